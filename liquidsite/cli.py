@@ -1,0 +1,193 @@
+"""``liquidsite``: Jekyll's command line (build, serve, clean, doctor) with Jekyll's flag spellings."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+import traceback
+from typing import Any, Optional, Sequence
+
+from . import JEKYLL_VERSION, __version__
+from .errors import LiquidsiteError
+from .log import logger
+
+#: CLI flag dest -> Jekyll configuration key.
+_OPTION_KEYS = {
+    "source": "source", "destination": "destination", "config": "config", "baseurl": "baseurl",
+    "drafts": "show_drafts", "future": "future", "unpublished": "unpublished",
+    "limit_posts": "limit_posts", "quiet": "quiet", "verbose": "verbose", "profile": "profile",
+    "strict_front_matter": "strict_front_matter", "safe": "safe", "incremental": "incremental",
+    "disable_disk_cache": "disable_disk_cache", "layouts": "layouts_dir", "plugins": "plugins_dir",
+    "lsi": "lsi", "watch": "watch", "force_polling": "force_polling",
+}
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add("-s", "--source", help="Custom source directory")
+    add("-d", "--destination", help="Custom destination directory")
+    add("--config", help="Custom configuration file(s), comma separated: a.yml,b.yml")
+    add("-b", "--baseurl", help="Serve the website from the given base URL")
+    add("-D", "--drafts", action="store_true", default=None, help="Render posts in the _drafts folder")
+    add("--future", action="store_true", default=None, help="Publishes posts with a future date")
+    add("--unpublished", action="store_true", default=None, help="Render posts marked unpublished")
+    add("--limit_posts", type=int, help="Limits the number of posts to parse and publish")
+    add("-q", "--quiet", action="store_true", default=None, help="Silence output")
+    add("-V", "--verbose", action="store_true", default=None, help="Print verbose output")
+    add("-t", "--trace", action="store_true", help="Show the full backtrace when an error occurs")
+    add("--profile", action="store_true", default=None, help="Generate a Liquid rendering profile")
+    add("--strict_front_matter", action="store_true", default=None, help="Fail if errors are in front matter")
+    add("--safe", action="store_true", default=None, help="Safe mode (no custom plugins)")
+    add("-I", "--incremental", action="store_true", default=None, help="Accepted; every build is full")
+    add("--disable-disk-cache", dest="disable_disk_cache", action="store_true", default=None)
+    add("--layouts", help="Custom layouts directory")
+    add("-p", "--plugins", help="Custom plugins directory")
+    add("--lsi", action="store_true", default=None, help="Accepted for compatibility")
+    add("-w", "--watch", action="store_true", default=None, help="Watch for changes and rebuild")
+    add("--force_polling", action="store_true", default=None, help="Force watch to use polling")
+
+
+def overrides_from(args: argparse.Namespace) -> dict[str, Any]:
+    """The configuration overrides the command line asks for (unset flags are left out)."""
+    overrides: dict[str, Any] = {}
+    for dest, key in _OPTION_KEYS.items():
+        value = getattr(args, dest, None)
+        if value is not None:
+            overrides[key] = value
+    return overrides
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="liquidsite", description="Build Jekyll sites without Ruby."
+    )
+    parser.add_argument("--version", "-v", action="version", version=f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = commands.add_parser("build", aliases=["b"], help="Build your site")
+    _add_build_options(build)
+    serve = commands.add_parser("serve", aliases=["s", "server"], help="Serve your site locally")
+    _add_build_options(serve)
+    serve.add_argument("-H", "--host", help="Host to bind to (default 127.0.0.1)")
+    serve.add_argument("-P", "--port", help="Port to listen on (default 4000)")
+    serve.add_argument("-l", "--livereload", action="store_true", default=None)
+    serve.add_argument("--no-livereload", dest="livereload", action="store_false")
+    serve.add_argument("--livereload-port", dest="livereload_port")
+    serve.add_argument("-o", "--open-url", dest="open_url", action="store_true", default=None)
+    serve.add_argument("--skip-initial-build", dest="skip_initial_build", action="store_true", default=None)
+    serve.add_argument("--no-watch", dest="watch", action="store_false")
+    clean = commands.add_parser("clean", help="Clean the site (removes site output and metadata file)")
+    _add_build_options(clean)
+    doctor = commands.add_parser("doctor", aliases=["hyde"], help="Search site and print specific deprecation warnings")
+    _add_build_options(doctor)
+    return parser
+
+
+def _print_failure(command: str, err: BaseException, trace: bool) -> None:
+    logger.error("Error:", str(err))
+    if trace:
+        traceback.print_exception(err)
+        return
+    rule = " " * 20 + "-" * 48
+    print(rule, file=sys.stderr)
+    print(f"      Jekyll {JEKYLL_VERSION}   Please append `--trace` to the `{command}` command ", file=sys.stderr)
+    print(" " * 21 + "for any additional information or backtrace. ", file=sys.stderr)
+    print(rule, file=sys.stderr)
+
+
+def command_build(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .site import Site
+
+    config = load_config(overrides_from(args))
+    site = Site(config)
+    logger.info("Source:", site.source)
+    logger.info("Destination:", site.dest)
+    logger.info("Incremental build:", "disabled. Enable with --incremental")
+    logger.info("Generating...")
+    started = time.monotonic()
+    site.process()
+    logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
+    logger.info("Auto-regeneration:", "disabled. Use --watch to enable.")
+    return 0
+
+
+def command_clean(args: argparse.Namespace) -> int:
+    from .config import load_config
+
+    config = load_config(overrides_from(args))
+    source = config["source"]
+    targets = [
+        config["destination"],
+        os.path.join(source, ".jekyll-metadata"),
+        os.path.join(source, str(config.get("cache_dir", ".jekyll-cache"))),
+        os.path.join(source, ".sass-cache"),
+    ]
+    for path in targets:
+        if os.path.exists(path):
+            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+            logger.info("Cleaner:", f"Removing {path}...")
+        else:
+            logger.info("Cleaner:", f"Nothing to do for {path}.")
+    return 0
+
+
+def command_doctor(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .site import Site
+    from . import writer
+
+    site = Site(load_config(overrides_from(args)))
+    site.reset()
+    site.read()
+    if writer.report_conflicts(site):
+        return 1
+    logger.info("Your test results", "are in. Everything looks fine.")
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    try:
+        from .serve import serve
+    except ImportError:
+        logger.error("Error:", "liquidsite serve is not available in this version yet.")
+        return 1
+    return serve(args)
+
+
+_COMMANDS = {
+    "build": command_build, "b": command_build,
+    "serve": command_serve, "s": command_serve, "server": command_serve,
+    "clean": command_clean, "doctor": command_doctor, "hyde": command_doctor,
+}
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    handler = _COMMANDS[args.command]
+    from .liquid import LiquidRenderError
+    from .yamlio import YAMLSyntaxError
+
+    try:
+        return handler(args)
+    except LiquidRenderError as err:
+        logger.error("Liquid Exception:", str(err))
+        _print_failure(args.command, err, args.trace)
+    except (LiquidsiteError, YAMLSyntaxError) as err:
+        _print_failure(args.command, err, args.trace)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # an internal bug: still no traceback unless asked for
+        logger.error("Error:", f"liquidsite {__version__} failed: {type(err).__name__}: {err}")
+        _print_failure(args.command, err, args.trace)
+    return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

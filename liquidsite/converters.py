@@ -1,0 +1,75 @@
+"""Converters by file extension: Markdown, Sass, and the identity converter.
+
+``Renderer.output_ext`` follows Jekyll: the first (highest-priority) matching
+converter decides the output extension; the identity converter keeps the
+source extension.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping
+
+from . import markdown
+
+if TYPE_CHECKING:
+    from .site import Site
+
+
+class Converter:
+    """Base: converts text of matching extensions; ``output_ext`` names the result type."""
+
+    def matches(self, ext: str) -> bool:
+        raise NotImplementedError
+
+    def output_ext(self, ext: str) -> str:
+        return ext
+
+    def convert(self, content: str, origin: str) -> str:
+        return content
+
+
+class MarkdownConverter(Converter):
+    """kramdown-compatible Markdown for the site's ``markdown_ext`` extensions."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        self.extensions = {
+            f".{ext.strip().lower()}" for ext in str(config.get("markdown_ext", "")).split(",") if ext.strip()
+        }
+        self.options = dict(config.get("kramdown") or {})
+
+    def matches(self, ext: str) -> bool:
+        return ext.lower() in self.extensions
+
+    def output_ext(self, ext: str) -> str:
+        return ".html"
+
+    def convert(self, content: str, origin: str) -> str:
+        return markdown.render(content, self.options)
+
+
+class SassConverter(Converter):
+    """``.scss``/``.sass`` pages (with front matter) compiled to CSS."""
+
+    def __init__(self, site: "Site") -> None:
+        self.site = site
+
+    def matches(self, ext: str) -> bool:
+        return ext.lower() in (".scss", ".sass")
+
+    def output_ext(self, ext: str) -> str:
+        return ".css"
+
+    def convert(self, content: str, origin: str) -> str:
+        from .sass import compile_sass
+
+        return compile_sass(self.site, content, origin)
+
+
+class IdentityConverter(Converter):
+    def matches(self, ext: str) -> bool:
+        return True
+
+
+def build_converters(site: "Site") -> list[Converter]:
+    """The site's converters, highest priority first."""
+    return [MarkdownConverter(site.config), SassConverter(site), IdentityConverter()]

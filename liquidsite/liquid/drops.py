@@ -1,0 +1,283 @@
+"""Jekyll's drops as lazy, read-only mappings.
+
+python-liquid resolves ``a.b`` with ``a["b"]``, so every drop is a
+``Mapping``: named properties are computed on first access (``site.posts`` is
+sorted once per build, not per page), and other keys fall back to the
+object's data (front matter, config), as Jekyll's ``Drop#fallback_data``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
+
+from .. import JEKYLL_VERSION
+
+if TYPE_CHECKING:
+    from ..collection import Collection
+    from ..documents import Document, Excerpt, Page, StaticFile
+    from ..site import Site
+
+
+class Drop(Mapping[str, Any]):
+    """Properties from ``_properties()`` first, then the fallback mapping."""
+
+    __slots__ = ("_cache",)
+
+    def __init__(self) -> None:
+        self._cache: dict[str, Any] = {}
+
+    def _properties(self) -> dict[str, Callable[[], Any]]:
+        raise NotImplementedError
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self._cache:
+            return self._cache[key]
+        props = self._properties()
+        if key in props:
+            value = props[key]()
+            self._cache[key] = value
+            return value
+        return self._fallback()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._properties() or key in self._fallback()
+
+    def keys(self) -> list[str]:  # type: ignore[override]
+        props = list(self._properties())
+        return props + [k for k in self._fallback() if k not in props]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {key: self[key] for key in self.keys()}
+
+
+class JekyllDrop(Drop):
+    """``jekyll.version`` and ``jekyll.environment``."""
+
+    def __init__(self, environment: str) -> None:
+        super().__init__()
+        self._environment = environment
+
+    def _properties(self) -> dict[str, Callable[[], Any]]:
+        return {"version": lambda: JEKYLL_VERSION, "environment": lambda: self._environment}
+
+
+class DocumentDrop(Drop):
+    """A post or collection document."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: "Document") -> None:
+        super().__init__()
+        self.doc = doc
+
+    def _properties(self) -> dict[str, Callable[[], Any]]:
+        doc = self.doc
+        return {
+            "collection": lambda: doc.collection.label,
+            "excerpt": self._excerpt,
+            "name": lambda: doc.data.get("name") or doc.basename,
+            "previous": lambda: _drop_or_none(doc.previous_doc()),
+            "next": lambda: _drop_or_none(doc.next_doc()),
+            "id": lambda: doc.id,
+            "output": lambda: doc.output,
+            "content": lambda: doc.content,
+            "relative_path": lambda: doc.relative_path,
+            "path": lambda: doc.relative_path,
+            "url": lambda: doc.url,
+            "date": lambda: doc.date,
+            "title": lambda: doc.data.get("title"),
+            "categories": lambda: doc.data.get("categories"),
+            "tags": lambda: doc.data.get("tags"),
+        }
+
+    # content, output and excerpt change while the site renders: never cache them.
+    def __getitem__(self, key: str) -> Any:
+        if key in ("content", "output", "excerpt", "date"):
+            return self._properties()[key]()
+        return super().__getitem__(key)
+
+    def _excerpt(self) -> str:
+        if "excerpt" in self.doc.data:
+            return _ruby_str(self.doc.data["excerpt"])
+        return self.doc.excerpt.output if self.doc.excerpt is not None else ""
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.doc.data
+
+    def __lt__(self, other: "DocumentDrop") -> bool:
+        return self.doc.sort_key() < other.doc.sort_key()
+
+
+class ExcerptDrop(DocumentDrop):
+    """``page`` while an excerpt renders: the document's data, no layout, no excerpt."""
+
+    def __init__(self, excerpt: "Excerpt") -> None:
+        super().__init__(excerpt.doc)
+        self.excerpt = excerpt
+
+    def _properties(self) -> dict[str, Callable[[], Any]]:
+        props = super()._properties()
+        props.update({
+            "content": lambda: self.excerpt.content,
+            "output": lambda: self.excerpt._output,
+            "excerpt": lambda: None,
+            "layout": lambda: self.doc.data.get("layout"),
+            "path": lambda: self.excerpt.relative_path,
+            "relative_path": lambda: self.excerpt.relative_path,
+            "id": lambda: f"{self.doc.id}#excerpt",
+        })
+        return props
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return {k: v for k, v in self.doc.data.items() if k not in ("layout", "excerpt")}
+
+
+class PageDrop(Drop):
+    """A page: its data merged with ``content dir excerpt name path url``.
+
+    Jekyll hands Liquid a hash built when the page starts rendering, so
+    ``page.content`` in a page's layouts is the unconverted source; a
+    snapshot of the content can be passed in to reproduce that.
+    """
+
+    __slots__ = ("page", "_content")
+
+    def __init__(self, page: "Page", content: Optional[str] = None) -> None:
+        super().__init__()
+        self.page = page
+        self._content = content
+
+    def _properties(self) -> dict[str, Callable[[], Any]]:
+        page = self.page
+        return {
+            "content": lambda: page.content if self._content is None else self._content,
+            "dir": lambda: page.dir,
+            "excerpt": lambda: page.data.get("excerpt"),
+            "name": lambda: page.name,
+            "path": lambda: page.page_path,
+            "url": lambda: page.url,
+        }
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "content":
+            return self._properties()[key]()
+        if key in self.page.data and key not in self._properties():
+            return self.page.data[key]
+        return super().__getitem__(key)
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.page.data
+
+
+class StaticFileDrop(Drop):
+    __slots__ = ("file",)
+
+    def __init__(self, file: "StaticFile") -> None:
+        super().__init__()
+        self.file = file
+
+    def _properties(self) -> dict[str, Callable[[], Any]]:
+        f = self.file
+        return {
+            "name": lambda: f.name,
+            "extname": lambda: f.extname,
+            "modified_time": lambda: f.modified_time,
+            "basename": lambda: f.basename,
+            "path": lambda: "/" + f.relative_path,
+            "collection": lambda: f.collection.label if f.collection is not None else None,
+        }
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.file.data
+
+
+class CollectionDrop(Drop):
+    __slots__ = ("collection",)
+
+    def __init__(self, collection: "Collection") -> None:
+        super().__init__()
+        self.collection = collection
+
+    def _properties(self) -> dict[str, Callable[[], Any]]:
+        c = self.collection
+        return {
+            "output": lambda: c.write,
+            "label": lambda: c.label,
+            "docs": lambda: [d.drop for d in c.docs],
+            "files": lambda: [f.drop for f in c.files],
+            "directory": lambda: c.directory,
+            "relative_directory": lambda: c.relative_directory,
+        }
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.collection.metadata
+
+
+class SiteDrop(Drop):
+    """``site``: computed lists, collections by label, then every config key."""
+
+    __slots__ = ("site",)
+
+    def __init__(self, site: "Site") -> None:
+        super().__init__()
+        self.site = site
+
+    def _properties(self) -> dict[str, Callable[[], Any]]:
+        site = self.site
+        return {
+            "data": lambda: site.config.get("data") or site.data,
+            "time": lambda: site.time,
+            "pages": lambda: [p.drop for p in site.pages],
+            "static_files": lambda: [s.drop for s in site.static_files],
+            "tags": lambda: site.post_attr_hash("tags"),
+            "categories": lambda: site.post_attr_hash("categories"),
+            "posts": lambda: [d.drop for d in sorted(site.posts.docs, key=lambda d: d.sort_key(), reverse=True)],
+            "html_pages": lambda: [p.drop for p in site.pages if p.html or p.url.endswith("/")],
+            "collections": lambda: [site.collections[k].drop for k in sorted(site.collections)],
+            "documents": lambda: [d.drop for d in site.documents],
+            "related_posts": lambda: None,
+            "config": lambda: None,
+        }
+
+    def __getitem__(self, key: str) -> Any:
+        if key != "posts" and key in self.site.collections:
+            if key not in self._cache:
+                self._cache[key] = [d.drop for d in self.site.collections[key].docs]
+            return self._cache[key]
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        return (key != "posts" and key in self.site.collections) or super().__contains__(key)
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.site.config
+
+
+def _drop_or_none(doc: Optional["Document"]) -> Optional[DocumentDrop]:
+    return doc.drop if doc is not None else None
+
+
+def _ruby_str(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+__all__ = [
+    "Drop", "JekyllDrop", "DocumentDrop", "ExcerptDrop", "PageDrop", "StaticFileDrop",
+    "CollectionDrop", "SiteDrop",
+]

@@ -1,0 +1,314 @@
+"""Reading a site from disk: entry filtering, pages, posts, drafts, collections, data, layouts."""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import json
+import os
+import re
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from .documents import DATE_FILENAME, DATELESS_FILENAME, Document, Layout, Page, StaticFile
+from .errors import FrontMatterError
+from .log import logger
+from .utils import has_yaml_header
+from . import yamlio
+
+if TYPE_CHECKING:
+    from .collection import Collection
+    from .site import Site
+
+_SPECIAL = re.compile(r"\A[._#~]")
+
+
+class EntryFilter:
+    """Which directory entries Jekyll reads: no ``_ . # ~`` names or backups unless included,
+    nothing excluded, and in safe mode no symlinks leading out of the source."""
+
+    def __init__(self, site: "Site", base_directory: str = "") -> None:
+        self.site = site
+        base = base_directory
+        if base.startswith(site.source):
+            base = base[len(site.source):]
+        self.base_directory = base
+
+    def filter(self, entries: Iterable[str]) -> list[str]:
+        kept = []
+        for entry in entries:
+            if entry.endswith("."):
+                continue
+            included = self.included(entry)
+            if self.excluded(entry) and not included:
+                continue
+            if self.symlink(entry):
+                continue
+            if not included and (self.special(entry) or entry.endswith("~")):
+                continue
+            kept.append(entry)
+        return kept
+
+    def included(self, entry: str) -> bool:
+        patterns = self.site.include
+        return self._glob_include(patterns, entry) or self._glob_include(patterns, os.path.basename(entry))
+
+    @staticmethod
+    def special(entry: str) -> bool:
+        return bool(_SPECIAL.match(entry) or _SPECIAL.match(os.path.basename(entry)))
+
+    def excluded(self, entry: str) -> bool:
+        patterns = [p for p in self.site.exclude if p not in self.site.include]
+        return self._glob_include(patterns, os.path.join(self.base_directory, entry))
+
+    def symlink(self, entry: str) -> bool:
+        """Only in safe mode are symlinks out of the source refused (Jekyll's rule)."""
+        if not self.site.safe:
+            return False
+        path = entry if os.path.isabs(entry) else os.path.join(self.site.source, self.base_directory.lstrip("/"), entry)
+        if not os.path.islink(path):
+            return False
+        return not os.path.realpath(path).startswith(self.site.source)
+
+    def _glob_include(self, patterns: Iterable[Any], entry: str) -> bool:
+        with_source = os.path.join(self.site.source, entry.lstrip("/"))
+        is_dir = os.path.isdir(with_source)
+        for pattern in patterns:
+            if not isinstance(pattern, str):
+                continue
+            pattern_with_source = os.path.join(self.site.source, pattern.lstrip("/")) if pattern else self.site.source + "/"
+            if (
+                fnmatch.fnmatchcase(with_source, pattern_with_source)
+                or with_source.startswith(pattern_with_source)
+                or (is_dir and pattern_with_source == with_source + "/")
+            ):
+                return True
+        return False
+
+
+class Reader:
+    """``Jekyll::Reader``: fills a site's pages, static files, collections, data and layouts."""
+
+    def __init__(self, site: "Site") -> None:
+        self.site = site
+
+    def read(self) -> None:
+        site = self.site
+        site.layouts = self.read_layouts()
+        self.read_directories("")
+        self.read_included_excludes()
+        for collection in site.collections.values():
+            collection.docs.sort(key=lambda d: d.sort_key())
+        site.pages.sort(key=lambda p: p.name)
+        site.static_files.sort(key=lambda s: s.relative_path)
+        for label, collection in site.collections.items():
+            if label not in ("posts", "data"):
+                self.read_collection(collection)
+        site.data = self.read_data(site.in_source_dir(str(site.config.get("data_dir", "_data"))))
+
+    # -- directories ------------------------------------------------------------------------
+
+    def read_directories(self, dir: str) -> None:
+        site = self.site
+        base = site.in_source_dir(dir)
+        if not os.path.isdir(base):
+            return
+        try:
+            names = sorted(os.listdir(base))
+        except OSError as err:
+            logger.warn("Error:", f"could not read directory {base}: {err}")
+            return
+        entries = EntryFilter(site, base).filter(names)
+        dirs, pages, statics = [], [], []
+        for entry in entries:
+            path = os.path.join(base, entry)
+            if os.path.isdir(path):
+                dirs.append(entry)
+            elif has_yaml_header(path):
+                pages.append(entry)
+            else:
+                statics.append(entry)
+        self.retrieve_posts(dir)
+        for entry in dirs:
+            path = os.path.join(base, entry)
+            if path.rstrip("/") != site.dest.rstrip("/"):
+                self.read_directories(f"{dir}/{entry}" if dir else f"/{entry}")
+        for entry in pages:
+            self._add_page(dir, entry)
+        for entry in statics:
+            site.static_files.append(StaticFile(site, dir, entry))
+
+    def _add_page(self, dir: str, name: str) -> None:
+        try:
+            page = Page(self.site, dir, name)
+        except yamlio.YAMLSyntaxError as err:
+            self._report_yaml_error(os.path.join(self.site.source, dir.lstrip("/"), name), err)
+            return
+        if self.site.publisher_publish(page):
+            self.site.pages.append(page)
+
+    def retrieve_posts(self, dir: str) -> None:
+        site = self.site
+        collections_dir = str(site.config.get("collections_dir") or "")
+        if collections_dir and not dir.startswith(f"/{collections_dir}"):
+            return
+        posts = site.posts
+        posts.docs.extend(self._read_publishable(dir, "_posts", DATE_FILENAME, posts))
+        if site.show_drafts:
+            posts.docs.extend(self._read_publishable(dir, "_drafts", DATELESS_FILENAME, posts))
+
+    def _read_publishable(self, dir: str, magic: str, matcher: re.Pattern[str], posts: "Collection") -> list[Document]:
+        docs = []
+        for entry in self.get_entries(dir, magic):
+            if not matcher.match(entry):
+                continue
+            doc = Document(self.site, self.site.in_source_dir(dir, magic, entry), posts)
+            if self._read_document(doc) and self._publishable(doc):
+                docs.append(doc)
+        return docs
+
+    def _read_document(self, doc: Document) -> bool:
+        """Read *doc*; a broken file is reported like Jekyll's and left out."""
+        try:
+            doc.read()
+        except yamlio.YAMLSyntaxError as err:
+            self._report_yaml_error(doc.path, err)
+            return False
+        return True
+
+    def _report_yaml_error(self, path: str, err: Exception) -> None:
+        """Jekyll's message for broken front matter; the file is left out of the build."""
+        message = f"YAML Exception reading {path}: {err}"
+        logger.error("Error:", message)
+        if self.site.config.get("strict_front_matter"):
+            raise FrontMatterError(message)
+
+    def _publishable(self, doc: Document) -> bool:
+        publish = self.site.publisher_publish(doc)
+        if not publish and self.site.hidden_in_the_future(doc):
+            logger.warn("Skipping:", f"{doc.relative_path} has a future date")
+        return publish
+
+    def get_entries(self, dir: str, subfolder: str) -> list[str]:
+        base = self.site.in_source_dir(dir, subfolder)
+        if not os.path.exists(base):
+            return []
+        entries = _walk(base)
+        kept = EntryFilter(self.site, base).filter(entries)
+        return [e for e in kept if not os.path.isdir(os.path.join(base, e))]
+
+    def read_included_excludes(self) -> None:
+        site = self.site
+        filt = EntryFilter(site)
+        for entry in site.include:
+            path = site.in_source_dir(str(entry))
+            if os.path.isdir(path) or filt.symlink(path) or not os.path.isfile(path):
+                continue
+            relative = os.path.relpath(path, site.source)
+            parent, name = os.path.split(relative)
+            dir = f"/{parent}" if parent else ""
+            if has_yaml_header(path):
+                if not any(p.relative_path == relative for p in site.pages):
+                    self._add_page(dir, name)
+            elif not any(s.relative_path == relative for s in site.static_files):
+                site.static_files.append(StaticFile(site, dir, name))
+
+    # -- collections ------------------------------------------------------------------------
+
+    def read_collection(self, collection: "Collection") -> None:
+        site = self.site
+        directory = collection.directory
+        if not os.path.isdir(directory) or EntryFilter(site).symlink(directory):
+            return
+        filt = EntryFilter(site, collection.relative_directory)
+        for entry in filt.filter(_walk(directory, dotfiles=True)):
+            full = os.path.join(directory, entry)
+            if os.path.isdir(full) or filt.symlink(full):
+                continue
+            if has_yaml_header(full):
+                doc = Document(site, full, collection)
+                if self._read_document(doc) and (site.unpublished or doc.published):
+                    collection.docs.append(doc)
+            else:
+                rel_dir = os.path.normpath(os.path.join(collection.relative_directory, os.path.dirname(entry)))
+                collection.files.append(StaticFile(site, rel_dir, os.path.basename(full), collection))
+        site.static_files.extend(collection.files)
+        collection.sort_docs()
+
+    # -- layouts and data -------------------------------------------------------------------
+
+    def read_layouts(self) -> dict[str, Layout]:
+        site = self.site
+        base = site.in_source_dir(str(site.config.get("layouts_dir", "_layouts")))
+        layouts: dict[str, Layout] = {}
+        if not os.path.isdir(base):
+            return layouts
+        for entry in EntryFilter(site, base).filter(_walk(base)):
+            full = os.path.join(base, entry)
+            if os.path.isdir(full) or "." not in os.path.basename(entry):
+                continue
+            name = ".".join(entry.split(".")[:-1])
+            layouts[name] = Layout(site, base, entry)
+        return layouts
+
+    def read_data(self, directory: str) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if not os.path.isdir(directory):
+            return data
+        filt = EntryFilter(self.site)
+        for entry in sorted(os.listdir(directory)):
+            if entry.startswith("."):
+                continue
+            path = os.path.join(directory, entry)
+            if filt.symlink(path):
+                continue
+            if os.path.isdir(path):
+                data[_sanitize_data_name(entry)] = self.read_data(path)
+                continue
+            ext = os.path.splitext(entry)[1].lower()
+            if ext not in _DATA_LOADERS:
+                continue
+            key = _sanitize_data_name(os.path.splitext(entry)[0])
+            data[key] = _DATA_LOADERS[ext](path, self.site)
+        return data
+
+
+def _walk(base: str, dotfiles: bool = True) -> list[str]:
+    """Every path below *base*, relative to it, like Ruby's ``Dir["**/*"]`` (sorted)."""
+    found = []
+    for root, dirs, files in os.walk(base, followlinks=True):
+        dirs.sort()
+        rel_root = os.path.relpath(root, base)
+        for name in sorted(dirs + files):
+            if not dotfiles and name.startswith("."):
+                continue
+            found.append(name if rel_root == "." else os.path.join(rel_root, name))
+    return found
+
+
+def _sanitize_data_name(name: str) -> str:
+    name = re.sub(r"[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)", "", name)
+    return re.sub(r"\s+", "_", name)
+
+
+def _load_yaml(path: str, site: "Site") -> Any:
+    with open(path, encoding="utf-8-sig") as handle:
+        return yamlio.load(handle.read(), path)
+
+
+def _load_json(path: str, site: "Site") -> Any:
+    with open(path, encoding="utf-8-sig") as handle:
+        return json.load(handle)
+
+
+def _csv_loader(delimiter: str) -> Callable[[str, "Site"], Any]:
+    def load(path: str, site: "Site") -> Any:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            return [dict(row) for row in csv.DictReader(handle, delimiter=delimiter)]
+
+    return load
+
+
+_DATA_LOADERS: dict[str, Callable[[str, "Site"], Any]] = {
+    ".yaml": _load_yaml, ".yml": _load_yaml, ".json": _load_json,
+    ".csv": _csv_loader(","), ".tsv": _csv_loader("\t"),
+}

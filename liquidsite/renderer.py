@@ -1,0 +1,120 @@
+"""Rendering one page or document: Liquid, then conversion, then layouts (innermost first).
+
+Everything here is per document and reads the site only through its drops
+and configuration, so documents can render independently (worker processes,
+incremental rebuilds).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Union
+
+from .errors import ConversionError
+from .liquid import LiquidRenderer
+from .liquid.drops import DocumentDrop, ExcerptDrop, PageDrop
+from .log import logger
+from .utils import deep_merge
+
+if TYPE_CHECKING:
+    from .documents import Document, Excerpt, Layout, Page
+    from .site import Site
+
+Renderable = Union["Page", "Document"]
+
+
+class Renderer:
+    """Renders the site's pages and documents with one Liquid environment."""
+
+    def __init__(self, site: "Site") -> None:
+        self.site = site
+        self.liquid = LiquidRenderer(site)
+
+    def payload(self, page: Any, paginator: Any = None) -> dict[str, Any]:
+        """The Liquid globals for one document: a fresh dict over the shared site drops."""
+        return {
+            "site": self.site.site_drop,
+            "jekyll": self.site.jekyll_drop,
+            "page": page,
+            "paginator": paginator,
+            "layout": None,
+            "content": None,
+            "highlighter_prefix": None,
+            "highlighter_suffix": None,
+        }
+
+    def liquid_path(self, item: Any) -> str:
+        """The name Jekyll gives a file in Liquid messages."""
+        from .documents import Page
+
+        if isinstance(item, Page):
+            return item.page_path
+        return item.relative_path
+
+    def render(self, item: Renderable) -> str:
+        """The full output of a page or document (Jekyll's ``Renderer#run``)."""
+        from .documents import Page
+
+        logger.debug("Rendering:", item.relative_path)
+        if isinstance(item, Page):
+            drop: Any = PageDrop(item, content=item.content)
+            paginator = item.pager.drop if item.pager is not None else None
+        else:
+            drop = DocumentDrop(item)
+            paginator = None
+        payload = self.payload(drop, paginator)
+        layout = self.site.layouts.get(str(item.data.get("layout")))
+        if layout is not None:
+            payload["layout"] = dict(layout.data)
+        output = item.content
+        if item.render_with_liquid:
+            logger.debug("Rendering Liquid:", item.relative_path)
+            output = self.liquid.render(output, payload, self.liquid_path(item))
+        output = self.convert(item, output)
+        item.content = output
+        if item.place_in_layout:
+            output = self.place_in_layouts(item, output, payload)
+        return output
+
+    def convert(self, item: Any, content: str) -> str:
+        converter = item.converter()
+        try:
+            return converter.convert(content, item.relative_path)
+        except ConversionError:
+            raise
+        except Exception as err:  # a converter bug must still name the file
+            logger.error(
+                "Conversion error:",
+                f"{type(converter).__name__} encountered an error while converting '{item.relative_path}':",
+            )
+            logger.error("", str(err))
+            raise ConversionError(f"{item.relative_path}: {err}") from err
+
+    def place_in_layouts(self, item: Renderable, content: str, payload: dict[str, Any]) -> str:
+        from .documents import Excerpt
+
+        name = item.data.get("layout")
+        layout = self.site.layouts.get(str(name)) if name is not None else None
+        if name is not None and layout is None and not isinstance(item, Excerpt):
+            logger.warn("Build Warning:", f"Layout '{name}' requested in {item.relative_path} does not exist.")
+        used: list["Layout"] = []
+        payload["layout"] = None
+        output = content
+        while layout is not None:
+            payload["content"] = output
+            payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
+            output = self.liquid.render(layout.content, payload, layout.relative_path)
+            used.append(layout)
+            parent = layout.data.get("layout")
+            layout = self.site.layouts.get(str(parent)) if parent is not None else None
+            if layout is None or layout in used:
+                break
+        return output
+
+    def render_excerpt(self, excerpt: "Excerpt") -> str:
+        """An excerpt: Liquid and conversion with the document's converter, no layout."""
+        doc = excerpt.doc
+        payload = self.payload(ExcerptDrop(excerpt))
+        output = excerpt.content
+        if doc.data.get("render_with_liquid") is not False and ("{%" in output or "{{" in output):
+            output = self.liquid.render(output, payload, excerpt.relative_path)
+        return self.convert(doc, output)

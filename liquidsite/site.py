@@ -1,0 +1,213 @@
+"""The site and its pipeline: ``Site.process()`` = read → generate → render → cleanup → write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from typing import Any, Iterator, Optional, Union
+
+from .collection import Collection
+from .converters import Converter, build_converters
+from .documents import Document, Layout, Page, StaticFile
+from .errors import FatalError
+from .frontmatter import FrontmatterDefaults
+from .liquid.drops import JekyllDrop, SiteDrop
+from .log import logger
+from .reader import Reader
+from .timeutil import parse_date, zone
+from . import writer
+
+SiteFile = Union[Page, Document, StaticFile]
+
+
+class Site:
+    """One build of one source directory with one configuration."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config = config
+        self.source = os.path.abspath(config["source"])
+        self.dest = os.path.abspath(config["destination"])
+        self.safe = bool(config.get("safe"))
+        self.include = list(config.get("include") or [])
+        self.exclude = list(config.get("exclude") or [])
+        self.keep_files = list(config.get("keep_files") or [])
+        self.future = bool(config.get("future"))
+        self.unpublished = bool(config.get("unpublished"))
+        self.show_drafts = bool(config.get("show_drafts"))
+        self.limit_posts = int(config.get("limit_posts") or 0)
+        self.permalink_style = str(config.get("permalink") or "date")
+        self.tz = zone(config.get("timezone"))
+        self.environment = os.environ.get("JEKYLL_ENV", "development")
+        if self.limit_posts < 0:
+            raise FatalError("limit_posts must be a non-negative number")
+        self.ensure_not_in_dest()
+        self.converters: list[Converter] = build_converters(self)
+        self.reset()
+
+    # -- state ------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget everything read or rendered, so the same Site can process again."""
+        from .renderer import Renderer
+
+        if self.config.get("time"):
+            self.time = parse_date(self.config["time"], self.tz, "Invalid time in _config.yml.")
+        else:
+            self.time = dt.datetime.now(self.tz)
+        self.layouts: dict[str, Layout] = {}
+        self.pages: list[Page] = []
+        self.static_files: list[StaticFile] = []
+        self.data: dict[str, Any] = {}
+        self.collections = self._make_collections()
+        self.frontmatter_defaults = FrontmatterDefaults(self.config, self.source, self.tz)
+        self.site_drop = SiteDrop(self)
+        self.jekyll_drop = JekyllDrop(self.environment)
+        self.renderer = Renderer(self)
+        self._post_attr: dict[str, dict[str, list[Any]]] = {}
+
+    def _make_collections(self) -> dict[str, Collection]:
+        names = self.config.get("collections")
+        if isinstance(names, dict):
+            labels = list(names)
+        elif isinstance(names, list):
+            labels = [str(n) for n in names]
+        else:
+            labels = []
+        return {label: Collection(self, label) for label in labels}
+
+    def ensure_not_in_dest(self) -> None:
+        """Refuse a destination that is or contains the source, before anything is deleted."""
+        path = self.source
+        while True:
+            if path == self.dest:
+                raise FatalError("Destination directory cannot be or contain the Source directory.")
+            parent = os.path.dirname(path)
+            if parent == path:
+                return
+            path = parent
+
+    # -- the pipeline -----------------------------------------------------------------------
+
+    def process(self) -> None:
+        self.reset()
+        self.read()
+        self.generate()
+        self.render()
+        self.cleanup()
+        self.write()
+
+    def read(self) -> None:
+        Reader(self).read()
+        if self.limit_posts > 0:
+            self.posts.docs = self.posts.docs[-self.limit_posts:]
+
+    def generate(self) -> None:
+        """Generators (pagination, feeds, ...) run here once plugins land."""
+
+    def render(self) -> None:
+        for collection in self.collections.values():
+            for doc in collection.docs:
+                doc.output = self.renderer.render(doc)
+        for page in self.pages:
+            page.output = self.renderer.render(page)
+
+    def cleanup(self) -> None:
+        writer.remove_obsolete(self)
+
+    def write(self) -> None:
+        writer.report_conflicts(self)
+        for item in self.each_site_file():
+            writer.write_item(self, item)
+
+    # -- queries ----------------------------------------------------------------------------
+
+    @property
+    def posts(self) -> Collection:
+        if "posts" not in self.collections:
+            self.collections["posts"] = Collection(self, "posts")
+        return self.collections["posts"]
+
+    @property
+    def documents(self) -> list[Any]:
+        seen: dict[int, Any] = {}
+        for collection in self.collections.values():
+            for item in [*collection.docs, *collection.files]:
+                seen.setdefault(id(item), item)
+        return list(seen.values())
+
+    def each_site_file(self) -> Iterator[SiteFile]:
+        seen: set[int] = set()
+        groups = (
+            self.pages,
+            [s for s in self.static_files if s.write],
+            [d for d in self.documents if isinstance(d, Document) and d.write],
+        )
+        for group in groups:
+            for item in group:
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    yield item
+
+    def post_attr_hash(self, attr: str) -> dict[str, list[Any]]:
+        """``site.tags`` / ``site.categories``: name to posts, newest first."""
+        if attr not in self._post_attr:
+            table: dict[str, list[Document]] = {}
+            for post in self.posts.docs:
+                for name in post.data.get(attr) or []:
+                    table.setdefault(name, []).append(post)
+            self._post_attr[attr] = {
+                name: [p.drop for p in sorted(posts, key=lambda d: d.sort_key(), reverse=True)]
+                for name, posts in table.items()
+            }
+        return self._post_attr[attr]
+
+    def hidden_in_the_future(self, item: Any) -> bool:
+        date = getattr(item, "date", None)
+        return date is not None and not self.future and int(date.timestamp()) > int(self.time.timestamp())
+
+    def publisher_publish(self, item: Any) -> bool:
+        can = item.data.get("published", True) is not False or self.unpublished
+        return can and not self.hidden_in_the_future(item)
+
+    @functools.lru_cache(maxsize=None)
+    def converter_for(self, ext: str) -> Converter:
+        return next(c for c in self.converters if c.matches(ext))
+
+    # -- paths ------------------------------------------------------------------------------
+
+    @property
+    def collections_path(self) -> str:
+        sub = str(self.config.get("collections_dir") or "")
+        return self.in_source_dir(sub) if sub else self.source
+
+    def in_source_dir(self, *parts: str) -> str:
+        path = self.source
+        for part in parts:
+            path = sanitized_path(path, part)
+        return path
+
+    def in_dest_dir(self, *parts: str) -> str:
+        path = self.dest
+        for part in parts:
+            path = sanitized_path(path, part)
+        return path
+
+    def markdownify(self, text: str) -> str:
+        return self.converter_for(".md").convert(text, "markdownify")
+
+
+def sanitized_path(base: str, questionable: Optional[str]) -> str:
+    """``Jekyll.sanitized_path``: *questionable* resolved inside *base*, never outside it."""
+    if questionable is None:
+        return base
+    clean = str(questionable)
+    if clean.startswith("~"):
+        clean = "/" + clean
+    clean = os.path.normpath(os.path.join("/", clean))
+    if clean == base:
+        return clean
+    clean = "/" + clean.lstrip("/")
+    if clean.startswith(base.rstrip("/") + "/"):
+        return clean
+    return os.path.join(base, clean.lstrip("/")) if clean != "/" else base

@@ -1,0 +1,147 @@
+"""Small helpers with Jekyll::Utils' exact semantics (slugs, merges, file sniffing)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterable, Mapping
+
+SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
+
+# Characters `pretty` mode keeps besides Unicode marks, letters and decimal digits.
+_PRETTY_EXTRA = set("._~!$&'()+,;=@")
+_ASCII_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _is_word_char(ch: str) -> bool:
+    """Ruby's ``[\\p{M}\\p{L}\\p{Nd}]``: marks, letters, decimal digits."""
+    cat = unicodedata.category(ch)
+    return cat[0] in "ML" or cat == "Nd"
+
+
+def _hyphenate(text: str, keep: Any) -> str:
+    out: list[str] = []
+    in_run = False
+    for ch in text:
+        if keep(ch):
+            out.append(ch)
+            in_run = False
+        elif not in_run:
+            out.append("-")
+            in_run = True
+    return "".join(out)
+
+
+def _transliterate(text: str) -> str:
+    """I18n.transliterate's Latin folding: strip accents, unknown characters become ``?``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = []
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch if ord(ch) < 128 else _LATIN_EXTRA.get(ch, "?"))
+    return "".join(out)
+
+
+_LATIN_EXTRA = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+
+
+def slugify(text: Any, mode: str | None = None, cased: bool = False) -> str | None:
+    """Jekyll's ``Utils.slugify``: used for permalinks (``:slug``, ``:title``) and the filter."""
+    if text is None:
+        return None
+    text = str(text)
+    mode = mode or "default"
+    if mode not in SLUGIFY_MODES:
+        return text if cased else text.lower()
+    if mode == "latin":
+        text = _transliterate(text)
+    if mode == "raw":
+        slug = _WHITESPACE.sub("-", text)
+    elif mode == "ascii":
+        slug = _ASCII_ALNUM.sub("-", text)
+    elif mode == "pretty":
+        slug = _hyphenate(text, lambda ch: ch in _PRETTY_EXTRA or _is_word_char(ch))
+    else:
+        slug = _hyphenate(text, _is_word_char)
+    slug = re.sub(r"^-|-$", "", slug, flags=re.MULTILINE)
+    return slug if cased else slug.lower()
+
+
+def titleize_slug(slug: str) -> str:
+    """``my-first-post`` to ``My First Post`` (Ruby's capitalize lowercases the rest)."""
+    return " ".join(part[:1].upper() + part[1:].lower() for part in slug.split("-"))
+
+
+def deep_merge(master: Mapping[str, Any], other: Mapping[str, Any]) -> dict[str, Any]:
+    """Jekyll's ``deep_merge_hashes``: *other* wins, nested hashes merge, nil never overwrites."""
+    result = dict(master)
+    for key, new in other.items():
+        old = result.get(key)
+        if new is None and key in result:
+            continue
+        if isinstance(old, Mapping) and isinstance(new, Mapping):
+            result[key] = deep_merge(old, new)
+        else:
+            result[key] = new
+    return result
+
+
+def has_yaml_header(path: str) -> bool:
+    """True when the file's first line is ``---`` (Jekyll's test for "this is a page")."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline()
+    except OSError:
+        return False
+    return re.match(rb"---[ \t\r\f\v]*\r?\n", first) is not None
+
+
+def has_liquid_construct(content: str | None) -> bool:
+    return bool(content) and ("{%" in content or "{{" in content)
+
+
+def pluralized_array(data: Mapping[str, Any], singular: str, plural: str) -> list[Any]:
+    """``category``/``categories`` style fields: singular wins, plural strings split on spaces."""
+    value: Any = data.get(singular)
+    if value is None:
+        plural_value = data.get(plural)
+        if isinstance(plural_value, str):
+            value = plural_value.split()
+        elif isinstance(plural_value, list):
+            value = [v for v in plural_value if v is not None]
+    return [v for v in flatten([value]) if v is not None]
+
+
+def flatten(items: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, (list, tuple)):
+            out.extend(flatten(item))
+        else:
+            out.append(item)
+    return out
+
+
+def add_permalink_suffix(template: str, style: str) -> str:
+    """Append ``/`` or ``:output_ext`` to *template* as the site's permalink style asks."""
+    if style == "pretty":
+        return template + "/"
+    if style in ("date", "ordinal", "none"):
+        return template + ":output_ext"
+    if style.endswith("/"):
+        template += "/"
+    if style.endswith(":output_ext"):
+        template += ":output_ext"
+    return template
+
+
+def uniq(items: Iterable[Any]) -> list[Any]:
+    """Ruby's ``Array#uniq``: first occurrence wins, order kept."""
+    seen: list[Any] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

@@ -1,0 +1,107 @@
+"""Writing the destination: stale-file cleanup, conflict reports, writing outputs.
+
+Outputs are written to a temporary name and renamed into place, so an
+interrupted build never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from typing import TYPE_CHECKING, Any
+
+from .log import logger
+
+if TYPE_CHECKING:
+    from .site import Site
+
+_HIDDEN = re.compile(r"/\.{1,2}$")
+
+
+def _parent_dirs(path: str, dest: str) -> list[str]:
+    parents = []
+    parent = os.path.dirname(path)
+    while parent != dest and parent.startswith(dest):
+        parents.append(parent)
+        parent = os.path.dirname(parent)
+    return parents
+
+
+def remove_obsolete(site: "Site") -> None:
+    """Delete files in the destination that this build does not produce, except ``keep_files``."""
+    dest = site.dest
+    if not os.path.isdir(dest):
+        return
+    keep = re.compile(
+        r"\A" + re.escape(dest) + r"/(" + "|".join(re.escape(k) for k in site.keep_files) + r")"
+    ) if site.keep_files else None
+    keep_dirs = {d for k in site.keep_files for d in _parent_dirs(site.in_dest_dir(k), dest)}
+    new_files = {item.destination(dest) for item in site.each_site_file()}
+    new_dirs = {d for f in new_files for d in _parent_dirs(f, dest)}
+    existing = set()
+    for root, dirs, files in os.walk(dest):
+        for name in dirs + files:
+            path = os.path.join(root, name)
+            if _HIDDEN.search(path) or (keep and keep.match(path)) or path in keep_dirs:
+                continue
+            existing.add(path)
+    obsolete = (existing - new_files - new_dirs) | {d for d in new_dirs if os.path.isfile(d)}
+    for path in sorted(obsolete, reverse=True):
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path, ignore_errors=True)
+        elif os.path.lexists(path):
+            os.remove(path)
+
+
+def report_conflicts(site: "Site") -> bool:
+    """Jekyll's ``Conflict:`` warning for destinations shared by several files."""
+    by_dest: dict[str, list[str]] = {}
+    for item in site.each_site_file():
+        if getattr(item, "allow_shared_destination", False):
+            continue
+        by_dest.setdefault(item.destination(site.dest), []).append(item.path)
+    found = False
+    for dest, paths in by_dest.items():
+        if len(paths) < 2:
+            continue
+        found = True
+        logger.warn("Conflict:", "The following destination is shared by multiple files.")
+        logger.warn("", "The written file may end up with unexpected contents.")
+        logger.warn("", dest)
+        for path in paths:
+            logger.warn("", f" - {path}")
+        logger.warn("")
+    return found
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write *data* to *path* atomically (temp file in the same directory, then rename)."""
+    directory = os.path.dirname(path)
+    if os.path.isfile(directory):
+        os.remove(directory)
+    os.makedirs(directory, exist_ok=True)
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    tmp = f"{path}.liquidsite-tmp"
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, path)
+
+
+def write_item(site: "Site", item: Any) -> None:
+    from .documents import StaticFile
+
+    dest = item.destination(site.dest)
+    logger.debug("Writing:", dest)
+    if isinstance(item, StaticFile):
+        directory = os.path.dirname(dest)
+        os.makedirs(directory, exist_ok=True)
+        if os.path.lexists(dest):
+            if os.path.isdir(dest) and not os.path.islink(dest):
+                shutil.rmtree(dest)
+            else:
+                os.remove(dest)
+        shutil.copy2(item.path, dest)
+        return
+    write_file(dest, (item.output or "").encode("utf-8"))
