@@ -200,9 +200,7 @@ class Document(Convertible):
         self.output: Optional[str] = None
         self._url: Optional[str] = None
         self.excerpt: Optional[Excerpt] = None
-        self.is_draft = collection.label == "posts" and not self.relative_path.startswith(
-            collection.relative_directory
-        )
+        self.is_draft = collection.label == "posts" and collection.relative_directory not in self.relative_path
         self._categories_from_path("_drafts" if self.is_draft else collection.relative_directory)
 
     @property
@@ -475,7 +473,8 @@ class StaticFile:
         self.dir_name = dir
         self.name = name
         self.collection = collection
-        self.relative_path = os.path.join(dir, name).lstrip("/") if dir else name
+        # Jekyll's form: "/css/site.css" for site files, "_label/x.txt" in collections.
+        self.relative_path = f"{dir}/{name}" if dir else f"/{name}"
         self.extname = os.path.splitext(name)[1]
         base = site.collections_path if collection is not None else site.source
         if collection is not None and site.config.get("collections_dir"):
@@ -498,7 +497,7 @@ class StaticFile:
 
     @property
     def cleaned_relative_path(self) -> str:
-        path = "/" + self.relative_path if not self.relative_path.startswith("/") else self.relative_path
+        path = self.relative_path
         path = path[: len(path) - len(self.extname)] if self.extname else path
         path = _strip_trailing_dots(path)
         if self.collection is not None:

@@ -209,7 +209,7 @@ class Reader:
             if has_yaml_header(path):
                 if not any(p.relative_path == relative for p in site.pages):
                     self._add_page(dir, name)
-            elif not any(s.relative_path == relative for s in site.static_files):
+            elif not any(s.relative_path.lstrip("/") == relative for s in site.static_files):
                 site.static_files.append(StaticFile(site, dir, name))
 
     # -- collections ------------------------------------------------------------------------
@@ -286,7 +286,7 @@ def _walk(base: str, dotfiles: bool = True) -> list[str]:
 
 
 def _sanitize_data_name(name: str) -> str:
-    name = re.sub(r"[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)", "", name)
+    name = re.sub(r"[^\w\s-]+|(?:(?<=^)|(?<=\b\s))\s+(?=$|\s?\b)", "", name)
     return re.sub(r"\s+", "_", name)
 
 

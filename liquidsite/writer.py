@@ -60,7 +60,7 @@ def report_conflicts(site: "Site") -> bool:
     for item in site.each_site_file():
         if getattr(item, "allow_shared_destination", False):
             continue
-        by_dest.setdefault(item.destination(site.dest), []).append(item.path)
+        by_dest.setdefault(item.destination(site.dest), []).append(getattr(item, "page_path", item.path))
     found = False
     for dest, paths in by_dest.items():
         if len(paths) < 2:

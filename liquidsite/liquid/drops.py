@@ -199,7 +199,7 @@ class StaticFileDrop(Drop):
             "extname": lambda: f.extname,
             "modified_time": lambda: f.modified_time,
             "basename": lambda: f.basename,
-            "path": lambda: "/" + f.relative_path,
+            "path": lambda: f.relative_path,
             "collection": lambda: f.collection.label if f.collection is not None else None,
         }
 

@@ -1,0 +1,151 @@
+"""End-to-end builds of fixture sites; expected outputs were observed from Jekyll 4.3.1."""
+
+from __future__ import annotations
+
+import pytest
+
+import fixtures_sites as sites
+
+
+def test_entry_filtering_and_static_files(build_site):
+    built = build_site(sites.ENTRY_FILTERING)
+    assert built.code == 0, built.log
+    assert sorted(built.files) == [
+        ".well-known/security.txt", "_keep.txt", "about.html", "css/site.css", "index.html",
+        "plain.txt", "sub/page.html",
+    ]
+    assert built.read("index.html") == (
+        "pages: /about.html / /sub/page.html\n"
+        "static: /.well-known/security.txt /_keep.txt /css/site.css /plain.txt\n"
+        "posts:\n"
+    )
+    assert built.read("_keep.txt") == "kept\n"
+
+
+@pytest.mark.parametrize(
+    ("style", "outputs"),
+    [
+        ("date", ["about.html", "big news/tech/2024/03/05/hello-world.html", "docs/guide.html"]),
+        ("pretty", ["about/index.html", "big news/tech/2024/03/05/hello-world/index.html", "docs/guide/index.html"]),
+        ("ordinal", ["about.html", "big news/tech/2024/065/hello-world.html", "docs/guide.html"]),
+        ("weekdate", ["about.html", "big news/tech/2024/W10/Tue/hello-world.html", "docs/guide.html"]),
+        ("none", ["about.html", "big news/tech/hello-world.html", "docs/guide.html"]),
+        ("/:categories/:year/:i_month/:i_day/:title:output_ext",
+         ["about.html", "big news/tech/2024/3/5/hello-world.html", "docs/guide.html"]),
+        ("/blog/:short_year/:hour-:minute-:second/:slug/",
+         ["about/index.html", "blog/24/00-00-00/hello-world/index.html", "docs/guide/index.html"]),
+        ("/:slugified_categories/:name/",
+         ["about/index.html", "big-news/tech/2024-03-05-hello-world/index.html", "docs/guide/index.html"]),
+        ("/:y_day/:long_month-:short_month/:w_year-:w_day-:long_day:output_ext",
+         ["065/March-Mar/2024-2-Tuesday.html", "about.html", "docs/guide.html"]),
+    ],
+)
+def test_permalink_styles(build_site, style, outputs):
+    built = build_site(dict(sites.PERMALINK_SITE, **{"_config.yml": f'permalink: "{style}"\n'}))
+    assert built.code == 0, built.log
+    assert sorted(built.files) == sorted(outputs + ["feed.xml", "index.html"])
+
+
+def test_post_url_is_escaped_in_liquid(build_site):
+    built = build_site(sites.PERMALINK_SITE)
+    assert built.read("index.html").endswith("posts: /big%20news/tech/2024/03/05/hello-world.html\n")
+    assert built.read("big news/tech/2024/03/05/hello-world.html") == "<p>body</p>\n"
+
+
+@pytest.mark.parametrize(
+    ("flags", "posts"),
+    [
+        ((), "/tech/2020/05/05/categorized.html /2020/04/04/in-subdir.html /2020/03/03/timed.html /2020/01/01/past.html"),
+        (("--drafts",), "/2021/05/06/idea.html /tech/2020/05/05/categorized.html /2020/04/04/in-subdir.html "
+                        "/2020/03/03/timed.html /2020/01/01/past.html"),
+        (("--future",), "/2099/01/01/future.html /tech/2020/05/05/categorized.html /2020/04/04/in-subdir.html "
+                        "/2020/03/03/timed.html /2020/01/01/past.html"),
+        (("--unpublished",), "/tech/2020/05/05/categorized.html /2020/04/04/in-subdir.html /2020/03/03/timed.html "
+                             "/2020/02/02/hidden.html /2020/01/01/past.html"),
+        (("--limit_posts", "2"), "/tech/2020/05/05/categorized.html /2020/04/04/in-subdir.html"),
+    ],
+)
+def test_posts_drafts_future_unpublished(build_site, flags, posts):
+    built = build_site(sites.PUBLISHING, *flags)
+    assert built.code == 0, built.log
+    assert built.read("index.html").splitlines()[-1] == f"posts: {posts}"
+
+
+def test_future_post_is_skipped_with_warning(build_site):
+    built = build_site(sites.PUBLISHING)
+    assert "2099" not in " ".join(built.files)
+    assert "Skipping: _posts/2099-01-01-future.md has a future date" in built.log
+
+
+def test_collections(build_site):
+    built = build_site(sites.COLLECTIONS)
+    assert built.code == 0, built.log
+    assert sorted(built.files) == [
+        "index.html", "papers/a.html", "papers/b.html", "papers/c.html",
+        "work/alpha/index.html", "work/logo.txt", "work/nested/beta/index.html",
+    ]
+    assert built.read("index.html") == (
+        "notes:false:1 papers:true:3 posts:true:0 projects:true:2 \n"
+        "papers: /papers/a.html /papers/b.html /papers/c.html\n"
+        "notes: /notes/n1.html\n"
+        "static: _projects/logo.txt\n"
+    )
+    assert built.read("work/alpha/index.html") == "<p>alpha projects /work/alpha/</p>\n"
+    assert built.read("work/nested/beta/index.html") == "beta _projects/nested/beta.html\n"
+
+
+def test_data_files(build_site):
+    built = build_site(sites.DATA)
+    assert built.read("index.html") == "Ada=lead;Grace=student;\nAda python,ruby\nalpha/2020;beta/2021;\ngamma/2022;\n42\n"
+
+
+def test_front_matter_defaults(build_site):
+    built = build_site(sites.DEFAULTS)
+    assert built.files == {
+        "2021/01/01/post.html": "[post-author|] post",
+        "index.html": "[everyone|] home",
+        "projects/one.html": "[projects-dir|globbed] one",
+        "projects/two.html": "[own|] <p>two</p>\n",
+    }
+
+
+def test_excerpts(build_site):
+    built = build_site(sites.EXCERPTS)
+    assert built.read("index.html") == "[Given by hand][<p>Up to here</p>\n][<p>First paragraph.</p>\n]\n"
+    assert built.read("2022/01/02/custom.html") == "<p>Up to here<!--more-->and not this.</p>\n"
+
+
+def test_layout_inheritance_and_layout_data(build_site):
+    built = build_site(sites.LAYOUTS)
+    assert built.read("2023/06/07/entry.html") == (
+        "<base theme=dark side=left><post title=Entry><p>Text</p>\n</post></base>\n"
+    )
+    assert built.read("page.html") == "<base theme=dark side=left><post title=Page>Page body</post></base>\n"
+    assert built.read("none.html") == "no layout"
+    assert built.read("missing.html") == "missing layout"
+    assert "Build Warning: Layout 'nowhere' requested in missing.html does not exist." in built.log
+
+
+def test_stale_files_are_removed_but_keep_files_stay(build_site, tmp_path):
+    stale = {"_site/.git/HEAD": "ref", "_site/stale.html": "old", "_site/old/dir/x.txt": "x", "_site/.hidden": "h"}
+    built = build_site({"index.html": "---\n---\nnew\n", **stale})
+    assert sorted(p.relative_to(built.dest).as_posix() for p in built.dest.rglob("*")) == [
+        ".git", ".git/HEAD", "index.html",
+    ]
+
+
+def test_conflicting_destinations_are_reported(build_site):
+    built = build_site({
+        "a.html": "---\npermalink: /same.html\n---\na\n",
+        "b.html": "---\npermalink: /same.html\n---\nb\n",
+    })
+    assert built.code == 0
+    expected = (
+        "          Conflict: The following destination is shared by multiple files.\n"
+        "                    The written file may end up with unexpected contents.\n"
+        f"                    {built.dest}/same.html\n"
+        "                     - a.html\n"
+        "                     - b.html\n"
+    )
+    assert expected in built.log
+    assert built.read("same.html") == "b\n"
