@@ -14,7 +14,8 @@ from .timeutil import parse_date
 from .utils import deep_merge
 
 # Jekyll's Document::YAML_FRONT_MATTER_REGEXP: ``---`` line, YAML, ``---`` or ``...`` line.
-_FRONT_MATTER = re.compile(r"\A(---[ \t\r\f\v]*\n.*?\n?)^((---|\.\.\.)[ \t\r\f\v]*$\n?)", re.S | re.M)
+# Ruby's \s includes newlines: the blank line after the closing ``---`` belongs to it.
+_FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.S | re.M)
 
 
 @dataclass

@@ -255,7 +255,8 @@ class Reader:
         if not os.path.isdir(directory):
             return data
         filt = EntryFilter(self.site)
-        for entry in sorted(os.listdir(directory)):
+        # Files first, then folders: a folder wins over a file of the same name, as in Jekyll.
+        for entry in sorted(os.listdir(directory), key=lambda e: (os.path.isdir(os.path.join(directory, e)), e)):
             if entry.startswith("."):
                 continue
             path = os.path.join(directory, entry)

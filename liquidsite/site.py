@@ -42,6 +42,7 @@ class Site:
         if self.limit_posts < 0:
             raise FatalError("limit_posts must be a non-negative number")
         self.ensure_not_in_dest()
+        self.configure_cache()
         self.converters: list[Converter] = build_converters(self)
         self.reset()
 
@@ -86,6 +87,17 @@ class Site:
             if parent == path:
                 return
             path = parent
+
+    def configure_cache(self) -> None:
+        """Create the cache directory hidden from git, as Jekyll does (not in safe mode)."""
+        if self.safe or self.config.get("disable_disk_cache"):
+            return
+        cache_dir = self.in_source_dir(str(self.config.get("cache_dir") or ".jekyll-cache"))
+        gitignore = os.path.join(cache_dir, ".gitignore")
+        if not os.path.exists(gitignore):
+            os.makedirs(cache_dir, exist_ok=True)
+            with open(gitignore, "w", encoding="utf-8") as handle:
+                handle.write("# ignore everything in this directory\n*\n")
 
     # -- the pipeline -----------------------------------------------------------------------
 
