@@ -80,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-watch", dest="watch", action="store_false")
     clean = commands.add_parser("clean", help="Clean the site (removes site output and metadata file)")
     _add_build_options(clean)
+    new = commands.add_parser("new", help="Creates a new site scaffold in PATH")
+    new.add_argument("path", help="where to create the site")
+    new.add_argument("--blank", action="store_true", help="Creates scaffolding but with empty files")
+    new.add_argument("--force", action="store_true", help="Force creation even if PATH already exists")
+    new.add_argument("--skip-bundle", dest="skip_bundle", action="store_true", help="Accepted; there is no bundle")
+    new.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace when an error occurs")
     doctor = commands.add_parser("doctor", aliases=["hyde"], help="Search site and print specific deprecation warnings")
     _add_build_options(doctor)
     return parser
@@ -148,6 +154,17 @@ def command_doctor(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_new(args: argparse.Namespace) -> int:
+    from . import scaffold
+
+    scaffold.create(args.path, blank=args.blank, force=args.force)
+    where = os.path.abspath(args.path)
+    logger.info("", f"New jekyll site installed in {where}.")
+    if not args.blank:
+        logger.info("", "Build it with `liquidsite build`, or preview it with `liquidsite serve`.")
+    return 0
+
+
 def command_serve(args: argparse.Namespace) -> int:
     try:
         from .serve import serve
@@ -160,7 +177,7 @@ def command_serve(args: argparse.Namespace) -> int:
 _COMMANDS = {
     "build": command_build, "b": command_build,
     "serve": command_serve, "s": command_serve, "server": command_serve,
-    "clean": command_clean, "doctor": command_doctor, "hyde": command_doctor,
+    "clean": command_clean, "new": command_new, "doctor": command_doctor, "hyde": command_doctor,
 }
 
 

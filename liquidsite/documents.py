@@ -367,6 +367,13 @@ class Document(Convertible):
     def sort_key(self) -> tuple[Any, str]:
         return (self.date, self.path)
 
+    def related_posts(self) -> list["Document"]:
+        """Without LSI, Jekyll's related posts are the ten most recent other posts."""
+        posts = self.site.posts.docs
+        if len(posts) <= 1:
+            return []
+        return [p for p in reversed(posts[-11:]) if p is not self][:10]
+
     def next_doc(self) -> Optional["Document"]:
         docs = self.collection.docs
         pos = next((i for i, d in enumerate(docs) if d is self), None)

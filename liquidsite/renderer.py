@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from .errors import ConversionError
 from .liquid import LiquidRenderer
-from .liquid.drops import DocumentDrop, ExcerptDrop, PageDrop
+from .liquid.drops import CurrentSiteDrop, DocumentDrop, ExcerptDrop, PageDrop
 from .log import logger
 from .utils import deep_merge
 
@@ -29,10 +29,10 @@ class Renderer:
         self.site = site
         self.liquid = LiquidRenderer(site)
 
-    def payload(self, page: Any, paginator: Any = None) -> dict[str, Any]:
+    def payload(self, page: Any, paginator: Any = None, document: Any = None) -> dict[str, Any]:
         """The Liquid globals for one document: a fresh dict over the shared site drops."""
         return {
-            "site": self.site.site_drop,
+            "site": CurrentSiteDrop(self.site.site_drop, document),
             "jekyll": self.site.jekyll_drop,
             "page": page,
             "paginator": paginator,
@@ -61,7 +61,7 @@ class Renderer:
         else:
             drop = DocumentDrop(item)
             paginator = None
-        payload = self.payload(drop, paginator)
+        payload = self.payload(drop, paginator, item)
         layout = self.site.layouts.get(str(item.data.get("layout")))
         if layout is not None:
             payload["layout"] = dict(layout.data)

@@ -269,6 +269,38 @@ class SiteDrop(Drop):
         return self.site.config
 
 
+class CurrentSiteDrop(Mapping[str, Any]):
+    """``site`` while one document renders: the shared site drop plus ``related_posts``.
+
+    Jekyll mutates one site drop per document; a thin per-render view keeps
+    the shared drop (and its cached lists) free of per-page state.
+    """
+
+    __slots__ = ("base", "document")
+
+    def __init__(self, base: SiteDrop, document: Any) -> None:
+        self.base = base
+        self.document = document
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "related_posts":
+            from ..documents import Document
+
+            if not isinstance(self.document, Document):
+                return None
+            return [d.drop for d in self.document.related_posts()]
+        return self.base[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.base
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.base)
+
+    def __len__(self) -> int:
+        return len(self.base)
+
+
 def _drop_or_none(doc: Optional["Document"]) -> Optional[DocumentDrop]:
     return doc.drop if doc is not None else None
 
@@ -279,5 +311,5 @@ def _ruby_str(value: Any) -> str:
 
 __all__ = [
     "Drop", "JekyllDrop", "DocumentDrop", "ExcerptDrop", "PageDrop", "StaticFileDrop",
-    "CollectionDrop", "SiteDrop",
+    "CollectionDrop", "SiteDrop", "CurrentSiteDrop",
 ]
