@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from . import markdown
 
 if TYPE_CHECKING:
+    from .cache import Cache
     from .site import Site
 
 
@@ -31,11 +32,12 @@ class Converter:
 class MarkdownConverter(Converter):
     """kramdown-compatible Markdown for the site's ``markdown_ext`` extensions."""
 
-    def __init__(self, config: Mapping[str, Any]) -> None:
+    def __init__(self, config: Mapping[str, Any], cache: "Cache") -> None:
         self.extensions = {
             f".{ext.strip().lower()}" for ext in str(config.get("markdown_ext", "")).split(",") if ext.strip()
         }
         self.options = dict(config.get("kramdown") or {})
+        self.cache = cache
 
     def matches(self, ext: str) -> bool:
         return ext.lower() in self.extensions
@@ -44,7 +46,7 @@ class MarkdownConverter(Converter):
         return ".html"
 
     def convert(self, content: str, origin: str) -> str:
-        return markdown.render(content, self.options)
+        return self.cache.getset(content, lambda: markdown.render(content, self.options))
 
 
 class SassConverter(Converter):
@@ -72,4 +74,7 @@ class IdentityConverter(Converter):
 
 def build_converters(site: "Site") -> list[Converter]:
     """The site's converters, highest priority first."""
-    return [MarkdownConverter(site.config), SassConverter(site), IdentityConverter()]
+    from .cache import Cache
+
+    markdown_cache = Cache(site.cache_root, "Jekyll::Converters::Markdown")
+    return [MarkdownConverter(site.config, markdown_cache), SassConverter(site), IdentityConverter()]

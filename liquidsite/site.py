@@ -16,7 +16,7 @@ from .liquid.drops import JekyllDrop, SiteDrop
 from .log import logger
 from .reader import Reader
 from .timeutil import parse_date, zone
-from . import writer
+from . import cache, writer
 
 SiteFile = Union[Page, Document, StaticFile]
 
@@ -56,6 +56,7 @@ class Site:
             self.time = parse_date(self.config["time"], self.tz, "Invalid time in _config.yml.")
         else:
             self.time = dt.datetime.now(self.tz)
+        cache.clear_if_config_changed(self.cache_root, self.config)
         self.layouts: dict[str, Layout] = {}
         self.pages: list[Page] = []
         self.static_files: list[StaticFile] = []
@@ -90,7 +91,8 @@ class Site:
 
     def configure_cache(self) -> None:
         """Create the cache directory hidden from git, as Jekyll does (not in safe mode)."""
-        if self.safe or self.config.get("disable_disk_cache"):
+        self.cache_root = cache.cache_root(self.config, self.source)
+        if self.cache_root is None:
             return
         cache_dir = self.in_source_dir(str(self.config.get("cache_dir") or ".jekyll-cache"))
         gitignore = os.path.join(cache_dir, ".gitignore")

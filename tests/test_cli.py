@@ -67,3 +67,17 @@ def test_related_posts_are_the_most_recent_other_posts(tmp_path):
     # Observed with Jekyll 4.3.1 (no lsi): newest first, the post itself left out.
     assert (tmp_path / "_site/2020/01/02/p2.html").read_text() == "P3;P1;"
     assert (tmp_path / "_site/2020/01/03/p3.html").read_text() == "P2;P1;"
+
+
+def test_disk_cache_follows_jekylls_layout_and_safe_mode_disables_it(tmp_path):
+    (tmp_path / "index.md").write_text("---\n---\nhello\n")
+    assert run("build", cwd=tmp_path).returncode == 0
+    assert (tmp_path / ".jekyll-cache/Jekyll/Cache/Jekyll--Cache").is_dir()
+    assert (tmp_path / ".jekyll-cache/Jekyll/Cache/Jekyll--Converters--Markdown").is_dir()
+    assert run("build", cwd=tmp_path).returncode == 0  # served from the cache: same output
+    assert (tmp_path / "_site/index.html").read_text().startswith("<p>hello</p>")
+    safe = tmp_path / "safe"
+    safe.mkdir()
+    (safe / "index.md").write_text("---\n---\nhello\n")
+    assert run("build", "--safe", cwd=safe).returncode == 0
+    assert not (safe / ".jekyll-cache").exists()
