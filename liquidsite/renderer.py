@@ -13,6 +13,7 @@ from .errors import ConversionError
 from .liquid import LiquidRenderer
 from .liquid.drops import CurrentSiteDrop, DocumentDrop, ExcerptDrop, PageDrop
 from .log import logger
+from .profiler import RenderStats
 from .utils import deep_merge
 
 if TYPE_CHECKING:
@@ -28,6 +29,12 @@ class Renderer:
     def __init__(self, site: "Site") -> None:
         self.site = site
         self.liquid = LiquidRenderer(site)
+        self.stats = RenderStats() if site.config.get("profile") else None
+
+    def render_liquid(self, source: str, payload: dict[str, Any], path: str) -> str:
+        if self.stats is None:
+            return self.liquid.render(source, payload, path)
+        return self.stats.measure(path, lambda: self.liquid.render(source, payload, path))
 
     def payload(self, page: Any, paginator: Any = None, document: Any = None) -> dict[str, Any]:
         """The Liquid globals for one document: a fresh dict over the shared site drops."""
@@ -68,7 +75,7 @@ class Renderer:
         output = item.content
         if item.render_with_liquid:
             logger.debug("Rendering Liquid:", item.relative_path)
-            output = self.liquid.render(output, payload, self.liquid_path(item))
+            output = self.render_liquid(output, payload, self.liquid_path(item))
         output = self.convert(item, output)
         item.content = output
         if item.place_in_layout:
@@ -102,7 +109,7 @@ class Renderer:
         while layout is not None:
             payload["content"] = output
             payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
-            output = self.liquid.render(layout.content, payload, layout.relative_path)
+            output = self.render_liquid(layout.content, payload, layout.relative_path)
             used.append(layout)
             parent = layout.data.get("layout")
             layout = self.site.layouts.get(str(parent)) if parent is not None else None
@@ -116,5 +123,5 @@ class Renderer:
         payload = self.payload(ExcerptDrop(excerpt))
         output = excerpt.content
         if doc.data.get("render_with_liquid") is not False and ("{%" in output or "{{" in output):
-            output = self.liquid.render(output, payload, excerpt.relative_path)
+            output = self.render_liquid(output, payload, excerpt.relative_path)
         return self.convert(doc, output)

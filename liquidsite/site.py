@@ -104,6 +104,11 @@ class Site:
     # -- the pipeline -----------------------------------------------------------------------
 
     def process(self) -> None:
+        if self.config.get("profile"):
+            from .profiler import profile_process
+
+            profile_process(self)
+            return
         self.reset()
         self.read()
         self.generate()

@@ -81,3 +81,17 @@ def test_disk_cache_follows_jekylls_layout_and_safe_mode_disables_it(tmp_path):
     (safe / "index.md").write_text("---\n---\nhello\n")
     assert run("build", "--safe", cwd=safe).returncode == 0
     assert not (safe / ".jekyll-cache").exists()
+
+
+def test_profile_prints_jekylls_tables(tmp_path):
+    (tmp_path / "_layouts").mkdir()
+    (tmp_path / "_layouts/default.html").write_text("<html>{{ content }}</html>\n")
+    (tmp_path / "index.md").write_text("---\nlayout: default\n---\n# Hello {{ site.title }}\n")
+    result = run("build", "--profile", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "\nBuild Process Summary: \n\n| PHASE      |   TIME |\n+------------+--------+\n| RESET      | " in out
+    assert "| TOTAL TIME | " in out
+    assert "\nSite Render Stats: \n\n| Filename              | Count | Bytes |  Time |\n" in out
+    assert "| index.md              |     1 | 0.02K | " in out
+    assert "| TOTAL (for 2 files)   |     2 | " in out
