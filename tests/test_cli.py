@@ -93,5 +93,6 @@ def test_profile_prints_jekylls_tables(tmp_path):
     assert "\nBuild Process Summary: \n\n| PHASE      |   TIME |\n+------------+--------+\n| RESET      | " in out
     assert "| TOTAL TIME | " in out
     assert "\nSite Render Stats: \n\n| Filename              | Count | Bytes |  Time |\n" in out
-    assert "| index.md              |     1 | 0.02K | " in out
+    assert "| index.md              |     1 | 0.01K | " in out
+    assert "| _layouts/default.html |     1 | 0.03K | " in out
     assert "| TOTAL (for 2 files)   |     2 | " in out
