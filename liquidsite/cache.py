@@ -1,9 +1,10 @@
-"""Jekyll's build cache: content-keyed values kept in memory and under ``cache_dir``.
+"""Jekyll's build cache: content-keyed strings kept in memory and under ``cache_dir``.
 
-Layout as Jekyll's (``<cache_dir>/Jekyll/Cache/<Name>/<2 hex>/<62 hex>``) so one
-``.jekyll-cache`` serves both tools; entries Jekyll wrote (Ruby Marshal) do not
-unpickle and simply count as misses. Disabled in safe mode and with
-``--disable-disk-cache``, as in Jekyll.
+Layout and encoding are Jekyll's (``<cache_dir>/Jekyll/Cache/<Name>/<2 hex>/<62 hex>``,
+each value a Ruby Marshal string), so a ``.jekyll-cache`` can pass between
+Jekyll and liquidsite: each finds the other's configuration fingerprint
+different and clears the cache, and neither chokes on the other's files.
+Disabled in safe mode and with ``--disable-disk-cache``, as in Jekyll.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import re
 import shutil
 from typing import Any, Callable, Optional
@@ -31,22 +31,21 @@ class Cache:
         digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
         return os.path.join(self.directory, digest[:2], digest[2:])
 
-    def get(self, key: str) -> Any:
-        """The cached value, or raise KeyError."""
+    def get(self, key: str) -> str:
+        """The cached string, or raise KeyError."""
         if key in self.memory:
             return self.memory[key]
         path = self._path(key)
         if path is None or not os.path.isfile(path):
             raise KeyError(key)
-        try:
-            with open(path, "rb") as handle:
-                value = pickle.load(handle)
-        except Exception:  # a Marshal file from Jekyll, or a torn write: a miss
-            raise KeyError(key) from None
+        with open(path, "rb") as handle:
+            value = marshal_load_string(handle.read())
+        if value is None:  # not a Marshal string (another value type, a torn write): a miss
+            raise KeyError(key)
         self.memory[key] = value
         return value
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, key: str, value: str) -> None:
         self.memory[key] = value
         path = self._path(key)
         if path is None:
@@ -54,10 +53,10 @@ class Cache:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         tmp = f"{path}.{os.getpid()}.tmp"
         with open(tmp, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(marshal_dump_string(value))
         os.replace(tmp, path)
 
-    def getset(self, key: str, compute: Callable[[], Any]) -> Any:
+    def getset(self, key: str, compute: Callable[[], str]) -> str:
         try:
             return self.get(key)
         except KeyError:
@@ -69,6 +68,49 @@ class Cache:
         self.memory.clear()
         if self.directory and os.path.isdir(self.directory):
             shutil.rmtree(self.directory, ignore_errors=True)
+
+
+_MARSHAL_HEADER = b"\x04\x08"
+_UTF8_SUFFIX = b"\x06:\x06ET"  # one instance variable, :E => true (UTF-8)
+
+
+def _marshal_int(n: int) -> bytes:
+    if n == 0:
+        return b"\x00"
+    if 0 < n < 123:
+        return bytes([n + 5])
+    body = n.to_bytes((n.bit_length() + 7) // 8, "little")
+    return bytes([len(body)]) + body
+
+
+def marshal_dump_string(text: str) -> bytes:
+    """Ruby's ``Marshal.dump`` of a UTF-8 String."""
+    data = text.encode("utf-8")
+    return _MARSHAL_HEADER + b'I"' + _marshal_int(len(data)) + data + _UTF8_SUFFIX
+
+
+def marshal_load_string(blob: bytes) -> Optional[str]:
+    """The String in a Ruby Marshal blob, or None when the blob holds anything else."""
+    if not blob.startswith(_MARSHAL_HEADER + b'I"') or not blob.endswith(_UTF8_SUFFIX):
+        return None
+    pos = 4
+    first = blob[pos]
+    if first == 0:
+        length, pos = 0, pos + 1
+    elif 5 < first < 128:
+        length, pos = first - 5, pos + 1
+    elif 1 <= first <= 4:
+        length = int.from_bytes(blob[pos + 1: pos + 1 + first], "little")
+        pos += 1 + first
+    else:
+        return None
+    data = blob[pos: pos + length]
+    if len(data) != length or pos + length + len(_UTF8_SUFFIX) != len(blob):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def cache_root(config: dict[str, Any], source: str) -> Optional[str]:

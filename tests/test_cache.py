@@ -1,0 +1,37 @@
+"""The disk cache speaks Ruby Marshal strings, so Jekyll and liquidsite can share .jekyll-cache."""
+
+from __future__ import annotations
+
+from liquidsite.cache import Cache, clear_if_config_changed, marshal_dump_string, marshal_load_string
+
+# Bytes of Ruby 3.1's Marshal.dump("héllo") and the head of Marshal.dump("x" * 200).
+RUBY_HELLO = b"\x04\x08\x49\x22\x0b\x68\xc3\xa9\x6c\x6c\x6f\x06\x3a\x06\x45\x54"
+RUBY_200_HEAD = b"\x04\x08\x49\x22\x01\xc8\x78\x78"
+
+
+def test_marshal_strings_match_ruby():
+    assert marshal_dump_string("héllo") == RUBY_HELLO
+    assert marshal_dump_string("x" * 200).startswith(RUBY_200_HEAD)
+    assert marshal_load_string(RUBY_HELLO) == "héllo"
+    for text in ("", "a", "x" * 122, "x" * 123, "y" * 70000):
+        assert marshal_load_string(marshal_dump_string(text)) == text
+
+
+def test_foreign_marshal_values_are_misses_not_errors(tmp_path):
+    cache = Cache(str(tmp_path), "Jekyll::Converters::Markdown")
+    cache.set("key", "value")
+    path = cache._path("key")
+    with open(path, "wb") as handle:
+        handle.write(b"\x04\x08{\x00")  # Marshal of an empty Hash
+    fresh = Cache(str(tmp_path), "Jekyll::Converters::Markdown")
+    assert fresh.getset("key", lambda: "recomputed") == "recomputed"
+
+
+def test_a_changed_configuration_clears_the_cache(tmp_path):
+    root = str(tmp_path / "Jekyll" / "Cache")
+    clear_if_config_changed(root, {"title": "a"})
+    Cache(root, "Jekyll::Converters::Markdown").set("k", "v")
+    clear_if_config_changed(root, {"title": "a"})
+    assert Cache(root, "Jekyll::Converters::Markdown").get("k") == "v"
+    clear_if_config_changed(root, {"title": "b"})
+    assert Cache(root, "Jekyll::Converters::Markdown").getset("k", lambda: "new") == "new"
