@@ -52,7 +52,8 @@ def _offset(text: str) -> dt.tzinfo:
 def parse_date(value: Any, tz: dt.tzinfo, message: str = "Input could not be parsed.") -> dt.datetime:
     """``Utils.parse_date``: a date, time or string as an aware time in zone *tz*."""
     if isinstance(value, dt.datetime):
-        return (value.replace(tzinfo=tz) if value.tzinfo is None else value).astimezone(tz)
+        # A zone-less YAML timestamp is UTC (Psych's rule), then shown in the site's zone.
+        return (value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value).astimezone(tz)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
     text = str(value)

@@ -149,3 +149,29 @@ def test_conflicting_destinations_are_reported(build_site):
     )
     assert expected in built.log
     assert built.read("same.html") == "b\n"
+
+
+def test_dates_follow_the_sites_timezone_as_in_jekyll(build_site):
+    # Zone-less YAML timestamps are UTC (Psych); date-only values are midnight in the site's zone.
+    built = build_site({
+        "_config.yml": "timezone: America/New_York\npermalink: /:year/:month/:day/:hour:minute/:title.html\n",
+        "_posts/2013-04-09-zoned.md": "---\ndate: 2013-04-10 02:22:00 +0000\n---\nz\n",
+        "_posts/2013-04-09-zoneless.md": "---\ndate: 2013-04-09 23:22:00\n---\nz\n",
+        "_posts/2013-04-09-dateonly.md": "---\ndate: 2013-04-11\n---\nz\n",
+        "_posts/2013-04-09-quoted.md": "---\ndate: \"2013-04-12 05:00 +0900\"\n---\nz\n",
+        "index.html": "---\n---\n{% for p in site.posts %}{{ p.url }} {% endfor %}\n",
+    })
+    assert built.read("index.html") == (
+        "/2013/04/11/1600/quoted.html /2013/04/11/0000/dateonly.html "
+        "/2013/04/09/2222/zoned.html /2013/04/09/1922/zoneless.html \n"
+    )
+
+
+def test_time_in_config_pins_site_time(build_site):
+    built = build_site({
+        "_config.yml": "time: 2020-02-03 04:05:06 +0000\n",
+        "_posts/no-date-here.md": "---\n---\nx\n",
+        "_drafts/x.md": "---\n---\nx\n",
+        "index.html": "---\n---\n{{ site.time | date: '%Y-%m-%d %H:%M:%S' }}\n",
+    })
+    assert built.read("index.html") == "2020-02-03 04:05:06\n"
