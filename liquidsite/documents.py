@@ -328,24 +328,23 @@ class Document(Convertible):
         }
         if key in simple:
             return simple[key]()
-        fmt = _DATE_PLACEHOLDERS.get(key)
-        if fmt is not None:
-            return _strftime(date, fmt)
-        if key in self.data:
-            return self.data[key]
-        raise KeyError(key)
+        return _strftime(date, _DATE_PLACEHOLDERS[key])
 
-    def has_placeholder(self, key: str) -> bool:
-        return key in _URL_DROP_KEYS or key in self.data
+    @staticmethod
+    def has_placeholder(key: str) -> bool:
+        return key in _URL_DROP_KEYS
 
     @property
     def url(self) -> str:
         if self._url is None:
-            self._url = urls.generate(
-                self.collection.url_template,
-                self.permalink,
-                lambda t: urls.from_lookup(t, self.url_placeholder, self.has_placeholder),
-            )
+            try:
+                self._url = urls.generate(
+                    self.collection.url_template,
+                    self.permalink,
+                    lambda t: urls.from_lookup(t, self.url_placeholder, self.has_placeholder),
+                )
+            except urls.PermalinkError as err:
+                raise urls.PermalinkError(f"{err} ({self.relative_path})") from None
         return self._url
 
     @property

@@ -6,13 +6,15 @@ import re
 from typing import Any, Callable, Mapping
 from urllib.parse import quote, unquote
 
+from .errors import LiquidsiteError
+
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
 _SAFE_PATH = re.compile(r"^[a-zA-Z0-9./-]+$")
 # Addressable::URI.encode keeps the unreserved and reserved characters as they are.
 _ADDRESSABLE_SAFE = "!$&'()*+,;=:@/?#[]~-._"
 
 
-class PermalinkError(Exception):
+class PermalinkError(LiquidsiteError):
     """A permalink template names a placeholder the document does not have."""
 
 

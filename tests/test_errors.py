@@ -51,3 +51,10 @@ def test_config_files_merge_left_to_right(build_site):
     assert built.code == 0, built.log
     assert built.read("index.html") == "B first\n"
     assert "Configuration file: " in built.log and "a.yml" in built.log
+
+
+def test_unknown_permalink_placeholder_names_the_document(build_site):
+    built = build_site({"_posts/2020-01-01-a.md": "---\npermalink: /:nonsense/\n---\nx\n"})
+    assert built.code == 1
+    assert "The URL template doesn't have nonsense keys. Check your permalink template!" in built.log
+    assert "_posts/2020-01-01-a.md" in built.log and "Traceback" not in built.log
