@@ -91,8 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_failure(command: str, err: BaseException, trace: bool) -> None:
-    logger.error("Error:", str(err))
+def _print_failure(command: str, err: BaseException, trace: bool, topic: str = "Error:") -> None:
+    """The error line, then Jekyll's `--trace` hint box (or, with --trace, the traceback)."""
+    logger.error(topic, str(err))
     if trace:
         traceback.print_exception(err)
         return
@@ -194,8 +195,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return handler(args)
     except LiquidRenderError as err:
-        logger.error("Liquid Exception:", str(err))
-        _print_failure(args.command, err, args.trace)
+        _print_failure(args.command, err, args.trace, topic="Liquid Exception:")
     except (LiquidsiteError, YAMLSyntaxError) as err:
         _print_failure(args.command, err, args.trace)
     except KeyboardInterrupt:
