@@ -75,14 +75,19 @@ def report_conflicts(site: "Site") -> bool:
     return found
 
 
-def write_file(path: str, data: bytes) -> None:
-    """Write *data* to *path* atomically (temp file in the same directory, then rename)."""
+def _prepare(path: str) -> None:
+    """Make room for a file at *path*: its directory exists, no directory sits in its place."""
     directory = os.path.dirname(path)
     if os.path.isfile(directory):
         os.remove(directory)
     os.makedirs(directory, exist_ok=True)
     if os.path.isdir(path) and not os.path.islink(path):
         shutil.rmtree(path)
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write *data* to *path* atomically (temp file in the same directory, then rename)."""
+    _prepare(path)
     tmp = f"{path}.liquidsite-tmp"
     with open(tmp, "wb") as handle:
         handle.write(data)
@@ -95,13 +100,9 @@ def write_item(site: "Site", item: Any) -> None:
     dest = item.destination(site.dest)
     logger.debug("Writing:", dest)
     if isinstance(item, StaticFile):
-        directory = os.path.dirname(dest)
-        os.makedirs(directory, exist_ok=True)
-        if os.path.lexists(dest):
-            if os.path.isdir(dest) and not os.path.islink(dest):
-                shutil.rmtree(dest)
-            else:
-                os.remove(dest)
-        shutil.copy2(item.path, dest)
+        _prepare(dest)
+        tmp = f"{dest}.liquidsite-tmp"
+        shutil.copy2(item.path, tmp)
+        os.replace(tmp, dest)
         return
     write_file(dest, (item.output or "").encode("utf-8"))
