@@ -175,3 +175,32 @@ def test_time_in_config_pins_site_time(build_site):
         "index.html": "---\n---\n{{ site.time | date: '%Y-%m-%d %H:%M:%S' }}\n",
     })
     assert built.read("index.html") == "2020-02-03 04:05:06\n"
+
+
+def test_collections_dir_order_and_unpublished_documents(build_site):
+    built = build_site({
+        "_config.yml": (
+            "collections_dir: my_collections\ncollections:\n  tutorials:\n    output: true\n"
+            "    order: [z.md, nested/y.md, missing.md]\n    permalink: /:collection/:name:output_ext\n"
+        ),
+        "my_collections/_posts/2020-01-01-p.md": "---\n---\npost\n",
+        "my_collections/_tutorials/a.md": "---\n---\na\n",
+        "my_collections/_tutorials/z.md": "---\npublished: false\n---\nz\n",
+        "my_collections/_tutorials/nested/y.md": "---\n---\ny\n",
+        "my_collections/_tutorials/b.md": "---\n---\nb\n",
+        "my_collections/_drafts/d.md": "---\n---\nd\n",
+        "_posts/2020-02-02-ignored.md": "---\n---\nignored\n",
+        "index.html": (
+            "---\n---\n{% for t in site.tutorials %}{{ t.url }}|{{ t.relative_path }}|{{ t.path }} {% endfor %}\n"
+            "{% for p in site.posts %}{{ p.url }}|{{ p.path }} {% endfor %}\n"
+        ),
+    })
+    assert sorted(built.files) == [
+        "2020/01/01/p.html", "index.html", "tutorials/a.html", "tutorials/b.html", "tutorials/y.html",
+    ]
+    assert built.read("index.html") == (
+        "/tutorials/y.html|_tutorials/nested/y.md|_tutorials/nested/y.md "
+        "/tutorials/a.html|_tutorials/a.md|_tutorials/a.md "
+        "/tutorials/b.html|_tutorials/b.md|_tutorials/b.md \n"
+        "/2020/01/01/p.html|_posts/2020-01-01-p.md \n"
+    )
