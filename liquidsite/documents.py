@@ -201,6 +201,7 @@ class Document(Convertible):
         self._url: Optional[str] = None
         self.excerpt: Optional[Excerpt] = None
         self.is_draft = collection.label == "posts" and collection.relative_directory not in self.relative_path
+        self.data["draft"] = self.is_draft  # Jekyll memoises draft? in the data: page.draft
         self._categories_from_path("_drafts" if self.is_draft else collection.relative_directory)
 
     @property

@@ -204,3 +204,35 @@ def test_collections_dir_order_and_unpublished_documents(build_site):
         "/tutorials/b.html|_tutorials/b.md|_tutorials/b.md \n"
         "/2020/01/01/p.html|_posts/2020-01-01-p.md \n"
     )
+
+
+def test_page_and_document_variables(build_site):
+    built = build_site({
+        "_config.yml": "collections:\n  talks:\n    output: true\n",
+        "sub/dir/info.html": (
+            "---\ntitle: Info\n---\n{{ page.dir }} {{ page.name }} {{ page.path }} {{ page.url }} {{ page.title }}\n"
+        ),
+        "sub/index.html": "---\npermalink: /custom/place/\n---\n{{ page.dir }} {{ page.name }} {{ page.path }} {{ page.url }}\n",
+        "_posts/2020-01-01-a.html": (
+            "---\ntags: [x, y]\ncategory: news\n---\n{{ page.id }} {{ page.collection }} {{ page.next.url }} "
+            "{{ page.categories | join: ',' }} {{ page.tags | join: ',' }} {{ page.slug }} {{ page.ext }} "
+            "{{ page.title }} {{ page.name }} {{ page.draft }}\n"
+        ),
+        "_posts/2020-01-02-b.html": (
+            "---\ncategories: one two\n---\n{{ page.id }} {{ page.previous.url }} {{ page.categories | join: ',' }}\n"
+        ),
+        "_talks/t1.html": "---\n---\n{{ page.id }} {{ page.url }} {{ page.collection }} {{ page.title }} {{ page.slug }}\n",
+        "tags.html": (
+            "---\n---\n{% for t in site.tags %}{{ t[0] }}={{ t[1].size }};{% endfor %}"
+            "{% for c in site.categories %}{{ c[0] }}={{ c[1].size }};{% endfor %}"
+            " {{ site.html_pages.size }} {{ site.documents.size }}\n"
+        ),
+    })
+    assert built.files == {
+        "custom/place/index.html": "/custom/place/ index.html sub/index.html /custom/place/\n",
+        "news/2020/01/01/a.html": "/news/2020/01/01/a posts /one/two/2020/01/02/b.html news x,y a .html A 2020-01-01-a.html false\n",
+        "one/two/2020/01/02/b.html": "/one/two/2020/01/02/b /news/2020/01/01/a.html one,two\n",
+        "sub/dir/info.html": "/sub/dir/ info.html sub/dir/info.html /sub/dir/info.html Info\n",
+        "tags.html": "x=1;y=1;news=1;one=1;two=1; 3 3\n",
+        "talks/t1.html": "/talks/t1 /talks/t1.html talks T1 t1\n",
+    }
