@@ -77,7 +77,7 @@ class BlockParsers(_Base):
         result = src.scan(P.PARAGRAPH_MATCH) or ""
         end_re = self.paragraph_end()
         parts = [result]
-        while not src.eos() and not end_re.match(src.string, src.pos):
+        while not src.eos() and not src.match(end_re):
             line = src.scan(P.PARAGRAPH_MATCH)
             if line is None:
                 line = src.rest()
@@ -144,7 +144,7 @@ class BlockParsers(_Base):
     def parse_blockquote(self) -> bool:
         src = self.src
         parts = [src.scan(P.PARAGRAPH_MATCH) or ""]
-        while not src.eos() and not P.LAZY_END.match(src.string, src.pos):
+        while not src.eos() and not src.match(P.LAZY_END):
             line = src.scan(P.PARAGRAPH_MATCH)
             if line is None:
                 line = src.rest()

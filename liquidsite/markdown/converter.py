@@ -167,7 +167,7 @@ class HtmlConverter:
 
     def convert_header(self, el: Element, indent: int) -> str:
         attr = dict(el.attr)
-        if self.options.get("auto_ids") and not attr.get("id"):
+        if self.options.get("auto_ids") and attr.get("id") is None:
             attr["id"] = self.generate_id(el.options.get("raw_text") or "")
         level = el.options["level"]
         if attr.get("id") and self.in_toc(el):

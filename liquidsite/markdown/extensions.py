@@ -91,7 +91,7 @@ class ExtensionParsers(_Base):
             start = src.pos
             if src.scan_until(stop_re) is None:
                 return error_block()
-            body = src.string[start:src.m.start()]  # type: ignore[union-attr]
+            body = src.string[start:src.match_start()]
             if kind == "block":
                 body = body[:-1] if body.endswith("\n") else body
         if not self.handle_extension(ext or "", opts, body, kind):

@@ -167,9 +167,9 @@ class GFMParser(KramdownParser):
                 parts.append(entity(child.value).char or "")
             elif ctype == "typographic_sym":
                 if child.value == "laquo_space":
-                    parts.append("« ")
+                    parts.append("«\u00a0")
                 elif child.value == "raquo_space":
-                    parts.append(" »")
+                    parts.append("\u00a0»")
                 else:
                     parts.append(entity(child.value).char or "")
             else:

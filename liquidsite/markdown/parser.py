@@ -191,9 +191,7 @@ class KramdownParser(
         parsers = self.block_parsers
         while not src.eos():
             for start_re, method in parsers:
-                m = start_re.match(src.string, src.pos)
-                if m is not None:
-                    src.m = m
+                if src.match(start_re) is not None:
                     if method():
                         break
             else:
@@ -262,11 +260,8 @@ class KramdownParser(
                 stop_found = stop_ok() if stop_ok is not None else True
             if stop_found:
                 break
-            string, pos = src.string, src.pos
             for start_re, method in parsers:
-                m = start_re.match(string, pos)
-                if m is not None:
-                    src.m = m
+                if src.match(start_re) is not None:
                     method()
                     break
             else:
