@@ -145,14 +145,7 @@ CASES: dict[str, tuple[str, str]] = {
 }
 
 
-# Whether a fence is highlighted depends on Rouge knowing the language, which only
-# ``liquidsite.highlight`` can tell.
-NEEDS_HIGHLIGHTER = {"unknown_lang_fence"}
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_matches_kramdown(name: str) -> None:
-    if name in NEEDS_HIGHLIGHTER:
-        pytest.importorskip("liquidsite.highlight")
     text, expected = CASES[name]
     assert render(text) == expected

@@ -1,8 +1,9 @@
 """The one place that talks to ``liquidsite.highlight`` (Rouge-compatible highlighting).
 
 ``liquidsite.highlight.rouge_html(code, lang)`` returns Rouge's token markup for the
-code, or None when Rouge has no lexer for *lang*. Until that module exists, every
-language is treated as known and the code is only HTML-escaped.
+code, or None when Rouge has no lexer for *lang*. Until that module exists, the code is
+only HTML-escaped, and Pygments' lexer names stand in for Rouge's to decide whether a
+language is known.
 """
 
 from __future__ import annotations
@@ -28,5 +29,16 @@ def rouge_tokens(code: str, lang: Optional[str], guess_lang: bool) -> Optional[s
     try:
         from liquidsite import highlight  # type: ignore[attr-defined]
     except ImportError:
-        return _escape(code)
+        return _escape(code) if _pygments_knows(name) else None
     return highlight.rouge_html(code, name)
+
+
+def _pygments_knows(name: str) -> bool:
+    from pygments.lexers import find_lexer_class_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        find_lexer_class_by_name(name)
+    except ClassNotFound:
+        return False
+    return True
