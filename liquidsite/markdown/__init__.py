@@ -1,17 +1,53 @@
-"""kramdown-compatible Markdown conversion (placeholder until the converter lands)."""
+"""kramdown-compatible Markdown conversion (kramdown 2.4 + kramdown-parser-gfm 1.1).
+
+``render(text, options)`` converts like Jekyll 4.3's kramdown converter. *options* are
+kramdown options as a site's ``_config.yml`` ``kramdown:`` section spells them, merged
+over kramdown's own defaults; ``None`` means Jekyll's defaults (``input: GFM``,
+``auto_ids``, rouge with ``default_lang: plaintext``...), see :func:`options.jekyll_options`.
+The converter keeps no state between calls.
+"""
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any, Mapping, Optional
 
-import mistune
+from . import options as kd_options
+from .converter import HtmlConverter
+from .gfm import GFMParser
+from .parser import KramdownParser
 
-_markdown = mistune.create_markdown(escape=False, plugins=["strikethrough", "table", "footnotes"])
+__all__ = ["render", "jekyll_options"]
+
+jekyll_options = kd_options.jekyll_options
+
+
+@lru_cache(maxsize=64)
+def _resolved_options(key: str) -> tuple[tuple[str, Any], ...]:
+    raw = json.loads(key) if key else kd_options.jekyll_options()
+    return tuple(kd_options.merge(raw).items())
+
+
+def _options_key(options: Optional[Mapping[str, Any]]) -> str:
+    if options is None:
+        return ""
+    return json.dumps(options, sort_keys=True, default=list)
 
 
 def render(text: str, options: Optional[Mapping[str, Any]] = None) -> str:
-    """Convert Markdown *text* to HTML with kramdown's *options* (as `kramdown:` in _config.yml)."""
-    return _markdown(text)
+    """Convert Markdown *text* to HTML the way kramdown (as configured by *options*) does."""
+    opts = dict(_resolved_options(_options_key(options)))
+    parser_class = GFMParser if str(opts.get("input") or "").lower() == "gfm" else KramdownParser
+    root = parser_class(text, opts).parse()
+    converter_options = {**opts, **root.options.get("options", {})}
+    return HtmlConverter(root, converter_options).convert(root)
 
 
-render.honours = []  # type: ignore[attr-defined]
+render.honours = [  # type: ignore[attr-defined]
+    "input", "auto_ids", "auto_id_prefix", "auto_id_stripping", "parse_block_html",
+    "parse_span_html", "link_defs", "footnote_nr", "entity_output", "toc_levels",
+    "smart_quotes", "typographic_symbols", "header_offset", "syntax_highlighter",
+    "syntax_highlighter_opts", "math_engine", "footnote_backlink", "footnote_backlink_inline",
+    "footnote_prefix", "remove_line_breaks_for_cjk", "hard_wrap", "gfm_quirks",
+]

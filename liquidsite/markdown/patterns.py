@@ -1,0 +1,139 @@
+"""Regular expressions shared by kramdown's block and span parsers.
+
+Translated from kramdown's Ruby regexps. Ruby's ``\\s``, ``\\w`` and ``\\d`` are ASCII
+and its ``^``/``$`` are always line anchors, so patterns compile with ``re.ASCII |
+re.MULTILINE``; Ruby's ``/m`` is ``re.DOTALL``. Ruby's ``\\Z`` (end, or before a final
+newline) is written ``(?=\\n?\\Z)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+FLAGS = re.ASCII | re.MULTILINE
+
+
+def rx(source: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(source, FLAGS | flags)
+
+
+END = r"(?=\n?\Z)"  # Ruby's \Z
+OPT_SPACE = r" {0,3}"
+INDENT_SRC = r"^(?:\t| {4})"
+INDENT = rx(INDENT_SRC)
+
+# XML names as REXML defines them (NCName, optionally prefixed).
+_NAME_START = r"A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF"
+_NAME_CHAR = _NAME_START + r"\-.0-9\u00B7\u0300-\u036F\u203F-\u2040"
+NCNAME = f"[{_NAME_START}][{_NAME_CHAR}]*"
+UNAME = f"(?:{NCNAME}:)?{NCNAME}"
+XML_NAME = f"[:{_NAME_START}][:{_NAME_CHAR}]*"
+
+BLANK_LINE_SRC = r"(?:^[ \t\r\f\v]*\n)+"
+BLANK_LINE = rx(BLANK_LINE_SRC)
+EOB_MARKER_SRC = r"^\^\s*?\n"
+EOB_MARKER = rx(EOB_MARKER_SRC)
+
+# Attribute lists and extensions
+ALD_ID_NAME = r"\w[\w-]*"
+ALD_ANY_CHARS = r"(?:\\\}|[^\}])"
+IAL_BLOCK_SRC = r"\{:(?!:|/)(" + ALD_ANY_CHARS + r"+)\}\s*?\n"
+IAL_BLOCK_START_SRC = "^" + OPT_SPACE + IAL_BLOCK_SRC
+IAL_BLOCK_START = rx(IAL_BLOCK_START_SRC)
+ALD_START = rx("^" + OPT_SPACE + r"\{:(" + ALD_ID_NAME + r"):(" + ALD_ANY_CHARS + r"+)\}\s*?\n")
+EXT_STOP_STR = r"\{:/(%s)?\}"
+EXT_START_STR = r"\{::(\w+)(?:\s(" + ALD_ANY_CHARS + r"*?)|)(/)?\}"
+EXT_BLOCK_START = rx("^" + OPT_SPACE + "(?:" + EXT_START_STR + "|" + EXT_STOP_STR % ALD_ID_NAME + r")\s*?\n")
+EXT_BLOCK_STOP_STR = "^" + OPT_SPACE + EXT_STOP_STR + r"\s*?\n"
+BLOCK_EXTENSIONS_START = rx("^" + OPT_SPACE + r"\{:")
+EXT_SPAN_START = rx(EXT_START_STR + "|" + EXT_STOP_STR % ALD_ID_NAME)
+IAL_SPAN_START = rx(r"\{:(" + ALD_ANY_CHARS + r"+)\}")
+LIST_ITEM_IAL = rx(r"^\s*(?:\{:(?!(?:" + ALD_ID_NAME + r")?:|/)(" + ALD_ANY_CHARS + r"+)\})\s*")
+LIST_ITEM_IAL_CHECK = rx(r"^(?:\s*(?:\{:(?!(?:" + ALD_ID_NAME + r")?:|/)(" + ALD_ANY_CHARS + r"+)\})\s*)?\s*\n")
+
+# HTML
+HTML_SPAN_ELEMENTS = frozenset(
+    "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark "
+    "option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var".split()
+)
+HTML_BLOCK_ELEMENTS = frozenset(
+    "address article aside applet body blockquote caption col colgroup dd div dl dt fieldset "
+    "figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li "
+    "main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul".split()
+)
+HTML_ELEMENTS_WITHOUT_BODY = frozenset(
+    "area base br col command embed hr img input keygen link meta param source track wbr".split()
+)
+_CONTENT_MODEL_BLOCK = (
+    "address applet article aside blockquote body dd details div dl fieldset figure figcaption "
+    "footer form header hgroup iframe li main map menu nav noscript object section summary td"
+)
+_CONTENT_MODEL_SPAN = (
+    "a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label "
+    "legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt"
+)
+_CONTENT_MODEL_RAW = "script style math option textarea pre code kbd samp var"
+HTML_CONTENT_MODEL: dict[str, str] = {
+    **{n: "block" for n in _CONTENT_MODEL_BLOCK.split()},
+    **{n: "span" for n in _CONTENT_MODEL_SPAN.split()},
+    **{n: "raw" for n in _CONTENT_MODEL_RAW.split()},
+}
+KNOWN_HTML_ELEMENTS = frozenset(
+    HTML_SPAN_ELEMENTS | HTML_BLOCK_ELEMENTS | HTML_ELEMENTS_WITHOUT_BODY | HTML_CONTENT_MODEL.keys()
+)
+
+
+def content_model(name: str) -> str:
+    return HTML_CONTENT_MODEL.get(name, "raw")
+
+
+HTML_COMMENT_RE = rx(r"<!--(.*?)-->", re.DOTALL)
+HTML_INSTRUCTION_RE = rx(r"<\?(.*?)\?>", re.DOTALL)
+HTML_ATTRIBUTE_RE = rx(r"\s*(" + UNAME + r")(?:\s*=\s*(?:(\w+)|(\"|')(.*?)\3))?", re.DOTALL)
+HTML_TAG_SRC = r"<((?>" + UNAME + r"))\s*((?>\s+" + UNAME + r"(?:\s*=\s*(?:\w+|(\"|').*?\3))?)*)\s*(/)?>"
+HTML_TAG_RE = rx(HTML_TAG_SRC, re.DOTALL)
+HTML_TAG_CLOSE_SRC = r"</(" + UNAME + r")\s*>"
+HTML_TAG_CLOSE_RE = rx(HTML_TAG_CLOSE_SRC, re.DOTALL)
+HTML_ENTITY_RE = rx(r"&([\w:][\-\w\.:]*);|&#(\d+);|&\#x([0-9a-fA-F]+);")
+
+_LAZY_SPAN = "|".join(sorted(HTML_SPAN_ELEMENTS | {"script"}))
+LAZY_END_HTML_START_SRC = r"<(?>(?!(?:" + _LAZY_SPAN + r")\b)" + UNAME + ")"
+LAZY_END_HTML_STOP_SRC = r"</(?!(?:" + _LAZY_SPAN + r")\b)" + UNAME + r"\s*>"
+LAZY_END_SRC = (
+    BLANK_LINE_SRC + "|" + IAL_BLOCK_START_SRC + "|" + EOB_MARKER_SRC
+    + "|^" + OPT_SPACE + LAZY_END_HTML_STOP_SRC + "|^" + OPT_SPACE + LAZY_END_HTML_START_SRC + "|" + END
+)
+LAZY_END = rx(LAZY_END_SRC)
+
+PATTERN_TAIL = r"[\t| ].*?\n"
+LIST_START_UL_SRC = "^(" + OPT_SPACE + r"[+*-])(" + PATTERN_TAIL + ")"
+LIST_START_OL_SRC = "^(" + OPT_SPACE + r"\d+\.)(" + PATTERN_TAIL + ")"
+LIST_START_UL = rx(LIST_START_UL_SRC)
+LIST_START_OL = rx(LIST_START_OL_SRC)
+LIST_START_SRC = LIST_START_UL_SRC + "|" + LIST_START_OL_SRC
+LIST_START = rx(LIST_START_SRC)
+DEFINITION_LIST_START_SRC = "^(" + OPT_SPACE + ":)(" + PATTERN_TAIL + ")"
+DEFINITION_LIST_START = rx(DEFINITION_LIST_START_SRC)
+
+PARAGRAPH_START = rx("^" + OPT_SPACE + r"[^ \t].*?\n")
+PARAGRAPH_MATCH = rx(r"^.*?\n")
+PARAGRAPH_END = rx(LAZY_END_SRC + "|" + DEFINITION_LIST_START_SRC)
+
+BLOCK_BOUNDARY = rx(BLANK_LINE_SRC + "|" + EOB_MARKER_SRC + "|" + IAL_BLOCK_START_SRC + r"|" + END)
+
+CODEBLOCK_MATCH_SRC = (
+    "(?:(?:" + BLANK_LINE_SRC + ")?(?:" + INDENT_SRC + r"[ \t]*\S.*\n)+(?:(?!" + IAL_BLOCK_START_SRC
+    + "|" + EOB_MARKER_SRC + "|^" + OPT_SPACE + LAZY_END_HTML_STOP_SRC + "|^" + OPT_SPACE
+    + LAZY_END_HTML_START_SRC + r")^[ \t]*\S.*\n)*)*"
+)
+CODEBLOCK_MATCH = rx(CODEBLOCK_MATCH_SRC)
+
+BLOCKQUOTE_START_SRC = "^" + OPT_SPACE + "> ?"
+BLOCKQUOTE_START = rx(BLOCKQUOTE_START_SRC)
+
+ESCAPED_CHARS_SRC = r"\\([\\.*_+`<>()\[\]{}#!:|\"'\$=-])"
+ESCAPED_CHARS = rx(ESCAPED_CHARS_SRC)
+
+WHITESPACE = " \t\n\v\f\r\0"  # what Ruby's String#strip removes
+TRAILING_WHITESPACE = rx(r"[ \t]*\n")
+HR_START = rx("^" + OPT_SPACE + r"(\*|-|_)[ \t]*\1[ \t]*\1(\1|[ \t])*\n")
