@@ -122,7 +122,10 @@ class Site:
             self.posts.docs = self.posts.docs[-self.limit_posts:]
 
     def generate(self) -> None:
-        """Generators (pagination, feeds, ...) run here once plugins land."""
+        """Generators (pagination, feeds, sitemaps, redirects, ...) of the enabled plugins."""
+        from . import plugins
+
+        plugins.generate(self)
 
     def render(self) -> None:
         for collection in self.collections.values():

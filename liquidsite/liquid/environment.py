@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from liquid import Environment, Mode
 from liquid.builtin import FileSystemLoader
 
+from . import filters, tags
+
 if TYPE_CHECKING:
     from ..site import Site
 
@@ -27,3 +29,8 @@ class JekyllEnvironment(Environment):
             loader=FileSystemLoader(str(includes)),
         )
         self.site = site
+        filters.register(self)
+        tags.register(self)
+        from ..plugins import register_liquid
+
+        register_liquid(self)
