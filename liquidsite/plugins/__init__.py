@@ -1,23 +1,44 @@
 """Built-in equivalents of the GitHub Pages gems, enabled as Jekyll enables plugins.
 
-The pipeline reaches plugins at two points only: :func:`register_liquid` when a
-site's Liquid environment is made (plugin tags and filters such as ``seo`` and
-``feed_meta``) and :func:`generate` in ``Site.generate`` (feeds, sitemaps,
-pagination, redirects).
+Each plugin is one module here, named in :data:`MODULES` by the gem it stands in
+for. A module may define ``register_liquid(env)`` (its tags and filters, e.g.
+``seo``, ``feed_meta``) and ``generate(site)`` (pages and files it adds), plus
+``PRIORITY`` (higher runs first, as Jekyll's generator priorities). The pipeline
+reaches plugins only through :func:`register_liquid` and :func:`generate`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
     from ..liquid.environment import JekyllEnvironment
     from ..site import Site
 
+#: gem name -> module under ``liquidsite.plugins``
+MODULES: dict[str, str] = {}
+
+
+def enabled(config: Mapping[str, Any]) -> list[ModuleType]:
+    """The plugin modules a configuration enables, highest priority first."""
+    names = [str(n) for n in (config.get("plugins") or []) if isinstance(n, str)]
+    found = [importlib.import_module(f"{__name__}.{MODULES[n]}") for n in dict.fromkeys(names) if n in MODULES]
+    return sorted(found, key=lambda mod: -getattr(mod, "PRIORITY", 0))
+
 
 def register_liquid(env: "JekyllEnvironment") -> None:
     """Add the enabled plugins' tags and filters to *env*."""
+    for module in enabled(env.site.config):
+        hook = getattr(module, "register_liquid", None)
+        if hook is not None:
+            hook(env)
 
 
 def generate(site: "Site") -> None:
     """Run the enabled plugins' generators, in Jekyll's priority order."""
+    for module in enabled(site.config):
+        hook = getattr(module, "generate", None)
+        if hook is not None:
+            hook(site)
