@@ -41,7 +41,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     add("--profile", action="store_true", default=None, help="Generate a Liquid rendering profile")
     add("--strict_front_matter", action="store_true", default=None, help="Fail if errors are in front matter")
     add("--safe", action="store_true", default=None, help="Safe mode (no custom plugins)")
-    add("-I", "--incremental", action="store_true", default=None, help="Accepted; every build is full")
+    add("-I", "--incremental", action="store_true", default=None, help="Enable incremental rebuild.")
     add("--disable-disk-cache", dest="disable_disk_cache", action="store_true", default=None)
     add("--layouts", help="Custom layouts directory")
     add("-p", "--plugins", help="Custom plugins directory")
@@ -112,7 +112,10 @@ def command_build(args: argparse.Namespace) -> int:
     site = Site(config)
     logger.info("Source:", site.source)
     logger.info("Destination:", site.dest)
-    logger.info("Incremental build:", "disabled. Enable with --incremental")
+    if config.get("incremental"):
+        logger.info("Incremental build:", "enabled")
+    else:
+        logger.info("Incremental build:", "disabled. Enable with --incremental")
     logger.info("Generating...")
     started = time.monotonic()
     site.process()

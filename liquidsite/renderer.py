@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Union
 
+from . import dependencies
 from .errors import ConversionError
 from .liquid import LiquidRenderer
 from .liquid.drops import CurrentSiteDrop, DocumentDrop, ExcerptDrop, PageDrop
@@ -109,6 +110,7 @@ class Renderer:
         while layout is not None:
             payload["content"] = output
             payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
+            dependencies.note(layout.path)
             output = self.render_liquid(layout.content, payload, layout.relative_path)
             used.append(layout)
             parent = layout.data.get("layout")

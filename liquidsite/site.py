@@ -16,7 +16,8 @@ from .liquid.drops import JekyllDrop, SiteDrop
 from .log import logger
 from .reader import Reader
 from .timeutil import parse_date, zone
-from . import cache, writer
+from . import cache, dependencies, writer
+from .regenerator import Regenerator
 
 SiteFile = Union[Page, Document, StaticFile]
 
@@ -66,6 +67,7 @@ class Site:
         self.site_drop = SiteDrop(self)
         self.jekyll_drop = JekyllDrop(self.environment)
         self.renderer = Renderer(self)
+        self.regenerator = Regenerator(self)
         self._post_attr: dict[str, dict[str, list[Any]]] = {}
 
     def _make_collections(self) -> dict[str, Collection]:
@@ -130,9 +132,17 @@ class Site:
     def render(self) -> None:
         for collection in self.collections.values():
             for doc in collection.docs:
-                doc.output = self.renderer.render(doc)
+                self.render_item(doc, doc.path)
         for page in self.pages:
-            page.output = self.renderer.render(page)
+            self.render_item(page, self.in_source_dir(page.relative_path))
+
+    def render_item(self, item: Union[Page, Document], source_path: str) -> None:
+        """Render one page or document unless an incremental build can keep its output."""
+        if not self.regenerator.regenerate(item):
+            return
+        with dependencies.recording() as read:
+            item.output = self.renderer.render(item)
+        self.regenerator.add_dependencies(source_path, read)
 
     def cleanup(self) -> None:
         writer.remove_obsolete(self)
@@ -140,7 +150,9 @@ class Site:
     def write(self) -> None:
         writer.report_conflicts(self)
         for item in self.each_site_file():
-            writer.write_item(self, item)
+            if self.regenerator.regenerate(item):
+                writer.write_item(self, item)
+        self.regenerator.write_metadata()
 
     # -- queries ----------------------------------------------------------------------------
 
