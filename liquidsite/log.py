@@ -7,8 +7,12 @@ lines, so the padding is part of the interface.
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import IntEnum
+
+# Jekyll squeezes every whitespace run of a message (not of the topic) into one space.
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 class Level(IntEnum):
@@ -38,7 +42,7 @@ class Logger:
         return f"{(topic + ' ').rjust(20)}{message}"
 
     def _emit(self, level: Level, topic: str, message: str) -> None:
-        line = self.format(topic, message)
+        line = self.format(topic, _WHITESPACE.sub(" ", message))
         self.messages.append((level, line))
         if level < self.level:
             return

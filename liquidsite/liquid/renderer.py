@@ -8,6 +8,7 @@ from liquid import Environment, Mode
 from liquid.exceptions import LiquidError
 
 from .environment import JekyllEnvironment
+from .tag_errors import JekyllTagError
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -38,6 +39,8 @@ class LiquidRenderer:
         try:
             template = self.env.from_string(source, name=path, path=path)
             return template.render(**assigns)
+        except JekyllTagError as err:  # Jekyll prints a tag's Ruby exception as is
+            raise LiquidRenderError(f"{err} in {path}", path) from err
         except LiquidError as err:
             line = err.token.line_number if getattr(err, "token", None) is not None else None
             message = err.message if hasattr(err, "message") else str(err)

@@ -1,0 +1,44 @@
+"""Exceptions raised by Jekyll's tags, worded as Jekyll prints them.
+
+Jekyll's tags raise plain Ruby exceptions (``ArgumentError``, ``IOError``,
+``PostURLError``), which Liquid never turns into warnings, whatever the
+error mode: they stop the build and Jekyll prints ``Liquid Exception: MESSAGE
+in PATH``, PATH being the page or layout whose rendering failed. They are not
+``LiquidError`` subclasses for the same reason: python-liquid would otherwise
+downgrade them to warnings. :class:`~liquidsite.liquid.renderer.LiquidRenderer`
+appends `` in PATH``.
+"""
+
+from __future__ import annotations
+
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+
+
+class JekyllTagError(Exception):
+    """A fatal error of a Jekyll tag; ``str(err)`` is Jekyll's message without `` in PATH``."""
+
+
+class IncludedLiquidError(JekyllTagError):
+    """A Liquid error inside an included file, named as Ruby Liquid names it.
+
+    Ruby Liquid prints ``Liquid error (FILE line N): MESSAGE included``: FILE
+    is the absolute path of the outermost include the error passed through
+    (each enclosing include renames it), N the line in the file that failed.
+    """
+
+    def __init__(self, error: LiquidError, include_path: str) -> None:
+        super().__init__(error)
+        self.error = error
+        self.include_path = include_path
+
+    @property
+    def line(self) -> int | None:
+        token = self.error.token
+        if token is None or token.start_index < 0:
+            return None
+        return token.source.count("\n", 0, token.start_index) + 1
+
+    def __str__(self) -> str:
+        kind = "Liquid syntax error" if isinstance(self.error, LiquidSyntaxError) else "Liquid error"
+        where = f" ({self.include_path} line {self.line})" if self.line is not None else ""
+        return f"{kind}{where}: {self.error.message} included"
