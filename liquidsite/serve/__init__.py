@@ -60,7 +60,7 @@ def serve(args: argparse.Namespace) -> int:
         logger.warn("Build Warning:", "Skipping the initial build. This may result in an out-of-date site.")
     else:
         logger.info("Generating...")
-        _report(builder.full_build(config), broker, config)
+        _report(builder.full_build(config), broker, config, initial=True)
     watcher: Optional[Watcher] = None
     if watch:
         watcher = Watcher(builder.source, builder.ignored,
@@ -82,17 +82,18 @@ def _run(server: SiteServer, watcher: Optional[Watcher], broker: Optional[Broker
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
-    thread.start()
-    logger.info("Server running...", "press ctrl-c to stop.")
-    if open_url:
-        webbrowser.open(open_url)
     try:
+        thread.start()
+        logger.info("Server running...", "press ctrl-c to stop.")
+        if open_url:
+            webbrowser.open(open_url)
         while not stop.wait(0.5):
             pass
     except KeyboardInterrupt:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the shutdown
         if watcher is not None:
             watcher.stop()
         if broker is not None:
@@ -113,11 +114,15 @@ def _rebuild(builder: SiteBuilder, broker: Optional[Broker], paths: set[str], st
     _report(result, broker, builder.site.config if builder.site is not None else {})
 
 
-def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any]) -> None:
+def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any], initial: bool = False) -> None:
+    """Log a build as Jekyll does; tell browsers (not for the initial build: none saw the site yet)."""
     if result.error is not None:
         logger.warn("Error:", "Build failed; the last good site is still served.")
         if broker is not None:
             broker.failed(result.error.message, result.error.location)
+        return
+    if initial:
+        logger.info("", f"done in {result.seconds:.3f} seconds.")
         return
     what = f"{result.rendered} rendered, {len(result.changed)} written"
     logger.info("", f"...done in {result.seconds:.3f} seconds ({result.kind}: {what}).")

@@ -22,6 +22,8 @@ import os
 import time
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
+from liquid.exceptions import LiquidError
+
 from .. import writer
 from ..config import config_files, load_config
 from ..dependencies import recording
@@ -122,6 +124,7 @@ class SiteBuilder:
     def full_build(self, config: Optional[dict[str, Any]] = None) -> BuildResult:
         """Read the configuration (unless given) and the whole source; render and write what changed."""
         started = time.monotonic()
+        site: Optional["Site"] = None
         try:
             config = config if config is not None else load_config(self.overrides)
             files, _ = config_files(config["source"], self.overrides.get("config"))
@@ -139,7 +142,7 @@ class SiteBuilder:
             deps = {item: _render(site, item) for item in order}
         except Exception as err:  # noqa: BLE001 - every failure is reported, the server lives on
             self.pending_full = True
-            return BuildResult("full", [], 0, time.monotonic() - started, describe_error(err))
+            return BuildResult("full", [], 0, time.monotonic() - started, describe_error(err, site))
         self.site, self.deps, self.raw, self.read_data = site, deps, raw, read_data
         self.pending, self.pending_full = set(), False
         self.inputs = _inputs(site)
@@ -212,7 +215,7 @@ class SiteBuilder:
                 if not self._apply_edit(path, keys, touched, statics):
                     return self.full_build()
         except Exception as err:  # noqa: BLE001
-            return BuildResult("incremental", [], 0, time.monotonic() - started, describe_error(err))
+            return BuildResult("incremental", [], 0, time.monotonic() - started, describe_error(err, site))
         return self._render_batch(keys, touched, statics, started)
 
     def _apply_edit(self, path: str, keys: set[str], touched: set[Renderable], statics: list[StaticFile]) -> bool:
@@ -273,7 +276,7 @@ class SiteBuilder:
                     batch.add(dependent)
         except Exception as err:  # noqa: BLE001
             self.pending = batch
-            return BuildResult("incremental", [], rendered, time.monotonic() - started, describe_error(err))
+            return BuildResult("incremental", [], rendered, time.monotonic() - started, describe_error(err, site))
         self.pending = set()
         written = [item for item in order if item in batch and (isinstance(item, Page) or item.write)]
         changed = self._write(written + statics)
@@ -357,14 +360,58 @@ def _under(path: str, directory: str) -> bool:
     return path.startswith(directory.rstrip("/") + "/")
 
 
-def describe_error(err: BaseException) -> BuildError:
-    """Log *err* as a watch-mode build does and describe it for the browser."""
-    if isinstance(err, LiquidRenderError):
-        logger.error("Liquid Exception:", str(err))
-        return BuildError(str(err), err.path, err.line)
+def describe_error(err: BaseException, site: Optional["Site"] = None) -> BuildError:
+    """Log *err* as a watch-mode build does and describe it for the browser overlay.
+
+    The overlay's ``file:line`` is a line of the file as the editor shows it: Liquid
+    counts lines from the end of the front matter, so the body's offset is added.
+    """
+    liquid_error = _liquid_cause(err)
+    if isinstance(err, LiquidRenderError) or liquid_error is not None:
+        message, path, line = _liquid_details(err, liquid_error)
+        if site is not None and path is not None and os.path.isabs(path) and _under(path, site.source):
+            path = os.path.relpath(path, site.source)
+            message = message.replace(f" in {os.path.join(site.source, path)}", f" in {path}")
+        logger.error("Liquid Exception:", message)
+        return BuildError(message, path, _file_line(site, path, line))
     if isinstance(err, (LiquidsiteError, YAMLSyntaxError)):
         logger.error("Error:", str(err))
         return BuildError(str(err), getattr(err, "path", None), getattr(err, "line", None))
     message = f"{type(err).__name__}: {err}"
     logger.error("Error:", message)
     return BuildError(message)
+
+
+def _liquid_cause(err: BaseException) -> Optional[LiquidError]:
+    """The python-liquid error behind *err*, if any (it may be wrapped or be the context)."""
+    seen: set[int] = set()
+    current: Optional[BaseException] = err
+    while current is not None and id(current) not in seen:
+        if isinstance(current, LiquidError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _liquid_details(err: BaseException, cause: Optional[LiquidError]) -> tuple[str, Optional[str], Optional[int]]:
+    if isinstance(err, LiquidRenderError):
+        return str(err), err.path, err.line
+    assert cause is not None
+    path = str(cause.template_name) if cause.template_name else None
+    context = cause.context()
+    line = context[0] if context else None
+    where = f" (line {line})" if line else ""
+    return f"Liquid error{where}: {cause.message} in {path}", path, line
+
+
+def _file_line(site: Optional["Site"], path: Optional[str], line: Optional[int]) -> Optional[int]:
+    """*line* of a template body as a line of its file (pages, documents and layouts have front matter)."""
+    if site is None or path is None or line is None:
+        return line
+    candidates: list[Any] = [*site.layouts.values(), *_render_order(site)]
+    for candidate in candidates:
+        names = {getattr(candidate, "relative_path", None), getattr(candidate, "page_path", None)}
+        if path in names:
+            return line + int(getattr(candidate, "body_line", 1)) - 1
+    return line
