@@ -72,12 +72,19 @@ def _parser() -> argparse.ArgumentParser:
     _add_build_options(serve)
     serve.add_argument("-H", "--host", help="Host to bind to (default 127.0.0.1)")
     serve.add_argument("-P", "--port", help="Port to listen on (default 4000)")
-    serve.add_argument("-l", "--livereload", action="store_true", default=None)
-    serve.add_argument("--no-livereload", dest="livereload", action="store_false")
-    serve.add_argument("--livereload-port", dest="livereload_port")
-    serve.add_argument("-o", "--open-url", dest="open_url", action="store_true", default=None)
-    serve.add_argument("--skip-initial-build", dest="skip_initial_build", action="store_true", default=None)
-    serve.add_argument("--no-watch", dest="watch", action="store_false")
+    serve.add_argument("-l", "--livereload", action="store_true", default=None,
+                       help="Reload pages in the browser on change (the default)")
+    serve.add_argument("--no-livereload", dest="livereload", action="store_false", help="Do not reload browsers")
+    serve.add_argument("--livereload-port", dest="livereload_port", type=int,
+                       help="Accepted; live reload uses the server's own port")
+    serve.add_argument("--livereload-ignore", dest="livereload_ignore", help="Accepted for compatibility")
+    serve.add_argument("--livereload-min-delay", dest="livereload_min_delay", type=int, help="Accepted")
+    serve.add_argument("--livereload-max-delay", dest="livereload_max_delay", type=int, help="Accepted")
+    serve.add_argument("-o", "--open-url", dest="open_url", action="store_true", default=None,
+                       help="Launch your site in a browser")
+    serve.add_argument("--skip-initial-build", dest="skip_initial_build", action="store_true", default=None,
+                       help="Skips the initial site build which occurs before the server is started")
+    serve.add_argument("--no-watch", dest="watch", action="store_false", help="Do not watch for changes")
     clean = commands.add_parser("clean", help="Clean the site (removes site output and metadata file)")
     _add_build_options(clean)
     new = commands.add_parser("new", help="Creates a new site scaffold in PATH")

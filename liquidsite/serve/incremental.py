@@ -1,0 +1,417 @@
+"""Builds for the dev server: one full build, then re-render only what an edit can change.
+
+While the full build renders each page and document, :mod:`liquidsite.dependencies`
+records the keys it read: its own source and layouts (added here), every included
+file (the include machinery notes absolute paths), ``site.data`` and
+``site.static_files``, and the source path of every other page or document whose
+*body* (``content``, ``output``, ``excerpt``) it read. An edit maps to keys, keys
+map to outputs, and only those re-render; an output whose body changes in turn
+re-renders the later outputs that read it, as a full build's order would.
+
+Edits that can change the shape of the site (a file added or deleted, front matter
+changed, the configuration changed) fall back to a full build with the
+configuration re-read. A failed build writes nothing: the last good output stays
+in the destination and the failure is returned for the browser overlay.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import time
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
+
+from liquid.exceptions import LiquidError
+
+from .. import writer
+from ..config import config_files, load_config
+from ..dependencies import recording
+from ..documents import Document, Excerpt, Layout, Page, StaticFile
+from ..errors import LiquidsiteError
+from ..liquid import LiquidRenderError
+from ..log import logger
+from ..reader import EntryFilter, Reader
+from ..utils import has_yaml_header
+from ..yamlio import YAMLSyntaxError
+from .tracking import install_tracking
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+Renderable = Union[Page, Document]
+
+#: Dependency key of every Sass page: any file in the Sass load paths may be imported.
+SASS_KEY = "sass"
+DATA_KEY = "site.data"
+STATIC_FILES_KEY = "site.static_files"
+_ALWAYS_IGNORED = {".git", ".hg", ".svn", ".jekyll-cache", ".sass-cache", ".jekyll-metadata", "node_modules"}
+
+
+@dataclasses.dataclass
+class BuildError:
+    """A failed build as the terminal and the browser overlay show it."""
+
+    message: str
+    file: Optional[str] = None
+    line: Optional[int] = None
+
+    @property
+    def location(self) -> str:
+        if not self.file:
+            return ""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclasses.dataclass
+class BuildResult:
+    kind: str  # "full", "incremental" or "none"
+    changed: list[str]  # destination files written or removed, "/"-rooted, relative to the destination
+    rendered: int
+    seconds: float
+    error: Optional[BuildError] = None
+
+
+class SiteBuilder:
+    """Owns the served site between edits: its objects, what each output read, what was written."""
+
+    def __init__(self, overrides: dict[str, Any]) -> None:
+        self.overrides = overrides
+        self.site: Optional["Site"] = None
+        self.deps: dict[Renderable, set[str]] = {}
+        self.raw: dict[Renderable, str] = {}
+        self.read_data: dict[Renderable, dict[str, Any]] = {}
+        self.inputs: dict[str, Any] = {}
+        self.known: set[str] = set()
+        self.written: dict[str, Any] = {}
+        self.config_paths: set[str] = set()
+        self.pending: set[Renderable] = set()
+        self.pending_full = False
+
+    # -- paths the watcher reports -------------------------------------------------------
+
+    @property
+    def source(self) -> str:
+        return self.site.source if self.site is not None else os.path.abspath(
+            str(self.overrides.get("source") or os.getcwd()))
+
+    def ignored(self, path: str) -> bool:
+        """Paths whose changes never affect the site: destination, caches, VCS, excluded, hidden."""
+        path = os.path.abspath(path)
+        if path in self.config_paths:
+            return False
+        source = self.source
+        if not path.startswith(source.rstrip("/") + "/"):
+            return True
+        site = self.site
+        if site is not None and (path == site.dest or path.startswith(site.dest.rstrip("/") + "/")):
+            return True
+        rel = os.path.relpath(path, source)
+        parts = rel.split(os.sep)
+        if any(part in _ALWAYS_IGNORED for part in parts):
+            return True
+        if site is None:
+            return False
+        entry_filter = EntryFilter(site)
+        if entry_filter.included(rel):
+            return False
+        if any(part.startswith(".") or part.endswith("~") for part in parts):
+            return True
+        return entry_filter.excluded(rel)
+
+    # -- full builds -----------------------------------------------------------------------
+
+    def full_build(self, config: Optional[dict[str, Any]] = None) -> BuildResult:
+        """Read the configuration (unless given) and the whole source; render and write what changed."""
+        started = time.monotonic()
+        site: Optional["Site"] = None
+        try:
+            config = config if config is not None else load_config(self.overrides)
+            files, _ = config_files(config["source"], self.overrides.get("config"))
+            self.config_paths = {os.path.abspath(os.path.join(config["source"], f)) for f in files}
+            from ..site import Site
+
+            site = Site(config)
+            site.reset()
+            site.read()
+            read_data = {item: dict(item.data) for item in _render_order(site)}
+            site.generate()
+            install_tracking(site)
+            order = _render_order(site)
+            raw = {item: item.content for item in order}
+            deps = {item: _render(site, item) for item in order}
+        except Exception as err:  # noqa: BLE001 - every failure is reported, the server lives on
+            self.pending_full = True
+            return BuildResult("full", [], 0, time.monotonic() - started, describe_error(err, site))
+        self.site, self.deps, self.raw, self.read_data = site, deps, raw, read_data
+        self.pending, self.pending_full = set(), False
+        self.inputs = _inputs(site)
+        self.known = self._walk_source()
+        changed = self._write_all()
+        return BuildResult("full", changed, len(order), time.monotonic() - started)
+
+    def _walk_source(self) -> set[str]:
+        found = set()
+        for root, dirs, files in os.walk(self.source):
+            dirs[:] = [d for d in dirs if not self.ignored(os.path.join(root, d))]
+            found.update(os.path.join(root, f) for f in files)
+        return found
+
+    def _write_all(self) -> list[str]:
+        site = self.site
+        assert site is not None
+        writer.report_conflicts(site)
+        writer.remove_obsolete(site)
+        items = list(site.each_site_file())
+        current = {item.destination(site.dest) for item in items}
+        removed = [path for path in self.written if path not in current]
+        for path in removed:
+            del self.written[path]
+        return self._write(items) + [self._url(path) for path in removed]
+
+    def _write(self, items: Iterable[Any]) -> list[str]:
+        """Write the items whose output differs from what is on disk; their destination URLs."""
+        site = self.site
+        assert site is not None
+        changed = []
+        for item in items:
+            dest = item.destination(site.dest)
+            if isinstance(item, StaticFile):
+                stat = os.stat(item.path)
+                signature: Any = (item.path, stat.st_mtime_ns, stat.st_size)
+            else:
+                signature = hashlib.sha1((item.output or "").encode("utf-8")).digest()
+            if self.written.get(dest) == signature and os.path.exists(dest):
+                continue
+            writer.write_item(site, item)
+            self.written[dest] = signature
+            changed.append(self._url(dest))
+        return changed
+
+    def _url(self, dest_path: str) -> str:
+        assert self.site is not None
+        return "/" + os.path.relpath(dest_path, self.site.dest).replace(os.sep, "/")
+
+    # -- incremental builds ----------------------------------------------------------------
+
+    def rebuild(self, paths: Iterable[str], structural: bool = False) -> BuildResult:
+        """Apply edits of *paths*; *structural* (a directory added, moved or deleted) forces a full build."""
+        started = time.monotonic()
+        site = self.site
+        if site is None or self.pending_full or structural:
+            return self.full_build()
+        keys: set[str] = set()
+        touched: set[Renderable] = set(self.pending)
+        statics: list[StaticFile] = []
+        try:
+            for path in sorted({os.path.abspath(p) for p in paths}):
+                if path in self.config_paths:
+                    return self.full_build()
+                exists = os.path.isfile(path)
+                if exists != (path in self.known):
+                    return self.full_build()  # added or deleted
+                if not exists:
+                    continue
+                if not self._apply_edit(path, keys, touched, statics):
+                    return self.full_build()
+        except Exception as err:  # noqa: BLE001
+            return BuildResult("incremental", [], 0, time.monotonic() - started, describe_error(err, site))
+        return self._render_batch(keys, touched, statics, started)
+
+    def _apply_edit(self, path: str, keys: set[str], touched: set[Renderable], statics: list[StaticFile]) -> bool:
+        """Update the site for an edited file; False when only a full build can be right."""
+        site = self.site
+        assert site is not None
+        keys.add(path)
+        item = self.inputs.get(path)
+        if isinstance(item, (Page, Document)):
+            if not has_yaml_header(path) and isinstance(item, Page):
+                return False
+            fresh = _reread(item)
+            if fresh.data != self.read_data.get(item):
+                return False
+            item.content = fresh.content
+            item.body_line = fresh.body_line
+            self.raw[item] = fresh.content
+            touched.add(item)
+        elif isinstance(item, Layout):
+            base = site.in_source_dir(str(site.config.get("layouts_dir", "_layouts")))
+            layout = Layout(site, base, item.name)
+            site.layouts[".".join(item.name.split(".")[:-1])] = layout
+            self.inputs[path] = layout
+        elif isinstance(item, StaticFile):
+            if has_yaml_header(path) and not item.collection:
+                return False
+            statics.append(item)
+            keys.add(STATIC_FILES_KEY)
+        elif _under(path, site.in_source_dir(str(site.config.get("data_dir", "_data")))):
+            site.data = Reader(site).read_data(site.in_source_dir(str(site.config.get("data_dir", "_data"))))
+            keys.add(DATA_KEY)
+        elif any(_under(path, d) for d in _sass_dirs(site)):
+            keys.add(SASS_KEY)
+        return True
+
+    def _render_batch(self, keys: set[str], touched: set[Renderable], statics: list[StaticFile],
+                      started: float) -> BuildResult:
+        site = self.site
+        assert site is not None
+        install_tracking(site, drops_too=False)
+        batch = touched | {item for item, read in self.deps.items() if not read.isdisjoint(keys)}
+        previous = {item: _body(item) for item in batch}
+        for item in batch:
+            self._reset(item)
+        order = _render_order(site)
+        rendered = 0
+        try:
+            for position, item in enumerate(order):
+                if item not in batch:
+                    continue
+                self.deps[item] = _render(site, item)
+                rendered += 1
+                if _body(item, force_excerpt=previous[item][2] is not None) == previous[item]:
+                    continue
+                for dependent in self._dependents(item.path, order[position + 1:]) - batch:
+                    previous[dependent] = _body(dependent)
+                    self._reset(dependent)
+                    batch.add(dependent)
+        except Exception as err:  # noqa: BLE001
+            self.pending = batch
+            return BuildResult("incremental", [], rendered, time.monotonic() - started, describe_error(err, site))
+        self.pending = set()
+        written = [item for item in order if item in batch and (isinstance(item, Page) or item.write)]
+        changed = self._write(written + statics)
+        return BuildResult("incremental", changed, rendered, time.monotonic() - started)
+
+    def _dependents(self, path: str, candidates: list[Renderable]) -> set[Renderable]:
+        key = os.path.abspath(path)
+        return {item for item in candidates if key in self.deps.get(item, ())}
+
+    def _reset(self, item: Renderable) -> None:
+        """Back to the state a full build renders from: raw content, no output, a fresh excerpt."""
+        item.content = self.raw.get(item, item.content)
+        item.output = None
+        if isinstance(item, Document) and item.excerpt is not None:
+            item.excerpt = Excerpt(item)
+
+
+def _render_order(site: "Site") -> list[Renderable]:
+    """What ``Site.render`` renders, in its order: collection documents, then pages."""
+    order: list[Renderable] = [doc for collection in site.collections.values() for doc in collection.docs]
+    return order + list(site.pages)
+
+
+def _render(site: "Site", item: Renderable) -> set[str]:
+    """Render *item* (setting its output) and return the keys it read."""
+    with recording() as keys:
+        item.output = site.renderer.render(item)
+    keys.add(os.path.abspath(item.path))
+    name = item.data.get("layout")
+    seen: list[Layout] = []
+    while name is not None:
+        layout = site.layouts.get(str(name))
+        if layout is None or layout in seen:
+            break
+        seen.append(layout)
+        keys.add(os.path.abspath(layout.path))
+        name = layout.data.get("layout")
+    if item.is_sass:
+        keys.add(SASS_KEY)
+    return keys
+
+
+def _body(item: Renderable, force_excerpt: bool = False) -> tuple[Any, ...]:
+    """What other outputs can read of *item* beyond its front matter (the excerpt if rendered)."""
+    excerpt = getattr(item, "excerpt", None)
+    excerpt_output = None
+    if isinstance(excerpt, Excerpt):
+        excerpt_output = excerpt.output if force_excerpt else excerpt._output
+    return (item.content, item.output, excerpt_output)
+
+
+def _reread(item: Renderable) -> Renderable:
+    site = item.site
+    if isinstance(item, Page):
+        return Page(site, item.dir_name, item.name)
+    fresh = Document(site, item.path, item.collection)
+    fresh.read()
+    return fresh
+
+
+def _inputs(site: "Site") -> dict[str, Any]:
+    """Source path -> the object read from it."""
+    found: dict[str, Any] = {}
+    for layout in site.layouts.values():
+        found[os.path.abspath(layout.path)] = layout
+    for static in site.static_files:
+        found[os.path.abspath(static.path)] = static
+    for item in _render_order(site):
+        if os.path.isfile(item.path):
+            found[os.path.abspath(item.path)] = item
+    return found
+
+
+def _sass_dirs(site: "Site") -> list[str]:
+    config = site.config.get("sass") or {}
+    dirs = [str(config.get("sass_dir", "_sass"))] + [str(p) for p in config.get("load_paths", []) or []]
+    return [site.in_source_dir(d) for d in dirs]
+
+
+def _under(path: str, directory: str) -> bool:
+    return path.startswith(directory.rstrip("/") + "/")
+
+
+def describe_error(err: BaseException, site: Optional["Site"] = None) -> BuildError:
+    """Log *err* as a watch-mode build does and describe it for the browser overlay.
+
+    The overlay's ``file:line`` is a line of the file as the editor shows it: Liquid
+    counts lines from the end of the front matter, so the body's offset is added.
+    """
+    liquid_error = _liquid_cause(err)
+    if isinstance(err, LiquidRenderError) or liquid_error is not None:
+        message, path, line = _liquid_details(err, liquid_error)
+        if site is not None and path is not None and os.path.isabs(path) and _under(path, site.source):
+            path = os.path.relpath(path, site.source)
+            message = message.replace(f" in {os.path.join(site.source, path)}", f" in {path}")
+        logger.error("Liquid Exception:", message)
+        return BuildError(message, path, _file_line(site, path, line))
+    if isinstance(err, (LiquidsiteError, YAMLSyntaxError)):
+        logger.error("Error:", str(err))
+        return BuildError(str(err), getattr(err, "path", None), getattr(err, "line", None))
+    message = f"{type(err).__name__}: {err}"
+    logger.error("Error:", message)
+    return BuildError(message)
+
+
+def _liquid_cause(err: BaseException) -> Optional[LiquidError]:
+    """The python-liquid error behind *err*, if any (it may be wrapped or be the context)."""
+    seen: set[int] = set()
+    current: Optional[BaseException] = err
+    while current is not None and id(current) not in seen:
+        if isinstance(current, LiquidError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _liquid_details(err: BaseException, cause: Optional[LiquidError]) -> tuple[str, Optional[str], Optional[int]]:
+    if isinstance(err, LiquidRenderError):
+        return str(err), err.path, err.line
+    assert cause is not None
+    path = str(cause.template_name) if cause.template_name else None
+    context = cause.context()
+    line = context[0] if context else None
+    where = f" (line {line})" if line else ""
+    return f"Liquid error{where}: {cause.message} in {path}", path, line
+
+
+def _file_line(site: Optional["Site"], path: Optional[str], line: Optional[int]) -> Optional[int]:
+    """*line* of a template body as a line of its file (pages, documents and layouts have front matter)."""
+    if site is None or path is None or line is None:
+        return line
+    candidates: list[Any] = [*site.layouts.values(), *_render_order(site)]
+    for candidate in candidates:
+        names = {getattr(candidate, "relative_path", None), getattr(candidate, "page_path", None)}
+        if path in names:
+            return line + int(getattr(candidate, "body_line", 1)) - 1
+    return line

@@ -1,0 +1,88 @@
+"""Drops and a template loader that tell :mod:`liquidsite.dependencies` what a render reads.
+
+The dev server installs these on its own site only, so plain builds keep the
+untracked drops. Only reads that an incremental edit can invalidate are noted:
+``site.data``, ``site.static_files``, included files, and the *bodies* of other
+pages and documents (their front matter changing forces a full build anyway).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any, Optional
+
+from liquid.loader import BaseLoader
+
+from ..dependencies import note
+from ..liquid.drops import DocumentDrop, PageDrop, SiteDrop
+from ..renderer import Renderer
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+_TRACKED_SITE_KEYS = ("data", "static_files")
+_DOCUMENT_BODY_KEYS = ("content", "output", "excerpt")
+
+
+class TrackingSiteDrop(SiteDrop):
+    """``site``: notes ``site.data`` and ``site.static_files`` reads."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key in _TRACKED_SITE_KEYS:
+            note(f"site.{key}")
+        return super().__getitem__(key)
+
+
+class TrackingDocumentDrop(DocumentDrop):
+    """A document as other outputs see it: reading its body notes its source path."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key in _DOCUMENT_BODY_KEYS:
+            note(os.path.abspath(self.doc.path))
+        return super().__getitem__(key)
+
+
+class TrackingPageDrop(PageDrop):
+    """A page as other outputs see it (``site.pages``): reading its content notes its path."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "content":
+            note(os.path.abspath(self.page.path))
+        return super().__getitem__(key)
+
+
+class NotingLoader(BaseLoader):
+    """Wraps the environment's loader so that each included file is noted by absolute path."""
+
+    def __init__(self, inner: BaseLoader) -> None:
+        self.inner = inner
+
+    def get_source(self, env: Any, template_name: str, *, context: Optional[Any] = None, **kwargs: object) -> Any:
+        found = self.inner.get_source(env, template_name, context=context, **kwargs)
+        note(os.path.abspath(found.name))
+        return found
+
+
+def install_tracking(site: "Site", drops_too: bool = True) -> None:
+    """A fresh tracking site drop and renderer (no stale caches); tracking drops on every item.
+
+    A page's or document's ``drop`` is a cached property, so assigning the
+    instance attribute is how every list (``site.posts``, ``page.next``,
+    ``paginator.posts``...) comes to hand out the tracking drop.
+    """
+    from ..documents import Document, Page
+
+    site.site_drop = TrackingSiteDrop(site)
+    site.renderer = Renderer(site)
+    env = site.renderer.liquid.env
+    if env.loader is not None and not isinstance(env.loader, NotingLoader):
+        env.loader = NotingLoader(env.loader)
+    if not drops_too:
+        return
+    for collection in site.collections.values():
+        for doc in collection.docs:
+            if isinstance(doc, Document):
+                doc.__dict__["drop"] = TrackingDocumentDrop(doc)
+    for page in site.pages:
+        if isinstance(page, Page):
+            page.__dict__["drop"] = TrackingPageDrop(page)
