@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from ..site import Site
 
 #: gem name -> module under ``liquidsite.plugins``
-MODULES: dict[str, str] = {}
+MODULES: dict[str, str] = {
+    "jekyll-paginate": "paginate",
+}
 
 
 def enabled(config: Mapping[str, Any]) -> list[ModuleType]:
