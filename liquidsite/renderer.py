@@ -72,12 +72,14 @@ class Renderer:
         layout = self.site.layouts.get(str(item.data.get("layout")))
         if layout is not None:
             payload["layout"] = dict(layout.data)
+        self.site.site_plugins.hooks.trigger_item(item, "pre_render", payload)
         output = item.content
         if item.render_with_liquid:
             logger.debug("Rendering Liquid:", item.relative_path)
             output = self.render_liquid(output, payload, self.liquid_path(item))
-        output = self.convert(item, output)
-        item.content = output
+        item.content = self.convert(item, output)
+        self.site.site_plugins.hooks.trigger_item(item, "post_convert")
+        output = item.content
         if item.place_in_layout:
             output = self.place_in_layouts(item, output, payload)
         return output

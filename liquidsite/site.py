@@ -16,7 +16,7 @@ from .liquid.drops import JekyllDrop, SiteDrop
 from .log import logger
 from .reader import Reader
 from .timeutil import parse_date, zone
-from . import cache, writer
+from . import cache, site_plugins, writer
 
 SiteFile = Union[Page, Document, StaticFile]
 
@@ -44,7 +44,9 @@ class Site:
         self.ensure_not_in_dest()
         self.configure_cache()
         self.converters: list[Converter] = build_converters(self)
+        self.site_plugins = site_plugins.load(self)
         self.reset()
+        self.site_plugins.hooks.trigger("site", "after_init", self)
 
     # -- state ------------------------------------------------------------------------------
 
@@ -67,6 +69,7 @@ class Site:
         self.jekyll_drop = JekyllDrop(self.environment)
         self.renderer = Renderer(self)
         self._post_attr: dict[str, dict[str, list[Any]]] = {}
+        self.site_plugins.hooks.trigger("site", "after_reset", self)
 
     def _make_collections(self) -> dict[str, Collection]:
         names = self.config.get("collections")
@@ -120,19 +123,25 @@ class Site:
         Reader(self).read()
         if self.limit_posts > 0:
             self.posts.docs = self.posts.docs[-self.limit_posts:]
+        for item in [*self.pages, *(d for d in self.documents if isinstance(d, Document))]:
+            self.site_plugins.hooks.trigger_item(item, "post_init")
+        self.site_plugins.hooks.trigger("site", "post_read", self)
 
     def generate(self) -> None:
         """Generators (pagination, feeds, sitemaps, redirects, ...) of the enabled plugins."""
-        from . import plugins
-
-        plugins.generate(self)
+        site_plugins.generate(self)
 
     def render(self) -> None:
+        hooks = self.site_plugins.hooks
+        hooks.trigger("site", "pre_render", self, self.renderer.payload(None))
         for collection in self.collections.values():
             for doc in collection.docs:
                 doc.output = self.renderer.render(doc)
+                hooks.trigger_item(doc, "post_render")
         for page in self.pages:
             page.output = self.renderer.render(page)
+            hooks.trigger_item(page, "post_render")
+        hooks.trigger("site", "post_render", self, self.renderer.payload(None))
 
     def cleanup(self) -> None:
         writer.remove_obsolete(self)
@@ -141,6 +150,9 @@ class Site:
         writer.report_conflicts(self)
         for item in self.each_site_file():
             writer.write_item(self, item)
+            if not isinstance(item, StaticFile):
+                self.site_plugins.hooks.trigger_item(item, "post_write")
+        self.site_plugins.hooks.trigger("site", "post_write", self)
 
     # -- queries ----------------------------------------------------------------------------
 
