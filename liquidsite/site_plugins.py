@@ -267,8 +267,14 @@ def _load_file(site: "Site", plugins: SitePlugins, path: str, index: int) -> Non
 
 
 def load(site: "Site") -> SitePlugins:
-    """Load the site's ``_plugins``: none in safe mode, Ruby files reported and skipped."""
+    """Load the site's ``_plugins`` (none in safe mode, Ruby files reported and skipped),
+    after the hooks of the enabled built-in plugins (their ``register_hooks(hooks)``)."""
+    from . import plugins as builtin
+
     plugins = SitePlugins()
+    for module in builtin.enabled(site.config):
+        if hasattr(module, "register_hooks"):
+            module.register_hooks(plugins.hooks)
     if site.safe:
         return plugins
     index = 0

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 #: gem name -> module under ``liquidsite.plugins``
 MODULES: dict[str, str] = {
     "jekyll-paginate": "paginate",
+    "jemoji": "jemoji",
 }
 
 
