@@ -44,7 +44,7 @@ from liquid.ast import Node
 from liquid.exceptions import LiquidError
 from liquid.parser import get_parser
 from liquid.tag import Tag
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from .errors import LiquidsiteError
 from .hooks import Hooks
@@ -132,18 +132,26 @@ class _PluginNode(Node):
         return len(text)
 
 
+def tag_markup(stream: "TokenStream") -> tuple[Token, str]:
+    """The tag token and its raw markup, leaving the stream on the tag's last token
+    (the parser steps past it), as python-liquid's own tags do."""
+    token = stream.current
+    markup = ""
+    if stream.peek.kind == TOKEN_EXPRESSION:
+        next(stream)
+        markup = stream.current.value.strip()
+    return token, markup
+
+
 def _tag_class(name: str, render_func: Callable[..., Any], site: "Site", block: bool) -> type[Tag]:
     """A python-liquid tag that hands its raw markup (and rendered body) to *render_func*."""
     end = f"end{name}"
 
     def parse(self: Tag, stream: "TokenStream") -> Node:
-        token = stream.eat(TOKEN_TAG)
-        markup = ""
-        if stream.current.kind == TOKEN_EXPRESSION:
-            markup = stream.current.value.strip()
-            next(stream)
+        token, markup = tag_markup(stream)
         if not block:
             return _PluginNode(token, markup, None, render_func, site)
+        next(stream)
         body = get_parser(self.env).parse_block(stream, (end, TOKEN_EOF))
         stream.expect(TOKEN_TAG, value=end)
         return _PluginNode(token, markup, body, render_func, site)

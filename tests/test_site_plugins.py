@@ -59,7 +59,7 @@ def test_filter_tag_block_generator_and_hooks(build_site):
     built = build_site(SITE)
     assert built.code == 0, built.log
     assert built.read("index.html") == (
-        "HI! X?\n2021:abc:Home<div class=\"note\">hello from a hook</div>\nFirst=3\n"
+        "HI! X?\n2021:abc:Home\n<div class=\"note\">hello from a hook</div>\nFirst=3\n"
     )
     assert built.read("2021/01/01/first.html") == (
         "<article><p>one <em>two</em> three</p>\n</article>\n<!-- signed -->\n"

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 MODULES: dict[str, str] = {
     "jekyll-paginate": "paginate",
     "jemoji": "jemoji",
+    "jekyll-gist": "gist",
 }
 
 
