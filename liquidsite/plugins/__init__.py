@@ -22,6 +22,7 @@ MODULES: dict[str, str] = {
     "jekyll-paginate": "paginate",
     "jemoji": "jemoji",
     "jekyll-gist": "gist",
+    "jekyll-include-cache": "include_cache",
 }
 
 
