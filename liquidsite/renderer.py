@@ -32,10 +32,10 @@ class Renderer:
         self.liquid = LiquidRenderer(site)
         self.stats = RenderStats() if site.config.get("profile") else None
 
-    def render_liquid(self, source: str, payload: dict[str, Any], path: str) -> str:
+    def render_liquid(self, source: str, payload: dict[str, Any], path: str, profile_name: str = "") -> str:
         if self.stats is None:
             return self.liquid.render(source, payload, path)
-        return self.stats.measure(path, lambda: self.liquid.render(source, payload, path))
+        return self.stats.measure(profile_name or path, lambda: self.liquid.render(source, payload, path))
 
     def payload(self, page: Any, paginator: Any = None, document: Any = None) -> dict[str, Any]:
         """The Liquid globals for one document: a fresh dict over the shared site drops."""
@@ -73,12 +73,14 @@ class Renderer:
         layout = self.site.layouts.get(str(item.data.get("layout")))
         if layout is not None:
             payload["layout"] = dict(layout.data)
+        self.site.site_plugins.hooks.trigger_item(item, "pre_render", payload)
         output = item.content
         if item.render_with_liquid:
             logger.debug("Rendering Liquid:", item.relative_path)
             output = self.render_liquid(output, payload, self.liquid_path(item))
-        output = self.convert(item, output)
-        item.content = output
+        item.content = self.convert(item, output)
+        self.site.site_plugins.hooks.trigger_item(item, "post_convert")
+        output = item.content
         if item.place_in_layout:
             output = self.place_in_layouts(item, output, payload)
         return output
@@ -111,7 +113,8 @@ class Renderer:
             payload["content"] = output
             payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
             dependencies.note(layout.path)
-            output = self.render_liquid(layout.content, payload, layout.relative_path)
+            # Jekyll names layouts by absolute path in Liquid errors, by relative path in --profile.
+            output = self.render_liquid(layout.content, payload, layout.path, layout.relative_path)
             used.append(layout)
             parent = layout.data.get("layout")
             layout = self.site.layouts.get(str(parent)) if parent is not None else None

@@ -16,7 +16,7 @@ from .liquid.drops import JekyllDrop, SiteDrop
 from .log import logger
 from .reader import Reader
 from .timeutil import parse_date, zone
-from . import cache, dependencies, writer
+from . import cache, dependencies, site_plugins, writer
 from .regenerator import Regenerator
 
 SiteFile = Union[Page, Document, StaticFile]
@@ -45,7 +45,9 @@ class Site:
         self.ensure_not_in_dest()
         self.configure_cache()
         self.converters: list[Converter] = build_converters(self)
+        self.site_plugins = site_plugins.load(self)
         self.reset()
+        self.site_plugins.hooks.trigger("site", "after_init", self)
 
     # -- state ------------------------------------------------------------------------------
 
@@ -69,6 +71,7 @@ class Site:
         self.renderer = Renderer(self)
         self.regenerator = Regenerator(self)
         self._post_attr: dict[str, dict[str, list[Any]]] = {}
+        self.site_plugins.hooks.trigger("site", "after_reset", self)
 
     def _make_collections(self) -> dict[str, Collection]:
         names = self.config.get("collections")
@@ -122,19 +125,23 @@ class Site:
         Reader(self).read()
         if self.limit_posts > 0:
             self.posts.docs = self.posts.docs[-self.limit_posts:]
+        for item in [*self.pages, *(d for d in self.documents if isinstance(d, Document))]:
+            self.site_plugins.hooks.trigger_item(item, "post_init")
+        self.site_plugins.hooks.trigger("site", "post_read", self)
 
     def generate(self) -> None:
         """Generators (pagination, feeds, sitemaps, redirects, ...) of the enabled plugins."""
-        from . import plugins
-
-        plugins.generate(self)
+        site_plugins.generate(self)
 
     def render(self) -> None:
+        hooks = self.site_plugins.hooks
+        hooks.trigger("site", "pre_render", self, self.renderer.payload(None))
         for collection in self.collections.values():
             for doc in collection.docs:
                 self.render_item(doc, doc.path)
         for page in self.pages:
             self.render_item(page, self.in_source_dir(page.relative_path))
+        hooks.trigger("site", "post_render", self, self.renderer.payload(None))
 
     def render_item(self, item: Union[Page, Document], source_path: str) -> None:
         """Render one page or document unless an incremental build can keep its output."""
@@ -143,6 +150,7 @@ class Site:
         with dependencies.recording() as read:
             item.output = self.renderer.render(item)
         self.regenerator.add_dependencies(source_path, read)
+        self.site_plugins.hooks.trigger_item(item, "post_render")
 
     def cleanup(self) -> None:
         writer.remove_obsolete(self)
@@ -150,9 +158,13 @@ class Site:
     def write(self) -> None:
         writer.report_conflicts(self)
         for item in self.each_site_file():
-            if self.regenerator.regenerate(item):
-                writer.write_item(self, item)
+            if not self.regenerator.regenerate(item):
+                continue
+            writer.write_item(self, item)
+            if not isinstance(item, StaticFile):
+                self.site_plugins.hooks.trigger_item(item, "post_write")
         self.regenerator.write_metadata()
+        self.site_plugins.hooks.trigger("site", "post_write", self)
 
     # -- queries ----------------------------------------------------------------------------
 

@@ -330,7 +330,7 @@ SITE = {
     "_config.yml": "title: Reloading\nliquid:\n  error_mode: strict\n",
     "_layouts/default.html": (
         "---\n---\n<html><head><link rel=\"stylesheet\" href=\"/css/site.css\"><title>{{ page.title }}</title>"
-        "</head><body>{% include \"nav.html\" %}{{ content }}</body></html>\n"
+        "</head><body>{% include nav.html %}{{ content }}</body></html>\n"
     ),
     "_includes/nav.html": "<nav>{% for item in site.data.menu %}{{ item.name }} {% endfor %}</nav>\n",
     "_data/menu.yml": "- name: Home\n- name: Posts\n",

@@ -34,3 +34,4 @@ class JekyllEnvironment(Environment):
         from ..plugins import register_liquid
 
         register_liquid(self)
+        site.site_plugins.register_liquid(self)

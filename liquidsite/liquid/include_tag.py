@@ -195,7 +195,7 @@ class IncludeFiles:
                 warnings.simplefilter("ignore")
                 template = self.env.from_string(source, name=path, path=path)
         except LiquidError as err:
-            raise IncludedLiquidError(err, path) from None
+            raise IncludedLiquidError(err, path, source) from None
         self.parsed[path] = (key, template)
         return template
 

@@ -26,16 +26,19 @@ class IncludedLiquidError(JekyllTagError):
     (each enclosing include renames it), N the line in the file that failed.
     """
 
-    def __init__(self, error: LiquidError, include_path: str) -> None:
+    def __init__(self, error: LiquidError, include_path: str, source: str = "") -> None:
         super().__init__(error)
         self.error = error
         self.include_path = include_path
+        self.source = source
 
     @property
     def line(self) -> int | None:
         token = self.error.token
-        if token is None or token.start_index < 0:
+        if token is None:
             return None
+        if token.start_index < 0:  # the end of the file, e.g. a block never closed
+            return (self.source or token.source).count("\n") + 1
         return token.source.count("\n", 0, token.start_index) + 1
 
     def __str__(self) -> str:

@@ -18,7 +18,12 @@ if TYPE_CHECKING:
     from ..site import Site
 
 #: gem name -> module under ``liquidsite.plugins``
-MODULES: dict[str, str] = {}
+MODULES: dict[str, str] = {
+    "jekyll-paginate": "paginate",
+    "jemoji": "jemoji",
+    "jekyll-gist": "gist",
+    "jekyll-include-cache": "include_cache",
+}
 
 
 def enabled(config: Mapping[str, Any]) -> list[ModuleType]:
