@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from liquid.context import RenderContext
     from liquid.stream import TokenStream
 
+    from ..profiler import RenderStats
     from ..site import Site
 
 # Jekyll's patterns (Ruby's \w is ASCII-only, and ^/$ match at line breaks).
@@ -164,6 +165,17 @@ class IncludeFiles:
         """``site.includes_load_paths``: the site's includes directory (themes are not supported)."""
         return [self.site.in_source_dir(str(self.site.config.get("includes_dir", "_includes")))]
 
+    @property
+    def stats(self) -> Optional["RenderStats"]:
+        """The build's ``--profile`` table, if it is being kept."""
+        renderer = getattr(self.site, "renderer", None)
+        return getattr(renderer, "stats", None)
+
+    def profile_name(self, path: str) -> str:
+        """The name Jekyll's profile gives a file: relative to the source, else without the leading slash."""
+        source = self.site.source.rstrip("/") + "/"
+        return path[len(source):] if path.startswith(source) else path.lstrip("/")
+
     def locate(self, file: str, dirs: list[str]) -> str:
         """The file named *file* in the first of *dirs* that has it, checked as Jekyll checks it."""
         safe = self.site.safe
@@ -248,10 +260,8 @@ class IncludeNode(Node):
 
     def file_name(self, context: "RenderContext") -> str:
         """The file name, rendering ``{{ }}`` in it with the caller's context."""
-        if self.markup.file is None:
-            raise JekyllTagError("no implicit conversion of nil into String")
         if not self.markup.has_variable:
-            return self.markup.file
+            return self.markup.file or ""  # no name at all fails validation, as in Jekyll
         if self.file_template is None:
             self.file_template = self.files.env.from_string(self.markup.file)
         buffer = context.get_buffer()
@@ -275,7 +285,17 @@ class IncludeNode(Node):
         template = self.files.template(path)
         scope: Mapping[str, Any] = {"include": self.markup.parameters(context)} if self.markup.params is not None else {}
         with context.extend(scope):
-            render_partial(template, context, buffer, path)
+            stats = self.files.stats
+            if stats is None:
+                render_partial(template, context, buffer, path)
+            else:
+                # `--profile` lists every include as Jekyll does: renders, output size, time.
+                def render() -> str:
+                    output = context.get_buffer(buffer)
+                    render_partial(template, context, output, path)
+                    return output.getvalue()
+
+                buffer.write(stats.measure(self.files.profile_name(path), render))
         return 1
 
 
