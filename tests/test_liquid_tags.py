@@ -358,3 +358,15 @@ def test_an_include_is_parsed_once_per_build_and_noted_as_a_dependency(tmp_path)
     rendered = site.renderer.liquid.render("{% include once.html n=1 %}", {"page": {}}, "again.html")
     assert rendered == "changed 1"
     assert parsed.count(str(tmp_path / "_includes/once.html")) == 2
+
+
+def test_include_nesting_is_limited_as_in_ruby_liquid(build_site, tmp_path):
+    nested = "{% assign n = include.n | plus: 1 %}{% if n < LIMIT %}{% include d.html n=n %}{% endif %}"
+    built = build_site({"_includes/d.html": nested.replace("LIMIT", "99"), "index.html": "---\n---\n{% include d.html n=0 %}{{ n }}\n"})
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "99\n"
+    built = build_site({"_includes/d.html": nested.replace("LIMIT", "100")})
+    assert built.code == 1
+    assert (
+        f"Liquid Exception: Liquid error ({tmp_path}/_includes/d.html line 1): Nesting too deep included in index.html\n"
+    ) in built.log

@@ -55,6 +55,10 @@ _FLOAT = re.compile(r"-?\d[\d.]+", re.ASCII)
 _FLOAT_PREFIX = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 _LOOKUP = re.compile(r"[\w-]+\??", re.ASCII)
 
+#: Ruby Liquid allows 99 nested scopes (includes, loops) below a page. python-liquid's
+#: chain holds 5 maps while a page renders, and checks its size before each push.
+CONTEXT_DEPTH_LIMIT = 103
+
 
 def join_path(base: str, name: str) -> str:
     """Ruby's ``File.join``: one slash between the parts, so *name* never escapes *base*."""
@@ -284,6 +288,9 @@ class IncludeNode(Node):
         dependencies.note(path)
         template = self.files.template(path)
         scope: Mapping[str, Any] = {"include": self.markup.parameters(context)} if self.markup.params is not None else {}
+        if context.scope.size() > context.env.context_depth_limit:
+            # Ruby Liquid's StackLevelError, fatal in every error mode; the enclosing include names the file.
+            raise IncludedLiquidError(LiquidError("Nesting too deep", token=self.token), "")
         with context.extend(scope):
             stats = self.files.stats
             if stats is None:
