@@ -211,7 +211,9 @@ class IncludeFiles:
                 warnings.simplefilter("ignore")
                 template = self.env.from_string(source, name=path, path=path)
         except LiquidError as err:
-            raise IncludedLiquidError(err, path) from None
+            # python-liquid wraps parse errors other than syntax errors; report the original.
+            cause = err.__cause__ if isinstance(err.__cause__, LiquidError) else err
+            raise IncludedLiquidError(cause, path) from None
         self.parsed[path] = (key, template)
         return template
 
