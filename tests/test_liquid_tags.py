@@ -370,3 +370,21 @@ def test_include_nesting_is_limited_as_in_ruby_liquid(build_site, tmp_path):
     assert (
         f"Liquid Exception: Liquid error ({tmp_path}/_includes/d.html line 1): Nesting too deep included in index.html\n"
     ) in built.log
+
+
+def test_link_urls_are_normalised_as_relative_url_does(build_site):
+    built = build_site({
+        "_config.yml": "baseurl: /my base\n",
+        "files/a b+c.pdf": "x",
+        "files/café.txt": "y",
+        "files/100%.txt": "z",
+        "ü/page.md": "---\n---\nP",
+        "q.md": "---\npermalink: /q/a?b=c d#frag ment\n---\nQ",
+        "index.html": "---\n---\n{% link files/a b+c.pdf %}|{% link files/café.txt %}|{% link files/100%.txt %}|"
+        "{% link ü/page.md %}|{% link q.md %}",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == (
+        "/my%20base/files/a%20b+c.pdf|/my%20base/files/caf%C3%A9.txt|/my%20base/files/100%25.txt|"
+        "/my%20base/%C3%BC/page.html|/my%20base/q/a?b=c%20d#frag%20ment"
+    )

@@ -62,8 +62,6 @@ CONTEXT_DEPTH_LIMIT = 103
 
 def join_path(base: str, name: str) -> str:
     """Ruby's ``File.join``: one slash between the parts, so *name* never escapes *base*."""
-    if not base:
-        return "/" + name.lstrip("/") if name else ""
     return base.rstrip("/") + "/" + name.lstrip("/")
 
 
