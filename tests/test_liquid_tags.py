@@ -388,3 +388,17 @@ def test_link_urls_are_normalised_as_relative_url_does(build_site):
         "/my%20base/files/a%20b+c.pdf|/my%20base/files/caf%C3%A9.txt|/my%20base/files/100%25.txt|"
         "/my%20base/%C3%BC/page.html|/my%20base/q/a?b=c%20d#frag%20ment"
     )
+
+
+def test_liquid_render_tag_fails_as_under_jekyll(build_site, tmp_path):
+    built = build_site({
+        "_config.yml": "liquid:\n  error_mode: strict\n",
+        "_includes/a.html": "A",
+        "_includes/b.html": "{% render 'a.html' %}",
+        "index.html": "---\n---\nx{% include b.html %}y\n",
+    })
+    assert built.code == 1
+    assert (
+        f"Liquid Exception: Liquid error ({tmp_path}/_includes/b.html line 1): This liquid context does not allow "
+        "includes. included in index.html\n"
+    ) in built.log
