@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from liquid.context import RenderContext
     from liquid.stream import TokenStream
 
+    from ..profiler import RenderStats
     from ..site import Site
 
 # Jekyll's patterns (Ruby's \w is ASCII-only, and ^/$ match at line breaks).
@@ -54,11 +55,13 @@ _FLOAT = re.compile(r"-?\d[\d.]+", re.ASCII)
 _FLOAT_PREFIX = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 _LOOKUP = re.compile(r"[\w-]+\??", re.ASCII)
 
+#: Ruby Liquid allows 99 nested scopes (includes, loops) below a page. python-liquid's
+#: chain holds 5 maps while a page renders, and checks its size before each push.
+CONTEXT_DEPTH_LIMIT = 103
+
 
 def join_path(base: str, name: str) -> str:
     """Ruby's ``File.join``: one slash between the parts, so *name* never escapes *base*."""
-    if not base:
-        return "/" + name.lstrip("/") if name else ""
     return base.rstrip("/") + "/" + name.lstrip("/")
 
 
@@ -164,6 +167,17 @@ class IncludeFiles:
         """``site.includes_load_paths``: the site's includes directory (themes are not supported)."""
         return [self.site.in_source_dir(str(self.site.config.get("includes_dir", "_includes")))]
 
+    @property
+    def stats(self) -> Optional["RenderStats"]:
+        """The build's ``--profile`` table, if it is being kept."""
+        renderer = getattr(self.site, "renderer", None)
+        return getattr(renderer, "stats", None)
+
+    def profile_name(self, path: str) -> str:
+        """The name Jekyll's profile gives a file: relative to the source, else without the leading slash."""
+        source = self.site.source.rstrip("/") + "/"
+        return path[len(source):] if path.startswith(source) else path.lstrip("/")
+
     def locate(self, file: str, dirs: list[str]) -> str:
         """The file named *file* in the first of *dirs* that has it, checked as Jekyll checks it."""
         safe = self.site.safe
@@ -195,7 +209,9 @@ class IncludeFiles:
                 warnings.simplefilter("ignore")
                 template = self.env.from_string(source, name=path, path=path)
         except LiquidError as err:
-            raise IncludedLiquidError(err, path, source) from None
+            # python-liquid wraps parse errors other than syntax errors; report the original.
+            cause = err.__cause__ if isinstance(err.__cause__, LiquidError) else err
+            raise IncludedLiquidError(cause, path, source) from None
         self.parsed[path] = (key, template)
         return template
 
@@ -248,10 +264,8 @@ class IncludeNode(Node):
 
     def file_name(self, context: "RenderContext") -> str:
         """The file name, rendering ``{{ }}`` in it with the caller's context."""
-        if self.markup.file is None:
-            raise JekyllTagError("no implicit conversion of nil into String")
         if not self.markup.has_variable:
-            return self.markup.file
+            return self.markup.file or ""  # no name at all fails validation, as in Jekyll
         if self.file_template is None:
             self.file_template = self.files.env.from_string(self.markup.file)
         buffer = context.get_buffer()
@@ -274,8 +288,21 @@ class IncludeNode(Node):
         dependencies.note(path)
         template = self.files.template(path)
         scope: Mapping[str, Any] = {"include": self.markup.parameters(context)} if self.markup.params is not None else {}
+        if context.scope.size() > context.env.context_depth_limit:
+            # Ruby Liquid's StackLevelError, fatal in every error mode; the enclosing include names the file.
+            raise IncludedLiquidError(LiquidError("Nesting too deep", token=self.token), "")
         with context.extend(scope):
-            render_partial(template, context, buffer, path)
+            stats = self.files.stats
+            if stats is None:
+                render_partial(template, context, buffer, path)
+            else:
+                # `--profile` lists every include as Jekyll does: renders, output size, time.
+                def render() -> str:
+                    output = context.get_buffer(buffer)
+                    render_partial(template, context, output, path)
+                    return output.getvalue()
+
+                buffer.write(stats.measure(self.files.profile_name(path), render))
         return 1
 
 

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from ..site import Site
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-# Addressable's character classes (RFC 3986), '%' kept as Addressable keeps it.
-_PCHAR = "!$&'()*+,;=:@-._~%"
+# Addressable's character classes (RFC 3986): anything else is percent-encoded, '%' included.
+_PCHAR = "!$&'()*+,;=:@-._~"
 _QUERY_OR_FRAGMENT = _PCHAR + "/?"
 
 
@@ -44,10 +44,10 @@ def relative_url(site: "Site", url: str) -> str:
 def normalize_url(url: str) -> str:
     """``Addressable::URI#normalize`` of a path with an optional query and fragment."""
     url, hash_sign, fragment = url.partition("#")
-    path, question, query = url.partition("?")
+    path, _, query = url.partition("?")
     segments = [_normalize_component(segment, _PCHAR) for segment in path.split("/")]
     result = _remove_dot_segments("/".join(segments))
-    if question:
+    if query:
         result += "?" + "&".join(_normalize_component(pair, _QUERY_OR_FRAGMENT) for pair in query.split("&"))
     if hash_sign:
         result += "#" + _normalize_component(fragment, _QUERY_OR_FRAGMENT)
