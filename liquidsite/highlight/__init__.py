@@ -1,0 +1,359 @@
+"""Rouge 3.30-compatible syntax highlighting built on Pygments.
+
+Jekyll highlights code with Rouge, whose HTML formatter wraps every token in
+``<span class="SHORTNAME">`` (plain text unwrapped), merges adjacent tokens of one type
+and escapes only ``&``, ``<`` and ``>``. Rouge's token names are Pygments' standard
+types, so a Pygments token stream mapped onto Rouge's short names gives the same markup
+wherever the two lexers agree. Where they split or classify text differently, the
+languages academic sites use have their own lexers in ``lexers/`` written against Rouge's
+rules on the ``engine`` module; Pygments covers the rest.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.token import STANDARD_TYPES, Token, _TokenType
+from pygments.util import ClassNotFound
+
+from .engine import RegexLexer, merged
+
+# Rouge's lexer tags with the other names Rouge::Lexer.find accepts (case-sensitive).
+ROUGE_LEXERS: dict[str, tuple[str, ...]] = {
+    "abap": (),
+    "actionscript": ("as", "as3", ),
+    "ada": (),
+    "apache": (),
+    "apex": (),
+    "apiblueprint": ("apib", ),
+    "applescript": (),
+    "armasm": (),
+    "augeas": ("aug", ),
+    "awk": (),
+    "batchfile": ("bat", "batch", "dosbatch", "winbatch", ),
+    "bbcbasic": (),
+    "bibtex": ("bib", ),
+    "biml": (),
+    "bpf": (),
+    "brainfuck": (),
+    "brightscript": ("brs", "bs", ),
+    "bsl": (),
+    "c": (),
+    "ceylon": (),
+    "cfscript": ("cfc", ),
+    "clean": (),
+    "clojure": ("clj", "cljs", ),
+    "cmake": (),
+    "cmhg": (),
+    "coffeescript": ("coffee", "coffee-script", ),
+    "common_lisp": ("cl", "common-lisp", "elisp", "emacs-lisp", "lisp", ),
+    "conf": ("config", "configuration", ),
+    "console": ("shell-session", "shell_session", "terminal", ),
+    "coq": (),
+    "cpp": ("c++", ),
+    "crystal": ("cr", ),
+    "csharp": ("c#", "cs", ),
+    "css": (),
+    "csvs": (),
+    "cuda": (),
+    "cypher": (),
+    "cython": ("pyrex", "pyx", ),
+    "d": ("dlang", ),
+    "dafny": (),
+    "dart": (),
+    "datastudio": (),
+    "diff": ("patch", "udiff", ),
+    "digdag": (),
+    "docker": ("Dockerfile", "dockerfile", ),
+    "dot": (),
+    "ecl": (),
+    "eex": ("heex", "leex", ),
+    "eiffel": (),
+    "elixir": ("exs", ),
+    "elm": (),
+    "email": ("e-mail", "eml", ),
+    "epp": (),
+    "erb": ("eruby", "rhtml", ),
+    "erlang": ("erl", ),
+    "escape": ("esc", ),
+    "factor": (),
+    "fluent": ("ftl", ),
+    "fortran": (),
+    "freefem": ("ff", ),
+    "fsharp": (),
+    "gdscript": ("gd", ),
+    "ghc-cmm": ("cmm", ),
+    "ghc-core": (),
+    "gherkin": ("behat", "cucumber", ),
+    "glsl": (),
+    "go": ("golang", ),
+    "gradle": (),
+    "graphql": (),
+    "groovy": (),
+    "hack": ("hh", ),
+    "haml": ("HAML", ),
+    "handlebars": ("hbs", "mustache", ),
+    "haskell": ("hs", ),
+    "haxe": ("hx", ),
+    "hcl": (),
+    "hlsl": (),
+    "hocon": (),
+    "hql": (),
+    "html": (),
+    "http": (),
+    "hylang": ("hy", ),
+    "idlang": (),
+    "idris": ("idr", ),
+    "igorpro": (),
+    "ini": (),
+    "io": (),
+    "irb": ("pry", ),
+    "irb_output": (),
+    "isabelle": ("Isabelle", "isa", ),
+    "isbl": (),
+    "j": (),
+    "janet": ("jdn", ),
+    "java": (),
+    "javascript": ("js", ),
+    "jinja": ("django", ),
+    "jsl": (),
+    "json": (),
+    "json-doc": ("jsonc", ),
+    "jsonnet": (),
+    "jsp": (),
+    "jsx": ("react", ),
+    "julia": ("jl", ),
+    "kotlin": (),
+    "lasso": ("lassoscript", ),
+    "lean": (),
+    "liquid": (),
+    "literate_coffeescript": ("litcoffee", ),
+    "literate_haskell": ("lhaskell", "lhs", "lithaskell", ),
+    "livescript": ("ls", ),
+    "llvm": (),
+    "lua": (),
+    "lustre": (),
+    "lutin": (),
+    "m68k": (),
+    "magik": (),
+    "make": ("bsdmake", "gnumake", "makefile", "mf", ),
+    "markdown": ("md", "mkd", ),
+    "mason": (),
+    "mathematica": ("wl", ),
+    "matlab": ("m", ),
+    "meson": (),
+    "minizinc": (),
+    "moonscript": ("moon", ),
+    "mosel": (),
+    "msgtrans": (),
+    "mxml": (),
+    "nasm": (),
+    "nesasm": ("nes", ),
+    "nginx": (),
+    "nial": (),
+    "nim": ("nimrod", ),
+    "nix": ("nixos", ),
+    "objective_c": ("obj-c", "obj_c", "objc", "objectivec", ),
+    "objective_cpp": ("obj-c++", "obj-cpp", "obj_c++", "obj_cpp", "objc++", "objcpp", "objectivec++", "objectivecpp", ),
+    "ocaml": (),
+    "ocl": ("OCL", ),
+    "openedge": (),
+    "opentype_feature_file": ("fea", "opentype", "opentypefeature", ),
+    "pascal": (),
+    "perl": ("pl", ),
+    "php": ("php3", "php4", "php5", ),
+    "plaintext": ("text", ),
+    "plist": (),
+    "plsql": (),
+    "pony": (),
+    "postscript": ("eps", "postscr", "ps", ),
+    "powershell": ("microsoftshell", "msshell", "posh", ),
+    "praat": (),
+    "prolog": (),
+    "prometheus": (),
+    "properties": (),
+    "protobuf": ("proto", ),
+    "puppet": ("pp", ),
+    "python": ("py", ),
+    "q": ("kdb+", ),
+    "qml": (),
+    "r": ("R", "S", "s", ),
+    "racket": (),
+    "reasonml": (),
+    "rego": (),
+    "rescript": (),
+    "robot_framework": ("robot", "robot-framework", ),
+    "ruby": ("rb", ),
+    "rust": ("rs", "rs,ignore", "rs,no_run", "rs,should_panic", "rust,ignore", "rust,no_run", "rust,should_panic", ),
+    "sas": (),
+    "sass": (),
+    "scala": (),
+    "scheme": (),
+    "scss": (),
+    "sed": (),
+    "shell": ("bash", "ksh", "sh", "zsh", ),
+    "sieve": (),
+    "slice": (),
+    "slim": (),
+    "smalltalk": ("squeak", "st", ),
+    "smarty": (),
+    "sml": ("ml", ),
+    "solidity": (),
+    "sparql": (),
+    "sqf": (),
+    "sql": (),
+    "ssh": (),
+    "stan": (),
+    "stata": (),
+    "supercollider": (),
+    "swift": (),
+    "systemd": ("unit-file", ),
+    "syzlang": (),
+    "syzprog": (),
+    "tap": (),
+    "tcl": (),
+    "terraform": ("tf", ),
+    "tex": ("LaTeX", "TeX", "latex", ),
+    "toml": (),
+    "tsx": (),
+    "ttcn3": (),
+    "tulip": (),
+    "turtle": (),
+    "twig": (),
+    "typescript": ("ts", ),
+    "vala": (),
+    "vb": ("visualbasic", ),
+    "vcl": ("varnish", "varnishconf", ),
+    "velocity": (),
+    "verilog": (),
+    "vhdl": (),
+    "viml": ("ex", "vim", "vimscript", ),
+    "vue": ("vuejs", ),
+    "wollok": (),
+    "xml": (),
+    "xojo": ("realbasic", ),
+    "xpath": (),
+    "xquery": (),
+    "yaml": ("yml", ),
+    "yang": (),
+    "zig": ("zir", ),
+}
+
+# Rouge tags whose Pygments lexer goes by another name.
+_PYGMENTS_NAMES: dict[str, str] = {
+    "batchfile": "bat",
+    "cfscript": "cfc",
+    "common_lisp": "common-lisp",
+    "gradle": "groovy",
+    "json-doc": "json",
+    "literate_haskell": "lhaskell",
+    "objective_c": "objective-c",
+    "objective_cpp": "objective-c++",
+    "robot_framework": "robotframework",
+    "vb": "vbnet",
+    "viml": "vim",
+}
+
+_TAG_BY_NAME: dict[str, str] = {
+    name: tag for tag, aliases in ROUGE_LEXERS.items() for name in (tag, *aliases)
+}
+
+# The short CSS classes Rouge's token table defines (rouge/token.rb); Pygments types
+# outside it take their nearest ancestor's class.
+_ROUGE_SHORTNAMES = frozenset(
+    "w esc err x k kc kd kn kp kr kt kv n na nb bp nc no nd ni ne nf fm py nl nn nx nt nv "
+    "vc vg vi vm l ld s sa sb sc dl sd s2 se sh si sx sr s1 ss m mb mf mh mi il mo mx o ow "
+    "p pi c ch cd cm cp cpf c1 cs g gd ge gr gh gi go gp gs gu gt gl".split()
+)
+
+
+def rouge_lexer_tag(name: str) -> Optional[str]:
+    """Rouge's tag for the language *name* (e.g. ``sh`` -> ``shell``), or None."""
+    return _TAG_BY_NAME.get(name)
+
+
+@lru_cache(maxsize=None)
+def _css_class(ttype: _TokenType) -> str:
+    """Rouge's short class for a Pygments token type ('' for plain text)."""
+    while ttype is not Token:
+        if ttype in (Token.Text,):
+            return ""
+        short = STANDARD_TYPES.get(ttype)
+        if short in _ROUGE_SHORTNAMES:
+            return short
+        ttype = ttype.parent
+    return ""
+
+
+@lru_cache(maxsize=None)
+def _pygments_lexer(tag: str) -> Optional[Lexer]:
+    """One Pygments lexer per Rouge tag, built once: lexer construction is costly."""
+    try:
+        return get_lexer_by_name(_PYGMENTS_NAMES.get(tag, tag), stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# Rouge tags with a lexer of their own in ``lexers/`` (module name, class name).
+_OWN_LEXERS: dict[str, tuple[str, str]] = {
+    "bibtex": ("bibtex", "BibTeXLexer"),
+    "c": ("c", "CLexer"),
+    "console": ("console", "ConsoleLexer"),
+    "cpp": ("c", "CppLexer"),
+    "css": ("css", "CSSLexer"),
+    "diff": ("diff", "DiffLexer"),
+    "html": ("html", "HTMLLexer"),
+    "javascript": ("javascript", "JavascriptLexer"),
+    "json": ("json", "JSONLexer"),
+    "python": ("python", "PythonLexer"),
+    "shell": ("shell", "ShellLexer"),
+    "tex": ("tex", "TeXLexer"),
+    "xml": ("html", "XMLLexer"),
+    "yaml": ("yaml", "YAMLLexer"),
+}
+
+
+@lru_cache(maxsize=None)
+def _own_lexer_class(tag: str) -> Optional[type[RegexLexer]]:
+    spec = _OWN_LEXERS.get(tag)
+    if spec is None:
+        return None
+    module = importlib.import_module(f"{__name__}.lexers.{spec[0]}")
+    return getattr(module, spec[1])
+
+
+def rouge_tokens(code: str, tag: str) -> list[tuple[str, str]]:
+    """(short class, text) pairs as Rouge would lex *code*, same-class neighbours merged."""
+    if tag == "plaintext":
+        return [("", code)] if code else []
+    own = _own_lexer_class(tag)
+    if own is not None:
+        return merged(own().lex(code))
+    lexer = _pygments_lexer(tag)
+    if lexer is None:
+        return [("", code)] if code else []
+    return merged((_css_class(ttype), value) for _, ttype, value in lexer.get_tokens_unprocessed(code))
+
+
+def format_tokens(tokens: Iterable[tuple[str, str]]) -> str:
+    """Rouge's HTML formatter: a span per token, plain text bare."""
+    return "".join(
+        f'<span class="{css}">{_escape(value)}</span>' if css else _escape(value)
+        for css, value in tokens
+    )
+
+
+def rouge_html(code: str, lang: str) -> Optional[str]:
+    """Rouge's token markup for *code* in *lang*, or None when Rouge has no such lexer."""
+    tag = rouge_lexer_tag(lang)
+    if tag is None:
+        return None
+    return format_tokens(rouge_tokens(code, tag))

@@ -1,0 +1,180 @@
+"""A regex state machine with Rouge's RegexLexer semantics.
+
+Pygments' RegexLexer differs from Rouge's in ways that show in the output: on no match
+Pygments resets to the root state at a newline, Rouge emits one Error character and stays;
+Rouge matches through Ruby's StringScanner, where ``^``, ``\\A`` and lookbehind see only the
+unscanned rest of the input. Lexers here are written as state tables of
+``(regex, action)`` rules whose actions are Rouge short CSS classes (``"k"``, ``"nf"``,
+``""`` for plain text), a tuple of classes for the match groups, or a callback.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, ClassVar, Iterator, Optional, Union
+
+# Ruby regexes: \w \d \s are ASCII-only, ^ and $ always match at line boundaries.
+BASE_FLAGS = re.M | re.ASCII
+
+Action = Union[str, tuple, Callable[["RegexLexer", "re.Match[str]"], None]]
+Transition = Union[None, str, tuple]
+
+MAX_NULL_STEPS = 5
+
+
+class Mixin:
+    """Rouge's ``mixin :name``: the named state's rules tried in place."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _Rule:
+    __slots__ = ("regex", "action", "transition", "bol", "sliced")
+
+    def __init__(self, regex: "re.Pattern[str]", action: Action, transition: Transition) -> None:
+        self.regex = regex
+        self.action = action
+        self.transition = transition
+        source = regex.pattern.lstrip() if regex.flags & re.X else regex.pattern
+        self.bol = source.startswith("^")
+        # StringScanner matches against the unscanned rest: ^ and \A hold at the scan
+        # position and lookbehind sees nothing before it. Only such rules need a slice.
+        self.sliced = not self.bol and bool(re.search(r"\^|\\A|\(\?<[=!]", source))
+
+
+def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Transition = None,
+         flags: int = 0) -> _Rule:
+    regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, BASE_FLAGS | flags)
+    return _Rule(regex, action, transition)
+
+
+class RegexLexer:
+    """Base for Rouge-equivalent lexers; subclasses define ``states`` (with a "root")."""
+
+    states: ClassVar[dict[str, list[Union[_Rule, Mixin]]]] = {}
+
+    def __init__(self) -> None:
+        self.stack: list[str] = ["root"]
+        self._out: list[tuple[str, str]] = []
+        self._match: Optional["re.Match[str]"] = None
+
+    # -- callback API (Rouge's names) ------------------------------------------------
+    def token(self, css: str, value: Optional[str] = None) -> None:
+        value = self._match.group(0) if value is None else value  # type: ignore[union-attr]
+        if value:
+            self._out.append((css, value))
+
+    def groups(self, *classes: str) -> None:
+        for index, css in enumerate(classes, 1):
+            value = self._match.group(index)  # type: ignore[union-attr]
+            if value:
+                self._out.append((css, value))
+
+    def push(self, state: Optional[str] = None) -> None:
+        self.stack.append(state or self.stack[-1])
+
+    def pop(self, times: int = 1) -> None:
+        del self.stack[max(1, len(self.stack) - times):]
+
+    def goto(self, state: str) -> None:
+        self.stack[-1] = state
+
+    def in_state(self, state: str) -> bool:
+        return state in self.stack
+
+    def state_is(self, state: str) -> bool:
+        return self.stack[-1] == state
+
+    def reset_stack(self) -> None:
+        self.stack = ["root"]
+
+    def delegate(self, lexer: "RegexLexer", text: Optional[str] = None) -> None:
+        text = self._match.group(0) if text is None else text  # type: ignore[union-attr]
+        self._out.extend(lexer.continue_lex(text))
+
+    # -- driving ---------------------------------------------------------------------
+    def lex(self, text: str) -> list[tuple[str, str]]:
+        return list(self.continue_lex(text))
+
+    def continue_lex(self, text: str) -> Iterator[tuple[str, str]]:
+        """Tokens for *text* from the current state on; the stack persists between calls."""
+        saved_out, saved_match = self._out, self._match
+        out: list[tuple[str, str]] = []
+        self._out = out
+        pos, end, null_steps = 0, len(text), 0
+        while pos < end:
+            matched = self._step(self.stack[-1], text, pos)
+            if matched is None:
+                out.append(("err", text[pos]))
+                pos += 1
+                continue
+            if matched == pos:
+                null_steps += 1
+                if null_steps > MAX_NULL_STEPS:
+                    null_steps = 0
+                    out.append(("err", text[pos]))
+                    pos += 1
+                    continue
+            else:
+                null_steps = 0
+            pos = matched
+        self._out, self._match = saved_out, saved_match
+        return iter(out)
+
+    def _step(self, state: str, text: str, pos: int) -> Optional[int]:
+        for entry in self.states[state]:
+            if isinstance(entry, Mixin):
+                found = self._step(entry.name, text, pos)
+                if found is not None:
+                    return found
+                continue
+            if entry.bol and pos and text[pos - 1] != "\n":
+                continue
+            if entry.sliced:
+                m = entry.regex.match(text[pos:])
+                if m is None:
+                    continue
+                self._match = m
+                new_pos = pos + m.end()
+            else:
+                m = entry.regex.match(text, pos)
+                if m is None:
+                    continue
+                self._match = m
+                new_pos = m.end()
+            action = entry.action
+            if isinstance(action, str):
+                if m.group(0):
+                    self._out.append((action, m.group(0)))
+            elif isinstance(action, tuple):
+                self.groups(*action)
+            else:
+                action(self, m)
+            self._transition(entry.transition)
+            return new_pos
+        return None
+
+    def _transition(self, transition: Transition) -> None:
+        if transition is None:
+            return
+        for step in (transition if isinstance(transition, tuple) else (transition,)):
+            if step == "#pop":
+                self.pop()
+            else:
+                self.push(step)
+
+
+def merged(tokens: Any) -> list[tuple[str, str]]:
+    """Rouge's consolidation: adjacent tokens of one class become one."""
+    out: list[tuple[str, str]] = []
+    for css, value in tokens:
+        if not value:
+            continue
+        if out and out[-1][0] == css:
+            out[-1] = (css, out[-1][1] + value)
+        else:
+            out.append((css, value))
+    return out

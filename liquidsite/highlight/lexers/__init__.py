@@ -1,0 +1,1 @@
+"""Rouge-equivalent lexers, one module per Rouge lexer tag."""
