@@ -23,6 +23,7 @@ MODULES: dict[str, str] = {
     "jemoji": "jemoji",
     "jekyll-gist": "gist",
     "jekyll-include-cache": "include_cache",
+    "jekyll-github-metadata": "github_metadata",
 }
 
 
