@@ -24,6 +24,11 @@ MODULES: dict[str, str] = {
     "jekyll-gist": "gist",
     "jekyll-include-cache": "include_cache",
     "jekyll-github-metadata": "github_metadata",
+    "jekyll-optional-front-matter": "optional_front_matter",
+    "jekyll-default-layout": "default_layout",
+    "jekyll-titles-from-headings": "titles_from_headings",
+    "jekyll-readme-index": "readme_index",
+    "jekyll-relative-links": "relative_links",
 }
 
 
