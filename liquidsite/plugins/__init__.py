@@ -29,6 +29,7 @@ MODULES: dict[str, str] = {
     "jekyll-titles-from-headings": "titles_from_headings",
     "jekyll-readme-index": "readme_index",
     "jekyll-relative-links": "relative_links",
+    "jekyll-archives": "archives",
 }
 
 
