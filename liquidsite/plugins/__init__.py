@@ -23,6 +23,13 @@ MODULES: dict[str, str] = {
     "jemoji": "jemoji",
     "jekyll-gist": "gist",
     "jekyll-include-cache": "include_cache",
+    "jekyll-github-metadata": "github_metadata",
+    "jekyll-optional-front-matter": "optional_front_matter",
+    "jekyll-default-layout": "default_layout",
+    "jekyll-titles-from-headings": "titles_from_headings",
+    "jekyll-readme-index": "readme_index",
+    "jekyll-relative-links": "relative_links",
+    "jekyll-archives": "archives",
 }
 
 

@@ -1,0 +1,155 @@
+"""jekyll-archives 2.2.1: pages listing posts by tag, category, year, month and day.
+
+Configured under ``jekyll-archives:`` (``enabled``: a list of ``tags``,
+``categories``, ``year``, ``month``, ``day``, or ``all``/``true``; ``layout``
+or ``layouts`` by type; ``permalinks`` by type). Each archive is a page with
+no content rendered in its layout, where ``page.posts`` (newest first),
+``page.type``, ``page.title`` (tag or category archives) and ``page.date``
+(date archives) describe it. ``site.archives`` lists them, as the gem sets it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+from .. import url as urls
+from ..documents import Page
+from ..utils import deep_merge, slugify
+
+if TYPE_CHECKING:
+    from ..documents import Document
+    from ..hooks import Hooks
+    from ..site import Site
+
+DEFAULTS: dict[str, Any] = {
+    "layout": "archive",
+    "enabled": [],
+    "permalinks": {
+        "year": "/:year/",
+        "month": "/:year/:month/",
+        "day": "/:year/:month/:day/",
+        "tag": "/tag/:name/",
+        "category": "/category/:name/",
+    },
+}
+
+Title = Union[str, dict[str, str]]
+
+
+class Archive(Page):
+    """A generated page (no source file) for one tag, category or date."""
+
+    def __init__(self, site: "Site", config: dict[str, Any], title: Any, kind: str, posts: list["Document"]) -> None:
+        self.site = site
+        self.type = kind
+        self.archive_title = title
+        self.posts = posts
+        self.slug = slugify(title) if isinstance(title, str) else None
+        self.template_string = str(config["permalinks"][kind])
+        layouts = config.get("layouts")
+        layout = layouts[kind] if isinstance(layouts, dict) and layouts.get(kind) else config.get("layout")
+        self._url: Optional[str] = None
+        self.relative_path = self._relative_path()
+        self.path = self.relative_path
+        self.dir_name = os.path.dirname("/" + self.relative_path)
+        self.extname = os.path.splitext(self.relative_path)[1]
+        self.name = os.path.basename(self.relative_path)
+        self.basename = os.path.splitext(self.name)[0]
+        self.output: Optional[str] = None
+        self.pager: Any = None
+        self.content = ""
+        self.body_line = 1
+        self.front_matter: dict[str, Any] = {}
+        self.excerpt_text: Optional[str] = None
+        self.data: dict[str, Any] = {
+            "layout": layout,
+            # what the gem's ATTRIBUTES_FOR_LIQUID add to page.*
+            "posts": [post.drop for post in posts],
+            "type": kind,
+            "title": title if isinstance(title, str) else None,
+            "date": self.date,
+        }
+
+    @property
+    def date(self) -> Optional[dt.date]:
+        if not isinstance(self.archive_title, dict):
+            return None
+        parts = [int(value) for value in self.archive_title.values()]
+        return dt.date(*(parts + [1, 1])[:3])
+
+    def template(self) -> str:
+        return self.template_string
+
+    @property
+    def url(self) -> str:
+        if self._url is None:
+            if isinstance(self.archive_title, dict):
+                placeholders: dict[str, Any] = {**self.archive_title, "type": self.type}
+            else:
+                placeholders = {"name": self.slug, "type": self.type}
+            self._url = urls.sanitize_url(urls.from_hash(self.template_string, placeholders))
+        return self._url
+
+    def _relative_path(self) -> str:
+        path = urls.unescape_path(self.url).lstrip("/")
+        return os.path.join(path, "index.html") if self.url.endswith("/") else path
+
+
+def _grouped(posts: list["Document"], key: Any) -> dict[Any, list["Document"]]:
+    """Posts by key in first-seen order, each group newest first."""
+    groups: dict[Any, list["Document"]] = {}
+    for post in posts:
+        for name in key(post):
+            groups.setdefault(name, []).append(post)
+    return {name: sorted(group, key=lambda d: d.sort_key(), reverse=True) for name, group in groups.items()}
+
+
+def _values(post: "Document", attr: str) -> list[Any]:
+    value = post.data.get(attr)
+    return list(value) if isinstance(value, list) else []
+
+
+def generate(site: "Site") -> None:
+    user = site.config.get("jekyll-archives")
+    config = deep_merge(DEFAULTS, user if isinstance(user, dict) else {})
+    enabled_setting = config.get("enabled")
+
+    def enabled(kind: str) -> bool:
+        if enabled_setting is True or enabled_setting == "all":
+            return True
+        return isinstance(enabled_setting, list) and kind in enabled_setting
+
+    posts = list(site.posts.docs)
+    archives: list[Archive] = []
+    if enabled("tags"):
+        for name, group in _grouped(posts, lambda p: _values(p, "tags")).items():
+            archives.append(Archive(site, config, name, "tag", group))
+    if enabled("categories"):
+        for name, group in _grouped(posts, lambda p: _values(p, "categories")).items():
+            archives.append(Archive(site, config, name, "category", group))
+    for year, year_posts in _grouped(posts, lambda p: [p.date.strftime("%Y")]).items():
+        if enabled("year"):
+            archives.append(Archive(site, config, {"year": year}, "year", year_posts))
+        for month, month_posts in _grouped(year_posts, lambda p: [p.date.strftime("%m")]).items():
+            if enabled("month"):
+                archives.append(Archive(site, config, {"year": year, "month": month}, "month", month_posts))
+            for day, day_posts in _grouped(month_posts, lambda p: [p.date.strftime("%d")]).items():
+                if enabled("day"):
+                    archives.append(
+                        Archive(site, config, {"year": year, "month": month, "day": day}, "day", day_posts)
+                    )
+    site.config["jekyll-archives"] = config
+    site.pages.extend(archives)
+    site.config["archives"] = [archive.drop for archive in archives]
+
+
+def _forget_archives(site: "Site") -> None:
+    """Take the archive pages out of the config once written: the next build's config
+    fingerprint (which decides whether caches survive) must not see them."""
+    site.config.pop("archives", None)
+
+
+def register_hooks(hooks: "Hooks") -> None:
+    hooks.register("site", "post_write", _forget_archives)

@@ -1,0 +1,60 @@
+"""jekyll-optional-front-matter 0.3.2: Markdown files without front matter become pages.
+
+Each Markdown static file (by ``markdown_ext``) is also read as a page, except
+GitHub's community files (README, LICENSE, ...) unless ``include:`` names them.
+The static file stays in the site unless ``optional_front_matter:
+remove_originals: true`` (or ``require_front_matter``) says otherwise;
+``optional_front_matter: enabled: false`` turns the plugin off.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..converters import MarkdownConverter
+from ..documents import Page, StaticFile
+from ..reader import EntryFilter
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+PRIORITY = 0  # :normal
+
+#: compared with the upper-cased basename
+FILENAME_BLACKLIST = frozenset((
+    "README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE",
+    "PULL_REQUEST_TEMPLATE",
+))
+
+
+def markdown_converter(site: "Site") -> MarkdownConverter:
+    return next(c for c in site.converters if isinstance(c, MarkdownConverter))
+
+
+def option(site: "Site", key: str) -> Any:
+    settings = site.config.get("optional_front_matter")
+    return settings.get(key) if isinstance(settings, dict) else None
+
+
+def blacklisted(site: "Site", page: Page) -> bool:
+    """A community file, unless the ``include`` list names it."""
+    if isinstance(site.config.get("include"), list) and EntryFilter(site).included(page.relative_path):
+        return False
+    return page.basename.upper() in FILENAME_BLACKLIST
+
+
+def generate(site: "Site") -> None:
+    if option(site, "enabled") is False or site.config.get("require_front_matter"):
+        return
+    converter = markdown_converter(site)
+    markdown_files = [f for f in site.static_files if converter.matches(f.extname)]
+    kept: list[StaticFile] = []
+    for static in markdown_files:
+        page = Page(site, static.dir_name, static.name)
+        if not blacklisted(site, page):
+            site.pages.append(page)
+            kept.append(static)
+    site.pages.sort(key=lambda p: p.name)
+    if option(site, "remove_originals") is True or site.config.get("require_front_matter"):
+        removed = {id(static) for static in kept}
+        site.static_files = [s for s in site.static_files if id(s) not in removed]

@@ -1,0 +1,95 @@
+"""jekyll-relative-links 0.6.1: Markdown links to source files point at their output.
+
+``[text](other.md)`` and ``[text]: other.md`` in Markdown pages (and, with
+``relative_links: collections: true``, written documents) are rewritten to
+the URL of the page, static file or document whose relative path the link
+names, resolved from the linking file's directory, with ``baseurl`` in front.
+Fragments are kept; absolute URLs and bare fragments are left alone. Options
+under ``relative_links:``: ``enabled``, ``collections``, ``exclude`` (globs).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Any, Optional
+
+from ..documents import Document
+from ..reader import EntryFilter
+from .optional_front_matter import markdown_converter
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+PRIORITY = -100  # :lowest
+
+_INLINE = r"\[(.*?)\]\(([^\)]+?)(#.+?)?\)"
+_REFERENCE = r"^\s*?\[(.*?)\]: (.+?)(#.+?)?\s*?$"
+LINK_REGEX = re.compile(f"({_INLINE}|{_REFERENCE})", re.M)
+_SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*:")
+_ROOT = "/__site_root__"
+
+
+def option(site: "Site", key: str) -> Any:
+    settings = site.config.get("relative_links")
+    return settings.get(key) if isinstance(settings, dict) else None
+
+
+def relative_url(site: "Site", url: str) -> str:
+    """Jekyll's ``relative_url`` for an output URL."""
+    baseurl = str(site.config.get("baseurl") or "").removesuffix("/")
+    if baseurl and not baseurl.startswith("/"):
+        baseurl = "/" + baseurl
+    return baseurl + (url if url.startswith("/") else "/" + url)
+
+
+def path_from_root(link: str, base: str) -> str:
+    """The site-relative path *link* names from the directory *base* (a leading ``/`` is dropped)."""
+    absolute = os.path.normpath(os.path.join(_ROOT, base, link.removeprefix("/")))
+    return absolute.removeprefix(_ROOT + "/")
+
+
+class _Rewriter:
+    def __init__(self, site: "Site") -> None:
+        self.site = site
+        targets = [*site.pages, *site.static_files, *(d for d in site.documents if isinstance(d, Document) and d.write)]
+        self.urls: dict[str, str] = {}
+        for target in targets:
+            self.urls.setdefault(target.relative_path.removeprefix("/"), target.url)
+
+    def url_for(self, path: str) -> Optional[str]:
+        url = self.urls.get(path)
+        return relative_url(self.site, url) if url else None
+
+    def rewrite(self, content: str, relative_path: str) -> str:
+        base = os.path.dirname(relative_path)
+
+        def replace(match: re.Match[str]) -> str:
+            inline = match.group(2) is not None
+            text, link, fragment = match.group(2, 3, 4) if inline else match.group(5, 6, 7)
+            if link.startswith("#") or _SCHEME.match(link):
+                return match.group(0)
+            url = self.url_for(path_from_root(link, base))
+            if url is None:
+                return match.group(0)
+            url += fragment or ""
+            return f"[{text}]({url})" if inline else f"\n[{text}]: {url}"
+
+        return LINK_REGEX.sub(replace, content)
+
+
+def generate(site: "Site") -> None:
+    if option(site, "enabled") is False:
+        return
+    converter = markdown_converter(site)
+    items: list[Any] = list(site.pages)
+    if option(site, "collections") is True:
+        items += [d for d in site.documents if isinstance(d, Document) and d.write]
+    excluded = option(site, "exclude")
+    rewriter = _Rewriter(site)
+    for item in items:
+        if not converter.matches(item.extname) or item.content is None:
+            continue
+        if excluded and EntryFilter(site)._glob_include(excluded if isinstance(excluded, list) else [excluded], item.relative_path):
+            continue
+        item.content = rewriter.rewrite(item.content, item.relative_path)
