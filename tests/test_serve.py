@@ -460,3 +460,32 @@ def test_every_incremental_rebuild_equals_a_full_build(serve_site, tmp_path):
         assert f"({kind}:" in last, (name, last)
         assert tree(tmp_path / "_site") == full_build(tmp_path, tmp_path.parent / f"{tmp_path.name}-full", url), name
     assert served.get("/about.html")[0] == 404
+
+
+# -- options ----------------------------------------------------------------------------------
+
+def test_force_polling_still_rebuilds(serve_site):
+    served = serve_site(SITE, "--force_polling")
+    served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nPolled.\n")
+    assert "Polled." in served.text("/about.html")
+
+
+def test_no_watch_serves_without_rebuilding_or_reloading(serve_site, tmp_path):
+    served = serve_site(SITE, "--no-watch")
+    assert "Auto-regeneration: disabled. Use --watch to enable." in served.log
+    page = served.text("/about.html")
+    assert "livereload" not in page
+    (tmp_path / "about.md").write_text("---\nlayout: default\ntitle: About\n---\nNot watched.\n")
+    time.sleep(1.0)
+    assert served.text("/about.html") == page
+    assert served.get("/__liquidsite/livereload")[0] == 404
+
+
+def test_skip_initial_build_serves_the_existing_destination(serve_site, tmp_path):
+    write_tree(tmp_path, {"_site/index.html": "<p>stale</p>\n"})
+    served = serve_site(SITE, "--skip-initial-build")
+    assert "Build Warning: Skipping the initial build. This may result in an out-of-date site." in served.log
+    assert served.text("/").startswith("<p>stale</p>")
+    served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nBuilt on the first edit.\n")
+    assert "Built on the first edit." in served.text("/about.html")
+    assert "<li>" in served.text("/")

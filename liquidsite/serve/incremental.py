@@ -230,10 +230,13 @@ class SiteBuilder:
             fresh = _reread(item)
             if fresh.data != self.read_data.get(item):
                 return False
-            item.content = fresh.content
-            item.body_line = fresh.body_line
-            self.raw[item] = fresh.content
-            touched.add(item)
+            # Generated copies (pagination pages) share the file: they get the new body too.
+            for copy in _render_order(site):
+                if copy is item or (type(copy) is type(item) and os.path.abspath(copy.path) == path):
+                    copy.content = fresh.content
+                    copy.body_line = fresh.body_line
+                    self.raw[copy] = fresh.content
+                    touched.add(copy)
         elif isinstance(item, Layout):
             base = site.in_source_dir(str(site.config.get("layouts_dir", "_layouts")))
             layout = Layout(site, base, item.name)
@@ -346,7 +349,7 @@ def _inputs(site: "Site") -> dict[str, Any]:
         found[os.path.abspath(static.path)] = static
     for item in _render_order(site):
         if os.path.isfile(item.path):
-            found[os.path.abspath(item.path)] = item
+            found.setdefault(os.path.abspath(item.path), item)
     return found
 
 
