@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
@@ -197,17 +198,17 @@ def serve_site(tmp_path: Path) -> Iterator[Any]:
 
 
 def full_build(source: Path, dest: Path, url: str) -> dict[str, str]:
-    """A plain ``liquidsite build`` of *source* into *dest*, with the url serve sets."""
-    override = dest.parent / f"{dest.name}-url.yml"
-    override.write_text(f"url: {url}\n")
+    """A plain full build of *source* into *dest* (module API, in process), with the url serve sets."""
+    from liquidsite.config import load_config
+    from liquidsite.log import logger
+    from liquidsite.site import Site
+
     if dest.exists():
         shutil.rmtree(dest)
-    env = dict(os.environ, TZ="UTC", PYTHONPATH=str(ROOT), JEKYLL_ENV="development")
-    result = subprocess.run(
-        [sys.executable, "-m", "liquidsite", "build", "-d", str(dest), "--config", f"_config.yml,{override}"],
-        cwd=source, env=env, capture_output=True, text=True, timeout=120,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        Site(load_config({"source": str(source), "destination": str(dest), "url": url, "quiet": True})).process()
+    logger.adjust_verbosity()
     return tree(dest)
 
 
@@ -327,7 +328,7 @@ def test_loopback_by_default_and_clean_ctrl_c(serve_site):
 # -- live reload ------------------------------------------------------------------------------
 
 SITE = {
-    "_config.yml": "title: Reloading\nliquid:\n  error_mode: strict\n",
+    "_config.yml": "title: Reloading\ntimezone: UTC\nliquid:\n  error_mode: strict\n",
     "_layouts/default.html": (
         "---\n---\n<html><head><link rel=\"stylesheet\" href=\"/css/site.css\"><title>{{ page.title }}</title>"
         "</head><body>{% include nav.html %}{{ content }}</body></html>\n"
@@ -445,7 +446,7 @@ EDITS = [
     ("_data/menu.yml", "- name: Home\n- name: Posts\n- name: Talks\n", "incremental"),
     ("css/site.css", "body { color: green }\n", "incremental"),
     ("_posts/2024-01-01-first.md", "---\nlayout: default\ntitle: First, renamed\n---\nFirst body.\n", "full"),
-    ("_config.yml", "title: Reconfigured\nliquid:\n  error_mode: strict\n", "full"),
+    ("_config.yml", "title: Reconfigured\ntimezone: UTC\nliquid:\n  error_mode: strict\n", "full"),
     ("_posts/2024-04-01-fourth.md", "---\nlayout: default\ntitle: Fourth\n---\nA new post.\n", "full"),
     ("about.md", None, "full"),
 ]
@@ -460,3 +461,32 @@ def test_every_incremental_rebuild_equals_a_full_build(serve_site, tmp_path):
         assert f"({kind}:" in last, (name, last)
         assert tree(tmp_path / "_site") == full_build(tmp_path, tmp_path.parent / f"{tmp_path.name}-full", url), name
     assert served.get("/about.html")[0] == 404
+
+
+# -- options ----------------------------------------------------------------------------------
+
+def test_force_polling_still_rebuilds(serve_site):
+    served = serve_site(SITE, "--force_polling")
+    served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nPolled.\n")
+    assert "Polled." in served.text("/about.html")
+
+
+def test_no_watch_serves_without_rebuilding_or_reloading(serve_site, tmp_path):
+    served = serve_site(SITE, "--no-watch")
+    assert "Auto-regeneration: disabled. Use --watch to enable." in served.log
+    page = served.text("/about.html")
+    assert "livereload" not in page
+    (tmp_path / "about.md").write_text("---\nlayout: default\ntitle: About\n---\nNot watched.\n")
+    time.sleep(1.0)
+    assert served.text("/about.html") == page
+    assert served.get("/__liquidsite/livereload")[0] == 404
+
+
+def test_skip_initial_build_serves_the_existing_destination(serve_site, tmp_path):
+    write_tree(tmp_path, {"_site/index.html": "<p>stale</p>\n"})
+    served = serve_site(SITE, "--skip-initial-build")
+    assert "Build Warning: Skipping the initial build. This may result in an out-of-date site." in served.log
+    assert served.text("/").startswith("<p>stale</p>")
+    served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nBuilt on the first edit.\n")
+    assert "Built on the first edit." in served.text("/about.html")
+    assert "<li>" in served.text("/")

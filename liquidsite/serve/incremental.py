@@ -136,7 +136,7 @@ class SiteBuilder:
             site.read()
             read_data = {item: dict(item.data) for item in _render_order(site)}
             site.generate()
-            install_tracking(site)
+            install_tracking(site, drops=True, renderer=True)
             order = _render_order(site)
             raw = {item: item.content for item in order}
             deps = {item: _render(site, item) for item in order}
@@ -203,6 +203,7 @@ class SiteBuilder:
         keys: set[str] = set()
         touched: set[Renderable] = set(self.pending)
         statics: list[StaticFile] = []
+        kinds: set[str] = set()
         try:
             for path in sorted({os.path.abspath(p) for p in paths}):
                 if path in self.config_paths:
@@ -212,50 +213,64 @@ class SiteBuilder:
                     return self.full_build()  # added or deleted
                 if not exists:
                     continue
-                if not self._apply_edit(path, keys, touched, statics):
+                kind = self._apply_edit(path, keys, touched, statics)
+                if kind is None:
                     return self.full_build()
+                kinds.add(kind)
         except Exception as err:  # noqa: BLE001
             return BuildResult("incremental", [], 0, time.monotonic() - started, describe_error(err, site))
+        # Templates (layouts, includes) may be cached by the renderer: a template edit gets a fresh one.
+        install_tracking(site, drops=False, renderer=bool(kinds & {"layout", "template"}))
         return self._render_batch(keys, touched, statics, started)
 
-    def _apply_edit(self, path: str, keys: set[str], touched: set[Renderable], statics: list[StaticFile]) -> bool:
-        """Update the site for an edited file; False when only a full build can be right."""
+    def _apply_edit(self, path: str, keys: set[str], touched: set[Renderable],
+                    statics: list[StaticFile]) -> Optional[str]:
+        """Update the site for an edited file and name what it was; None when only a full build is right."""
         site = self.site
         assert site is not None
         keys.add(path)
         item = self.inputs.get(path)
         if isinstance(item, (Page, Document)):
-            if not has_yaml_header(path) and isinstance(item, Page):
-                return False
+            reads_any_file = isinstance(item, Document) and item.collection.label == "posts"
+            if not reads_any_file and not has_yaml_header(path):
+                return None  # now a static file
             fresh = _reread(item)
             if fresh.data != self.read_data.get(item):
-                return False
-            item.content = fresh.content
-            item.body_line = fresh.body_line
-            self.raw[item] = fresh.content
-            touched.add(item)
-        elif isinstance(item, Layout):
+                return None
+            # Generated copies (pagination pages) share the file: they get the new body too.
+            for copy in _render_order(site):
+                if copy is item or (type(copy) is type(item) and os.path.abspath(copy.path) == path):
+                    copy.content = fresh.content
+                    copy.body_line = fresh.body_line
+                    self.raw[copy] = fresh.content
+                    touched.add(copy)
+            return "document"
+        if isinstance(item, Layout):
             base = site.in_source_dir(str(site.config.get("layouts_dir", "_layouts")))
             layout = Layout(site, base, item.name)
             site.layouts[".".join(item.name.split(".")[:-1])] = layout
             self.inputs[path] = layout
-        elif isinstance(item, StaticFile):
-            if has_yaml_header(path) and not item.collection:
-                return False
+            return "layout"
+        if isinstance(item, StaticFile):
+            if has_yaml_header(path):
+                return None  # now a page or document
             statics.append(item)
             keys.add(STATIC_FILES_KEY)
-        elif _under(path, site.in_source_dir(str(site.config.get("data_dir", "_data")))):
-            site.data = Reader(site).read_data(site.in_source_dir(str(site.config.get("data_dir", "_data"))))
+            return "static"
+        data_dir = site.in_source_dir(str(site.config.get("data_dir", "_data")))
+        if _under(path, data_dir):
+            site.data = Reader(site).read_data(data_dir)
             keys.add(DATA_KEY)
-        elif any(_under(path, d) for d in _sass_dirs(site)):
+            return "data"
+        if any(_under(path, d) for d in _sass_dirs(site)):
             keys.add(SASS_KEY)
-        return True
+            return "sass"
+        return "template"  # an include, or a file only what noted it depends on
 
     def _render_batch(self, keys: set[str], touched: set[Renderable], statics: list[StaticFile],
                       started: float) -> BuildResult:
         site = self.site
         assert site is not None
-        install_tracking(site, drops_too=False)
         batch = touched | {item for item, read in self.deps.items() if not read.isdisjoint(keys)}
         previous = {item: _body(item) for item in batch}
         for item in batch:
@@ -346,7 +361,7 @@ def _inputs(site: "Site") -> dict[str, Any]:
         found[os.path.abspath(static.path)] = static
     for item in _render_order(site):
         if os.path.isfile(item.path):
-            found[os.path.abspath(item.path)] = item
+            found.setdefault(os.path.abspath(item.path), item)
     return found
 
 

@@ -9,7 +9,7 @@ pages and documents (their front matter changing forces a full build anyway).
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from liquid.loader import BaseLoader
 
@@ -52,19 +52,38 @@ class TrackingPageDrop(PageDrop):
 
 
 class NotingLoader(BaseLoader):
-    """Wraps the environment's loader so that each included file is noted by absolute path."""
+    """Wraps the environment's loader: notes each included file by absolute path and keeps
+    what it parsed, by name, for the life of the renderer (re-parsing every include for every
+    page would dominate an incremental rebuild). The dev server gives any edit of a file that
+    is not a page, document, static or data file a fresh renderer, so nothing kept goes stale.
+    """
 
     def __init__(self, inner: BaseLoader) -> None:
         self.inner = inner
+        self.loaded: dict[str, tuple[str, Any]] = {}
 
     def get_source(self, env: Any, template_name: str, *, context: Optional[Any] = None, **kwargs: object) -> Any:
         found = self.inner.get_source(env, template_name, context=context, **kwargs)
         note(os.path.abspath(found.name))
         return found
 
+    def load(self, env: Any, name: str, *, globals: Optional[Mapping[str, object]] = None,  # noqa: A002
+             context: Optional[Any] = None, **kwargs: object) -> Any:
+        key = f"{name}\0{sorted(kwargs.items())!r}"
+        if key in self.loaded:
+            path, template = self.loaded[key]
+            note(path)
+            return template
+        template = self.inner.load(env, name, globals=globals, context=context, **kwargs)
+        path = os.path.abspath(str(template.path))
+        note(path)
+        self.loaded[key] = (path, template)
+        return template
 
-def install_tracking(site: "Site", drops_too: bool = True) -> None:
-    """A fresh tracking site drop and renderer (no stale caches); tracking drops on every item.
+
+def install_tracking(site: "Site", drops: bool, renderer: bool) -> None:
+    """A fresh tracking site drop (no stale cached lists); with *renderer*, a fresh renderer
+    (no stale template caches); with *drops*, tracking drops on every page and document.
 
     A page's or document's ``drop`` is a cached property, so assigning the
     instance attribute is how every list (``site.posts``, ``page.next``,
@@ -73,11 +92,12 @@ def install_tracking(site: "Site", drops_too: bool = True) -> None:
     from ..documents import Document, Page
 
     site.site_drop = TrackingSiteDrop(site)
-    site.renderer = Renderer(site)
-    env = site.renderer.liquid.env
-    if env.loader is not None and not isinstance(env.loader, NotingLoader):
-        env.loader = NotingLoader(env.loader)
-    if not drops_too:
+    if renderer:
+        site.renderer = Renderer(site)
+        env = site.renderer.liquid.env
+        if env.loader is not None and not isinstance(env.loader, NotingLoader):
+            env.loader = NotingLoader(env.loader)
+    if not drops:
         return
     for collection in site.collections.values():
         for doc in collection.docs:
