@@ -211,7 +211,7 @@ class IncludeFiles:
         except LiquidError as err:
             # python-liquid wraps parse errors other than syntax errors; report the original.
             cause = err.__cause__ if isinstance(err.__cause__, LiquidError) else err
-            raise IncludedLiquidError(cause, path, source) from None
+            raise IncludedLiquidError(cause, path, source) from err
         self.parsed[path] = (key, template)
         return template
 
@@ -239,7 +239,7 @@ def render_partial(template: "BoundTemplate", context: "RenderContext", buffer: 
             except LiquidError as err:
                 context.env.error(err, token=node.token)
     except LiquidError as err:
-        raise IncludedLiquidError(err, path) from None
+        raise IncludedLiquidError(err, path) from err
     except IncludedLiquidError as err:
         # Ruby Liquid renames the file as the error leaves each enclosing include.
         err.include_path = path
