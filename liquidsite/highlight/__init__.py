@@ -11,7 +11,9 @@ rules on the ``engine`` module; Pygments covers the rest.
 
 from __future__ import annotations
 
+import html
 import importlib
+import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -304,6 +306,7 @@ def _escape(text: str) -> str:
 
 # Rouge tags with a lexer of their own in ``lexers/`` (module name, class name).
 _OWN_LEXERS: dict[str, tuple[str, str]] = {
+    "apache": ("apache", "ApacheLexer"),
     "bibtex": ("bibtex", "BibTeXLexer"),
     "c": ("c", "CLexer"),
     "console": ("console", "ConsoleLexer"),
@@ -314,6 +317,8 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "javascript": ("javascript", "JavascriptLexer"),
     "json": ("json", "JSONLexer"),
     "python": ("python", "PythonLexer"),
+    "ruby": ("ruby", "RubyLexer"),
+    "scss": ("scss", "ScssLexer"),
     "shell": ("shell", "ShellLexer"),
     "tex": ("tex", "TeXLexer"),
     "xml": ("html", "XMLLexer"),
@@ -357,3 +362,53 @@ def rouge_html(code: str, lang: str) -> Optional[str]:
     if tag is None:
         return None
     return format_tokens(rouge_tokens(code, tag))
+
+
+# Jekyll's HighlightBlock strips line terminators at both ends of the block body.
+_OUTER_LINE_TERMINATORS = re.compile(r"\A[\n\r]+|[\n\r]+\Z")
+
+
+def _html_table(tokens: list[tuple[str, str]]) -> str:
+    """Rouge's HTMLTable formatter as Jekyll configures it for ``linenos``."""
+    code = format_tokens(tokens)
+    lines = sum(value.count("\n") for _, value in tokens)
+    if not tokens or not tokens[-1][1].endswith("\n"):
+        lines += 1
+        code += "\n"
+    gutter = "".join(f"{number}\n" for number in range(1, lines + 1))
+    return ('<table class="rouge-table"><tbody><tr><td class="gutter gl">'
+            f'<pre class="lineno">{gutter}</pre></td><td class="code"><pre>{code}</pre></td>'
+            "</tr></tbody></table>")
+
+
+def highlight_tag_html(code: str, lang: str, *, linenos: bool = False,
+                       mark_lines: Optional[list[int]] = None) -> str:
+    """What Jekyll 4.3.1's ``{% highlight lang [linenos] %}`` outputs for a rendered body.
+
+    An unknown *lang* falls back to Rouge's plain text lexer. *mark_lines* is accepted
+    and ignored: Jekyll 4.3.1 parses ``mark_lines="1 2"`` but does not use it.
+    """
+    del mark_lines
+    code = _OUTER_LINE_TERMINATORS.sub("", code)
+    tag = rouge_lexer_tag(lang) or "plaintext"
+    tokens = rouge_tokens(code, tag)
+    body = _html_table(tokens) if linenos else format_tokens(tokens)
+    return figure_html(body, lang)
+
+
+def plain_tag_html(code: str, lang: str) -> str:
+    """The highlight tag's output when the site's highlighter is neither rouge nor pygments."""
+    code = _OUTER_LINE_TERMINATORS.sub("", code)
+    escaped = html.escape(code, quote=True).replace("&#x27;", "&#39;")
+    return figure_html(escaped.strip(" \t\n\v\f\r\0"), lang)
+
+
+def figure_html(body: str, lang: str) -> str:
+    """Jekyll's wrapper around highlighted code (``add_code_tag``), chomping one newline."""
+    if body.endswith("\r\n"):
+        body = body[:-2]
+    elif body.endswith(("\n", "\r")):
+        body = body[:-1]
+    css_lang = lang.replace("+", "-")
+    return (f'<figure class="highlight"><pre><code class="language-{css_lang}" data-lang="{lang}">'
+            f"{body}</code></pre></figure>")

@@ -31,6 +31,10 @@ class Mixin:
         self.name = name
 
 
+# A ^ that is not a class negation or escaped, \A, or a lookbehind.
+_SCAN_RELATIVE = re.compile(r"(?<![\[\\])\^|\\A|\(\?<[=!]")
+
+
 class _Rule:
     __slots__ = ("regex", "action", "transition", "bol", "sliced")
 
@@ -39,10 +43,16 @@ class _Rule:
         self.action = action
         self.transition = transition
         source = regex.pattern.lstrip() if regex.flags & re.X else regex.pattern
+        if source.startswith("\\b"):
+            # At the scan position StringScanner sees no previous character, so a
+            # leading \b holds exactly when a word character follows.
+            source = "(?=\\w)" + source[2:]
+            regex = re.compile(source, regex.flags)
+            self.regex = regex
         self.bol = source.startswith("^")
         # StringScanner matches against the unscanned rest: ^ and \A hold at the scan
         # position and lookbehind sees nothing before it. Only such rules need a slice.
-        self.sliced = not self.bol and bool(re.search(r"\^|\\A|\(\?<[=!]", source))
+        self.sliced = not self.bol and bool(_SCAN_RELATIVE.search(source))
 
 
 def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Transition = None,
@@ -57,7 +67,8 @@ class RegexLexer:
     states: ClassVar[dict[str, list[Union[_Rule, Mixin]]]] = {}
 
     def __init__(self) -> None:
-        self.stack: list[str] = ["root"]
+        # State names, or rule lists for states built while lexing (Rouge's ``push do``).
+        self.stack: list[Union[str, list]] = ["root"]
         self._out: list[tuple[str, str]] = []
         self._match: Optional["re.Match[str]"] = None
 
@@ -73,8 +84,8 @@ class RegexLexer:
             if value:
                 self._out.append((css, value))
 
-    def push(self, state: Optional[str] = None) -> None:
-        self.stack.append(state or self.stack[-1])
+    def push(self, state: Union[None, str, list] = None) -> None:
+        self.stack.append(state if state is not None else self.stack[-1])
 
     def pop(self, times: int = 1) -> None:
         del self.stack[max(1, len(self.stack) - times):]
@@ -114,7 +125,7 @@ class RegexLexer:
             if matched == pos:
                 null_steps += 1
                 if null_steps > MAX_NULL_STEPS:
-                    null_steps = 0
+                    # Rouge resets the count only when a rule consumes text.
                     out.append(("err", text[pos]))
                     pos += 1
                     continue
@@ -124,8 +135,8 @@ class RegexLexer:
         self._out, self._match = saved_out, saved_match
         return iter(out)
 
-    def _step(self, state: str, text: str, pos: int) -> Optional[int]:
-        for entry in self.states[state]:
+    def _step(self, state: Union[str, list], text: str, pos: int) -> Optional[int]:
+        for entry in self.states[state] if isinstance(state, str) else state:
             if isinstance(entry, Mixin):
                 found = self._step(entry.name, text, pos)
                 if found is not None:
