@@ -316,7 +316,10 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "html": ("html", "HTMLLexer"),
     "javascript": ("javascript", "JavascriptLexer"),
     "json": ("json", "JSONLexer"),
+    "markdown": ("markdown", "MarkdownLexer"),
+    "matlab": ("matlab", "MatlabLexer"),
     "python": ("python", "PythonLexer"),
+    "r": ("r", "RLexer"),
     "ruby": ("ruby", "RubyLexer"),
     "scss": ("scss", "ScssLexer"),
     "shell": ("shell", "ShellLexer"),
@@ -333,6 +336,35 @@ def _own_lexer_class(tag: str) -> Optional[type[RegexLexer]]:
         return None
     module = importlib.import_module(f"{__name__}.lexers.{spec[0]}")
     return getattr(module, spec[1])
+
+
+class _PygmentsLexer:
+    """A Pygments lexer behind the ``continue_lex`` interface of the own lexers."""
+
+    def __init__(self, lexer: Lexer) -> None:
+        self.lexer = lexer
+
+    def continue_lex(self, text: str) -> Iterable[tuple[str, str]]:
+        return ((_css_class(ttype), value) for _, ttype, value in self.lexer.get_tokens_unprocessed(text))
+
+
+class _PlainLexer:
+    """Rouge's PlainText lexer: the whole text as one token of one class."""
+
+    def __init__(self, css: str = "") -> None:
+        self.css = css
+
+    def continue_lex(self, text: str) -> Iterable[tuple[str, str]]:
+        return [(self.css, text)] if text else []
+
+
+def lexer_for(tag: str) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
+    """A fresh lexer for the Rouge lexer *tag*, for lexers that hand code on."""
+    own = _own_lexer_class(tag) if tag != "plaintext" else None
+    if own is not None:
+        return own()
+    pygments_lexer = _pygments_lexer(tag) if tag != "plaintext" else None
+    return _PygmentsLexer(pygments_lexer) if pygments_lexer is not None else _PlainLexer()
 
 
 def rouge_tokens(code: str, tag: str) -> list[tuple[str, str]]:

@@ -56,9 +56,13 @@ class _Rule:
 
 
 def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Transition = None,
-         flags: int = 0) -> _Rule:
+         flags: int = 0, scan_relative: Optional[bool] = None) -> _Rule:
+    """A rule; *scan_relative* overrides the guess whether it must see only the rest."""
     regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, BASE_FLAGS | flags)
-    return _Rule(regex, action, transition)
+    made = _Rule(regex, action, transition)
+    if scan_relative is not None:
+        made.sliced = scan_relative
+    return made
 
 
 class RegexLexer:
