@@ -282,8 +282,8 @@ def rouge_lexer_tag(name: str) -> Optional[str]:
 def _css_class(ttype: _TokenType) -> str:
     """Rouge's short class for a Pygments token type ('' for plain text)."""
     while ttype is not Token:
-        if ttype in (Token.Text,):
-            return ""
+        if ttype is Token.Text or ttype is Token.Text.Whitespace:
+            return ""  # Rouge's lexers mostly leave whitespace as plain text
         short = STANDARD_TYPES.get(ttype)
         if short in _ROUGE_SHORTNAMES:
             return short
@@ -316,6 +316,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "html": ("html", "HTMLLexer"),
     "javascript": ("javascript", "JavascriptLexer"),
     "json": ("json", "JSONLexer"),
+    "liquid": ("liquid", "LiquidLexer"),
     "markdown": ("markdown", "MarkdownLexer"),
     "matlab": ("matlab", "MatlabLexer"),
     "python": ("python", "PythonLexer"),
