@@ -11,6 +11,8 @@ unscanned rest of the input. Lexers here are written as state tables of
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from typing import Any, Callable, ClassVar, Iterator, Optional, Union
 
 # Ruby regexes: \w \d \s are ASCII-only, ^ and $ always match at line boundaries.
@@ -31,6 +33,7 @@ class Mixin:
         self.name = name
 
 
+_WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\b")
 # A ^ that is not a class negation or escaped, \A, or a lookbehind.
 _SCAN_RELATIVE = re.compile(r"(?<![\[\\])\^|\\A|\(\?<[=!]")
 
@@ -43,10 +46,10 @@ class _Rule:
         self.action = action
         self.transition = transition
         source = regex.pattern.lstrip() if regex.flags & re.X else regex.pattern
-        if source.startswith("\\b"):
+        if source.startswith("(?u:\\b)"):
             # At the scan position StringScanner sees no previous character, so a
             # leading \b holds exactly when a word character follows.
-            source = "(?=\\w)" + source[2:]
+            source = "(?u:(?=\\w))" + source[len("(?u:\\b)"):]
             regex = re.compile(source, regex.flags)
             self.regex = regex
         self.bol = source.startswith("^")
@@ -58,8 +61,10 @@ class _Rule:
 def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Transition = None,
          flags: int = 0, scan_relative: Optional[bool] = None) -> _Rule:
     """A rule; *scan_relative* overrides the guess whether it must see only the rest."""
-    regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, BASE_FLAGS | flags)
-    made = _Rule(regex, action, transition)
+    if not isinstance(pattern, re.Pattern):
+        # Ruby's \w is ASCII but its \b knows Unicode letters.
+        pattern = re.compile(_WORD_BOUNDARY.sub(r"\1(?u:\\b)", pattern), BASE_FLAGS | flags)
+    made = _Rule(pattern, action, transition)
     if scan_relative is not None:
         made.sliced = scan_relative
     return made
@@ -193,3 +198,22 @@ def merged(tokens: Any) -> list[tuple[str, str]]:
         else:
             out.append((css, value))
     return out
+
+
+@lru_cache(maxsize=None)
+def unicode_class(categories: str) -> str:
+    """A character class for Ruby's ``\\p{..}`` general categories (e.g. ``"S Po"``).
+
+    Python's re has no ``\\p``; the class is built from unicodedata (Basic Multilingual
+    Plane only), once per process and only for the lexers that need it.
+    """
+    wanted = tuple(categories.split())
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)).startswith(wanted):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    body = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return f"[{body}]"
