@@ -328,8 +328,10 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "ruby": ("ruby", "RubyLexer"),
     "scss": ("scss", "ScssLexer"),
     "shell": ("shell", "ShellLexer"),
+    "sql": ("sql", "SQLLexer"),
     "tex": ("tex", "TeXLexer"),
     "toml": ("toml", "TOMLLexer"),
+    "typescript": ("javascript", "TypescriptLexer"),
     "xml": ("html", "XMLLexer"),
     "yaml": ("yaml", "YAMLLexer"),
 }
