@@ -328,6 +328,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "python": ("python", "PythonLexer"),
     "r": ("r", "RLexer"),
     "ruby": ("ruby", "RubyLexer"),
+    "rust": ("rust", "RustLexer"),
     "scss": ("scss", "ScssLexer"),
     "shell": ("shell", "ShellLexer"),
     "sql": ("sql", "SQLLexer"),
