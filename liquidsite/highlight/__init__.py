@@ -309,11 +309,13 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "apache": ("apache", "ApacheLexer"),
     "bibtex": ("bibtex", "BibTeXLexer"),
     "c": ("c", "CLexer"),
+    "conf": ("conf", "ConfLexer"),
     "console": ("console", "ConsoleLexer"),
     "cpp": ("c", "CppLexer"),
     "css": ("css", "CSSLexer"),
     "diff": ("diff", "DiffLexer"),
     "docker": ("docker", "DockerLexer"),
+    "fortran": ("fortran", "FortranLexer"),
     "go": ("go", "GoLexer"),
     "html": ("html", "HTMLLexer"),
     "ini": ("ini", "INILexer"),
@@ -325,6 +327,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "make": ("make", "MakeLexer"),
     "markdown": ("markdown", "MarkdownLexer"),
     "matlab": ("matlab", "MatlabLexer"),
+    "powershell": ("powershell", "PowershellLexer"),
     "python": ("python", "PythonLexer"),
     "r": ("r", "RLexer"),
     "ruby": ("ruby", "RubyLexer"),
@@ -380,15 +383,11 @@ def lexer_for(tag: str) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
 
 def rouge_tokens(code: str, tag: str) -> list[tuple[str, str]]:
     """(short class, text) pairs as Rouge would lex *code*, same-class neighbours merged."""
-    if tag == "plaintext":
+    try:
+        return merged(lexer_for(tag).continue_lex(code))
+    except RecursionError:
+        # Deeply nested input (Rouge would stack states too); show it unhighlighted.
         return [("", code)] if code else []
-    own = _own_lexer_class(tag)
-    if own is not None:
-        return merged(own().lex(code))
-    lexer = _pygments_lexer(tag)
-    if lexer is None:
-        return [("", code)] if code else []
-    return merged((_css_class(ttype), value) for _, ttype, value in lexer.get_tokens_unprocessed(code))
 
 
 def format_tokens(tokens: Iterable[tuple[str, str]]) -> str:
