@@ -325,6 +325,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "json": ("json", "JSONLexer"),
     "julia": ("julia", "JuliaLexer"),
     "liquid": ("liquid", "LiquidLexer"),
+    "lua": ("lua", "LuaLexer"),
     "make": ("make", "MakeLexer"),
     "markdown": ("markdown", "MarkdownLexer"),
     "mathematica": ("mathematica", "MathematicaLexer"),
