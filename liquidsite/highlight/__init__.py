@@ -11,7 +11,9 @@ rules on the ``engine`` module; Pygments covers the rest.
 
 from __future__ import annotations
 
+import html
 import importlib
+import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -280,8 +282,8 @@ def rouge_lexer_tag(name: str) -> Optional[str]:
 def _css_class(ttype: _TokenType) -> str:
     """Rouge's short class for a Pygments token type ('' for plain text)."""
     while ttype is not Token:
-        if ttype in (Token.Text,):
-            return ""
+        if ttype is Token.Text or ttype is Token.Text.Whitespace:
+            return ""  # Rouge's lexers mostly leave whitespace as plain text
         short = STANDARD_TYPES.get(ttype)
         if short in _ROUGE_SHORTNAMES:
             return short
@@ -304,18 +306,42 @@ def _escape(text: str) -> str:
 
 # Rouge tags with a lexer of their own in ``lexers/`` (module name, class name).
 _OWN_LEXERS: dict[str, tuple[str, str]] = {
+    "apache": ("apache", "ApacheLexer"),
     "bibtex": ("bibtex", "BibTeXLexer"),
     "c": ("c", "CLexer"),
+    "conf": ("conf", "ConfLexer"),
     "console": ("console", "ConsoleLexer"),
     "cpp": ("c", "CppLexer"),
     "css": ("css", "CSSLexer"),
     "diff": ("diff", "DiffLexer"),
+    "docker": ("docker", "DockerLexer"),
+    "fortran": ("fortran", "FortranLexer"),
+    "go": ("go", "GoLexer"),
+    "haskell": ("haskell", "HaskellLexer"),
     "html": ("html", "HTMLLexer"),
+    "ini": ("ini", "INILexer"),
+    "java": ("java", "JavaLexer"),
     "javascript": ("javascript", "JavascriptLexer"),
     "json": ("json", "JSONLexer"),
+    "julia": ("julia", "JuliaLexer"),
+    "liquid": ("liquid", "LiquidLexer"),
+    "lua": ("lua", "LuaLexer"),
+    "make": ("make", "MakeLexer"),
+    "markdown": ("markdown", "MarkdownLexer"),
+    "mathematica": ("mathematica", "MathematicaLexer"),
+    "matlab": ("matlab", "MatlabLexer"),
+    "powershell": ("powershell", "PowershellLexer"),
     "python": ("python", "PythonLexer"),
+    "r": ("r", "RLexer"),
+    "ruby": ("ruby", "RubyLexer"),
+    "rust": ("rust", "RustLexer"),
+    "scss": ("scss", "ScssLexer"),
     "shell": ("shell", "ShellLexer"),
+    "sql": ("sql", "SQLLexer"),
+    "stata": ("stata", "StataLexer"),
     "tex": ("tex", "TeXLexer"),
+    "toml": ("toml", "TOMLLexer"),
+    "typescript": ("javascript", "TypescriptLexer"),
     "xml": ("html", "XMLLexer"),
     "yaml": ("yaml", "YAMLLexer"),
 }
@@ -330,17 +356,42 @@ def _own_lexer_class(tag: str) -> Optional[type[RegexLexer]]:
     return getattr(module, spec[1])
 
 
+class _PygmentsLexer:
+    """A Pygments lexer behind the ``continue_lex`` interface of the own lexers."""
+
+    def __init__(self, lexer: Lexer) -> None:
+        self.lexer = lexer
+
+    def continue_lex(self, text: str) -> Iterable[tuple[str, str]]:
+        return ((_css_class(ttype), value) for _, ttype, value in self.lexer.get_tokens_unprocessed(text))
+
+
+class _PlainLexer:
+    """Rouge's PlainText lexer: the whole text as one token of one class."""
+
+    def __init__(self, css: str = "") -> None:
+        self.css = css
+
+    def continue_lex(self, text: str) -> Iterable[tuple[str, str]]:
+        return [(self.css, text)] if text else []
+
+
+def lexer_for(tag: str) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
+    """A fresh lexer for the Rouge lexer *tag*, for lexers that hand code on."""
+    own = _own_lexer_class(tag) if tag != "plaintext" else None
+    if own is not None:
+        return own()
+    pygments_lexer = _pygments_lexer(tag) if tag != "plaintext" else None
+    return _PygmentsLexer(pygments_lexer) if pygments_lexer is not None else _PlainLexer()
+
+
 def rouge_tokens(code: str, tag: str) -> list[tuple[str, str]]:
     """(short class, text) pairs as Rouge would lex *code*, same-class neighbours merged."""
-    if tag == "plaintext":
+    try:
+        return merged(lexer_for(tag).continue_lex(code))
+    except RecursionError:
+        # Deeply nested input (Rouge would stack states too); show it unhighlighted.
         return [("", code)] if code else []
-    own = _own_lexer_class(tag)
-    if own is not None:
-        return merged(own().lex(code))
-    lexer = _pygments_lexer(tag)
-    if lexer is None:
-        return [("", code)] if code else []
-    return merged((_css_class(ttype), value) for _, ttype, value in lexer.get_tokens_unprocessed(code))
 
 
 def format_tokens(tokens: Iterable[tuple[str, str]]) -> str:
@@ -357,3 +408,53 @@ def rouge_html(code: str, lang: str) -> Optional[str]:
     if tag is None:
         return None
     return format_tokens(rouge_tokens(code, tag))
+
+
+# Jekyll's HighlightBlock strips line terminators at both ends of the block body.
+_OUTER_LINE_TERMINATORS = re.compile(r"\A[\n\r]+|[\n\r]+\Z")
+
+
+def _html_table(tokens: list[tuple[str, str]]) -> str:
+    """Rouge's HTMLTable formatter as Jekyll configures it for ``linenos``."""
+    code = format_tokens(tokens)
+    lines = sum(value.count("\n") for _, value in tokens)
+    if not tokens or not tokens[-1][1].endswith("\n"):
+        lines += 1
+        code += "\n"
+    gutter = "".join(f"{number}\n" for number in range(1, lines + 1))
+    return ('<table class="rouge-table"><tbody><tr><td class="gutter gl">'
+            f'<pre class="lineno">{gutter}</pre></td><td class="code"><pre>{code}</pre></td>'
+            "</tr></tbody></table>")
+
+
+def highlight_tag_html(code: str, lang: str, *, linenos: bool = False,
+                       mark_lines: Optional[list[int]] = None) -> str:
+    """What Jekyll 4.3.1's ``{% highlight lang [linenos] %}`` outputs for a rendered body.
+
+    An unknown *lang* falls back to Rouge's plain text lexer. *mark_lines* is accepted
+    and ignored: Jekyll 4.3.1 parses ``mark_lines="1 2"`` but does not use it.
+    """
+    del mark_lines
+    code = _OUTER_LINE_TERMINATORS.sub("", code)
+    tag = rouge_lexer_tag(lang) or "plaintext"
+    tokens = rouge_tokens(code, tag)
+    body = _html_table(tokens) if linenos else format_tokens(tokens)
+    return figure_html(body, lang)
+
+
+def plain_tag_html(code: str, lang: str) -> str:
+    """The highlight tag's output when the site's highlighter is neither rouge nor pygments."""
+    code = _OUTER_LINE_TERMINATORS.sub("", code)
+    escaped = html.escape(code, quote=True).replace("&#x27;", "&#39;")
+    return figure_html(escaped.strip(" \t\n\v\f\r\0"), lang)
+
+
+def figure_html(body: str, lang: str) -> str:
+    """Jekyll's wrapper around highlighted code (``add_code_tag``), chomping one newline."""
+    if body.endswith("\r\n"):
+        body = body[:-2]
+    elif body.endswith(("\n", "\r")):
+        body = body[:-1]
+    css_lang = lang.replace("+", "-")
+    return (f'<figure class="highlight"><pre><code class="language-{css_lang}" data-lang="{lang}">'
+            f"{body}</code></pre></figure>")

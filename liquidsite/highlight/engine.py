@@ -11,6 +11,8 @@ unscanned rest of the input. Lexers here are written as state tables of
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from typing import Any, Callable, ClassVar, Iterator, Optional, Union
 
 # Ruby regexes: \w \d \s are ASCII-only, ^ and $ always match at line boundaries.
@@ -31,6 +33,11 @@ class Mixin:
         self.name = name
 
 
+_WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\b")
+# A ^ that is not a class negation or escaped, \A, or a lookbehind.
+_SCAN_RELATIVE = re.compile(r"(?<![\[\\])\^|\\A|\(\?<[=!]")
+
+
 class _Rule:
     __slots__ = ("regex", "action", "transition", "bol", "sliced")
 
@@ -39,16 +46,28 @@ class _Rule:
         self.action = action
         self.transition = transition
         source = regex.pattern.lstrip() if regex.flags & re.X else regex.pattern
+        if source.startswith("(?u:\\b)"):
+            # At the scan position StringScanner sees no previous character, so a
+            # leading \b holds exactly when a word character follows.
+            source = "(?u:(?=\\w))" + source[len("(?u:\\b)"):]
+            regex = re.compile(source, regex.flags)
+            self.regex = regex
         self.bol = source.startswith("^")
         # StringScanner matches against the unscanned rest: ^ and \A hold at the scan
         # position and lookbehind sees nothing before it. Only such rules need a slice.
-        self.sliced = not self.bol and bool(re.search(r"\^|\\A|\(\?<[=!]", source))
+        self.sliced = not self.bol and bool(_SCAN_RELATIVE.search(source))
 
 
 def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Transition = None,
-         flags: int = 0) -> _Rule:
-    regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, BASE_FLAGS | flags)
-    return _Rule(regex, action, transition)
+         flags: int = 0, scan_relative: Optional[bool] = None) -> _Rule:
+    """A rule; *scan_relative* overrides the guess whether it must see only the rest."""
+    if not isinstance(pattern, re.Pattern):
+        # Ruby's \w is ASCII but its \b knows Unicode letters.
+        pattern = re.compile(_WORD_BOUNDARY.sub(r"\1(?u:\\b)", pattern), BASE_FLAGS | flags)
+    made = _Rule(pattern, action, transition)
+    if scan_relative is not None:
+        made.sliced = scan_relative
+    return made
 
 
 class RegexLexer:
@@ -57,7 +76,8 @@ class RegexLexer:
     states: ClassVar[dict[str, list[Union[_Rule, Mixin]]]] = {}
 
     def __init__(self) -> None:
-        self.stack: list[str] = ["root"]
+        # State names, or rule lists for states built while lexing (Rouge's ``push do``).
+        self.stack: list[Union[str, list]] = ["root"]
         self._out: list[tuple[str, str]] = []
         self._match: Optional["re.Match[str]"] = None
 
@@ -73,8 +93,8 @@ class RegexLexer:
             if value:
                 self._out.append((css, value))
 
-    def push(self, state: Optional[str] = None) -> None:
-        self.stack.append(state or self.stack[-1])
+    def push(self, state: Union[None, str, list] = None) -> None:
+        self.stack.append(state if state is not None else self.stack[-1])
 
     def pop(self, times: int = 1) -> None:
         del self.stack[max(1, len(self.stack) - times):]
@@ -114,7 +134,7 @@ class RegexLexer:
             if matched == pos:
                 null_steps += 1
                 if null_steps > MAX_NULL_STEPS:
-                    null_steps = 0
+                    # Rouge resets the count only when a rule consumes text.
                     out.append(("err", text[pos]))
                     pos += 1
                     continue
@@ -124,8 +144,8 @@ class RegexLexer:
         self._out, self._match = saved_out, saved_match
         return iter(out)
 
-    def _step(self, state: str, text: str, pos: int) -> Optional[int]:
-        for entry in self.states[state]:
+    def _step(self, state: Union[str, list], text: str, pos: int) -> Optional[int]:
+        for entry in self.states[state] if isinstance(state, str) else state:
             if isinstance(entry, Mixin):
                 found = self._step(entry.name, text, pos)
                 if found is not None:
@@ -178,3 +198,22 @@ def merged(tokens: Any) -> list[tuple[str, str]]:
         else:
             out.append((css, value))
     return out
+
+
+@lru_cache(maxsize=None)
+def unicode_class(categories: str) -> str:
+    """A character class for Ruby's ``\\p{..}`` general categories (e.g. ``"S Po"``).
+
+    Python's re has no ``\\p``; the class is built from unicodedata (Basic Multilingual
+    Plane only), once per process and only for the lexers that need it.
+    """
+    wanted = tuple(categories.split())
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)).startswith(wanted):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    body = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return f"[{body}]"

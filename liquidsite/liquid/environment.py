@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from liquid import Environment, Mode
 from liquid.builtin import FileSystemLoader
 
-from . import filters, tags
+from . import filters, highlight_tag, tags
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -31,6 +31,7 @@ class JekyllEnvironment(Environment):
         self.site = site
         filters.register(self)
         tags.register(self)
+        highlight_tag.register(self)
         from ..plugins import register_liquid
 
         register_liquid(self)

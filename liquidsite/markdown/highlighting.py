@@ -1,14 +1,15 @@
-"""The one place that talks to ``liquidsite.highlight`` (Rouge-compatible highlighting).
+"""The one place the Markdown converter talks to ``liquidsite.highlight`` (Rouge's markup).
 
-``liquidsite.highlight.rouge_html(code, lang)`` returns Rouge's token markup for the
-code, or None when Rouge has no lexer for *lang*. Until that module exists, the code is
-only HTML-escaped, and Pygments' lexer names stand in for Rouge's to decide whether a
-language is known.
+kramdown's Rouge adapter looks the language up with ``Rouge::Lexer.find_fancy``, which
+reads ``lang?option=value`` and ignores the options here; ``rouge_html`` returns None
+when Rouge has no lexer of that name.
 """
 
 from __future__ import annotations
 
 from typing import Optional
+
+from liquidsite import highlight
 
 PLAINTEXT_NAMES = frozenset({"plaintext", "text"})
 
@@ -26,19 +27,4 @@ def rouge_tokens(code: str, lang: Optional[str], guess_lang: bool) -> Optional[s
     name = (lang or "plaintext").split("?", 1)[0]
     if name in PLAINTEXT_NAMES:
         return _escape(code) if guess_lang else None
-    try:
-        from liquidsite import highlight  # type: ignore[attr-defined]
-    except ImportError:
-        return _escape(code) if _pygments_knows(name) else None
     return highlight.rouge_html(code, name)
-
-
-def _pygments_knows(name: str) -> bool:
-    from pygments.lexers import find_lexer_class_by_name
-    from pygments.util import ClassNotFound
-
-    try:
-        find_lexer_class_by_name(name)
-    except ClassNotFound:
-        return False
-    return True

@@ -21,6 +21,10 @@ class ConsoleLexer:
     """Not a regex lexer: Rouge's console lexer works line by line."""
 
     def lex(self, text: str) -> list[tuple[str, str]]:
+        return self.continue_lex(text)
+
+    def continue_lex(self, text: str) -> list[tuple[str, str]]:
+        """Rouge restarts the shell and output lexers on every call."""
         out: list[tuple[str, str]] = []
         shell = ShellLexer()
         pos = 0

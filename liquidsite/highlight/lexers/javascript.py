@@ -63,19 +63,19 @@ def _decorator(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.push("expr_start")
 
 
-def _identifier(lexer: RegexLexer, match: "re.Match[str]") -> None:
+def _identifier(lexer: "JavascriptLexer", match: "re.Match[str]") -> None:
     word = match.group(0)
-    if word in KEYWORDS:
+    if word in lexer.keywords:
         lexer.token("k")
         lexer.push("expr_start")
-    elif word in DECLARATIONS:
+    elif word in lexer.declarations:
         lexer.token("kd")
         lexer.push("expr_start")
-    elif word in RESERVED:
+    elif word in lexer.reserved:
         lexer.token("kr")
     elif word in CONSTANTS:
         lexer.token("kc")
-    elif word in BUILTINS:
+    elif word in lexer.builtins:
         lexer.token("nb")
     else:
         lexer.token("nx")
@@ -92,6 +92,10 @@ def _object_key(lexer: RegexLexer, match: "re.Match[str]") -> None:
 
 
 class JavascriptLexer(RegexLexer):
+    keywords = KEYWORDS
+    declarations = DECLARATIONS
+    reserved = RESERVED
+    builtins = BUILTINS
     states = {
         "multiline_comment": [
             rule(r"[*]/", "cm", "#pop"),
@@ -195,5 +199,27 @@ class JavascriptLexer(RegexLexer):
         "template_string_expr": [
             rule(r"\}", "p", "#pop"),
             Mixin("root"),
+        ],
+    }
+
+
+def _typed_label(lexer: RegexLexer, match: "re.Match[str]") -> None:
+    lexer.groups("nl", "p", "", "p")
+    lexer.push("expr_start")
+
+
+class TypescriptLexer(JavascriptLexer):
+    """TypeScript: Rouge's JavaScript lexer with more words and typed labels."""
+
+    keywords = KEYWORDS | frozenset("is namespace static private protected public implements readonly".split())
+    declarations = DECLARATIONS | {"type", "abstract"}
+    reserved = RESERVED | frozenset("string any void number namespace module declare default interface keyof".split())
+    builtins = BUILTINS | {"Pick", "Partial", "Readonly", "Record"}
+    states = {
+        **JavascriptLexer.states,
+        "root": [rule(r"[?][.]", "p"), rule(r"[?]{2}", "o"), *JavascriptLexer.states["root"]],
+        "statement": [
+            rule(rf"({IDENTIFIER})(\??)(\s*)(:)", _typed_label, flags=re.I),
+            *JavascriptLexer.states["statement"],
         ],
     }
