@@ -286,6 +286,7 @@ def register_liquid(env: "JekyllEnvironment") -> None:
         block = False
 
         def parse(self, stream: "TokenStream") -> ast.Node:
-            return FeedMetaNode(stream.eat(TOKEN_TAG))
+            stream.expect(TOKEN_TAG, value=self.name)
+            return FeedMetaNode(stream.current)
 
     env.add_tag(FeedMetaTag)
