@@ -124,7 +124,7 @@ def xml_escape(value: Any) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-_HTML_BLOCKS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.S | re.I)
+_HTML_BLOCKS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.S)
 _HTML_TAGS = re.compile(r"<.*?>", re.S)
 
 
@@ -133,7 +133,8 @@ def strip_html(value: Any) -> str:
 
 
 def normalize_whitespace(value: Any) -> str:
-    return re.sub(r"\s+", " ", ruby_str(value)).strip()
+    """Ruby's ``\\s`` and ``strip``: ASCII whitespace only (a no-break space stays)."""
+    return re.sub(r"[ \t\r\n\f\v]+", " ", ruby_str(value)).strip(" \t\r\n\f\v\0")
 
 
 def smartify(site: "Site", value: Any) -> str:

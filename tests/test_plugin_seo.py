@@ -1,0 +1,343 @@
+"""jekyll-seo-tag 2.8.0 built in; expected output observed from Jekyll 4.3.1 with the gem."""
+
+from __future__ import annotations
+
+SEO = {
+    '_config.yml': (
+        "title: Ann's Lab\n"
+        'description: We study *things* & stuff\n'
+        'url: https://example.org\n'
+        'baseurl: /lab\n'
+        'author: ann\n'
+        'lang: en-GB\n'
+        'twitter:\n'
+        "  username: '@annlab'\n"
+        '  card: summary\n'
+        'facebook:\n'
+        '  admins: ann.fb\n'
+        '  app_id: 123\n'
+        'logo: /img/logo one.png\n'
+        'social:\n'
+        '  name: Ann Org\n'
+        '  links: [https://twitter.com/annlab, https://github.com/ann]\n'
+        'webmaster_verifications:\n'
+        '  google: g123\n'
+        '  bing: b456\n'
+        'plugins: [jekyll-seo-tag]\n'
+        'timezone: UTC\n'
+        'time: 2024-06-01 12:00:00 +0000\n'
+    ),
+    '_data/authors.yml': (
+        'ann:\n'
+        '  name: Ann Author\n'
+        '  twitter: ann_t\n'
+        '  url: https://ann.example.org\n'
+    ),
+    '_layouts/default.html': (
+        '<head>\n'
+        '{% seo %}</head>\n'
+        '{{ content }}'
+    ),
+    '_layouts/notitle.html': '<head>{% seo title=false %}</head>\n',
+    'index.html': (
+        '---\n'
+        'layout: default\n'
+        '---\n'
+        'home\n'
+    ),
+    'about.md': (
+        '---\n'
+        'layout: notitle\n'
+        'title: About me\n'
+        '---\n'
+        'about\n'
+    ),
+    '_posts/2024-02-03-a-post.md': (
+        '---\n'
+        'layout: default\n'
+        'title: "A & B\'s <x>"\n'
+        'description: Short *desc*\n'
+        'last_modified_at: 2024-03-01\n'
+        'author:\n'
+        '  name: Bob\n'
+        "  twitter: '@bobby'\n"
+        '  type: Person\n'
+        '  url: https://bob.example.org\n'
+        'image:\n'
+        '  path: /img/post pic.png\n'
+        '  height: 100\n'
+        '  width: 200\n'
+        '  alt: A picture\n'
+        'twitter:\n'
+        '  card: summary_large_image\n'
+        '---\n'
+        'Post body with "quotes".\n'
+    ),
+    '_posts/2024-04-05-plain.md': (
+        '---\n'
+        'layout: default\n'
+        'authors: [Carol]\n'
+        'image: https://cdn.example.org/x.png\n'
+        '---\n'
+        'First paragraph of the plain post.\n'
+        '\n'
+        'Second.\n'
+    ),
+    'other.md': (
+        '---\n'
+        'layout: default\n'
+        'title: Other\n'
+        'canonical_url: https://canon.example.org/other\n'
+        'locale: fr-FR\n'
+        'seo:\n'
+        '  type: CreativeWork\n'
+        '  name: Other Name\n'
+        '  links: [https://x.example.org]\n'
+        '  date_modified: 2024-05-05\n'
+        '---\n'
+        'other\n'
+    ),
+}
+
+SEO_EXPECTED = {
+    '2024/02/03/a-post.html': (
+        '<head>\n'
+        '<!-- Begin Jekyll SEO tag v2.8.0 -->\n'
+        '<title>A &amp; B’s | Ann’s Lab</title>\n'
+        '<meta name="generator" content="Jekyll v4.3.1" />\n'
+        '<meta property="og:title" content="A &amp; B’s" />\n'
+        '<meta name="author" content="Bob" />\n'
+        '<meta property="og:locale" content="en_GB" />\n'
+        '<meta name="description" content="Short desc" />\n'
+        '<meta property="og:description" content="Short desc" />\n'
+        '<link rel="canonical" href="https://example.org/lab/2024/02/03/a-post.html" />\n'
+        '<meta property="og:url" content="https://example.org/lab/2024/02/03/a-post.html" />\n'
+        '<meta property="og:site_name" content="Ann’s Lab" />\n'
+        '<meta property="og:image" content="https://example.org/lab/img/post%20pic.png" />\n'
+        '<meta property="og:image:height" content="100" />\n'
+        '<meta property="og:image:width" content="200" />\n'
+        '<meta property="og:image:alt" content="A picture" />\n'
+        '<meta property="og:type" content="article" />\n'
+        '<meta property="article:published_time" content="2024-02-03T00:00:00+00:00" />\n'
+        '<meta name="twitter:card" content="summary_large_image" />\n'
+        '<meta property="twitter:image" content="https://example.org/lab/img/post%20pic.png" />\n'
+        '<meta name="twitter:image:alt" content="A picture" />\n'
+        '<meta property="twitter:title" content="A &amp; B’s" />\n'
+        '<meta name="twitter:site" content="@annlab" />\n'
+        '<meta name="twitter:creator" content="@bobby" />\n'
+        '<meta property="fb:admins" content="ann.fb" />\n'
+        '<meta property="fb:app_id" content="123" />\n'
+        '<meta name="google-site-verification" content="g123" />\n'
+        '<meta name="msvalidate.01" content="b456" />\n'
+        '<script type="application/ld+json">\n'
+        '{"@context":"https://schema.org","@type":"BlogPosting","author":{"@type":"Person","name"'
+        ':"Bob","url":"https://bob.example.org"},"dateModified":"2024-03-01T00:00:00+00:00","date'
+        'Published":"2024-02-03T00:00:00+00:00","description":"Short desc","headline":"A &amp; B’'
+        's","image":{"height":100,"width":200,"alt":"A picture","url":"https://example.org/lab/im'
+        'g/post%20pic.png","@type":"imageObject"},"mainEntityOfPage":{"@type":"WebPage","@id":"ht'
+        'tps://example.org/lab/2024/02/03/a-post.html"},"publisher":{"@type":"Organization","logo'
+        '":{"@type":"ImageObject","url":"https://example.org/lab/img/logo%20one.png"},"name":"Bob'
+        '"},"url":"https://example.org/lab/2024/02/03/a-post.html"}</script>\n'
+        '<!-- End Jekyll SEO tag -->\n'
+        '</head>\n'
+        '<p>Post body with “quotes”.</p>\n'
+    ),
+    '2024/04/05/plain.html': (
+        '<head>\n'
+        '<!-- Begin Jekyll SEO tag v2.8.0 -->\n'
+        '<title>Plain | Ann’s Lab</title>\n'
+        '<meta name="generator" content="Jekyll v4.3.1" />\n'
+        '<meta property="og:title" content="Plain" />\n'
+        '<meta name="author" content="Carol" />\n'
+        '<meta property="og:locale" content="en_GB" />\n'
+        '<meta name="description" content="First paragraph of the plain post." />\n'
+        '<meta property="og:description" content="First paragraph of the plain post." />\n'
+        '<link rel="canonical" href="https://example.org/lab/2024/04/05/plain.html" />\n'
+        '<meta property="og:url" content="https://example.org/lab/2024/04/05/plain.html" />\n'
+        '<meta property="og:site_name" content="Ann’s Lab" />\n'
+        '<meta property="og:image" content="https://cdn.example.org/x.png" />\n'
+        '<meta property="og:type" content="article" />\n'
+        '<meta property="article:published_time" content="2024-04-05T00:00:00+00:00" />\n'
+        '<meta name="twitter:card" content="summary" />\n'
+        '<meta property="twitter:image" content="https://cdn.example.org/x.png" />\n'
+        '<meta property="twitter:title" content="Plain" />\n'
+        '<meta name="twitter:site" content="@annlab" />\n'
+        '<meta name="twitter:creator" content="@Carol" />\n'
+        '<meta property="fb:admins" content="ann.fb" />\n'
+        '<meta property="fb:app_id" content="123" />\n'
+        '<meta name="google-site-verification" content="g123" />\n'
+        '<meta name="msvalidate.01" content="b456" />\n'
+        '<script type="application/ld+json">\n'
+        '{"@context":"https://schema.org","@type":"BlogPosting","author":{"@type":"Person","name"'
+        ':"Carol"},"dateModified":"2024-04-05T00:00:00+00:00","datePublished":"2024-04-05T00:00:0'
+        '0+00:00","description":"First paragraph of the plain post.","headline":"Plain","image":"'
+        'https://cdn.example.org/x.png","mainEntityOfPage":{"@type":"WebPage","@id":"https://exam'
+        'ple.org/lab/2024/04/05/plain.html"},"publisher":{"@type":"Organization","logo":{"@type":'
+        '"ImageObject","url":"https://example.org/lab/img/logo%20one.png"},"name":"Carol"},"url":'
+        '"https://example.org/lab/2024/04/05/plain.html"}</script>\n'
+        '<!-- End Jekyll SEO tag -->\n'
+        '</head>\n'
+        '<p>First paragraph of the plain post.</p>\n'
+        '\n'
+        '<p>Second.</p>\n'
+    ),
+    'about.html': (
+        '<head><!-- Begin Jekyll SEO tag v2.8.0 -->\n'
+        '<meta name="generator" content="Jekyll v4.3.1" />\n'
+        '<meta property="og:title" content="About me" />\n'
+        '<meta name="author" content="Ann Author" />\n'
+        '<meta property="og:locale" content="en_GB" />\n'
+        '<meta name="description" content="We study things &amp; stuff" />\n'
+        '<meta property="og:description" content="We study things &amp; stuff" />\n'
+        '<link rel="canonical" href="https://example.org/lab/about.html" />\n'
+        '<meta property="og:url" content="https://example.org/lab/about.html" />\n'
+        '<meta property="og:site_name" content="Ann’s Lab" />\n'
+        '<meta property="og:type" content="website" />\n'
+        '<meta name="twitter:card" content="summary" />\n'
+        '<meta property="twitter:title" content="About me" />\n'
+        '<meta name="twitter:site" content="@annlab" />\n'
+        '<meta name="twitter:creator" content="@ann_t" />\n'
+        '<meta property="fb:admins" content="ann.fb" />\n'
+        '<meta property="fb:app_id" content="123" />\n'
+        '<meta name="google-site-verification" content="g123" />\n'
+        '<meta name="msvalidate.01" content="b456" />\n'
+        '<script type="application/ld+json">\n'
+        '{"@context":"https://schema.org","@type":"WebPage","author":{"@type":"Person","name":"An'
+        'n Author","url":"https://ann.example.org"},"description":"We study things &amp; stuff","'
+        'headline":"About me","publisher":{"@type":"Organization","logo":{"@type":"ImageObject","'
+        'url":"https://example.org/lab/img/logo%20one.png"},"name":"Ann Author"},"url":"https://e'
+        'xample.org/lab/about.html"}</script>\n'
+        '<!-- End Jekyll SEO tag -->\n'
+        '</head>\n'
+    ),
+    'index.html': (
+        '<head>\n'
+        '<!-- Begin Jekyll SEO tag v2.8.0 -->\n'
+        '<title>Ann’s Lab | We study things &amp; stuff</title>\n'
+        '<meta name="generator" content="Jekyll v4.3.1" />\n'
+        '<meta property="og:title" content="Ann’s Lab" />\n'
+        '<meta name="author" content="Ann Author" />\n'
+        '<meta property="og:locale" content="en_GB" />\n'
+        '<meta name="description" content="We study things &amp; stuff" />\n'
+        '<meta property="og:description" content="We study things &amp; stuff" />\n'
+        '<link rel="canonical" href="https://example.org/lab/" />\n'
+        '<meta property="og:url" content="https://example.org/lab/" />\n'
+        '<meta property="og:site_name" content="Ann’s Lab" />\n'
+        '<meta property="og:type" content="website" />\n'
+        '<meta name="twitter:card" content="summary" />\n'
+        '<meta property="twitter:title" content="Ann’s Lab" />\n'
+        '<meta name="twitter:site" content="@annlab" />\n'
+        '<meta name="twitter:creator" content="@ann_t" />\n'
+        '<meta property="fb:admins" content="ann.fb" />\n'
+        '<meta property="fb:app_id" content="123" />\n'
+        '<meta name="google-site-verification" content="g123" />\n'
+        '<meta name="msvalidate.01" content="b456" />\n'
+        '<script type="application/ld+json">\n'
+        '{"@context":"https://schema.org","@type":"WebSite","author":{"@type":"Person","name":"An'
+        'n Author","url":"https://ann.example.org"},"description":"We study things &amp; stuff","'
+        'headline":"Ann’s Lab","name":"Ann Org","publisher":{"@type":"Organization","logo":{"@typ'
+        'e":"ImageObject","url":"https://example.org/lab/img/logo%20one.png"},"name":"Ann Author"'
+        '},"sameAs":["https://twitter.com/annlab","https://github.com/ann"],"url":"https://exampl'
+        'e.org/lab/"}</script>\n'
+        '<!-- End Jekyll SEO tag -->\n'
+        '</head>\n'
+        'home\n'
+    ),
+    'other.html': (
+        '<head>\n'
+        '<!-- Begin Jekyll SEO tag v2.8.0 -->\n'
+        '<title>Other | Ann’s Lab</title>\n'
+        '<meta name="generator" content="Jekyll v4.3.1" />\n'
+        '<meta property="og:title" content="Other" />\n'
+        '<meta name="author" content="Ann Author" />\n'
+        '<meta property="og:locale" content="fr_FR" />\n'
+        '<meta name="description" content="We study things &amp; stuff" />\n'
+        '<meta property="og:description" content="We study things &amp; stuff" />\n'
+        '<link rel="canonical" href="https://canon.example.org/other" />\n'
+        '<meta property="og:url" content="https://canon.example.org/other" />\n'
+        '<meta property="og:site_name" content="Ann’s Lab" />\n'
+        '<meta property="og:type" content="website" />\n'
+        '<meta name="twitter:card" content="summary" />\n'
+        '<meta property="twitter:title" content="Other" />\n'
+        '<meta name="twitter:site" content="@annlab" />\n'
+        '<meta name="twitter:creator" content="@ann_t" />\n'
+        '<meta property="fb:admins" content="ann.fb" />\n'
+        '<meta property="fb:app_id" content="123" />\n'
+        '<meta name="google-site-verification" content="g123" />\n'
+        '<meta name="msvalidate.01" content="b456" />\n'
+        '<script type="application/ld+json">\n'
+        '{"@context":"https://schema.org","@type":"CreativeWork","author":{"@type":"Person","name'
+        '":"Ann Author","url":"https://ann.example.org"},"dateModified":"2024-05-05T00:00:00+00:0'
+        '0","description":"We study things &amp; stuff","headline":"Other","mainEntityOfPage":{"@'
+        'type":"WebPage","@id":"https://canon.example.org/other"},"name":"Other Name","publisher"'
+        ':{"@type":"Organization","logo":{"@type":"ImageObject","url":"https://example.org/lab/im'
+        'g/logo%20one.png"},"name":"Ann Author"},"sameAs":["https://x.example.org"],"url":"https:'
+        '//canon.example.org/other"}</script>\n'
+        '<!-- End Jekyll SEO tag -->\n'
+        '</head>\n'
+        '<p>other</p>\n'
+    ),
+}
+
+SEO_BARE = {
+    '_config.yml': 'plugins: [jekyll-seo-tag]\n',
+    'index.html': (
+        '---\n'
+        '---\n'
+        '{% seo %}'
+    ),
+    'page.md': (
+        '---\n'
+        'title: Just a page\n'
+        '---\n'
+        '{% seo %}\n'
+    ),
+}
+
+SEO_BARE_EXPECTED = {
+    'index.html': (
+        '<!-- Begin Jekyll SEO tag v2.8.0 -->\n'
+        '<meta name="generator" content="Jekyll v4.3.1" />\n'
+        '<meta property="og:locale" content="en_US" />\n'
+        '<meta property="og:type" content="website" />\n'
+        '<meta name="twitter:card" content="summary" />\n'
+        '<script type="application/ld+json">\n'
+        '{"@context":"https://schema.org","@type":"WebSite","url":"/"}</script>\n'
+        '<!-- End Jekyll SEO tag -->\n'
+    ),
+    'page.html': (
+        '<!-- Begin Jekyll SEO tag v2.8.0 -->\n'
+        '<title>Just a page</title>\n'
+        '<meta name="generator" content="Jekyll v4.3.1" />\n'
+        '\n'
+        '<meta property="og:title" content="Just a page" />\n'
+        '\n'
+        '<meta property="og:locale" content="en_US" />\n'
+        '\n'
+        '<meta property="og:type" content="website" />\n'
+        '\n'
+        '<meta name="twitter:card" content="summary" />\n'
+        '\n'
+        '<meta property="twitter:title" content="Just a page" />\n'
+        '\n'
+        '<script type="application/ld+json">\n'
+        '{"@context":"https://schema.org","@type":"WebPage","headline":"Just a page","url":"/page'
+        '.html"}</script>\n'
+        '\n'
+        '<!-- End Jekyll SEO tag -->\n'
+        '\n'
+    ),
+}
+
+
+
+def test_seo_tag_on_home_about_posts_and_pages_with_full_site_metadata(build_site):
+    built = build_site(SEO)
+    assert built.code == 0, built.log
+    assert built.files == SEO_EXPECTED
+
+
+def test_seo_tag_with_no_site_metadata(build_site):
+    built = build_site(SEO_BARE)
+    assert built.code == 0, built.log
+    assert built.files == SEO_BARE_EXPECTED
