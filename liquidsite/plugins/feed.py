@@ -227,8 +227,8 @@ def _entry_author(site: "Site", data: dict[str, Any]) -> str:
     first = authors[0] if isinstance(authors, list) and authors else None
     author = _default(_default(data.get("author"), first), site.config.get("author"))
     known = site.data.get("authors") if isinstance(site.data, dict) else None
-    if isinstance(known, dict) and isinstance(author, (str, int, float)):
-        author = _default(known.get(author if isinstance(author, str) else str(author)), author)
+    if isinstance(known, dict) and not isinstance(author, (dict, list)):
+        author = _default(known.get(author), author)
     name = _default(_get(author, "name"), author)
     return f"<author><name>{xml_escape(_default(name, ''))}</name>{_author_details(author)}</author>"
 

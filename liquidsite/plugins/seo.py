@@ -9,6 +9,7 @@ one element a line, the JSON-LD with its keys sorted and nils left out.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -79,23 +80,23 @@ class SeoData:
 
     # -- titles ------------------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def site_title(self) -> Optional[str]:
         return self.format_string(_ruby_or(self.config.get("title"), self.config.get("name")))
 
-    @property
+    @functools.cached_property
     def site_description(self) -> Optional[str]:
         return self.format_string(self.config.get("description"))
 
-    @property
+    @functools.cached_property
     def site_tagline_or_description(self) -> Optional[str]:
         return self.format_string(self.config.get("tagline")) or self.site_description
 
-    @property
+    @functools.cached_property
     def page_title(self) -> Optional[str]:
         return self.format_string(self.page_get("title")) or self.site_title
 
-    @property
+    @functools.cached_property
     def title(self) -> Optional[str]:
         site_title, page_title = self.site_title, self.page_title
         if site_title and page_title != site_title:
@@ -122,21 +123,21 @@ class SeoData:
 
     # -- page facts --------------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def homepage_or_about(self) -> bool:
         return bool(HOMEPAGE_OR_ABOUT.search(ruby_str(self.page_get("url"))))
 
-    @property
+    @functools.cached_property
     def page_seo(self) -> Mapping[str, Any]:
         seo = self.page_get("seo")
         return seo if isinstance(seo, Mapping) else {}
 
-    @property
+    @functools.cached_property
     def site_social(self) -> Mapping[str, Any]:
         social = self.config.get("social")
         return social if isinstance(social, Mapping) else {}
 
-    @property
+    @functools.cached_property
     def name(self) -> Optional[str]:
         if self.page_seo.get("name"):
             return self.format_string(self.page_seo["name"])
@@ -146,34 +147,34 @@ class SeoData:
             return self.format_string(self.site_social["name"])
         return self.site_title
 
-    @property
+    @functools.cached_property
     def description(self) -> Optional[str]:
         text = self.format_string(_ruby_or(self.page_get("description"), self.page_get("excerpt")))
         return text or self.site_description
 
-    @property
+    @functools.cached_property
     def canonical_url(self) -> str:
         canonical = self.page_get("canonical_url")
         if ruby_str(canonical) == "":
             return re.sub(r"/index\.html$", "/", absolute_url(self.site, self.page_get("url")), flags=re.M)
         return ruby_str(canonical)
 
-    @property
+    @functools.cached_property
     def page_locale(self) -> str:
         lang = _ruby_or(self.page_get("lang"), self.config.get("lang"), "en_US")
         return ruby_str(_ruby_or(self.page_get("locale"), self.config.get("locale"), lang)).replace("-", "_")
 
-    @property
+    @functools.cached_property
     def date_modified(self) -> Optional[str]:
         date = _ruby_or(self.page_seo.get("date_modified"), self.page_get("last_modified_at"), self.page_get("date"))
         return xmlschema(self.site, date) if liquid_truthy(date) else None
 
-    @property
+    @functools.cached_property
     def date_published(self) -> Optional[str]:
         date = self.page_get("date")
         return xmlschema(self.site, date) if liquid_truthy(date) else None
 
-    @property
+    @functools.cached_property
     def type(self) -> str:
         if self.page_seo.get("type"):
             return str(self.page_seo["type"])
@@ -181,7 +182,7 @@ class SeoData:
             return "WebSite"
         return "BlogPosting" if liquid_truthy(self.page_get("date")) else "WebPage"
 
-    @property
+    @functools.cached_property
     def links(self) -> Any:
         if self.page_seo.get("links"):
             return self.page_seo["links"]
@@ -189,7 +190,7 @@ class SeoData:
             return self.site_social["links"]
         return None
 
-    @property
+    @functools.cached_property
     def logo(self) -> Optional[str]:
         logo = self.config.get("logo")
         if not liquid_truthy(logo):
@@ -198,7 +199,7 @@ class SeoData:
 
     # -- author and image --------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def author(self) -> Mapping[str, Any]:
         """The gem's AuthorDrop as a hash: page author, first of authors, or the site's."""
         sources = [self.page_get("author")]
@@ -215,12 +216,12 @@ class SeoData:
             return {"name": resolved, **(extra if isinstance(extra, dict) else {})}
         return {}
 
-    @property
+    @functools.cached_property
     def author_twitter(self) -> Optional[str]:
         twitter = _ruby_or(self.author.get("twitter"), self.author.get("name"))
         return re.sub(r"^@", "", twitter) if isinstance(twitter, str) else None
 
-    @property
+    @functools.cached_property
     def image(self) -> Optional[dict[str, Any]]:
         """The image hash with ``path`` made an escaped absolute URL; None without a path."""
         meta = self.page_get("image")
