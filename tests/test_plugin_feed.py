@@ -273,3 +273,143 @@ def test_a_feed_file_in_the_source_wins(build_site):
     })
     assert built.code == 0, built.log
     assert built.files == {"2024/01/01/a.html": "<p>a</p>\n", "atom.xml": "mine\n"}
+
+
+FEED_EDGE = {
+    '_config.yml': (
+        'name: Site Name\n'
+        'time: 2024-06-01 12:00:00 +0000\n'
+        'timezone: America/New_York\n'
+        'plugins: [jekyll-feed]\n'
+        'excerpt_separator: <!--more-->\n'
+        'author: Solo\n'
+        'feed:\n'
+        '  posts_limit: 4\n'
+        '  excerpt_only: false\n'
+        '  collections:\n'
+        '    - projects\n'
+        'collections:\n'
+        '  projects:\n'
+        '    output: true\n'
+    ),
+    '_posts/2024-01-01-no-title.md': (
+        '---\n'
+        '---\n'
+        'Intro <b>bold</b> text\n'
+        '<!--more-->\n'
+        'Rest.\n'
+    ),
+    '_posts/2024-01-02-unpub.md': (
+        '---\n'
+        'published: false\n'
+        '---\n'
+        'hidden\n'
+    ),
+    '_posts/2099-01-01-future.md': (
+        '---\n'
+        'title: Future\n'
+        '---\n'
+        'later\n'
+    ),
+    '_drafts/a-draft.md': (
+        '---\n'
+        'title: Draft\n'
+        '---\n'
+        'draft\n'
+    ),
+    'lab/_posts/2024-01-03-in-dir.md': (
+        '---\n'
+        'title: "\\"Quoted\\" title"\n'
+        'author:\n'
+        '  name: Hash Author\n'
+        '  email: h@example.org\n'
+        '---\n'
+        'In dir.\n'
+    ),
+    '_posts/2024-01-04-image-facebook.md': (
+        '---\n'
+        'title: Img\n'
+        'image:\n'
+        '  facebook: /fb.png\n'
+        '---\n'
+        'img\n'
+    ),
+    '_posts/2024-01-05-empty.md': (
+        '---\n'
+        'title: Empty\n'
+        "description: ''\n"
+        '---\n'
+    ),
+    '_projects/p1.md': (
+        '---\n'
+        'title: P1\n'
+        'categories: [x]\n'
+        '---\n'
+        'project\n'
+    ),
+}
+
+FEED_EDGE_EXPECTED = {
+    'feed.xml': (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" >'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="/feed.xml" rel="self" type="application/atom+xml" />'
+        '<link href="/" rel="alternate" type="text/html" />'
+        '<updated>2024-06-01T08:00:00-04:00</updated><id>/feed.xml</id>'
+        '<title type="html">Site Name</title><author><name>Solo</name></author><entry>'
+        '<title type="html">Empty</title>'
+        '<link href="/2024/01/05/empty.html" rel="alternate" type="text/html" title="Empty" />'
+        '<published>2024-01-05T00:00:00-05:00</published>'
+        '<updated>2024-01-05T00:00:00-05:00</updated><id>/2024/01/05/empty</id>'
+        '<content type="html" xml:base="/2024/01/05/empty.html"><![CDATA[]]></content><author>'
+        '<name>Solo</name></author><summary type="html"><![CDATA[]]></summary></entry><entry>'
+        '<title type="html">Img</title>'
+        '<link href="/2024/01/04/image-facebook.html" rel="alternate" type="text/html" title="Img'
+        '" /><published>2024-01-04T00:00:00-05:00</published>'
+        '<updated>2024-01-04T00:00:00-05:00</updated><id>/2024/01/04/image-facebook</id>'
+        '<content type="html" xml:base="/2024/01/04/image-facebook.html"><![CDATA[<p>img</p>]]>'
+        '</content><author><name>Solo</name></author><summary type="html"><![CDATA[img]]>'
+        '</summary><media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="/%7B%22faceb'
+        'ook%22=%3E%22/fb.png%22%7D" />'
+        '<media:content medium="image" url="/%7B%22facebook%22=%3E%22/fb.png%22%7D" xmlns:media="'
+        'http://search.yahoo.com/mrss/" /></entry><entry>'
+        '<title type="html">“Quoted” title</title>'
+        '<link href="/lab/2024/01/03/in-dir.html" rel="alternate" type="text/html" title="“Quoted'
+        '” title" /><published>2024-01-03T00:00:00-05:00</published>'
+        '<updated>2024-01-03T00:00:00-05:00</updated><id>/lab/2024/01/03/in-dir</id>'
+        '<content type="html" xml:base="/lab/2024/01/03/in-dir.html"><![CDATA[<p>In dir.</p>]]>'
+        '</content><author><name>Hash Author</name><email>h@example.org</email></author>'
+        '<category term="lab" /><summary type="html"><![CDATA[In dir.]]></summary></entry>'
+        '<entry><title type="html">No Title</title>'
+        '<link href="/2024/01/01/no-title.html" rel="alternate" type="text/html" title="No Title"'
+        ' /><published>2024-01-01T00:00:00-05:00</published>'
+        '<updated>2024-01-01T00:00:00-05:00</updated><id>/2024/01/01/no-title</id>'
+        '<content type="html" xml:base="/2024/01/01/no-title.html">'
+        '<![CDATA[<p>Intro <b>bold</b> text\n'
+        '<!--more-->\n'
+        'Rest.</p>]]></content><author><name>Solo</name></author><summary type="html">'
+        '<![CDATA[Intro bold text]]></summary></entry></feed>'
+    ),
+    'feed/projects.xml': (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" >'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="/feed/projects.xml" rel="self" type="application/atom+xml" />'
+        '<link href="/" rel="alternate" type="text/html" />'
+        '<updated>2024-06-01T08:00:00-04:00</updated><id>/feed/projects.xml</id>'
+        '<title type="html">Site Name | Projects</title><author><name>Solo</name></author>'
+        '<entry><title type="html">P1</title>'
+        '<link href="/projects/p1.html" rel="alternate" type="text/html" title="P1" />'
+        '<published>2024-06-01T08:00:00-04:00</published>'
+        '<updated>2024-06-01T08:00:00-04:00</updated><id>/projects/p1</id>'
+        '<content type="html" xml:base="/projects/p1.html"><![CDATA[<p>project</p>]]></content>'
+        '<author><name>Solo</name></author><category term="x" /><summary type="html">'
+        '<![CDATA[project]]></summary></entry></feed>'
+    ),
+}
+
+
+def test_titles_from_slugs_unpublished_future_drafts_hash_images_and_collections(build_site):
+    built = build_site(FEED_EDGE)
+    assert built.code == 0, built.log
+    for name, text in FEED_EDGE_EXPECTED.items():
+        assert built.files[name] == text, name

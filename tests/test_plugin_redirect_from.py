@@ -158,3 +158,85 @@ def test_the_sites_own_redirect_layout_and_no_json(build_site):
     })
     assert built.code == 0, built.log
     assert built.files == {"home/index.html": "<p>Moved to / from /home/</p>\n", "index.html": "<p>hi</p>\n"}
+
+
+REDIRECT_EDGE = {
+    '_config.yml': 'plugins: [jekyll-redirect-from]\n',
+    'redirects.json': '{"mine": true}\n',
+    'sub/page.md': (
+        '---\n'
+        'redirect_from: [old, /older/, null]\n'
+        'redirect_to: [null, http://x.example.org/]\n'
+        '---\n'
+        'p\n'
+    ),
+    'other.md': (
+        '---\n'
+        "redirect_from: 'https://example.org/ext'\n"
+        '---\n'
+        'o\n'
+    ),
+}
+
+REDIRECT_EDGE_EXPECTED = {
+    'https:/example.org/ext.html': (
+        '<!DOCTYPE html>\n'
+        '<html lang="en-US">\n'
+        '  <meta charset="utf-8">\n'
+        '  <title>Redirecting&hellip;</title>\n'
+        '  <link rel="canonical" href="/other.html">\n'
+        '  <script>location="/other.html"</script>\n'
+        '  <meta http-equiv="refresh" content="0; url=/other.html">\n'
+        '  <meta name="robots" content="noindex">\n'
+        '  <h1>Redirecting&hellip;</h1>\n'
+        '  <a href="/other.html">Click here if you are not redirected.</a>\n'
+        '</html>\n'
+    ),
+    'old.html': (
+        '<!DOCTYPE html>\n'
+        '<html lang="en-US">\n'
+        '  <meta charset="utf-8">\n'
+        '  <title>Redirecting&hellip;</title>\n'
+        '  <link rel="canonical" href="/sub/page.html">\n'
+        '  <script>location="/sub/page.html"</script>\n'
+        '  <meta http-equiv="refresh" content="0; url=/sub/page.html">\n'
+        '  <meta name="robots" content="noindex">\n'
+        '  <h1>Redirecting&hellip;</h1>\n'
+        '  <a href="/sub/page.html">Click here if you are not redirected.</a>\n'
+        '</html>\n'
+    ),
+    'older/index.html': (
+        '<!DOCTYPE html>\n'
+        '<html lang="en-US">\n'
+        '  <meta charset="utf-8">\n'
+        '  <title>Redirecting&hellip;</title>\n'
+        '  <link rel="canonical" href="/sub/page.html">\n'
+        '  <script>location="/sub/page.html"</script>\n'
+        '  <meta http-equiv="refresh" content="0; url=/sub/page.html">\n'
+        '  <meta name="robots" content="noindex">\n'
+        '  <h1>Redirecting&hellip;</h1>\n'
+        '  <a href="/sub/page.html">Click here if you are not redirected.</a>\n'
+        '</html>\n'
+    ),
+    'other.html': '<p>o</p>\n',
+    'redirects.json': '{"mine": true}\n',
+    'sub/page.html': (
+        '<!DOCTYPE html>\n'
+        '<html lang="en-US">\n'
+        '  <meta charset="utf-8">\n'
+        '  <title>Redirecting&hellip;</title>\n'
+        '  <link rel="canonical" href="http://x.example.org/">\n'
+        '  <script>location="http://x.example.org/"</script>\n'
+        '  <meta http-equiv="refresh" content="0; url=http://x.example.org/">\n'
+        '  <meta name="robots" content="noindex">\n'
+        '  <h1>Redirecting&hellip;</h1>\n'
+        '  <a href="http://x.example.org/">Click here if you are not redirected.</a>\n'
+        '</html>\n'
+    ),
+}
+
+
+def test_relative_and_absolute_sources_first_target_and_the_sites_own_json(build_site):
+    built = build_site(REDIRECT_EDGE)
+    assert built.code == 0, built.log
+    assert built.files == REDIRECT_EDGE_EXPECTED

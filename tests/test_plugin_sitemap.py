@@ -144,3 +144,97 @@ def test_a_robots_txt_of_the_site_is_kept(build_site):
         'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         "<url>\n<loc>/</loc>\n</url>\n</urlset>\n"
     )
+
+
+SITEMAP_EDGE = {
+    '_config.yml': (
+        'baseurl: /base/\n'
+        'time: 2024-06-01 12:00:00 +0000\n'
+        'plugins: [jekyll-sitemap]\n'
+        'collections:\n'
+        '  c:\n'
+        '    output: true\n'
+        '    permalink: /:collection/:name/index.html\n'
+    ),
+    'sitemap.xsl': '<xsl/>\n',
+    '_c/one.md': (
+        '---\n'
+        'last_modified_at: 2024-01-05 10:00:00 +0300\n'
+        '---\n'
+        'one\n'
+    ),
+    '_c/file.pdf': '%PDF\n',
+    'old.htm': (
+        '---\n'
+        '---\n'
+        'htm\n'
+    ),
+    'x.xhtml': (
+        '---\n'
+        '---\n'
+        'x\n'
+    ),
+    'noext.md': (
+        '---\n'
+        'permalink: /noext\n'
+        '---\n'
+        'n\n'
+    ),
+    'data.json': (
+        '---\n'
+        '---\n'
+        '{}\n'
+    ),
+    'sub/index.html': (
+        '---\n'
+        "last_modified_at: '2024-02-02'\n"
+        '---\n'
+        'sub\n'
+    ),
+    '404.md': (
+        '---\n'
+        'permalink: /404.html\n'
+        '---\n'
+        'nf\n'
+    ),
+}
+
+SITEMAP_EDGE_EXPECTED = {
+    'sitemap.xml': (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<?xml-stylesheet type="text/xsl" href="/base/sitemap.xsl"?>\n'
+        '<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http:/'
+        '/www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitema'
+        'p.xsd" xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        '<url>\n'
+        '<loc>/base/c/one/</loc>\n'
+        '<lastmod>2024-01-05T07:00:00+00:00</lastmod>\n'
+        '</url>\n'
+        '<url>\n'
+        '<loc>/base/sub/</loc>\n'
+        '<lastmod>2024-02-02T00:00:00+00:00</lastmod>\n'
+        '</url>\n'
+        '<url>\n'
+        '<loc>/base/noext</loc>\n'
+        '</url>\n'
+        '<url>\n'
+        '<loc>/base/old.htm</loc>\n'
+        '</url>\n'
+        '<url>\n'
+        '<loc>/base/x.xhtml</loc>\n'
+        '</url>\n'
+        '<url>\n'
+        '<loc>/base/_c/file.pdf</loc>\n'
+        '<lastmod>2023-11-14T22:13:20+00:00</lastmod>\n'
+        '</url>\n'
+        '</urlset>\n'
+    ),
+    'robots.txt': 'Sitemap: /base/sitemap.xml\n',
+}
+
+
+def test_xsl_baseurl_collection_static_files_and_other_html_extensions(tmp_path: Path):
+    built = _build_with_fixed_mtimes(tmp_path, SITEMAP_EDGE)
+    assert built.code == 0, built.log
+    assert built.read("sitemap.xml") == SITEMAP_EDGE_EXPECTED["sitemap.xml"]
+    assert built.read("robots.txt") == SITEMAP_EDGE_EXPECTED["robots.txt"]

@@ -97,7 +97,7 @@ def _leading_slash(text: str) -> str:
 
 def relative_url(site: "Site", path: Any) -> str:
     """Jekyll's ``relative_url``: baseurl + path, normalised."""
-    text = "" if path is None else str(path)
+    text = "" if path is None else ruby_to_s(path)
     if _is_absolute(text):
         return text
     baseurl = str(site.config.get("baseurl") or "").rstrip("/")
@@ -106,7 +106,7 @@ def relative_url(site: "Site", path: Any) -> str:
 
 def absolute_url(site: "Site", path: Any) -> str:
     """Jekyll's ``absolute_url``: ``url`` + baseurl + path, or relative without ``url``."""
-    text = "" if path is None else str(path)
+    text = "" if path is None else ruby_to_s(path)
     if _is_absolute(text):
         return text
     site_url = site.config.get("url")
@@ -157,7 +157,33 @@ def ruby_str(value: Any) -> str:
         return ruby_time_string(value)
     if isinstance(value, list):
         return "".join(ruby_str(v) for v in value)
+    if isinstance(value, dict):
+        return ruby_inspect(value)
     return str(value)
+
+
+def ruby_to_s(value: Any) -> str:
+    """Ruby's ``to_s``, as filters apply it to their input: lists and hashes inspected."""
+    return ruby_inspect(value) if isinstance(value, (list, dict)) else ruby_str(value)
+
+
+_INSPECT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\e"}
+
+
+def ruby_inspect(value: Any) -> str:
+    """Ruby 3.1's ``inspect``: ``{"a"=>1, "b"=>[nil, true]}``."""
+    if value is None:
+        return "nil"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{ruby_inspect(k)}=>{ruby_inspect(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(ruby_inspect(v) for v in value) + "]"
+    if isinstance(value, str):
+        text = "".join(_INSPECT_ESCAPES.get(ch, ch) for ch in value)
+        return '"' + re.sub(r"#(?=[{$@])", r"\\#", text) + '"'
+    return ruby_str(value)
 
 
 def to_time(site: "Site", value: Any) -> Optional[dt.datetime]:
