@@ -87,3 +87,10 @@ def test_markup_is_rewritten_as_nokogiri_writes_it():
     )
     root = "https://github.githubassets.com/images/icons/"
     assert jemoji.emojify_fragment(fragment, root) == libxml2.replace("a :smile:", "a " + SMILE, 1)
+
+
+def test_emojified_text_is_parsed_as_html_like_html_pipeline():
+    # EmojiFilter replaces a text node with its *decoded* text plus images, parsed as HTML:
+    # an escaped "<b>" in such a text becomes an element (a known html-pipeline quirk).
+    got = jemoji.emojify_fragment("<p>a &lt;b&gt; :smile: &amp;amp; x</p>", "https://github.githubassets.com/images/icons/")
+    assert got == "<p>a <b> " + SMILE + " &amp; x</b></p>"

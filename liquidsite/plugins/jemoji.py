@@ -108,16 +108,17 @@ def has_emoji(text: str) -> bool:
     return _next_match(text, 0) is not None
 
 
-def emojify_text(text: str, root: str) -> str:
-    """Escape *text* as HTML with each ``:alias:`` replaced by its image."""
+def emojify_text(text: str, root: str, escaped: bool = True) -> str:
+    """*text* with each ``:alias:`` replaced by its image, the rest HTML-escaped if *escaped*."""
+    keep = (lambda part: escape(part, quote=False)) if escaped else (lambda part: part)
     out: list[str] = []
     position = 0
     while (found := _next_match(text, position)) is not None:
         begin, end, name = found
-        out.append(escape(text[position:begin], quote=False))
+        out.append(keep(text[position:begin]))
         out.append(image_tag(name, root))
         position = end
-    out.append(escape(text[position:], quote=False))
+    out.append(keep(text[position:]))
     return "".join(out)
 
 
@@ -221,9 +222,22 @@ class _Serializer:
             if isinstance(node, _Element):
                 self.element(node, parent.name, following, ignored)
             elif isinstance(node, _Text):
-                self.out.append(escape(node, quote=False) if ignored else emojify_text(node, self.root))
+                self.text(node, parent, ignored)
             else:
                 self.out.append(node)
+
+    def text(self, text: str, parent: _Element, ignored: bool) -> None:
+        if ignored or not has_emoji(text):
+            self.out.append(escape(text, quote=False))
+        elif "<" not in text and "&" not in text:
+            self.out.append(emojify_text(text, self.root))
+        else:
+            # html-pipeline swaps the text node for its emojified (decoded) text parsed as HTML
+            builder = _TreeBuilder()
+            builder.feed(emojify_text(text, self.root, escaped=False))
+            builder.close()
+            builder.root.name = parent.name
+            self.children(builder.root, True)
 
     def element(self, element: _Element, parent_name: str, following: Any, ignored: bool) -> None:
         name = element.name
