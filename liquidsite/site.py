@@ -71,7 +71,6 @@ class Site:
         self.renderer = Renderer(self)
         self.regenerator = Regenerator(self)
         self._post_attr: dict[str, dict[str, list[Any]]] = {}
-        self.site_plugins.hooks.trigger("site", "after_reset", self)
 
     def _make_collections(self) -> dict[str, Collection]:
         names = self.config.get("collections")
@@ -115,6 +114,7 @@ class Site:
             profile_process(self)
             return
         self.reset()
+        self.site_plugins.hooks.trigger("site", "after_reset", self)
         self.read()
         self.generate()
         self.render()
@@ -125,7 +125,8 @@ class Site:
         Reader(self).read()
         if self.limit_posts > 0:
             self.posts.docs = self.posts.docs[-self.limit_posts:]
-        for item in [*self.pages, *(d for d in self.documents if isinstance(d, Document))]:
+        others = [d for label, c in self.collections.items() if label != "posts" for d in c.docs]
+        for item in [*self.posts.docs, *self.pages, *others]:  # Jekyll's reading order
             self.site_plugins.hooks.trigger_item(item, "post_init")
         self.site_plugins.hooks.trigger("site", "post_read", self)
 

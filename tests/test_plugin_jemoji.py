@@ -68,3 +68,29 @@ def test_custom_src_and_disabled_by_default(build_site):
     assert built.read("index.html") == img("smile", "1f604", "https://cdn.example/icons/") + "\n"
     plain = build_site({"_config.yml": "plugins: []\n", "index.html": "---\n---\n:smile:\n"})
     assert plain.read("index.html") == ":smile:\n"
+
+
+def test_markup_is_rewritten_as_nokogiri_writes_it():
+    # Expected text observed from libxml2 2.9 (the library Nokogiri wraps) parsing this fragment and
+    # writing it back with Nokogiri's to_html options (FORMAT, as HTML, fragment parent);
+    # only :smile: outside <code> is then replaced, as html-pipeline's EmojiFilter does.
+    fragment = (
+        '<div><p>a :smile:</p><p>b</p></div><ul><li>x</li><li>y</li></ul>'
+        '<a title="a &quot;b&quot;" href="/a b/é">l</a><br /><input type="checkbox" checked="checked">'
+        '<div class="x"><span>1</span><span>2</span></div><pre><code>:smile: &lt;</code></pre>'
+        "<p>caf&eacute; &amp; &#8217;</p>"
+    )
+    libxml2 = (
+        '<div>\n<p>a :smile:</p>\n<p>b</p>\n</div><ul>\n<li>x</li>\n<li>y</li>\n</ul>'
+        '<a title=\'a "b"\' href="/a%20b/%C3%A9">l</a><br><input type="checkbox" checked><div class="x">\n'
+        "<span>1</span><span>2</span>\n</div><pre><code>:smile: &lt;</code></pre><p>café &amp; ’</p>"
+    )
+    root = "https://github.githubassets.com/images/icons/"
+    assert jemoji.emojify_fragment(fragment, root) == libxml2.replace("a :smile:", "a " + SMILE, 1)
+
+
+def test_emojified_text_is_parsed_as_html_like_html_pipeline():
+    # EmojiFilter replaces a text node with its *decoded* text plus images, parsed as HTML:
+    # an escaped "<b>" in such a text becomes an element (a known html-pipeline quirk).
+    got = jemoji.emojify_fragment("<p>a &lt;b&gt; :smile: &amp;amp; x</p>", "https://github.githubassets.com/images/icons/")
+    assert got == "<p>a <b> " + SMILE + " &amp; x</b></p>"

@@ -140,3 +140,72 @@ def test_hook_priority_then_registration_order():
     hooks.register("site", "post_read", lambda site: calls.append("normal-2"))
     hooks.trigger("site", "post_read", None)
     assert calls == ["high", "normal-1", "normal-2", "low"]
+
+
+HOOK_LOGGER = '''
+import os
+
+LOG = []
+
+
+def register(api):
+    for event in ("after_init", "after_reset", "post_read", "pre_render", "post_render", "post_write"):
+        def site_hook(site, *rest, event=event):
+            LOG.append(f"site {event}")
+            if event == "post_write":
+                with open(os.path.join(site.source, "events.txt"), "w") as handle:
+                    handle.write("\\n".join(LOG) + "\\n")
+        api.hook("site", event)(site_hook)
+    for owner in ("pages", "posts", "documents", "notes"):
+        for event in ("post_init", "pre_render", "post_convert", "post_render", "post_write"):
+            def item_hook(item, *rest, owner=owner, event=event):
+                LOG.append(f"{owner} {event} {item.relative_path}")
+            api.hook(owner, event)(item_hook)
+'''
+
+# The same logger written as a Ruby plugin, run by Jekyll 4.3.1 on the same site:
+JEKYLL_HOOK_ORDER = """\
+site after_init
+site after_reset
+posts post_init _posts/2020-01-01-p.md
+documents post_init _posts/2020-01-01-p.md
+pages post_init index.md
+notes post_init _notes/n.md
+documents post_init _notes/n.md
+site post_read
+site pre_render
+posts pre_render _posts/2020-01-01-p.md
+documents pre_render _posts/2020-01-01-p.md
+posts post_convert _posts/2020-01-01-p.md
+documents post_convert _posts/2020-01-01-p.md
+posts post_render _posts/2020-01-01-p.md
+documents post_render _posts/2020-01-01-p.md
+notes pre_render _notes/n.md
+documents pre_render _notes/n.md
+notes post_convert _notes/n.md
+documents post_convert _notes/n.md
+notes post_render _notes/n.md
+documents post_render _notes/n.md
+pages pre_render index.md
+pages post_convert index.md
+pages post_render index.md
+site post_render
+pages post_write index.md
+posts post_write _posts/2020-01-01-p.md
+documents post_write _posts/2020-01-01-p.md
+notes post_write _notes/n.md
+documents post_write _notes/n.md
+site post_write
+"""
+
+
+def test_hook_events_fire_in_jekylls_order(build_site):
+    built = build_site({
+        "_config.yml": "collections:\n  notes:\n    output: true\n",
+        "_plugins/log.py": HOOK_LOGGER,
+        "index.md": "---\n---\nindex\n",
+        "_posts/2020-01-01-p.md": "---\n---\npost\n",
+        "_notes/n.md": "---\n---\nnote\n",
+    })
+    assert built.code == 0, built.log
+    assert (built.source / "events.txt").read_text() == JEKYLL_HOOK_ORDER

@@ -309,6 +309,10 @@ def _after_init(site: "Site") -> None:
     """The gem's title fallback, and in production its ``url``/``baseurl`` fallbacks."""
     config = site.config
     pages = Pages()
+    production = os.environ.get("JEKYLL_ENV", "development") == "production"
+    needs_url = production or bool(os.environ.get("PAGE_BUILD_ID"))
+    if _truthy(config.get("title")) and not needs_url:
+        return
     nwo = find_nwo(config, pages)
     if _truthy(config.get("name")) and not _truthy(config.get("title")):
         logger.warn(
@@ -320,8 +324,7 @@ def _after_init(site: "Site") -> None:
     elif not _truthy(config.get("title")) and nwo is not None:
         repository = Repository(nwo, pages)
         config["title"] = repository.name if not repository.user_page else repository.owner
-    production = os.environ.get("JEKYLL_ENV", "development") == "production"
-    if (production or os.environ.get("PAGE_BUILD_ID")) and nwo is not None:
+    if needs_url and nwo is not None:
         repository = Repository(nwo, pages)
         if not _truthy(config.get("url")):
             config["url"] = repository.url_without_path

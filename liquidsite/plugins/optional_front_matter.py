@@ -9,6 +9,7 @@ remove_originals: true`` (or ``require_front_matter``) says otherwise;
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from ..converters import MarkdownConverter
@@ -36,6 +37,12 @@ def option(site: "Site", key: str) -> Any:
     return settings.get(key) if isinstance(settings, dict) else None
 
 
+def readable_as_page(site: "Site", static: StaticFile) -> bool:
+    """Whether a page read from the static file's directory and name is that file (not so for
+    collection files under ``collections_dir``, which the gem would fail to read)."""
+    return os.path.join(site.source, static.dir_name.lstrip("/"), static.name) == static.path
+
+
 def blacklisted(site: "Site", page: Page) -> bool:
     """A community file, unless the ``include`` list names it."""
     if isinstance(site.config.get("include"), list) and EntryFilter(site).included(page.relative_path):
@@ -47,7 +54,7 @@ def generate(site: "Site") -> None:
     if option(site, "enabled") is False or site.config.get("require_front_matter"):
         return
     converter = markdown_converter(site)
-    markdown_files = [f for f in site.static_files if converter.matches(f.extname)]
+    markdown_files = [f for f in site.static_files if converter.matches(f.extname) and readable_as_page(site, f)]
     kept: list[StaticFile] = []
     for static in markdown_files:
         page = Page(site, static.dir_name, static.name)

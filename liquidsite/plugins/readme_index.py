@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..documents import Page
-from .optional_front_matter import markdown_converter
+from .optional_front_matter import markdown_converter, readable_as_page
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -48,7 +48,7 @@ def generate(site: "Site") -> None:
     if option(site, "enabled") is False:
         return
     pattern = readme_regex(site)
-    for readme in [s for s in site.static_files if pattern.search(s.relative_path)]:
+    for readme in [s for s in site.static_files if pattern.search(s.relative_path) and readable_as_page(site, s)]:
         if dir_has_index(site, os.path.dirname(readme.url)):
             continue
         page = Page(site, readme.dir_name, readme.name)
