@@ -235,6 +235,7 @@ BASIC = {
     "logo.svg": "<svg/>\n",
     "font.woff2": "w",
     "plain.txt": "text\n",
+    "files/paper.pdf": "%PDF",
 }
 
 
@@ -278,6 +279,11 @@ def test_serves_under_baseurl_with_jekylls_types_and_404(serve_site):
         assert (status, headers["content-type"]) == (200, kind), path
         assert b"livereload" not in body
     assert served.get("/blog/css/site.css", method="HEAD")[2] == b""
+
+    status, headers, body = served.get("/blog/files/")  # no index file: WEBrick's listing
+    assert (status, headers["content-type"]) == (200, "text/html; charset=utf-8")
+    assert b"Index of /blog/files/" in body and b'<a href="paper.pdf">paper.pdf</a>' in body
+    assert served.get("/blog/files/paper.pdf")[1]["content-type"] == "application/pdf"
 
     for missing in ("/blog/nope.html", "/index.html", "/", "/blogx/"):
         status, headers, body = served.get(missing)
@@ -490,3 +496,15 @@ def test_skip_initial_build_serves_the_existing_destination(serve_site, tmp_path
     served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nBuilt on the first edit.\n")
     assert "Built on the first edit." in served.text("/about.html")
     assert "<li>" in served.text("/")
+
+
+def test_livereload_ignore_leaves_matching_sources_out_of_reload_events(serve_site):
+    served = serve_site(SITE, "--livereload-ignore", "*.css,_drafts/*")
+    stream = served.events()
+    try:
+        served.edit("css/site.css", "body { color: teal }\n")
+        served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nNoticed.\n")
+        assert stream.next("build")["changed"] == ["/about.html"]
+        assert "teal" in served.text("/css/site.css")
+    finally:
+        stream.close()

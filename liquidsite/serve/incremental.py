@@ -17,6 +17,7 @@ in the destination and the failure is returned for the browser overlay.
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import hashlib
 import os
 import time
@@ -46,6 +47,8 @@ SASS_KEY = "sass"
 DATA_KEY = "site.data"
 STATIC_FILES_KEY = "site.static_files"
 _ALWAYS_IGNORED = {".git", ".hg", ".svn", ".jekyll-cache", ".sass-cache", ".jekyll-metadata", "node_modules"}
+#: Files editors create around a save (Vim's write probe and swap files, JetBrains' safe write...).
+_EDITOR_TEMPORARY = ("4913", "*.swp", "*.swx", "*.tmp", "*___jb_tmp___", "*___jb_old___", ".#*", "#*#", "*~")
 
 
 @dataclasses.dataclass
@@ -84,6 +87,7 @@ class SiteBuilder:
         self.inputs: dict[str, Any] = {}
         self.known: set[str] = set()
         self.written: dict[str, Any] = {}
+        self.origins: dict[str, str] = {}  # destination URL -> source path relative to the source
         self.config_paths: set[str] = set()
         self.pending: set[Renderable] = set()
         self.pending_full = False
@@ -109,6 +113,8 @@ class SiteBuilder:
         rel = os.path.relpath(path, source)
         parts = rel.split(os.sep)
         if any(part in _ALWAYS_IGNORED for part in parts):
+            return True
+        if any(fnmatch.fnmatchcase(parts[-1], pattern) for pattern in _EDITOR_TEMPORARY):
             return True
         if site is None:
             return False
@@ -185,7 +191,9 @@ class SiteBuilder:
                 continue
             writer.write_item(site, item)
             self.written[dest] = signature
-            changed.append(self._url(dest))
+            url = self._url(dest)
+            self.origins[url] = item.relative_path.lstrip("/")
+            changed.append(url)
         return changed
 
     def _url(self, dest_path: str) -> str:
