@@ -373,6 +373,12 @@ def test_an_edit_sends_one_reload_event_naming_only_changed_pages(serve_site):
         changed = stream.next("build")["changed"]
         # The post and the page showing its excerpt; not the archive (titles only) nor other posts.
         assert sorted(changed) == ["/2024/02/01/second.html", "/index.html"]
+
+        # A new title: the post and the pages listing titles, not the other posts.
+        served.edit("_posts/2024-03-01-third.md", "---\nlayout: default\ntitle: Third, renamed\n---\nThird post body.\n")
+        changed = stream.next("build")["changed"]
+        assert sorted(changed) == ["/2024/03/01/third.html", "/archive.html", "/index.html"]
+        assert "(incremental: 3 rendered, 3 written)" in served.log
         assert "rendered" in served.log
     finally:
         stream.close()
@@ -451,7 +457,9 @@ EDITS = [
      "incremental"),
     ("_data/menu.yml", "- name: Home\n- name: Posts\n- name: Talks\n", "incremental"),
     ("css/site.css", "body { color: green }\n", "incremental"),
-    ("_posts/2024-01-01-first.md", "---\nlayout: default\ntitle: First, renamed\n---\nFirst body.\n", "full"),
+    ("_posts/2024-01-01-first.md", "---\nlayout: default\ntitle: First, renamed\n---\nFirst body.\n", "incremental"),
+    ("_posts/2024-01-01-first.md", "---\nlayout: default\ntitle: First\ntags: [a]\n---\nFirst body.\n", "full"),
+    ("about.md", "---\nlayout: default\ntitle: About, renamed\n---\nAbout me.\n", "incremental"),
     ("_config.yml", "title: Reconfigured\ntimezone: UTC\nliquid:\n  error_mode: strict\n", "full"),
     ("_posts/2024-04-01-fourth.md", "---\nlayout: default\ntitle: Fourth\n---\nA new post.\n", "full"),
     ("about.md", None, "full"),

@@ -35,7 +35,7 @@ from ..log import logger
 from ..reader import EntryFilter, Reader
 from ..utils import has_yaml_header
 from ..yamlio import YAMLSyntaxError
-from .tracking import install_tracking
+from .tracking import DATA_SUFFIX, install_tracking
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -46,6 +46,8 @@ Renderable = Union[Page, Document]
 SASS_KEY = "sass"
 DATA_KEY = "site.data"
 STATIC_FILES_KEY = "site.static_files"
+#: Front matter that decides where a document sorts or is listed: changing it is a full build.
+_LISTING_KEYS = ("date", "categories", "category", "tags", "tag", "published", "permalink", "slug", "draft")
 _ALWAYS_IGNORED = {".git", ".hg", ".svn", ".jekyll-cache", ".sass-cache", ".jekyll-metadata", "node_modules"}
 #: Files editors create around a save (Vim's write probe and swap files, JetBrains' safe write...).
 _EDITOR_TEMPORARY = ("4913", "*.swp", "*.swx", "*.tmp", "*___jb_tmp___", "*___jb_old___", ".#*", "#*#", "*~")
@@ -243,15 +245,23 @@ class SiteBuilder:
             if not reads_any_file and not has_yaml_header(path):
                 return None  # now a static file
             fresh = _reread(item)
-            if fresh.data != self.read_data.get(item):
-                return None
             # Generated copies (pagination pages) share the file: they get the new body too.
-            for copy in _render_order(site):
-                if copy is item or (type(copy) is type(item) and os.path.abspath(copy.path) == path):
-                    copy.content = fresh.content
-                    copy.body_line = fresh.body_line
-                    self.raw[copy] = fresh.content
-                    touched.add(copy)
+            copies = [c for c in _render_order(site)
+                      if c is item or (type(c) is type(item) and os.path.abspath(c.path) == path)]
+            old_data = self.read_data.get(item) or {}
+            if fresh.data != old_data:
+                if len(copies) > 1 or not _front_matter_edit_is_local(item, fresh, old_data):
+                    return None
+                self.read_data[item] = dict(fresh.data)
+                _replace_data(item, fresh)
+                keys.add(f"{path}{DATA_SUFFIX}")
+            for copy in copies:
+                copy.content = fresh.content
+                copy.body_line = fresh.body_line
+                self.raw[copy] = fresh.content
+                touched.add(copy)
+            if isinstance(item, Document) and isinstance(fresh, Document):
+                item.excerpt = Excerpt(item) if fresh.excerpt is not None else None
             return "document"
         if isinstance(item, Layout):
             base = site.in_source_dir(str(site.config.get("layouts_dir", "_layouts")))
@@ -349,6 +359,29 @@ def _body(item: Renderable, force_excerpt: bool = False) -> tuple[Any, ...]:
     if isinstance(excerpt, Excerpt):
         excerpt_output = excerpt.output if force_excerpt else excerpt._output
     return (item.content, item.output, excerpt_output)
+
+
+def _front_matter_edit_is_local(item: Renderable, fresh: Renderable, old_data: dict[str, Any]) -> bool:
+    """True when new front matter leaves every list, order and URL of the site as it was,
+    so only the outputs that read this item's front matter need to render again."""
+    listing_keys = list(_LISTING_KEYS)
+    if isinstance(item, Document):
+        sort_by = item.collection.metadata.get("sort_by") if isinstance(item.collection.metadata, dict) else None
+        if sort_by:
+            listing_keys.append(str(sort_by))
+    if any(fresh.data.get(key) != old_data.get(key) for key in listing_keys):
+        return False
+    return fresh.url == item.url
+
+
+def _replace_data(item: Renderable, fresh: Renderable) -> None:
+    """Give *item* the front matter of its re-read *fresh* twin; forget what its drop cached."""
+    item.data = fresh.data
+    if isinstance(item, Page) and isinstance(fresh, Page):
+        item.front_matter = fresh.front_matter
+    cache = getattr(item.__dict__.get("drop"), "_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
 
 
 def _reread(item: Renderable) -> Renderable:

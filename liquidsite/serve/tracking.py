@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ..site import Site
 
 _TRACKED_SITE_KEYS = ("data", "static_files")
+#: Suffix of the key noting a read of a page's or document's front matter (see incremental).
+DATA_SUFFIX = "#data"
 _DOCUMENT_BODY_KEYS = ("content", "output", "excerpt")
 
 
@@ -34,20 +36,22 @@ class TrackingSiteDrop(SiteDrop):
 
 
 class TrackingDocumentDrop(DocumentDrop):
-    """A document as other outputs see it: reading its body notes its source path."""
+    """A document as other outputs see it: reading its body notes its source path, reading
+    anything else notes ``<path>#data`` (its front matter)."""
 
     def __getitem__(self, key: str) -> Any:
-        if key in _DOCUMENT_BODY_KEYS:
-            note(os.path.abspath(self.doc.path))
+        path = os.path.abspath(self.doc.path)
+        note(path if key in _DOCUMENT_BODY_KEYS else path + DATA_SUFFIX)
         return super().__getitem__(key)
 
 
 class TrackingPageDrop(PageDrop):
-    """A page as other outputs see it (``site.pages``): reading its content notes its path."""
+    """A page as other outputs see it (``site.pages``): ``content`` notes its path, other keys
+    ``<path>#data``."""
 
     def __getitem__(self, key: str) -> Any:
-        if key == "content":
-            note(os.path.abspath(self.page.path))
+        path = os.path.abspath(self.page.path)
+        note(path if key == "content" else path + DATA_SUFFIX)
         return super().__getitem__(key)
 
 
