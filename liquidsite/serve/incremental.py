@@ -35,7 +35,7 @@ from ..log import logger
 from ..reader import EntryFilter, Reader
 from ..utils import has_yaml_header
 from ..yamlio import YAMLSyntaxError
-from .tracking import DATA_SUFFIX, install_tracking
+from .tracking import DATA_SUFFIX, EXCERPT_SUFFIX, install_tracking
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -212,6 +212,7 @@ class SiteBuilder:
             return self.full_build()
         keys: set[str] = set()
         touched: set[Renderable] = set(self.pending)
+        previous: dict[Renderable, tuple[Any, ...]] = {}  # bodies as other outputs last read them
         statics: list[StaticFile] = []
         kinds: set[str] = set()
         try:
@@ -223,7 +224,7 @@ class SiteBuilder:
                     return self.full_build()  # added or deleted
                 if not exists:
                     continue
-                kind = self._apply_edit(path, keys, touched, statics)
+                kind = self._apply_edit(path, keys, touched, previous, statics)
                 if kind is None:
                     return self.full_build()
                 kinds.add(kind)
@@ -231,10 +232,10 @@ class SiteBuilder:
             return BuildResult("incremental", [], 0, time.monotonic() - started, describe_error(err, site))
         # Templates (layouts, includes) may be cached by the renderer: a template edit gets a fresh one.
         install_tracking(site, drops=False, renderer=bool(kinds & {"layout", "template"}))
-        return self._render_batch(keys, touched, statics, started)
+        return self._render_batch(keys, touched, previous, statics, started)
 
     def _apply_edit(self, path: str, keys: set[str], touched: set[Renderable],
-                    statics: list[StaticFile]) -> Optional[str]:
+                    previous: dict[Renderable, tuple[Any, ...]], statics: list[StaticFile]) -> Optional[str]:
         """Update the site for an edited file and name what it was; None when only a full build is right."""
         site = self.site
         assert site is not None
@@ -254,8 +255,9 @@ class SiteBuilder:
                     return None
                 self.read_data[item] = dict(fresh.data)
                 _replace_data(item, fresh)
-                keys.add(f"{path}{DATA_SUFFIX}")
+                keys.update({path + DATA_SUFFIX, path + EXCERPT_SUFFIX})  # `excerpt` may be front matter
             for copy in copies:
+                previous.setdefault(copy, _body(copy))
                 copy.content = fresh.content
                 copy.body_line = fresh.body_line
                 self.raw[copy] = fresh.content
@@ -285,24 +287,26 @@ class SiteBuilder:
             return "sass"
         return "template"  # an include, or a file only what noted it depends on
 
-    def _render_batch(self, keys: set[str], touched: set[Renderable], statics: list[StaticFile],
-                      started: float) -> BuildResult:
+    def _render_batch(self, keys: set[str], touched: set[Renderable], previous: dict[Renderable, tuple[Any, ...]],
+                      statics: list[StaticFile], started: float) -> BuildResult:
         site = self.site
         assert site is not None
-        batch = touched | {item for item, read in self.deps.items() if not read.isdisjoint(keys)}
-        previous = {item: _body(item) for item in batch}
-        for item in batch:
-            self._reset(item)
         order = _render_order(site)
+        batch = touched | {item for item, read in self.deps.items() if not read.isdisjoint(keys)}
+        for item in batch:
+            previous.setdefault(item, _body(item))
+            self._reset(item)
         rendered = 0
         try:
+            self._add_excerpt_readers(batch, previous, order)
             for position, item in enumerate(order):
                 if item not in batch:
                     continue
                 self.deps[item] = _render(site, item)
                 rendered += 1
-                if _body(item, force_excerpt=previous[item][2] is not None) == previous[item]:
+                if _body(item)[:2] == previous[item][:2]:
                     continue
+                # content and output change as the site renders: only later outputs saw them.
                 for dependent in self._dependents(item.path, order[position + 1:]) - batch:
                     previous[dependent] = _body(dependent)
                     self._reset(dependent)
@@ -315,8 +319,30 @@ class SiteBuilder:
         changed = self._write(written + statics)
         return BuildResult("incremental", changed, rendered, time.monotonic() - started)
 
-    def _dependents(self, path: str, candidates: list[Renderable]) -> set[Renderable]:
-        key = os.path.abspath(path)
+    def _add_excerpt_readers(self, batch: set[Renderable], previous: dict[Renderable, tuple[Any, ...]],
+                             order: list[Renderable]) -> None:
+        """Add to *batch* the outputs that read an excerpt which now renders differently.
+
+        An excerpt renders on its own, whatever the order of the build, so it can be
+        compared before anything renders; readers anywhere in the order are affected.
+        """
+        frontier = list(batch)
+        while frontier:
+            readers: set[Renderable] = set()
+            for item in frontier:
+                old_excerpt = previous[item][2]
+                excerpt = getattr(item, "excerpt", None)
+                if old_excerpt is None or not isinstance(excerpt, Excerpt) or excerpt.output == old_excerpt:
+                    continue
+                readers |= self._dependents(item.path + EXCERPT_SUFFIX, order) - batch
+            for reader in readers:
+                previous[reader] = _body(reader)
+                self._reset(reader)
+            batch |= readers
+            frontier = list(readers)
+
+    def _dependents(self, key: str, candidates: list[Renderable]) -> set[Renderable]:
+        """The candidates that read *key* (an absolute source path, maybe with a suffix)."""
         return {item for item in candidates if key in self.deps.get(item, ())}
 
     def _reset(self, item: Renderable) -> None:
@@ -352,13 +378,10 @@ def _render(site: "Site", item: Renderable) -> set[str]:
     return keys
 
 
-def _body(item: Renderable, force_excerpt: bool = False) -> tuple[Any, ...]:
-    """What other outputs can read of *item* beyond its front matter (the excerpt if rendered)."""
+def _body(item: Renderable) -> tuple[Any, ...]:
+    """What other outputs can read of *item* beyond its front matter: content, output, excerpt."""
     excerpt = getattr(item, "excerpt", None)
-    excerpt_output = None
-    if isinstance(excerpt, Excerpt):
-        excerpt_output = excerpt.output if force_excerpt else excerpt._output
-    return (item.content, item.output, excerpt_output)
+    return (item.content, item.output, excerpt._output if isinstance(excerpt, Excerpt) else None)
 
 
 def _front_matter_edit_is_local(item: Renderable, fresh: Renderable, old_data: dict[str, Any]) -> bool:

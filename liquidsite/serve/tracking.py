@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from ..site import Site
 
 _TRACKED_SITE_KEYS = ("data", "static_files")
-#: Suffix of the key noting a read of a page's or document's front matter (see incremental).
+#: Suffixes of the keys noting reads of a page's or document's front matter and excerpt.
 DATA_SUFFIX = "#data"
-_DOCUMENT_BODY_KEYS = ("content", "output", "excerpt")
+EXCERPT_SUFFIX = "#excerpt"
+_DOCUMENT_BODY_KEYS = ("content", "output")
 
 
 class TrackingSiteDrop(SiteDrop):
@@ -36,12 +37,15 @@ class TrackingSiteDrop(SiteDrop):
 
 
 class TrackingDocumentDrop(DocumentDrop):
-    """A document as other outputs see it: reading its body notes its source path, reading
-    anything else notes ``<path>#data`` (its front matter)."""
+    """A document as other outputs see it: ``content``/``output`` note its source path,
+    ``excerpt`` notes ``<path>#excerpt``, anything else ``<path>#data`` (front matter)."""
 
     def __getitem__(self, key: str) -> Any:
         path = os.path.abspath(self.doc.path)
-        note(path if key in _DOCUMENT_BODY_KEYS else path + DATA_SUFFIX)
+        if key in _DOCUMENT_BODY_KEYS:
+            note(path)
+        else:
+            note(path + (EXCERPT_SUFFIX if key == "excerpt" else DATA_SUFFIX))
         return super().__getitem__(key)
 
 
