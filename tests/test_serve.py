@@ -432,6 +432,21 @@ def test_liquid_error_overlay_then_recovery(serve_site):
         stream.close()
 
 
+def test_broken_data_file_shows_its_line_and_recovers(serve_site):
+    served = serve_site(SITE)
+    stream = served.events()
+    try:
+        served.edit("_data/menu.yml", "- name: Home\n- name: [Posts\n")
+        failure = stream.next("failure")
+        assert failure["location"].startswith("_data/menu.yml:")
+        assert "menu.yml" in failure["message"]
+        served.edit("_data/menu.yml", "- name: Home\n- name: Writing\n")
+        assert "/about.html" in stream.next("build")["changed"]
+        assert "Home Writing" in served.text("/about.html")
+    finally:
+        stream.close()
+
+
 def test_error_in_an_include_names_the_include_and_recovers(serve_site):
     served = serve_site(SITE)
     stream = served.events()

@@ -16,6 +16,7 @@ import html
 import os
 import posixpath
 import queue
+import socket
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -54,6 +55,8 @@ class SiteServer(ThreadingHTTPServer):
         self.mount = mount
         self.broker = broker
         self.verbose = verbose
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, SiteRequestHandler)
 
 

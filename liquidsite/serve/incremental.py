@@ -70,7 +70,7 @@ class BuildError:
 
 @dataclasses.dataclass
 class BuildResult:
-    kind: str  # "full", "incremental" or "none"
+    kind: str  # "full" or "incremental"
     changed: list[str]  # destination files written or removed, "/"-rooted, relative to the destination
     rendered: int
     seconds: float
@@ -136,7 +136,7 @@ class SiteBuilder:
         try:
             config = config if config is not None else load_config(self.overrides)
             files, _ = config_files(config["source"], self.overrides.get("config"))
-            self.config_paths = {os.path.abspath(os.path.join(config["source"], f)) for f in files}
+            self.config_paths = {os.path.abspath(f) for f in files}  # as load_config opens them
             from ..site import Site
 
             site = Site(config)
@@ -224,7 +224,12 @@ class SiteBuilder:
                     return self.full_build()  # added or deleted
                 if not exists:
                     continue
-                kind = self._apply_edit(path, keys, touched, previous, statics)
+                try:
+                    kind = self._apply_edit(path, keys, touched, previous, statics)
+                except Exception as err:  # noqa: BLE001 - e.g. broken YAML: the overlay names the file
+                    error = describe_error(err, site)
+                    error.file = error.file or os.path.relpath(path, site.source)
+                    return BuildResult("incremental", [], 0, time.monotonic() - started, error)
                 if kind is None:
                     return self.full_build()
                 kinds.add(kind)
