@@ -387,10 +387,12 @@ def test_an_edit_sends_one_reload_event_naming_only_changed_pages(serve_site):
 def test_a_page_connecting_late_still_gets_the_reload(serve_site):
     served = serve_site(SITE)
     body = served.text("/about.html")
-    generation = int(body.split("var GENERATION = ")[1].split(";")[0])
+    generation = int(body.split("var GENERATION = ")[1].split(",")[0])
     served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nChanged before connecting.\n")
+    instance = body.split("INSTANCE = \"")[1].split('"')[0]
     stream = served.events(generation)
     try:
+        assert stream.next("hello", timeout=5)["instance"] == instance  # else the page reloads
         assert "/about.html" in stream.next("build", timeout=5)["changed"]
     finally:
         stream.close()

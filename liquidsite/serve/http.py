@@ -150,7 +150,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             return
         kind = kind or content_type(path, mount.encoding)
         if broker is not None and kind.startswith("text/html"):
-            body = livereload.inject(body, livereload.client_script(generation))
+            body = livereload.inject(body, livereload.client_script(generation, broker.instance))
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
@@ -174,7 +174,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
                 + "\n".join(rows) + "\n</ul></body></html>\n").encode("utf-8")
         broker = self.server.broker
         if broker is not None:
-            body = livereload.inject(body, livereload.client_script(broker.generation))
+            body = livereload.inject(body, livereload.client_script(broker.generation, broker.instance))
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
