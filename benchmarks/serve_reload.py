@@ -153,6 +153,7 @@ def main() -> int:
     parser.add_argument("--synth", default=SYNTH, help="path to synth_site.py")
     parser.add_argument("--skip-demo", action="store_true")
     parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--site", help="also measure this existing site (a copy of it): its oldest and newest post")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_demo:
@@ -166,13 +167,18 @@ def main() -> int:
             site = os.path.join(tmp, "synth")
             subprocess.run([sys.executable, args.synth, "--n", str(args.n), "--out", site], check=True,
                            stdout=subprocess.DEVNULL)
-            posts = sorted(os.listdir(os.path.join(site, "_posts")))
-            oldest, newest = posts[0], posts[-1]
-            measure(f"synthetic site, {args.n} posts", site, [
-                (os.path.join("_posts", oldest), None),
-                (os.path.join("_posts", newest), None),
-            ], args.runs)
+            measure(f"synthetic site, {args.n} posts", site, post_edits(site), args.runs)
+        if args.site:
+            site = os.path.join(tmp, "own")
+            shutil.copytree(args.site, site, ignore=shutil.ignore_patterns("_site", ".jekyll-cache"))
+            measure(f"site {args.site}", site, post_edits(site), args.runs)
     return 0
+
+
+def post_edits(site: str) -> list[tuple[str, Optional[str]]]:
+    """Edits of the oldest and the newest post (the newest shows on the home page)."""
+    posts = sorted(os.listdir(os.path.join(site, "_posts")))
+    return [(os.path.join("_posts", posts[0]), None), (os.path.join("_posts", posts[-1]), None)]
 
 
 if __name__ == "__main__":

@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-livereload", dest="livereload", action="store_false", help="Do not reload browsers")
     serve.add_argument("--livereload-port", dest="livereload_port", type=int,
                        help="Accepted; live reload uses the server's own port")
-    serve.add_argument("--livereload-ignore", dest="livereload_ignore", help="Accepted for compatibility")
+    serve.add_argument("--livereload-ignore", dest="livereload_ignore",
+                       help="Files for LiveReload to ignore: GLOB1[,GLOB2[,...]] over source paths")
     serve.add_argument("--livereload-min-delay", dest="livereload_min_delay", type=int, help="Accepted")
     serve.add_argument("--livereload-max-delay", dest="livereload_max_delay", type=int, help="Accepted")
     serve.add_argument("-o", "--open-url", dest="open_url", action="store_true", default=None,

@@ -235,6 +235,7 @@ BASIC = {
     "logo.svg": "<svg/>\n",
     "font.woff2": "w",
     "plain.txt": "text\n",
+    "files/paper.pdf": "%PDF",
 }
 
 
@@ -278,6 +279,11 @@ def test_serves_under_baseurl_with_jekylls_types_and_404(serve_site):
         assert (status, headers["content-type"]) == (200, kind), path
         assert b"livereload" not in body
     assert served.get("/blog/css/site.css", method="HEAD")[2] == b""
+
+    status, headers, body = served.get("/blog/files/")  # no index file: WEBrick's listing
+    assert (status, headers["content-type"]) == (200, "text/html; charset=utf-8")
+    assert b"Index of /blog/files/" in body and b'<a href="paper.pdf">paper.pdf</a>' in body
+    assert served.get("/blog/files/paper.pdf")[1]["content-type"] == "application/pdf"
 
     for missing in ("/blog/nope.html", "/index.html", "/", "/blogx/"):
         status, headers, body = served.get(missing)
@@ -367,6 +373,12 @@ def test_an_edit_sends_one_reload_event_naming_only_changed_pages(serve_site):
         changed = stream.next("build")["changed"]
         # The post and the page showing its excerpt; not the archive (titles only) nor other posts.
         assert sorted(changed) == ["/2024/02/01/second.html", "/index.html"]
+
+        # A new title: the post and the pages listing titles, not the other posts.
+        served.edit("_posts/2024-03-01-third.md", "---\nlayout: default\ntitle: Third, renamed\n---\nThird post body.\n")
+        changed = stream.next("build")["changed"]
+        assert sorted(changed) == ["/2024/03/01/third.html", "/archive.html", "/index.html"]
+        assert "(incremental: 3 rendered, 3 written)" in served.log
         assert "rendered" in served.log
     finally:
         stream.close()
@@ -375,10 +387,12 @@ def test_an_edit_sends_one_reload_event_naming_only_changed_pages(serve_site):
 def test_a_page_connecting_late_still_gets_the_reload(serve_site):
     served = serve_site(SITE)
     body = served.text("/about.html")
-    generation = int(body.split("var GENERATION = ")[1].split(";")[0])
+    generation = int(body.split("var GENERATION = ")[1].split(",")[0])
     served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nChanged before connecting.\n")
+    instance = body.split("INSTANCE = \"")[1].split('"')[0]
     stream = served.events(generation)
     try:
+        assert stream.next("hello", timeout=5)["instance"] == instance  # else the page reloads
         assert "/about.html" in stream.next("build", timeout=5)["changed"]
     finally:
         stream.close()
@@ -420,6 +434,21 @@ def test_liquid_error_overlay_then_recovery(serve_site):
         stream.close()
 
 
+def test_broken_data_file_shows_its_line_and_recovers(serve_site):
+    served = serve_site(SITE)
+    stream = served.events()
+    try:
+        served.edit("_data/menu.yml", "- name: Home\n- name: [Posts\n")
+        failure = stream.next("failure")
+        assert failure["location"].startswith("_data/menu.yml:")
+        assert "menu.yml" in failure["message"]
+        served.edit("_data/menu.yml", "- name: Home\n- name: Writing\n")
+        assert "/about.html" in stream.next("build")["changed"]
+        assert "Home Writing" in served.text("/about.html")
+    finally:
+        stream.close()
+
+
 def test_error_in_an_include_names_the_include_and_recovers(serve_site):
     served = serve_site(SITE)
     stream = served.events()
@@ -445,7 +474,9 @@ EDITS = [
      "incremental"),
     ("_data/menu.yml", "- name: Home\n- name: Posts\n- name: Talks\n", "incremental"),
     ("css/site.css", "body { color: green }\n", "incremental"),
-    ("_posts/2024-01-01-first.md", "---\nlayout: default\ntitle: First, renamed\n---\nFirst body.\n", "full"),
+    ("_posts/2024-01-01-first.md", "---\nlayout: default\ntitle: First, renamed\n---\nFirst body.\n", "incremental"),
+    ("_posts/2024-01-01-first.md", "---\nlayout: default\ntitle: First\ntags: [a]\n---\nFirst body.\n", "full"),
+    ("about.md", "---\nlayout: default\ntitle: About, renamed\n---\nAbout me.\n", "incremental"),
     ("_config.yml", "title: Reconfigured\ntimezone: UTC\nliquid:\n  error_mode: strict\n", "full"),
     ("_posts/2024-04-01-fourth.md", "---\nlayout: default\ntitle: Fourth\n---\nA new post.\n", "full"),
     ("about.md", None, "full"),
@@ -490,3 +521,15 @@ def test_skip_initial_build_serves_the_existing_destination(serve_site, tmp_path
     served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nBuilt on the first edit.\n")
     assert "Built on the first edit." in served.text("/about.html")
     assert "<li>" in served.text("/")
+
+
+def test_livereload_ignore_leaves_matching_sources_out_of_reload_events(serve_site):
+    served = serve_site(SITE, "--livereload-ignore", "*.css,_drafts/*")
+    stream = served.events()
+    try:
+        served.edit("css/site.css", "body { color: teal }\n")
+        served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nNoticed.\n")
+        assert stream.next("build")["changed"] == ["/about.html"]
+        assert "teal" in served.text("/css/site.css")
+    finally:
+        stream.close()

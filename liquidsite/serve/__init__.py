@@ -8,6 +8,7 @@ Server-Sent Events on the server's own port.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import signal
 import threading
@@ -31,7 +32,7 @@ def serve(args: argparse.Namespace) -> int:
     livereload = args.livereload is not False and not (args.watch is False and args.livereload is None)
     watch = args.watch is not False or livereload  # Jekyll: live reload implies watching
     overrides.update(livereload=livereload, watch=watch)
-    for key in ("host", "port", "skip_initial_build", "open_url", "livereload_port"):
+    for key in ("host", "port", "skip_initial_build", "open_url", "livereload_port", "livereload_ignore"):
         if getattr(args, key, None) is not None:
             overrides[key] = getattr(args, key)
     config = load_config(overrides)
@@ -60,7 +61,7 @@ def serve(args: argparse.Namespace) -> int:
         logger.warn("Build Warning:", "Skipping the initial build. This may result in an out-of-date site.")
     else:
         logger.info("Generating...")
-        _report(builder.full_build(config), broker, config, initial=True)
+        _report(builder.full_build(config), broker, config, builder.origins, initial=True)
     watcher: Optional[Watcher] = None
     if watch:
         watcher = Watcher(builder.source, builder.ignored,
@@ -111,10 +112,20 @@ def _rebuild(builder: SiteBuilder, broker: Optional[Broker], paths: set[str], st
     for path in shown:
         logger.info("", os.path.relpath(path, source))
     result = builder.rebuild(paths, structural)
-    _report(result, broker, builder.site.config if builder.site is not None else {})
+    _report(result, broker, builder.site.config if builder.site is not None else {}, builder.origins)
 
 
-def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any], initial: bool = False) -> None:
+def _reload_ignored(url: str, origins: dict[str, str], config: dict[str, Any]) -> bool:
+    """Jekyll's ``--livereload-ignore``: globs over the changed file's source path."""
+    patterns = config.get("livereload_ignore") or []
+    if isinstance(patterns, str):
+        patterns = [p for p in patterns.split(",") if p]
+    source_path = origins.get(url, url.lstrip("/"))
+    return any(fnmatch.fnmatch(source_path, str(pattern)) for pattern in patterns)
+
+
+def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any], origins: dict[str, str],
+            initial: bool = False) -> None:
     """Log a build as Jekyll does; tell browsers (not for the initial build: none saw the site yet)."""
     if result.error is not None:
         logger.warn("Error:", "Build failed; the last good site is still served.")
@@ -128,7 +139,7 @@ def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any
     logger.info("", f"...done in {result.seconds:.3f} seconds ({result.kind}: {what}).")
     if broker is not None:
         baseurl = normalize_baseurl(config.get("baseurl"))
-        broker.built([baseurl + path for path in result.changed])
+        broker.built([baseurl + path for path in result.changed if not _reload_ignored(path, origins, config)])
 
 
 def _mount(builder: SiteBuilder, initial: dict[str, Any]) -> Mount:
@@ -140,6 +151,7 @@ def _mount(builder: SiteBuilder, initial: dict[str, Any]) -> Mount:
         baseurl=normalize_baseurl(config.get("baseurl")),
         encoding=str(config.get("encoding") or "utf-8"),
         headers={str(k): str(v) for k, v in (headers or {}).items()},
+        show_dir_listing=bool(config.get("show_dir_listing")),
     )
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import email.utils
 import fnmatch
+import html
 import os
 import posixpath
 import queue
+import socket
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -41,6 +43,7 @@ class Mount(NamedTuple):
     baseurl: str  # "" or "/blog"
     encoding: str
     headers: dict[str, str]
+    show_dir_listing: bool = False
 
 
 class SiteServer(ThreadingHTTPServer):
@@ -52,6 +55,8 @@ class SiteServer(ThreadingHTTPServer):
         self.mount = mount
         self.broker = broker
         self.verbose = verbose
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, SiteRequestHandler)
 
 
@@ -116,7 +121,10 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             if not raw_path.endswith("/"):
                 self._redirect(raw_path + "/", query)
                 return
-            found = _first_file(target, DIRECTORY_INDEX)
+            found = None if mount.show_dir_listing else _first_file(target, DIRECTORY_INDEX)
+            if found is None and _inside(target, mount.root, allow_root=True):
+                self._send_listing(target, path, send_body)
+                return
         elif os.path.isfile(target):
             found = target
         else:
@@ -142,13 +150,34 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             return
         kind = kind or content_type(path, mount.encoding)
         if broker is not None and kind.startswith("text/html"):
-            body = livereload.inject(body, livereload.client_script(generation))
+            body = livereload.inject(body, livereload.client_script(generation, broker.instance))
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", email.utils.formatdate(modified, usegmt=True))
         for name, value in {**DEFAULT_HEADERS, **mount.headers}.items():
             self.send_header(name, value)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def _send_listing(self, directory: str, shown_path: str, send_body: bool) -> None:
+        """WEBrick's fancy index for a directory without an index file (as ``jekyll serve``)."""
+        names = sorted(n for n in os.listdir(directory)
+                       if not any(fnmatch.fnmatchcase(n, p) for p in _HIDDEN_NAMES))
+        title = html.escape(f"Index of {self.path.partition('?')[0]}")
+        rows = ['<li><a href="../">Parent Directory</a></li>'] + [
+            f'<li><a href="{urllib.parse.quote(n)}{"/" if os.path.isdir(os.path.join(directory, n)) else ""}">'
+            f"{html.escape(n)}</a></li>" for n in names
+        ]
+        body = (f"<!DOCTYPE html>\n<html><head><title>{title}</title></head>\n<body><h1>{title}</h1>\n<ul>\n"
+                + "\n".join(rows) + "\n</ul></body></html>\n").encode("utf-8")
+        broker = self.server.broker
+        if broker is not None:
+            body = livereload.inject(body, livereload.client_script(broker.generation, broker.instance))
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if send_body:
             self.wfile.write(body)
@@ -218,8 +247,8 @@ def _first_file(directory: str, names: Any) -> Optional[str]:
     return None
 
 
-def _inside(path: str, root: str) -> bool:
+def _inside(path: str, root: str, allow_root: bool = False) -> bool:
     """True when *path*, symlinks resolved, lies inside *root* (also resolved)."""
     real_root = os.path.realpath(root)
     real = os.path.realpath(path)
-    return posixpath.commonpath([real_root, real]) == real_root and real != real_root
+    return posixpath.commonpath([real_root, real]) == real_root and (allow_root or real != real_root)

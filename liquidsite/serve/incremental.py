@@ -17,6 +17,7 @@ in the destination and the failure is returned for the browser overlay.
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import hashlib
 import os
 import time
@@ -34,7 +35,7 @@ from ..log import logger
 from ..reader import EntryFilter, Reader
 from ..utils import has_yaml_header
 from ..yamlio import YAMLSyntaxError
-from .tracking import install_tracking
+from .tracking import DATA_SUFFIX, EXCERPT_SUFFIX, install_tracking
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -45,7 +46,11 @@ Renderable = Union[Page, Document]
 SASS_KEY = "sass"
 DATA_KEY = "site.data"
 STATIC_FILES_KEY = "site.static_files"
+#: Front matter that decides where a document sorts or is listed: changing it is a full build.
+_LISTING_KEYS = ("date", "categories", "category", "tags", "tag", "published", "permalink", "slug", "draft")
 _ALWAYS_IGNORED = {".git", ".hg", ".svn", ".jekyll-cache", ".sass-cache", ".jekyll-metadata", "node_modules"}
+#: Files editors create around a save (Vim's write probe and swap files, JetBrains' safe write...).
+_EDITOR_TEMPORARY = ("4913", "*.swp", "*.swx", "*.tmp", "*___jb_tmp___", "*___jb_old___", ".#*", "#*#", "*~")
 
 
 @dataclasses.dataclass
@@ -65,7 +70,7 @@ class BuildError:
 
 @dataclasses.dataclass
 class BuildResult:
-    kind: str  # "full", "incremental" or "none"
+    kind: str  # "full" or "incremental"
     changed: list[str]  # destination files written or removed, "/"-rooted, relative to the destination
     rendered: int
     seconds: float
@@ -84,6 +89,7 @@ class SiteBuilder:
         self.inputs: dict[str, Any] = {}
         self.known: set[str] = set()
         self.written: dict[str, Any] = {}
+        self.origins: dict[str, str] = {}  # destination URL -> source path relative to the source
         self.config_paths: set[str] = set()
         self.pending: set[Renderable] = set()
         self.pending_full = False
@@ -110,6 +116,8 @@ class SiteBuilder:
         parts = rel.split(os.sep)
         if any(part in _ALWAYS_IGNORED for part in parts):
             return True
+        if any(fnmatch.fnmatchcase(parts[-1], pattern) for pattern in _EDITOR_TEMPORARY):
+            return True
         if site is None:
             return False
         entry_filter = EntryFilter(site)
@@ -128,7 +136,7 @@ class SiteBuilder:
         try:
             config = config if config is not None else load_config(self.overrides)
             files, _ = config_files(config["source"], self.overrides.get("config"))
-            self.config_paths = {os.path.abspath(os.path.join(config["source"], f)) for f in files}
+            self.config_paths = {os.path.abspath(f) for f in files}  # as load_config opens them
             from ..site import Site
 
             site = Site(config)
@@ -185,7 +193,9 @@ class SiteBuilder:
                 continue
             writer.write_item(site, item)
             self.written[dest] = signature
-            changed.append(self._url(dest))
+            url = self._url(dest)
+            self.origins[url] = item.relative_path.lstrip("/")
+            changed.append(url)
         return changed
 
     def _url(self, dest_path: str) -> str:
@@ -202,6 +212,7 @@ class SiteBuilder:
             return self.full_build()
         keys: set[str] = set()
         touched: set[Renderable] = set(self.pending)
+        previous: dict[Renderable, tuple[Any, ...]] = {}  # bodies as other outputs last read them
         statics: list[StaticFile] = []
         kinds: set[str] = set()
         try:
@@ -213,7 +224,12 @@ class SiteBuilder:
                     return self.full_build()  # added or deleted
                 if not exists:
                     continue
-                kind = self._apply_edit(path, keys, touched, statics)
+                try:
+                    kind = self._apply_edit(path, keys, touched, previous, statics)
+                except Exception as err:  # noqa: BLE001 - e.g. broken YAML: the overlay names the file
+                    error = describe_error(err, site)
+                    error.file = error.file or os.path.relpath(path, site.source)
+                    return BuildResult("incremental", [], 0, time.monotonic() - started, error)
                 if kind is None:
                     return self.full_build()
                 kinds.add(kind)
@@ -221,10 +237,10 @@ class SiteBuilder:
             return BuildResult("incremental", [], 0, time.monotonic() - started, describe_error(err, site))
         # Templates (layouts, includes) may be cached by the renderer: a template edit gets a fresh one.
         install_tracking(site, drops=False, renderer=bool(kinds & {"layout", "template"}))
-        return self._render_batch(keys, touched, statics, started)
+        return self._render_batch(keys, touched, previous, statics, started)
 
     def _apply_edit(self, path: str, keys: set[str], touched: set[Renderable],
-                    statics: list[StaticFile]) -> Optional[str]:
+                    previous: dict[Renderable, tuple[Any, ...]], statics: list[StaticFile]) -> Optional[str]:
         """Update the site for an edited file and name what it was; None when only a full build is right."""
         site = self.site
         assert site is not None
@@ -235,15 +251,24 @@ class SiteBuilder:
             if not reads_any_file and not has_yaml_header(path):
                 return None  # now a static file
             fresh = _reread(item)
-            if fresh.data != self.read_data.get(item):
-                return None
             # Generated copies (pagination pages) share the file: they get the new body too.
-            for copy in _render_order(site):
-                if copy is item or (type(copy) is type(item) and os.path.abspath(copy.path) == path):
-                    copy.content = fresh.content
-                    copy.body_line = fresh.body_line
-                    self.raw[copy] = fresh.content
-                    touched.add(copy)
+            copies = [c for c in _render_order(site)
+                      if c is item or (type(c) is type(item) and os.path.abspath(c.path) == path)]
+            old_data = self.read_data.get(item) or {}
+            if fresh.data != old_data:
+                if len(copies) > 1 or not _front_matter_edit_is_local(item, fresh, old_data):
+                    return None
+                self.read_data[item] = dict(fresh.data)
+                _replace_data(item, fresh)
+                keys.update({path + DATA_SUFFIX, path + EXCERPT_SUFFIX})  # `excerpt` may be front matter
+            for copy in copies:
+                previous.setdefault(copy, _body(copy))
+                copy.content = fresh.content
+                copy.body_line = fresh.body_line
+                self.raw[copy] = fresh.content
+                touched.add(copy)
+            if isinstance(item, Document) and isinstance(fresh, Document):
+                item.excerpt = Excerpt(item) if fresh.excerpt is not None else None
             return "document"
         if isinstance(item, Layout):
             base = site.in_source_dir(str(site.config.get("layouts_dir", "_layouts")))
@@ -267,24 +292,26 @@ class SiteBuilder:
             return "sass"
         return "template"  # an include, or a file only what noted it depends on
 
-    def _render_batch(self, keys: set[str], touched: set[Renderable], statics: list[StaticFile],
-                      started: float) -> BuildResult:
+    def _render_batch(self, keys: set[str], touched: set[Renderable], previous: dict[Renderable, tuple[Any, ...]],
+                      statics: list[StaticFile], started: float) -> BuildResult:
         site = self.site
         assert site is not None
-        batch = touched | {item for item, read in self.deps.items() if not read.isdisjoint(keys)}
-        previous = {item: _body(item) for item in batch}
-        for item in batch:
-            self._reset(item)
         order = _render_order(site)
+        batch = touched | {item for item, read in self.deps.items() if not read.isdisjoint(keys)}
+        for item in batch:
+            previous.setdefault(item, _body(item))
+            self._reset(item)
         rendered = 0
         try:
+            self._add_excerpt_readers(batch, previous, order)
             for position, item in enumerate(order):
                 if item not in batch:
                     continue
                 self.deps[item] = _render(site, item)
                 rendered += 1
-                if _body(item, force_excerpt=previous[item][2] is not None) == previous[item]:
+                if _body(item)[:2] == previous[item][:2]:
                     continue
+                # content and output change as the site renders: only later outputs saw them.
                 for dependent in self._dependents(item.path, order[position + 1:]) - batch:
                     previous[dependent] = _body(dependent)
                     self._reset(dependent)
@@ -297,8 +324,30 @@ class SiteBuilder:
         changed = self._write(written + statics)
         return BuildResult("incremental", changed, rendered, time.monotonic() - started)
 
-    def _dependents(self, path: str, candidates: list[Renderable]) -> set[Renderable]:
-        key = os.path.abspath(path)
+    def _add_excerpt_readers(self, batch: set[Renderable], previous: dict[Renderable, tuple[Any, ...]],
+                             order: list[Renderable]) -> None:
+        """Add to *batch* the outputs that read an excerpt which now renders differently.
+
+        An excerpt renders on its own, whatever the order of the build, so it can be
+        compared before anything renders; readers anywhere in the order are affected.
+        """
+        frontier = list(batch)
+        while frontier:
+            readers: set[Renderable] = set()
+            for item in frontier:
+                old_excerpt = previous[item][2]
+                excerpt = getattr(item, "excerpt", None)
+                if old_excerpt is None or not isinstance(excerpt, Excerpt) or excerpt.output == old_excerpt:
+                    continue
+                readers |= self._dependents(item.path + EXCERPT_SUFFIX, order) - batch
+            for reader in readers:
+                previous[reader] = _body(reader)
+                self._reset(reader)
+            batch |= readers
+            frontier = list(readers)
+
+    def _dependents(self, key: str, candidates: list[Renderable]) -> set[Renderable]:
+        """The candidates that read *key* (an absolute source path, maybe with a suffix)."""
         return {item for item in candidates if key in self.deps.get(item, ())}
 
     def _reset(self, item: Renderable) -> None:
@@ -334,13 +383,33 @@ def _render(site: "Site", item: Renderable) -> set[str]:
     return keys
 
 
-def _body(item: Renderable, force_excerpt: bool = False) -> tuple[Any, ...]:
-    """What other outputs can read of *item* beyond its front matter (the excerpt if rendered)."""
+def _body(item: Renderable) -> tuple[Any, ...]:
+    """What other outputs can read of *item* beyond its front matter: content, output, excerpt."""
     excerpt = getattr(item, "excerpt", None)
-    excerpt_output = None
-    if isinstance(excerpt, Excerpt):
-        excerpt_output = excerpt.output if force_excerpt else excerpt._output
-    return (item.content, item.output, excerpt_output)
+    return (item.content, item.output, excerpt._output if isinstance(excerpt, Excerpt) else None)
+
+
+def _front_matter_edit_is_local(item: Renderable, fresh: Renderable, old_data: dict[str, Any]) -> bool:
+    """True when new front matter leaves every list, order and URL of the site as it was,
+    so only the outputs that read this item's front matter need to render again."""
+    listing_keys = list(_LISTING_KEYS)
+    if isinstance(item, Document):
+        sort_by = item.collection.metadata.get("sort_by") if isinstance(item.collection.metadata, dict) else None
+        if sort_by:
+            listing_keys.append(str(sort_by))
+    if any(fresh.data.get(key) != old_data.get(key) for key in listing_keys):
+        return False
+    return fresh.url == item.url
+
+
+def _replace_data(item: Renderable, fresh: Renderable) -> None:
+    """Give *item* the front matter of its re-read *fresh* twin; forget what its drop cached."""
+    item.data = fresh.data
+    if isinstance(item, Page) and isinstance(fresh, Page):
+        item.front_matter = fresh.front_matter
+    cache = getattr(item.__dict__.get("drop"), "_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
 
 
 def _reread(item: Renderable) -> Renderable:

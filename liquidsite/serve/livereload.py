@@ -4,7 +4,8 @@ The server tells browsers which destination files a build changed; each page
 reloads only if its own file changed, swaps changed stylesheets in place, and
 shows an overlay while the build is broken (reloading once it is fixed). A page
 connects with the build generation it was served at, so a rebuild that lands
-between serving and connecting still reaches it.
+between serving and connecting still reaches it, and a page served by an earlier
+run of the server reloads when it reconnects to a new one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import queue
 import re
 import threading
+import uuid
 from typing import Any, Optional
 
 #: Where browsers connect for events (outside any baseurl, never a site path).
@@ -25,7 +27,7 @@ _CLIENT = """
 (function () {
   if (!window.EventSource || window.__liquidsiteLiveReload) return;
   window.__liquidsiteLiveReload = true;
-  var GENERATION = %(generation)d;
+  var GENERATION = %(generation)d, INSTANCE = %(instance)s;
   var EVENTS = %(events)s;
   var OVERLAY_ID = "liquidsite-error-overlay";
   function here() {
@@ -89,15 +91,18 @@ _CLIENT = """
     }
   }
   var source = new EventSource(EVENTS + "?generation=" + GENERATION);
+  source.addEventListener("hello", function (event) {
+    if (JSON.parse(event.data).instance !== INSTANCE) location.reload();  // a restarted server
+  });
   source.addEventListener("build", function (event) { onBuild(JSON.parse(event.data)); });
   source.addEventListener("failure", function (event) { showError(JSON.parse(event.data)); });
 })();
 """
 
 
-def client_script(generation: int) -> bytes:
+def client_script(generation: int, instance: str) -> bytes:
     """The ``<script>`` element served into every HTML page."""
-    code = _CLIENT % {"generation": generation, "events": json.dumps(EVENTS_PATH)}
+    code = _CLIENT % {"generation": generation, "instance": json.dumps(instance), "events": json.dumps(EVENTS_PATH)}
     return b'<script data-liquidsite-livereload="">' + code.encode("utf-8") + b"</script>"
 
 
@@ -119,6 +124,7 @@ class Broker:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
+        self.instance = uuid.uuid4().hex  # pages served by an earlier run of the server reload
         self.generation = 0
         self.changed_at: dict[str, int] = {}
         self.failure: Optional[dict[str, Any]] = None
@@ -146,6 +152,7 @@ class Broker:
         events: queue.Queue[Optional[bytes]] = queue.Queue()
         with self.lock:
             self.subscribers.append(events)
+            events.put(_encode("hello", {"instance": self.instance}))
             missed = [p for p, g in self.changed_at.items() if g > generation]
             if missed:
                 events.put(_encode("build", {"generation": self.generation, "changed": missed}))

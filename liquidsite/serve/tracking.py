@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from ..site import Site
 
 _TRACKED_SITE_KEYS = ("data", "static_files")
-_DOCUMENT_BODY_KEYS = ("content", "output", "excerpt")
+#: Suffixes of the keys noting reads of a page's or document's front matter and excerpt.
+DATA_SUFFIX = "#data"
+EXCERPT_SUFFIX = "#excerpt"
+_DOCUMENT_BODY_KEYS = ("content", "output")
 
 
 class TrackingSiteDrop(SiteDrop):
@@ -34,20 +37,25 @@ class TrackingSiteDrop(SiteDrop):
 
 
 class TrackingDocumentDrop(DocumentDrop):
-    """A document as other outputs see it: reading its body notes its source path."""
+    """A document as other outputs see it: ``content``/``output`` note its source path,
+    ``excerpt`` notes ``<path>#excerpt``, anything else ``<path>#data`` (front matter)."""
 
     def __getitem__(self, key: str) -> Any:
+        path = os.path.abspath(self.doc.path)
         if key in _DOCUMENT_BODY_KEYS:
-            note(os.path.abspath(self.doc.path))
+            note(path)
+        else:
+            note(path + (EXCERPT_SUFFIX if key == "excerpt" else DATA_SUFFIX))
         return super().__getitem__(key)
 
 
 class TrackingPageDrop(PageDrop):
-    """A page as other outputs see it (``site.pages``): reading its content notes its path."""
+    """A page as other outputs see it (``site.pages``): ``content`` notes its path, other keys
+    ``<path>#data``."""
 
     def __getitem__(self, key: str) -> Any:
-        if key == "content":
-            note(os.path.abspath(self.page.path))
+        path = os.path.abspath(self.page.path)
+        note(path if key == "content" else path + DATA_SUFFIX)
         return super().__getitem__(key)
 
 
