@@ -36,7 +36,12 @@ class MarkdownConverter(Converter):
         self.extensions = {
             f".{ext.strip().lower()}" for ext in str(config.get("markdown_ext", "")).split(",") if ext.strip()
         }
-        self.options = dict(config.get("kramdown") or {})
+        kramdown = dict(config.get("kramdown") or {})
+        # Jekyll's KramdownParser#setup: the site's `highlighter` when kramdown names none,
+        # then rouge with `default_lang: plaintext`.
+        if not kramdown.get("syntax_highlighter") and config.get("highlighter"):
+            kramdown["syntax_highlighter"] = config["highlighter"]
+        self.options = markdown.jekyll_options(kramdown)
         self.cache = cache
 
     def matches(self, ext: str) -> bool:

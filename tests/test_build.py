@@ -236,3 +236,17 @@ def test_page_and_document_variables(build_site):
         "tags.html": "x=1;y=1;news=1;one=1;two=1; 3 3\n",
         "talks/t1.html": "/talks/t1 /talks/t1.html talks T1 t1\n",
     }
+
+
+def test_a_kramdown_section_keeps_jekylls_rouge_defaults(build_site) -> None:
+    """A site's `kramdown:` settings are merged over Jekyll's (rouge, default_lang plaintext)."""
+    built = build_site({
+        "_config.yml": "kramdown:\n  input: GFM\n  syntax_highlighter_opts:\n    css_class: hl\n",
+        "index.md": "---\n---\nUse `code` here.\n\n```python\nx = 1\n```\n",
+    })
+    assert built.read("index.html") == (
+        '<p>Use <code class="language-plaintext highlighter-rouge">code</code> here.</p>\n\n'
+        '<div class="language-python highlighter-rouge"><div class="highlight"><pre class="hl"><code>'
+        '<span class="n">x</span> <span class="o">=</span> <span class="mi">1</span>\n'
+        "</code></pre></div></div>\n"
+    )
