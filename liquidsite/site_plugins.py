@@ -27,16 +27,16 @@ filters and tags, generators and hooks, the four things Jekyll plugins add::
             post.output += "<!-- signed -->"
 
 Ruby plugins (``*.rb``) cannot run here: each is named once in a warning and
-the build goes on without it. Everything registered belongs to one site (no
+the build goes on without it; so is a Python file without ``register``. Everything registered belongs to one site (no
 module-level registries), so builds never leak plugins into each other.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import traceback
+import types
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional, TextIO, Union
 
@@ -258,14 +258,17 @@ def _load_file(site: "Site", plugins: SitePlugins, path: str, index: int) -> Non
     relative = os.path.relpath(path, site.source)
     module_name = f"liquidsite_site_plugin_{index}_{os.path.splitext(os.path.basename(path))[0]}"
     try:
-        spec = importlib.util.spec_from_file_location(module_name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
+        with open(path, encoding="utf-8") as handle:
+            code = compile(handle.read(), path, "exec")
+        # executed directly rather than imported: no __pycache__ is written into the site
+        module = types.ModuleType(module_name)
+        module.__file__ = path
         sys.modules[module_name] = module  # dataclasses and pickling look modules up here
-        spec.loader.exec_module(module)
+        exec(code, module.__dict__)
         register = getattr(module, "register", None)
         if not callable(register):
-            raise PluginError(f"{relative}: a plugin must define register(api)")
+            logger.warn("Plugins:", f"{relative} defines no register(api): nothing registered.")
+            return
         register(PluginAPI(site, plugins, path))
     except PluginError:
         raise

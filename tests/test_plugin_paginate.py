@@ -94,3 +94,19 @@ def test_zero_per_page_is_a_clear_error(build_site):
     assert built.code == 1
     assert "'paginate' must be a positive number" in built.log
     assert "Traceback" not in built.log
+
+
+def test_template_moved_by_a_permalink(build_site):
+    # Jekyll reads the copies from the template's URL directory: here /home/ has no file.
+    built = build_site({
+        "_config.yml": "paginate: 1\nplugins: [jekyll-paginate]\n",
+        "index.html": "---\npermalink: /home/\n---\n{{ paginator.page }} {{ paginator.next_page_path }} {{ paginator.previous_page_path }}\n",
+        **{f"_posts/2020-01-0{i}-p{i}.md": f"---\ntitle: P{i}\n---\nb\n" for i in range(1, 4)},
+    })
+    assert built.code == 0, built.log
+    assert built.read("home/index.html") == "1 /page2 \n"
+    assert built.read("page2/index.html") == ""
+    assert built.read("page3/index.html") == ""
+    missing = built.source / "home" / "index.html"
+    warning = f"Error reading file {missing}: No such file or directory @ rb_sysopen - {missing} "
+    assert built.log.count(warning) == 2

@@ -209,3 +209,15 @@ def test_hook_events_fire_in_jekylls_order(build_site):
     })
     assert built.code == 0, built.log
     assert (built.source / "events.txt").read_text() == JEKYLL_HOOK_ORDER
+
+
+def test_plugins_leave_no_bytecode_and_helpers_only_warn(build_site):
+    built = build_site({
+        "_plugins/a.py": "def register(api):\n    api.filter('twice')(lambda v: f'{v}{v}')\n",
+        "_plugins/helpers.py": "CONSTANT = 1\n",
+        "index.html": "---\n---\n{{ 'ab' | twice }}\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "abab\n"
+    assert "Plugins: _plugins/helpers.py defines no register(api): nothing registered." in built.log
+    assert not (built.source / "_plugins" / "__pycache__").exists()

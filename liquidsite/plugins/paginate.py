@@ -104,6 +104,31 @@ class Pager:
         }
 
 
+class _MissingPage(Page):
+    """A page whose file cannot be read: Jekyll warns and goes on with no content or data."""
+
+    def _read_source(self) -> None:
+        logger.warn(f"Error reading file {self.path}: No such file or directory @ rb_sysopen - {self.path}")
+        self.content = ""
+        self.body_line = 1
+        self.front_matter = {}
+
+
+def _copy_of(site: "Site", template: Page) -> Page:
+    """A new page read as the gem reads it: from the template's *URL* directory.
+
+    That is the template's own file unless a permalink moved it; then Jekyll reads
+    (or fails to read) ``index.html`` in the permalink's directory.
+    """
+    url_dir = template.dir.strip("/")
+    if url_dir == template.dir_name.strip("/"):
+        return Page(site, template.dir_name, template.name)
+    directory = "/" + url_dir if url_dir else ""
+    if os.path.isfile(os.path.join(site.source, url_dir, template.name)):
+        return Page(site, directory, template.name)
+    return _MissingPage(site, directory, template.name)
+
+
 def generate(site: "Site") -> None:
     """Attach pager 1 to the template and add a copy of it for every further pager."""
     if site.config.get("paginate") is None or not site.pages:
@@ -124,7 +149,7 @@ def generate(site: "Site") -> None:
         if num == 1:
             template.pager = pager
             continue
-        page = Page(site, template.dir_name, template.name)
+        page = _copy_of(site, template)
         page.pager = pager
         page.dir_name = str(pager_path(site, template, num))
         page._url = None
