@@ -542,3 +542,111 @@ def test_site_name_tagline_organisation_author_image_without_path_and_post_excer
     built = build_site(SEO_EDGE)
     assert built.code == 0, built.log
     assert built.files == SEO_EDGE_EXPECTED
+
+
+MINIMA_HEAD = {
+    '_config.yml': (
+        'title: Blog\n'
+        'author:\n'
+        '  name: A\n'
+        '  email: a@x.org\n'
+        'url: http://x.org\n'
+        'plugins: [jekyll-feed, jekyll-seo-tag]\n'
+        'time: 2024-06-01 12:00:00 +0000\n'
+        'timezone: UTC\n'
+    ),
+    '_layouts/default.html': (
+        '<head>\n'
+        '  {%- seo -%}\n'
+        '  {%- feed_meta -%}\n'
+        '  <x>\n'
+        '</head>{{ content }}\n'
+    ),
+    'index.md': (
+        '---\n'
+        'layout: default\n'
+        '---\n'
+        'Home\n'
+    ),
+    '_posts/2024-01-01-hello.md': (
+        '---\n'
+        'layout: default\n'
+        'title: Hello\n'
+        '---\n'
+        'Hi\n'
+    ),
+}
+
+MINIMA_HEAD_EXPECTED = {
+    '2024/01/01/hello.html': (
+        '<head><!-- Begin Jekyll SEO tag v2.8.0 -->\n'
+        '<title>Hello | Blog</title>\n'
+        '<meta name="generator" content="Jekyll v4.3.1" />\n'
+        '<meta property="og:title" content="Hello" />\n'
+        '<meta name="author" content="A" />\n'
+        '<meta property="og:locale" content="en_US" />\n'
+        '<meta name="description" content="Hi" />\n'
+        '<meta property="og:description" content="Hi" />\n'
+        '<link rel="canonical" href="http://x.org/2024/01/01/hello.html" />\n'
+        '<meta property="og:url" content="http://x.org/2024/01/01/hello.html" />\n'
+        '<meta property="og:site_name" content="Blog" />\n'
+        '<meta property="og:type" content="article" />\n'
+        '<meta property="article:published_time" content="2024-01-01T00:00:00+00:00" />\n'
+        '<meta name="twitter:card" content="summary" />\n'
+        '<meta property="twitter:title" content="Hello" />\n'
+        '<script type="application/ld+json">\n'
+        '{"@context":"https://schema.org","@type":"BlogPosting","author":{"@type":"Person","name"'
+        ':"A"},"dateModified":"2024-01-01T00:00:00+00:00","datePublished":"2024-01-01T00:00:00+00'
+        ':00","description":"Hi","headline":"Hello","mainEntityOfPage":{"@type":"WebPage","@id":"'
+        'http://x.org/2024/01/01/hello.html"},"url":"http://x.org/2024/01/01/hello.html"}</script'
+        '>\n'
+        '<!-- End Jekyll SEO tag -->\n'
+        '<link type="application/atom+xml" rel="alternate" href="http://x.org/feed.xml" title="Bl'
+        'og" /><x>\n'
+        '</head><p>Hi</p>\n'
+        '\n'
+    ),
+    'feed.xml': (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" >'
+        '<generator uri="https://jekyllrb.com/" version="4.3.1">Jekyll</generator>'
+        '<link href="http://x.org/feed.xml" rel="self" type="application/atom+xml" />'
+        '<link href="http://x.org/" rel="alternate" type="text/html" />'
+        '<updated>2024-06-01T12:00:00+00:00</updated><id>http://x.org/feed.xml</id>'
+        '<title type="html">Blog</title><author><name>A</name><email>a@x.org</email></author>'
+        '<entry><title type="html">Hello</title>'
+        '<link href="http://x.org/2024/01/01/hello.html" rel="alternate" type="text/html" title="'
+        'Hello" /><published>2024-01-01T00:00:00+00:00</published>'
+        '<updated>2024-01-01T00:00:00+00:00</updated><id>http://x.org/2024/01/01/hello</id>'
+        '<content type="html" xml:base="http://x.org/2024/01/01/hello.html">'
+        '<![CDATA[<p>Hi</p>]]></content><author><name>A</name><email>a@x.org</email></author>'
+        '<summary type="html"><![CDATA[Hi]]></summary></entry></feed>'
+    ),
+    'index.html': (
+        '<head><!-- Begin Jekyll SEO tag v2.8.0 -->\n'
+        '<title>Blog</title>\n'
+        '<meta name="generator" content="Jekyll v4.3.1" />\n'
+        '<meta property="og:title" content="Blog" />\n'
+        '<meta name="author" content="A" />\n'
+        '<meta property="og:locale" content="en_US" />\n'
+        '<link rel="canonical" href="http://x.org/" />\n'
+        '<meta property="og:url" content="http://x.org/" />\n'
+        '<meta property="og:site_name" content="Blog" />\n'
+        '<meta property="og:type" content="website" />\n'
+        '<meta name="twitter:card" content="summary" />\n'
+        '<meta property="twitter:title" content="Blog" />\n'
+        '<script type="application/ld+json">\n'
+        '{"@context":"https://schema.org","@type":"WebSite","author":{"@type":"Person","name":"A"'
+        '},"headline":"Blog","name":"Blog","url":"http://x.org/"}</script>\n'
+        '<!-- End Jekyll SEO tag -->\n'
+        '<link type="application/atom+xml" rel="alternate" href="http://x.org/feed.xml" title="Bl'
+        'og" /><x>\n'
+        '</head><p>Home</p>\n'
+        '\n'
+    ),
+}
+
+
+def test_whitespace_control_around_seo_and_feed_meta_as_in_minima(build_site):
+    built = build_site(MINIMA_HEAD)
+    assert built.code == 0, built.log
+    assert built.files == MINIMA_HEAD_EXPECTED

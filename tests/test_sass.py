@@ -301,3 +301,68 @@ def test_add_charset_line_comments_and_no_map_for_documents(build_site):
     built = build_site(SASS_UNICODE_CHARSET)
     assert built.code == 0, built.log
     assert built.files == SASS_UNICODE_CHARSET_EXPECTED
+
+
+SASS_PERMALINK = {
+    'assets/main.scss': (
+        '---\n'
+        'permalink: /style.css\n'
+        '---\n'
+        'a { b: c; }\n'
+    ),
+    'sub/dir/x.scss': (
+        '---\n'
+        '---\n'
+        "@import 'sub/dir/y';\n"
+        '.x { y: z; }\n'
+    ),
+    'sub/dir/_y.scss': '.yy { q: r; }\n',
+}
+
+SASS_PERMALINK_EXPECTED = {
+    'style.css': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "main.css",\n'
+        '\t"sources": [\n'
+        '\t\t"main.scss"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t"a { b: c; }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": "AAAA,AAAA,CAAC,CAAC,EAAE,CAAC,EAAE,CAAC,GAAI"\n'
+        '}'
+    ),
+    'sub/dir/x.css': (
+        '.yy { q: r; }\n'
+        '\n'
+        '.x { y: z; }\n'
+        '\n'
+        '/*# sourceMappingURL=x.css.map */'
+    ),
+    'sub/dir/x.css.map': (
+        '{\n'
+        '\t"version": 3,\n'
+        '\t"file": "x.css",\n'
+        '\t"sources": [\n'
+        '\t\t"x.scss",\n'
+        '\t\t"sub/dir/_y.scss"\n'
+        '\t],\n'
+        '\t"sourcesContent": [\n'
+        '\t\t"@import \'sub/dir/y\';\\n.x { y: z; }\\n",\n'
+        '\t\t".yy { q: r; }\\n"\n'
+        '\t],\n'
+        '\t"names": [],\n'
+        '\t"mappings": "ACAA,AAAA,GAAG,CAAC,EAAE,CAAC,EAAE,CAAC,GAAI;;ADCd,AAAA,EAAE,CAAC,EAAE,CAA'
+        'C,EAAE,CAAC,GAAI"\n'
+        '}'
+    ),
+}
+
+
+def test_imports_resolve_from_the_site_root_and_a_permalink_carries_over_to_the_map(build_site):
+    """As with Jekyll, the map shares the page's data, permalink included: it overwrites the CSS."""
+    built = build_site(SASS_PERMALINK)
+    assert built.code == 0, built.log
+    assert built.files == SASS_PERMALINK_EXPECTED
