@@ -49,5 +49,5 @@ render.honours = [  # type: ignore[attr-defined]
     "parse_span_html", "link_defs", "footnote_nr", "entity_output", "toc_levels",
     "smart_quotes", "typographic_symbols", "header_offset", "syntax_highlighter",
     "syntax_highlighter_opts", "math_engine", "footnote_backlink", "footnote_backlink_inline",
-    "footnote_prefix", "remove_line_breaks_for_cjk", "hard_wrap", "gfm_quirks",
+    "footnote_prefix", "remove_line_breaks_for_cjk", "hard_wrap", "gfm_quirks", "html_to_native",
 ]

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from . import patterns as P
+from . import html_native
 from .element import Element
 from .patterns import rx
 
@@ -146,6 +147,8 @@ class HtmlParsers(_Base):
         if src.check(HTML_BLOCK_TAG) is not None and (src.group(1) or "").lower() not in P.HTML_SPAN_ELEMENTS:
             src.pos += len(src.matched())
             self.handle_html_start_tag(self.handle_kramdown_html_tag)
+            if self.options.get("html_to_native"):
+                html_native.convert(self.tree.children[-1])
             return True
         if src.check(HTML_BLOCK_CLOSE_TAG) is not None and (src.group(1) or "").lower() not in P.HTML_SPAN_ELEMENTS:
             name = (src.group(1) or "").lower()
@@ -201,3 +204,5 @@ class HtmlParsers(_Base):
             else:
                 self.add_text(src.rest(), el)
                 src.terminate()
+        if self.options.get("html_to_native"):
+            html_native.convert(el)
