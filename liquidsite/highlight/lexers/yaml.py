@@ -15,6 +15,120 @@ PLAIN_SCALAR_START = r"""[^ \t\n\r\f\v?:,\[\]{}#&*!|>'"%@`]"""
 ANCHOR_CHAR = r"(?u:[^\W_])|[_-]"
 
 
+def _directive(state: str):
+    def callback(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+        lexer.token("nt" if state != "block_line" else "nn")
+        lexer.reset_indent()
+        lexer.push(state)
+    return callback
+
+
+def _line_start(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    text, error = lexer.save_indent(match.group(0))
+    lexer.token("", text)
+    lexer.token("err", error)
+    lexer.push("block_line")
+    lexer.push("indentation")
+
+
+def _blank_line(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.token("")
+    lexer.pop(2)
+
+
+def _indicator_space(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.token("")
+    lexer.continue_indent(match.group(0))
+
+
+def _indicator(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.set_indent(match.group(0))
+    lexer.token("pi")
+
+
+def _indent_end(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.token("")
+    lexer.continue_indent(match.group(0))
+    lexer.pop()
+
+
+def _plain_scalar(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.push("plain_scalar_in_block_context")
+
+
+def _key(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.groups("na", "pi")
+    lexer.set_indent(match.group(0), implicit=True)
+
+
+def _block_scalar(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.token("pi")
+    lexer.push("block_scalar_content")
+    lexer.push("block_scalar_header")
+
+
+def _flow_plain(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.push("plain_scalar_in_flow_context")
+
+
+def _blank_scalar_line(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    text = match.group(0)
+    mark = lexer.block_scalar_indent if lexer.block_scalar_indent is not None else len(text)
+    lexer.token("", text[:mark])
+    lexer.token("no", text[mark:])
+
+
+def _scalar_indent(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.token("")
+    size = len(match.group(0))
+    dedent_level = lexer.block_scalar_indent if lexer.block_scalar_indent is not None else lexer.indent
+    if lexer.block_scalar_indent is None:
+        lexer.block_scalar_indent = size
+    if size < dedent_level:
+        lexer.save_indent(match.group(0))
+        lexer.pop()
+        lexer.push("indentation")
+
+
+def _scalar_header(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.block_scalar_indent = None
+    lexer.goto("ignored_line")
+    if not match.group(0):
+        return
+    increment = match.group(2) or match.group(3)
+    if increment:
+        lexer.block_scalar_indent = lexer.indent + int(increment)
+    lexer.token("pi")
+
+
+def _document_end(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.pop(3)
+
+
+def _new_line_indent(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.token("")
+    lexer.pop()
+    if len(match.group(0)) <= lexer.indent:
+        lexer.pop()
+        lexer.save_indent(match.group(0))
+        lexer.push("indentation")
+
+
+def _scalar_newlines(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.token("")
+    lexer.push("plain_scalar_in_block_context_new_line")
+
+
+def _directive_version(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.groups("", "m")
+    lexer.goto("ignored_line")
+
+
+def _directive_tag(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
+    lexer.groups("", "kt", "", "kt")
+    lexer.goto("ignored_line")
+
+
 class YAMLLexer(RegexLexer):
     def __init__(self) -> None:
         super().__init__()
@@ -46,103 +160,6 @@ class YAMLLexer(RegexLexer):
             self.indent_stack.append(self.next_indent)
         if not implicit:
             self.next_indent += len(text)
-
-    # -- callbacks ---------------------------------------------------------------------
-    def _directive(state: str):  # type: ignore[misc]
-        def callback(lexer: "YAMLLexer", match: "re.Match[str]") -> None:
-            lexer.token("nt" if state != "block_line" else "nn")
-            lexer.reset_indent()
-            lexer.push(state)
-        return callback
-
-    def _line_start(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        text, error = lexer.save_indent(match.group(0))
-        lexer.token("", text)
-        lexer.token("err", error)
-        lexer.push("block_line")
-        lexer.push("indentation")
-
-    def _blank_line(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.token("")
-        lexer.pop(2)
-
-    def _indicator_space(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.token("")
-        lexer.continue_indent(match.group(0))
-
-    def _indicator(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.set_indent(match.group(0))
-        lexer.token("pi")
-
-    def _indent_end(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.token("")
-        lexer.continue_indent(match.group(0))
-        lexer.pop()
-
-    def _plain_scalar(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.push("plain_scalar_in_block_context")
-
-    def _key(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.groups("na", "pi")
-        lexer.set_indent(match.group(0), implicit=True)
-
-    def _block_scalar(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.token("pi")
-        lexer.push("block_scalar_content")
-        lexer.push("block_scalar_header")
-
-    def _flow_plain(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.push("plain_scalar_in_flow_context")
-
-    def _blank_scalar_line(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        text = match.group(0)
-        mark = lexer.block_scalar_indent if lexer.block_scalar_indent is not None else len(text)
-        lexer.token("", text[:mark])
-        lexer.token("no", text[mark:])
-
-    def _scalar_indent(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.token("")
-        size = len(match.group(0))
-        dedent_level = lexer.block_scalar_indent if lexer.block_scalar_indent is not None else lexer.indent
-        if lexer.block_scalar_indent is None:
-            lexer.block_scalar_indent = size
-        if size < dedent_level:
-            lexer.save_indent(match.group(0))
-            lexer.pop()
-            lexer.push("indentation")
-
-    def _scalar_header(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.block_scalar_indent = None
-        lexer.goto("ignored_line")
-        if not match.group(0):
-            return
-        increment = match.group(2) or match.group(3)
-        if increment:
-            lexer.block_scalar_indent = lexer.indent + int(increment)
-        lexer.token("pi")
-
-    def _document_end(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.pop(3)
-
-    def _new_line_indent(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.token("")
-        lexer.pop()
-        if len(match.group(0)) <= lexer.indent:
-            lexer.pop()
-            lexer.save_indent(match.group(0))
-            lexer.push("indentation")
-
-    def _scalar_newlines(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.token("")
-        lexer.push("plain_scalar_in_block_context_new_line")
-
-    def _directive_version(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.groups("", "m")
-        lexer.goto("ignored_line")
-
-    def _directive_tag(lexer: "YAMLLexer", match: "re.Match[str]") -> None:  # type: ignore[misc]
-        lexer.groups("", "kt", "", "kt")
-        lexer.goto("ignored_line")
 
     states = {
         "basic": [rule(r"#.*$", "c1")],
