@@ -52,8 +52,10 @@ def test_site_build_body_only_and_code_untouched(build_site):
     assert built.code == 0, built.log
     assert built.read("index.html") == (
         "<!DOCTYPE html>\n<html>\n<head><title>:smile: head</title></head>\n"
-        '<body class="x">\n  <p>Hello ' + SMILE + " &amp; <code>:smile:</code></p>\n\n"
-        "<pre><code>:heart: in code\n</code></pre>\n\n</body>\n</html>\n"
+        '<body class="x">\n  <p>Hello ' + SMILE + ' &amp; <code class="language-plaintext highlighter-rouge">'
+        ":smile:</code></p>\n\n"
+        '<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>'
+        ":heart: in code\n</code></pre></div></div>\n\n</body>\n</html>\n"
     )
     assert built.read("plain.html") == "plain " + img("tada", "1f389") + " <hr> &amp;\n"
     assert built.read("notes.txt") == "not html :tada:\n"
