@@ -1,19 +1,69 @@
-"""The python-liquid environment configured as Jekyll's Liquid dialect."""
+"""The python-liquid environment configured as Jekyll's Liquid dialect.
+
+Jekyll parses with ``error_mode`` (``liquid: error_mode:``, default ``warn``)
+and always renders with ``render!``: markup errors are warnings (``warn``),
+ignored (``lax``) or fatal (``strict``), but unknown or unclosed tags and
+every error raised while rendering stop the build. python-liquid applies its
+tolerance to both phases and reports through Python's ``warnings``, so
+:meth:`JekyllEnvironment.error` sorts errors by phase and collects warnings
+for the renderer to log Jekyll's way.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional, Type, Union
 
 from liquid import Environment, Mode
 from liquid.builtin import FileSystemLoader
+from liquid.builtin.output import Output, OutputNode
+from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.ast import Node
+from liquid.token import Token
+from liquid.undefined import StrictUndefined, Undefined
 
-from . import filters, tags
+from ..timeutil import zone
+from . import filters, standard_filters, tags
+from .ruby import to_s
 
 if TYPE_CHECKING:
+    from typing import TextIO
+
+    from liquid.context import RenderContext
+
     from ..site import Site
 
 _MODES = {"lax": Mode.LAX, "warn": Mode.WARN, "strict": Mode.STRICT}
+
+# Liquid raises these in every error mode: the template's block structure is broken.
+_ALWAYS_FATAL = ("unexpected tag", "unknown tag", "expected tag", "was never closed", "unexpected end",
+                 "not properly terminated", "expected '%}'", "expected '}}'")
+
+
+class RubyOutputNode(OutputNode):
+    """``{{ value }}`` printed as Ruby prints it (``Array#join``, ``Hash#inspect``, ``1.0e+21``)."""
+
+    __slots__ = ()
+
+    def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
+        return buffer.write(to_s(self.expression.evaluate(context)))
+
+
+class RubyOutput(Output):
+    node_class = RubyOutputNode
+
+
+class RubyEchoNode(EchoNode):
+    __slots__ = ()
+
+    def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
+        return buffer.write(to_s(self.expression.evaluate(context)))
+
+
+class RubyEchoTag(EchoTag):
+    node_class = RubyEchoNode
 
 
 class JekyllEnvironment(Environment):
@@ -23,14 +73,54 @@ class JekyllEnvironment(Environment):
         liquid_config = site.config.get("liquid") or {}
         mode = _MODES.get(str(liquid_config.get("error_mode", "warn")), Mode.WARN)
         includes = Path(site.source) / str(site.config.get("includes_dir", "_includes"))
+        undefined: Type[Undefined] = StrictUndefined if liquid_config.get("strict_variables") else Undefined
         super().__init__(
             tolerance=mode,
             strict_filters=bool(liquid_config.get("strict_filters", False)),
             loader=FileSystemLoader(str(includes)),
+            undefined=undefined,
         )
         self.site = site
+        self.parsing = False
+        self.parse_warnings: list[LiquidError] = []
+        self.add_tag(RubyOutput)
+        self.add_tag(RubyEchoTag)
+        standard_filters.register(self)
         filters.register(self)
         tags.register(self)
         from ..plugins import register_liquid
 
         register_liquid(self)
+
+    def local_zone(self) -> dt.tzinfo:
+        """The zone Ruby's ``Time.now``/``Time.parse`` use: the config's ``timezone``, else TZ."""
+        return zone(self.site.config.get("timezone"))
+
+    def _parse(self, source: str) -> list[Node]:
+        """Parse *source*; markup errors met meanwhile are handled as parse-time errors."""
+        outer = self.parsing
+        self.parsing = True
+        try:
+            return super()._parse(source)
+        finally:
+            self.parsing = outer
+
+    def error(self, exc: Union[Type[LiquidError], LiquidError], msg: Optional[str] = None,
+              token: Optional[Token] = None) -> None:
+        """Raise, record or ignore *exc* the way Liquid 5.4 under Jekyll would."""
+        if not isinstance(exc, LiquidError):
+            exc = exc(msg, token=token)
+        elif not exc.token:
+            exc.token = token
+        if not self.parsing or self.mode == Mode.STRICT or is_structural(exc):
+            raise exc
+        if self.mode == Mode.WARN:
+            self.parse_warnings.append(exc)
+
+
+def is_structural(exc: LiquidError) -> bool:
+    """True for errors Liquid raises in every mode: unknown, stray or unclosed tags."""
+    if not isinstance(exc, LiquidSyntaxError):
+        return False
+    text = str(exc.args[0] if exc.args else exc).lower()
+    return any(marker in text for marker in _ALWAYS_FATAL)

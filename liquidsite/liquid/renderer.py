@@ -1,13 +1,20 @@
-"""Render Liquid source the way Jekyll's LiquidRenderer does."""
+"""Render Liquid source the way Jekyll's LiquidRenderer does.
+
+Templates are parsed once per build: layouts and includes render for every
+page, and parsing dominated render time when it happened per page. The
+cache is keyed by path and source, so an edited file (``serve``) parses again.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from liquid import Environment, Mode
+from liquid import BoundTemplate, Mode
 from liquid.exceptions import LiquidError
 
+from ..log import logger
 from .environment import JekyllEnvironment
+from .messages import jekyll_message
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -31,18 +38,37 @@ class LiquidRenderer:
 
     def __init__(self, site: "Site") -> None:
         self.site = site
-        self.env: Environment = JekyllEnvironment(site)
+        self.env = JekyllEnvironment(site)
+        self._templates: dict[tuple[str, str], BoundTemplate] = {}
+
+    def parse(self, source: str, path: str) -> BoundTemplate:
+        """The parsed template for *source* from *path*, parsed once per build."""
+        key = (path, source)
+        template = self._templates.get(key)
+        if template is None:
+            self.env.parse_warnings = []
+            try:
+                template = self.env.from_string(source, name=path, path=path)
+            except LiquidError as err:
+                raise self._error(err, path) from None
+            for warning in self.env.parse_warnings:
+                logger.warn("Liquid Warning:", jekyll_message(warning, path))
+            self._templates[key] = template
+        return template
 
     def render(self, source: str, assigns: Mapping[str, Any], path: str) -> str:
         """Render *source* (from the file *path*, relative to the site) with *assigns*."""
+        template = self.parse(source, path)
         try:
-            template = self.env.from_string(source, name=path, path=path)
             return template.render(**assigns)
         except LiquidError as err:
-            line = err.token.line_number if getattr(err, "token", None) is not None else None
-            message = err.message if hasattr(err, "message") else str(err)
-            where = f" (line {line})" if line else ""
-            raise LiquidRenderError(f"Liquid error{where}: {message} in {path}", path, line) from err
+            raise self._error(err, path) from None
+        except RecursionError:
+            raise LiquidRenderError(f"Liquid error: stack level too deep in {path}", path) from None
+
+    def _error(self, err: LiquidError, path: str) -> LiquidRenderError:
+        message = jekyll_message(err, path)
+        return LiquidRenderError(message, path, getattr(err, "jekyll_line", None))
 
     @property
     def strict(self) -> bool:
