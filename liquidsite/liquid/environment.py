@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Optional, Type, Union
 
 from liquid import Environment, Mode
 from liquid.builtin import FileSystemLoader
+from liquid.builtin.expressions.primitive import Blank
 from liquid.builtin.output import Output, OutputNode
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.exceptions import LiquidError, LiquidSyntaxError
@@ -26,6 +27,7 @@ from liquid.undefined import StrictUndefined, Undefined
 
 from ..timeutil import zone
 from . import filters, standard_filters, tags
+from .messages import is_silent_in_lax, lax_tag_failure
 from .ruby import to_s
 
 if TYPE_CHECKING:
@@ -40,6 +42,18 @@ _MODES = {"lax": Mode.LAX, "warn": Mode.WARN, "strict": Mode.STRICT}
 # Liquid raises these in every error mode: the template's block structure is broken.
 _ALWAYS_FATAL = ("unexpected tag", "unknown tag", "expected tag", "was never closed", "unexpected end",
                  "not properly terminated", "expected '%}'", "expected '}}'")
+
+
+def _blank_never_equal(self: Blank, other: object) -> bool:
+    """``x == blank`` under Jekyll: Liquid asks ``x.blank?``, which only ActiveSupport defines,
+    so the comparison is false for every value (strings, nil, arrays alike)."""
+    return False
+
+
+# python-liquid's `blank` literal knows no per-environment hook; liquidsite renders only
+# Jekyll's dialect, so its comparison is set once for the process.
+Blank.__eq__ = _blank_never_equal  # type: ignore[method-assign,assignment]
+Blank.__hash__ = object.__hash__  # type: ignore[method-assign,assignment]
 
 
 class RubyOutputNode(OutputNode):
@@ -112,10 +126,19 @@ class JekyllEnvironment(Environment):
             exc = exc(msg, token=token)
         elif not exc.token:
             exc.token = token
-        if not self.parsing or self.mode == Mode.STRICT or is_structural(exc):
+        if not self.parsing or self.mode == Mode.STRICT or is_structural(exc) or getattr(exc, "jekyll_fatal", False):
             raise exc
-        if self.mode == Mode.WARN:
+        lax_failure = lax_tag_failure(exc)
+        rejected_by_lax = lax_failure is not None and lax_failure.startswith("Syntax Error")
+        if self.mode == Mode.WARN and not rejected_by_lax and not is_silent_in_lax(exc):
             self.parse_warnings.append(exc)
+        if lax_failure is not None:
+            # Liquid falls back to the lax parser, which rejects this markup as well
+            # (or, for an unknown comparison operator, fails when the condition renders).
+            failure = LiquidSyntaxError(lax_failure, token=exc.token)
+            failure.jekyll_fatal = True  # type: ignore[attr-defined]
+            failure.jekyll_runtime = not rejected_by_lax  # type: ignore[attr-defined]
+            raise failure
 
 
 def is_structural(exc: LiquidError) -> bool:

@@ -25,7 +25,7 @@ from ..errors import InvalidDateError
 from ..utils import slugify
 from .drops import DocumentDrop, Drop
 from .ruby import float_to_s, inspect, is_nil, scalar_to_s, to_s
-from .standard_filters import LiquidArgumentError, iterate, ruby_compare, to_integer, to_time
+from .standard_filters import LiquidArgumentError, with_ruby_arity, iterate, ruby_compare, to_integer, to_time
 from .strftime import strftime
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ _INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
 def xml_escape(value: Any) -> str:
     """``String#encode(xml: :attr)`` without the quotes: ``& < > "`` escaped."""
     text = scalar_to_s(value)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&apos;")
 
 
 def normalize_uri(text: str) -> str:
@@ -433,6 +433,7 @@ _SMART_RULES = [
 
 def smartypants(text: str) -> str:
     """kramdown's SmartyPants parser on plain text: curly quotes, dashes and ellipses as characters."""
+    text = re.sub(r"&(?!#?\w+;)", "&amp;", text)
     for pattern, replacement in _SMART_RULES:
         text = pattern.sub(replacement, text)
     return text
@@ -490,4 +491,7 @@ def register(env: "JekyllEnvironment") -> None:
     jekyll_filters = JekyllFilters(env)
     for name in _FILTER_NAMES:
         func: Callable[..., Any] = xml_escape if name == "xml_escape" else getattr(jekyll_filters, name)
-        env.add_filter(name, func)
+        checked = with_ruby_arity(func)
+        if getattr(func, "with_context", False):
+            checked = with_context(checked)
+        env.add_filter(name, checked)

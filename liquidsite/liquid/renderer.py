@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from liquid import BoundTemplate, Mode
 from liquid.exceptions import LiquidError
 
+from ..errors import LiquidsiteError
 from ..log import logger
 from .environment import JekyllEnvironment
 from .messages import jekyll_message
@@ -50,9 +51,9 @@ class LiquidRenderer:
             try:
                 template = self.env.from_string(source, name=path, path=path)
             except LiquidError as err:
-                raise self._error(err, path) from None
-            for warning in self.env.parse_warnings:
-                logger.warn("Liquid Warning:", jekyll_message(warning, path))
+                self._log_warnings(path, source)
+                raise self._error(err, path, source) from None
+            self._log_warnings(path, source)
             self._templates[key] = template
         return template
 
@@ -62,12 +63,22 @@ class LiquidRenderer:
         try:
             return template.render(**assigns)
         except LiquidError as err:
-            raise self._error(err, path) from None
+            raise self._error(err, path, source) from None
+        except LiquidRenderError:
+            raise
+        except LiquidsiteError as err:
+            # Jekyll reports any error raised inside Liquid (an invalid date...) with the file.
+            raise LiquidRenderError(f"{err} in {path}", path) from None
         except RecursionError:
             raise LiquidRenderError(f"Liquid error: stack level too deep in {path}", path) from None
 
-    def _error(self, err: LiquidError, path: str) -> LiquidRenderError:
-        message = jekyll_message(err, path)
+    def _log_warnings(self, path: str, source: str) -> None:
+        for warning in self.env.parse_warnings:
+            logger.warn("Liquid Warning:", jekyll_message(warning, path, source))
+        self.env.parse_warnings = []
+
+    def _error(self, err: LiquidError, path: str, source: str = "") -> LiquidRenderError:
+        message = jekyll_message(err, path, source)
         return LiquidRenderError(message, path, getattr(err, "jekyll_line", None))
 
     @property

@@ -15,6 +15,7 @@ import binascii
 import datetime as dt
 import functools
 import html
+import inspect
 import re
 import urllib.parse
 from collections.abc import Mapping
@@ -35,6 +36,31 @@ _NOT_IN_LIQUID_5_4 = ("escapejs", "find_index", "has", "reject", "safe", "squish
 
 class LiquidArgumentError(FilterArgumentError):
     """``Liquid::ArgumentError``: Jekyll reports it as ``Liquid error: <message>``."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, token=None)
+
+
+def with_ruby_arity(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a filter so a wrong argument count fails as Ruby words it.
+
+    ``{{ "a" | append }}`` is ``wrong number of arguments (given 1, expected 2)``
+    in Jekyll; the counts include the filter's input.
+    """
+    params = [p for p in inspect.signature(func).parameters.values()
+              if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.name != "self"]
+    required = sum(1 for p in params if p.default is p.empty)
+    most = len(params)
+    expected = str(required) if required == most else f"{required}..{most}"
+
+    @functools.wraps(func)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        given = len(args)
+        if given < required or given > most:
+            raise LiquidArgumentError(f"wrong number of arguments (given {given}, expected {expected})")
+        return func(*args, **kwargs)
+
+    return checked
 
 
 def to_integer(value: Any) -> int:
@@ -144,7 +170,7 @@ def _str(value: Any) -> str:
 
 
 def _escape(value: Any) -> Any:
-    return None if value is None else html.escape(_str(value), quote=True).replace("&#x27;", "&#39;")
+    return None if is_nil(value) else html.escape(_str(value), quote=True).replace("&#x27;", "&#39;")
 
 
 _ESCAPE_ONCE = re.compile(r"[\"><']|&(?!([a-zA-Z]+|(#\d+));)")
@@ -152,11 +178,11 @@ _HTML = {"&": "&amp;", ">": "&gt;", "<": "&lt;", '"': "&quot;", "'": "&#39;"}
 
 
 def _url_encode(value: Any) -> Any:
-    return None if value is None else urllib.parse.quote_plus(_str(value), safe="*-._~").replace("%7E", "~")
+    return None if is_nil(value) else urllib.parse.quote_plus(_str(value), safe="*-._~").replace("%7E", "~")
 
 
 def _url_decode(value: Any) -> Any:
-    return None if value is None else urllib.parse.unquote_plus(_str(value))
+    return None if is_nil(value) else urllib.parse.unquote_plus(_str(value))
 
 
 def _b64decode(value: Any, urlsafe: bool = False) -> str:
@@ -185,7 +211,7 @@ def _slice(value: Any, offset: Any, length: Any = None) -> Any:
 
 
 def _truncate(value: Any, length: Any = 50, ellipsis: Any = "...") -> Any:
-    if value is None:
+    if is_nil(value):
         return None
     text = _str(value)
     limit = to_integer(length)
@@ -195,7 +221,7 @@ def _truncate(value: Any, length: Any = 50, ellipsis: Any = "...") -> Any:
 
 
 def _truncatewords(value: Any, words: Any = 15, ellipsis: Any = "...") -> Any:
-    if value is None:
+    if is_nil(value):
         return None
     text = _str(value)
     count = max(to_integer(words), 1)
@@ -414,7 +440,7 @@ def _capitalize(value: Any) -> str:
 def date_filter(env: "JekyllEnvironment") -> Callable[[Any, Any], Any]:
     """Liquid's ``date``: input unchanged when unparseable, ``now``/``today``, epoch seconds."""
 
-    def date(value: Any, fmt: Any = None) -> Any:
+    def date(value: Any, fmt: Any) -> Any:
         fmt_text = _str(fmt)
         if not fmt_text:
             return value
@@ -463,7 +489,7 @@ def register(env: "JekyllEnvironment") -> None:
         "slice": _slice,
         "truncate": _truncate,
         "truncatewords": _truncatewords,
-        "split": lambda v, pattern=None: ruby_split(_str(v), _str(pattern) if pattern is not None else " "),
+        "split": lambda v, pattern: ruby_split(_str(v), _str(pattern)),
         "strip": lambda v: _str(v).strip(_RUBY_WS),
         "lstrip": lambda v: _str(v).lstrip(_RUBY_WS),
         "rstrip": lambda v: _str(v).rstrip(_RUBY_WS),
@@ -504,7 +530,7 @@ def register(env: "JekyllEnvironment") -> None:
         "default": _default,
     }
     for name, func in table.items():
-        env.add_filter(name, func)
+        env.add_filter(name, with_ruby_arity(func))
 
 
 __all__ = ["register", "to_s", "iterate", "lookup", "nil_safe_compare", "ruby_compare", "to_integer",
