@@ -39,14 +39,23 @@ _MARKUP: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 ]
 
 
-def error_line(err: LiquidError) -> Optional[int]:
-    """The 1-based line of the token *err* points at (the last line for errors at the end)."""
+def error_line(err: LiquidError, source: str = "") -> Optional[int]:
+    """The 1-based line of the token *err* points at (the last line for errors at the end).
+
+    Errors raised while evaluating an expression carry a token into the
+    expression's own text; that text is found in the template *source*.
+    """
     token = getattr(err, "token", None)
     if token is None:
         return None
     if getattr(token, "start_index", -1) < 0:
         return token.source.count("\n") + 1 if token.source else None
-    return token.source.count("\n", 0, token.start_index) + 1
+    line = token.source.count("\n", 0, token.start_index) + 1
+    if source and token.source and token.source != source:
+        offset = source.find(token.source)
+        if offset >= 0:
+            line += source.count("\n", 0, offset)
+    return line
 
 
 _LAX_TAG_SYNTAX = {
@@ -111,7 +120,7 @@ def _markup(err: LiquidError) -> Optional[str]:
 def jekyll_message(err: LiquidError, path: str, source: str = "") -> str:
     """``Liquid syntax error (line 3): Unknown tag 'foo' in index.html``."""
     text = str(err.args[0]) if err.args and str(err.args[0]) else type(err).__name__
-    line = error_line(err)
+    line = error_line(err, source)
     if line is None and "never closed" in syntax_text(err, text):
         line = source.count("\n") + 1
     err.jekyll_line = line  # type: ignore[attr-defined]
@@ -135,5 +144,12 @@ def syntax_text(err: LiquidError, text: str) -> str:
 
 
 def _runtime_text(text: str) -> str:
+    unknown_filter = re.fullmatch(r"unknown filter '(.+)'", text)
+    if unknown_filter:
+        return f"undefined filter {unknown_filter.group(1)}"
+    undefined = re.fullmatch(r"(.+?) is undefined", text)
+    if undefined:
+        last = re.split(r"[.\[\]'\"]+", undefined.group(1).strip("]'\""))[-1]
+        return f"undefined variable {last}"
     # python-liquid prefixes filter errors with the filter's name ("divided_by: ...").
     return re.sub(r"^\w+: ", "", text)
