@@ -12,14 +12,14 @@ from typing import Sequence
 from conftest import run_build, write_tree
 
 FRONT = "n: 0\nnum: 5\nemp: ''\nfl: 1.5\ndt: 2024-03-05 10:00:00\nday: 2024-03-05\narr: [b, a, C]\nq: \"\\\"Pants\\\" -- it's ... <é> & ok/\"\n"
-CONFIG = "timezone: UTC\nrepository: user/repo\ntitle: T\nbaseurl: /base\nurl: https://ex.com\n"
+CONFIG = "repository: user/repo\ntitle: T\nbaseurl: /base\nurl: https://ex.com\n"
 DATA = "people:\n  - name: Bob\n    age: 3\n  - name: al\n    age: 10\n  - name: Cy\nh:\n  a: 1\n  b: [1, 2]\n"
 POST = "---\ntitle: Hello\ntags: [a, b]\n---\nHi *there*\n"
 
 
-def render_cases(root: Path, templates: Sequence[str]) -> list[str]:
+def render_cases(root: Path, templates: Sequence[str], extra_config: str = "") -> list[str]:
     """Build a site with one page per template; return each page's output."""
-    files = {"_config.yml": CONFIG, "_data/d.yml": DATA, "_posts/2024-03-05-hello.md": POST}
+    files = {"_config.yml": CONFIG + extra_config, "_data/d.yml": DATA, "_posts/2024-03-05-hello.md": POST}
     for index, template in enumerate(templates):
         files[f"c{index}.html"] = "---\n" + FRONT + "---\n" + template
     write_tree(root, files)

@@ -78,7 +78,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    return render_cases(tmp_path_factory.mktemp("site"), [template for template, _ in CASES])
+    return render_cases(tmp_path_factory.mktemp("site"), [template for template, _ in CASES], "timezone: UTC\n")
 
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[t[:40] for t, _ in CASES])

@@ -135,9 +135,32 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    return render_cases(tmp_path_factory.mktemp("site"), [template for template, _ in CASES])
+    return render_cases(tmp_path_factory.mktemp("site"), [template for template, _ in CASES], "timezone: UTC\n")
 
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[t[:40] for t, _ in CASES])
 def test_renders_as_jekyll(rendered: list[str], index: int) -> None:
     assert rendered[index] == CASES[index][1]
+
+# Observed with `timezone: America/New_York`: YAML times are UTC shown in local time, Ruby's zone names.
+ZONED = [
+    ('{{ page.dt | date: "%F %T %Z %z" }}|{{ page.day | date: "%F %T %Z %z" }}|{{ page.dt }}|{{ page.day }}|'
+     '{{ "2024-07-05 10:00" | date: "%F %T %Z %z" }}|{{ "2024-03-05T10:11:12+02:00" | date: "%F %T %Z %z" }}|'
+     '{{ 1700000000 | date: "%F %T %Z" }}',
+     "2024-03-05 05:00:00 EST -0500|2024-03-05 00:00:00 +00:00 +0000|2024-03-05 05:00:00 -0500|2024-03-05|"
+     "2024-07-05 10:00:00 EDT -0400|2024-03-05 10:11:12  +0200|2023-11-14 17:13:20 EST"),
+    ('{{ page.dt | date: "%c|%x|%X|%D|%v|%+|%G-%V|%g|%W|%-I%P|%#b|%^a|%-j|%3N|%6N" }}',
+     "Tue Mar  5 05:00:00 2024|03/05/24|05:00:00|03/05/24| 5-MAR-2024|%+|2024-10|24|10|5am|MAR|TUE|65|000|000000"),
+    ("{{ site.posts | sort: \"title\" | first | map: \"title\" }}", "title"),
+    ("{{ site.posts[0] | jsonify }}",
+     '{"name":"2024-03-05-hello.md","id":"/2024/03/05/hello","next":null,"previous":null,'
+     '"relative_path":"_posts/2024-03-05-hello.md","content":"<p>Hi <em>there</em></p>\\n",'
+     '"excerpt":"<p>Hi <em>there</em></p>\\n","output":"<p>Hi <em>there</em></p>\\n","title":"Hello",'
+     '"categories":[],"path":"_posts/2024-03-05-hello.md","url":"/2024/03/05/hello.html",'
+     '"date":"2024-03-05 00:00:00 -0500","tags":["a","b"],"collection":"posts","draft":false,"slug":"hello","ext":".md"}'),
+]
+
+
+def test_times_in_the_site_zone(tmp_path) -> None:
+    rendered = render_cases(tmp_path, [template for template, _ in ZONED], "timezone: America/New_York\n")
+    assert rendered == [expected for _, expected in ZONED]

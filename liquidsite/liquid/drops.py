@@ -88,22 +88,23 @@ class DocumentDrop(Drop):
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         doc = self.doc
+        # Jekyll's order of DocumentDrop's methods, which ``jsonify`` shows.
         return {
-            "collection": lambda: doc.collection.label,
-            "excerpt": self._excerpt,
             "name": lambda: doc.data.get("name") or doc.basename,
-            "previous": lambda: _drop_or_none(doc.previous_doc()),
-            "next": lambda: _drop_or_none(doc.next_doc()),
             "id": lambda: doc.id,
-            "output": lambda: doc.output,
-            "content": lambda: doc.content,
+            "next": lambda: _drop_or_none(doc.next_doc()),
+            "previous": lambda: _drop_or_none(doc.previous_doc()),
             "relative_path": lambda: doc.relative_path,
+            "content": lambda: doc.content,
+            "excerpt": self._excerpt,
+            "output": lambda: doc.output,
+            "title": lambda: doc.data.get("title"),
+            "categories": lambda: doc.data.get("categories"),
             "path": lambda: doc.relative_path,
             "url": lambda: doc.url,
             "date": lambda: doc.date,
-            "title": lambda: doc.data.get("title"),
-            "categories": lambda: doc.data.get("categories"),
             "tags": lambda: doc.data.get("tags"),
+            "collection": lambda: doc.collection.label,
         }
 
     # content, output and excerpt change while the site renders: never cache them.
@@ -183,6 +184,11 @@ class PageDrop(Drop):
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.page.data
+
+    def keys(self) -> list[str]:  # type: ignore[override]
+        """A page is a hash in Jekyll: its data first, then ``content dir excerpt name path url``."""
+        data = list(self.page.data)
+        return data + [key for key in self._properties() if key not in data]
 
 
 class StaticFileDrop(Drop):

@@ -62,7 +62,7 @@ class RubyOutputNode(OutputNode):
     __slots__ = ()
 
     def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
-        return buffer.write(to_s(self.expression.evaluate(context)))
+        return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
 
 
 class RubyOutput(Output):
@@ -73,7 +73,7 @@ class RubyEchoNode(EchoNode):
     __slots__ = ()
 
     def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
-        return buffer.write(to_s(self.expression.evaluate(context)))
+        return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
 
 
 class RubyEchoTag(EchoTag):

@@ -52,12 +52,17 @@ def _shortest_digits(value: float) -> tuple[str, int]:
     return digits, int(sign_digits_exp.exponent)
 
 
-def to_s(value: Any) -> str:
-    """What Liquid writes for ``{{ value }}``: ``Array#join`` for lists, ``to_s`` otherwise."""
+def to_s(value: Any, local: dt.tzinfo | None = None) -> str:
+    """What Liquid writes for ``{{ value }}``: ``Array#join`` for lists, ``to_s`` otherwise.
+
+    *local* is the site's zone: a zone-less YAML time is UTC and Ruby shows it in local time.
+    """
     if isinstance(value, str):
         return value
     if isinstance(value, (list, tuple)):
-        return "".join(to_s(item) for item in value)
+        return "".join(to_s(item, local) for item in value)
+    if local is not None and isinstance(value, dt.datetime) and value.tzinfo is None:
+        return ruby_time_string(value.replace(tzinfo=dt.timezone.utc).astimezone(local))
     return scalar_to_s(value)
 
 

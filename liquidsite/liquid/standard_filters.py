@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from liquid.exceptions import FilterArgumentError
 
 from ..timeutil import zone
+from .drops import Drop
 from .ruby import from_number, is_nil, scalar_to_s, to_number, to_s
 from .strftime import parse_time, strftime
 
@@ -80,6 +81,8 @@ def iterate(value: Any) -> list[Any]:
         return _flatten(value)
     if is_nil(value):
         return []
+    if isinstance(value, Drop):
+        return value.keys()  # a Jekyll drop is Enumerable over its keys
     if isinstance(value, Mapping):
         return [value]
     if isinstance(value, range):

@@ -45,7 +45,7 @@ def _directive(moment: dt.datetime, match: re.Match[str], is_date: bool) -> str:
         if "^" in flags:
             text = text.upper()
         elif "#" in flags:
-            text = text.swapcase() if code not in ("p",) else text.lower()
+            text = text.lower() if code == "p" else text.upper()
         if width_text:
             fill = "0" if "0" in flags else " "
             text = text.rjust(int(width_text), fill)
@@ -76,6 +76,8 @@ def _zone_offset(moment: dt.datetime, colons: str, flags: str, width_text: str) 
 def _zone_name(moment: dt.datetime, is_date: bool) -> str:
     if is_date:
         return "+00:00"
+    if isinstance(moment.tzinfo, dt.timezone) and moment.tzinfo is not dt.timezone.utc:
+        return ""  # Ruby names no zone for a bare offset (Time.parse("...+02:00"))
     name = moment.tzname() or ""
     return name if name and not name.startswith(("+", "-")) else ""
 
@@ -132,7 +134,6 @@ _TEXT: dict[str, Callable[[dt.datetime, bool], str]] = {
     "r": lambda m, d: strftime(m, "%I:%M:%S %p"),
     "c": lambda m, d: strftime(m, "%a %b %e %H:%M:%S %Y"),
     "v": lambda m, d: strftime(m, "%e-%^b-%Y"),
-    "+": lambda m, d: strftime(m, "%a %b %e %H:%M:%S %Z %Y"),
 }
 
 
