@@ -12,13 +12,17 @@ for the renderer to log Jekyll's way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Type, Union
 
 from liquid import Environment, Mode
 from liquid.builtin import FileSystemLoader
 from liquid.builtin.expressions.primitive import Blank
+from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.builtin.output import Output, OutputNode
+from liquid.stream import TokenStream
+from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.ast import Node
@@ -65,8 +69,50 @@ class RubyOutputNode(OutputNode):
         return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
 
 
+# Liquid's lax variable syntax: the first (quoted) fragment is the value, then ``| filter`` parts.
+_QUOTED_FRAGMENT = r'"[^"]*"|\'[^\']*\'|(?:[^\s,|\'"]|"[^"]*"|\'[^\']*\')+'
+_LAX_VARIABLE = re.compile(rf"\s*({_QUOTED_FRAGMENT})(.*)", re.S)
+
+
+def lax_markup(markup: str) -> str | None:
+    """What Liquid's lax parser makes of output markup the strict parser rejects.
+
+    ``"abc".size`` is the string ``"abc"``; ``foo bar`` is ``foo``; filters after
+    the first ``|`` are kept. None when nothing usable is left.
+    """
+    match = _LAX_VARIABLE.match(markup)
+    if match is None:
+        return None
+    value = match.group(1)
+    if value.startswith(('"', "'")):
+        value = value[: value.index(value[0], 1) + 1]
+    rest = match.group(2)
+    filters = rest[rest.index("|"):] if "|" in rest else ""
+    return value + (" " + filters if filters else "")
+
+
 class RubyOutput(Output):
+    """``{{ }}`` parsed strictly, then as Liquid's lax parser would after a warning."""
+
     node_class = RubyOutputNode
+
+    def parse(self, stream: TokenStream) -> OutputNode:
+        token = stream.eat(TOKEN_OUTPUT)
+        expr_token = stream.expect(TOKEN_EXPRESSION)
+        try:
+            expression = FilteredExpression.parse(self.env, TokenStream(tokenize(expr_token.value, expr_token)))
+        except LiquidSyntaxError as err:
+            if err.token is None:
+                err.token = expr_token
+            lax = lax_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
+            if lax is None:
+                raise
+            try:
+                expression = FilteredExpression.parse(self.env, TokenStream(tokenize(lax, expr_token)))
+            except LiquidError:
+                raise err from None
+            self.env.error(err)  # the warning Jekyll prints before falling back
+        return self.node_class(token, expression)
 
 
 class RubyEchoNode(EchoNode):
