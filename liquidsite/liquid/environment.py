@@ -141,6 +141,7 @@ class JekyllEnvironment(Environment):
             undefined=undefined,
         )
         self.site = site
+        self._zone: Optional[dt.tzinfo] = None
         self.parsing = False
         self.parse_warnings: list[LiquidError] = []
         self.add_tag(RubyOutput)
@@ -154,7 +155,9 @@ class JekyllEnvironment(Environment):
 
     def local_zone(self) -> dt.tzinfo:
         """The zone Ruby's ``Time.now``/``Time.parse`` use: the config's ``timezone``, else TZ."""
-        return zone(self.site.config.get("timezone"))
+        if self._zone is None:
+            self._zone = zone(self.site.config.get("timezone"))
+        return self._zone
 
     def _parse(self, source: str) -> list[Node]:
         """Parse *source*; markup errors met meanwhile are handled as parse-time errors."""
