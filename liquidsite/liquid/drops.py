@@ -22,13 +22,20 @@ if TYPE_CHECKING:
 class Drop(Mapping[str, Any]):
     """Properties from ``_properties()`` first, then the fallback mapping."""
 
-    __slots__ = ("_cache",)
+    __slots__ = ("_cache", "_props")
 
     def __init__(self) -> None:
         self._cache: dict[str, Any] = {}
+        self._props: Optional[dict[str, Callable[[], Any]]] = None
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         raise NotImplementedError
+
+    def _property_table(self) -> dict[str, Callable[[], Any]]:
+        """``_properties()`` built once per drop: its getters read live state when called."""
+        if self._props is None:
+            self._props = self._properties()
+        return self._props
 
     def _fallback(self) -> Mapping[str, Any]:
         return {}
@@ -36,7 +43,7 @@ class Drop(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         if key in self._cache:
             return self._cache[key]
-        props = self._properties()
+        props = self._property_table()
         if key in props:
             value = props[key]()
             self._cache[key] = value
@@ -44,10 +51,10 @@ class Drop(Mapping[str, Any]):
         return self._fallback()[key]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._properties() or key in self._fallback()
+        return key in self._property_table() or key in self._fallback()
 
     def keys(self) -> list[str]:  # type: ignore[override]
-        props = list(self._properties())
+        props = list(self._property_table())
         return props + [k for k in self._fallback() if k not in props]
 
     def __iter__(self) -> Iterator[str]:
@@ -88,28 +95,29 @@ class DocumentDrop(Drop):
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         doc = self.doc
+        # Jekyll's order of DocumentDrop's methods, which ``jsonify`` shows.
         return {
-            "collection": lambda: doc.collection.label,
-            "excerpt": self._excerpt,
             "name": lambda: doc.data.get("name") or doc.basename,
-            "previous": lambda: _drop_or_none(doc.previous_doc()),
-            "next": lambda: _drop_or_none(doc.next_doc()),
             "id": lambda: doc.id,
-            "output": lambda: doc.output,
-            "content": lambda: doc.content,
+            "next": lambda: _drop_or_none(doc.next_doc()),
+            "previous": lambda: _drop_or_none(doc.previous_doc()),
             "relative_path": lambda: doc.relative_path,
+            "content": lambda: doc.content,
+            "excerpt": self._excerpt,
+            "output": lambda: doc.output,
+            "title": lambda: doc.data.get("title"),
+            "categories": lambda: doc.data.get("categories"),
             "path": lambda: doc.relative_path,
             "url": lambda: doc.url,
             "date": lambda: doc.date,
-            "title": lambda: doc.data.get("title"),
-            "categories": lambda: doc.data.get("categories"),
             "tags": lambda: doc.data.get("tags"),
+            "collection": lambda: doc.collection.label,
         }
 
     # content, output and excerpt change while the site renders: never cache them.
     def __getitem__(self, key: str) -> Any:
         if key in ("content", "output", "excerpt", "date"):
-            return self._properties()[key]()
+            return self._property_table()[key]()
         return super().__getitem__(key)
 
     def _excerpt(self) -> str:
@@ -176,13 +184,18 @@ class PageDrop(Drop):
 
     def __getitem__(self, key: str) -> Any:
         if key == "content":
-            return self._properties()[key]()
-        if key in self.page.data and key not in self._properties():
+            return self._property_table()[key]()
+        if key in self.page.data and key not in self._property_table():
             return self.page.data[key]
         return super().__getitem__(key)
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.page.data
+
+    def keys(self) -> list[str]:  # type: ignore[override]
+        """A page is a hash in Jekyll: its data first, then ``content dir excerpt name path url``."""
+        data = list(self.page.data)
+        return data + [key for key in self._property_table() if key not in data]
 
 
 class StaticFileDrop(Drop):

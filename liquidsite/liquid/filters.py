@@ -1,12 +1,497 @@
-"""Jekyll's Liquid filters (``Jekyll::Filters``) and Liquid's standard filters as Jekyll runs them."""
+"""Jekyll's Liquid filters (``Jekyll::Filters``), registered over Liquid's standard ones.
+
+Each filter follows the Ruby method of the same name in Jekyll 4.3.1
+(``filters.rb``, ``filters/url_filters.rb``, ``date_filters.rb``,
+``grouping_filters.rb``); the site reaches them through ``env.site``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import functools
+import io
+import json
+import random
+import re
+import urllib.parse
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable
+
+from liquid import BoundTemplate
+from liquid.filter import with_context
+
+from ..errors import InvalidDateError
+from ..utils import slugify
+from .drops import DocumentDrop, Drop
+from .ruby import float_to_s, inspect, is_nil, scalar_to_s, to_s
+from .standard_filters import LiquidArgumentError, with_ruby_arity, iterate, ruby_compare, to_integer, to_time
+from .strftime import strftime
 
 if TYPE_CHECKING:
+    from liquid.context import RenderContext
+
     from .environment import JekyllEnvironment
+
+_CJK = r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f\u30a0-\u30ff\u31f0-\u31ff\u3040-\u309f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_NON_CJK_WORD_RE = re.compile(rf"[^{_CJK}\s]+")
+_URI_RESERVED_UNRESERVED = "!#$&'()*+,/:;=?@[]-._~"
+_FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
+_INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
+
+
+def xml_escape(value: Any) -> str:
+    """``String#encode(xml: :attr)`` without the quotes: ``& < > "`` escaped."""
+    text = scalar_to_s(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&apos;")
+
+
+def normalize_uri(text: str) -> str:
+    """Addressable's ``normalize`` for a path: unsafe characters percent-encoded, escapes kept."""
+    return urllib.parse.quote(text, safe=_URI_RESERVED_UNRESERVED + "%")
+
+
+def _is_absolute(text: str) -> bool:
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) is not None
+
+
+def _ensure_leading_slash(text: str) -> str:
+    return text if not text or text.startswith("/") else "/" + text
+
+
+def _url_of(value: Any) -> Any:
+    if isinstance(value, Mapping) and isinstance(value, Drop) and "url" in value:
+        return value["url"]
+    return value
+
+
+class JekyllFilters:
+    """The filters of one site; methods read the site's config through ``env.site``."""
+
+    def __init__(self, env: "JekyllEnvironment") -> None:
+        self.env = env
+        self._expressions: dict[tuple[str, str], BoundTemplate] = {}
+
+    @property
+    def config(self) -> Mapping[str, Any]:
+        return self.env.site.config
+
+    # --- URLs ---------------------------------------------------------------------------
+    def relative_url(self, value: Any) -> Any:
+        if is_nil(value):
+            return None
+        text = scalar_to_s(_url_of(value))
+        if _is_absolute(text):
+            return text
+        baseurl = self.config.get("baseurl")
+        base = "" if is_nil(baseurl) else scalar_to_s(baseurl)
+        base = base[:-1] if base.endswith("/") else base
+        return normalize_uri(_ensure_leading_slash(base) + _ensure_leading_slash(text))
+
+    def absolute_url(self, value: Any) -> Any:
+        if is_nil(value):
+            return None
+        text = scalar_to_s(_url_of(value))
+        if _is_absolute(text):
+            return text
+        site_url = self.config.get("url")
+        relative = self.relative_url(text)
+        if is_nil(site_url) or site_url == "":
+            return relative
+        return normalize_uri(scalar_to_s(site_url) + relative)
+
+    @staticmethod
+    def strip_index(value: Any) -> Any:
+        if is_nil(value) or scalar_to_s(value) == "":
+            return None
+        return re.sub(r"/index\.html?$", "/", scalar_to_s(value), count=1)
+
+    # --- dates --------------------------------------------------------------------------
+    def _time(self, value: Any) -> dt.datetime:
+        moment = to_time(value, self.env.local_zone())
+        if moment is None:
+            raise InvalidDateError(f"Invalid Date: '{inspect(value)}' is not a valid datetime.")
+        if not isinstance(moment, dt.datetime):
+            moment = dt.datetime(moment.year, moment.month, moment.day, tzinfo=self.env.local_zone())
+        return moment.astimezone(self.env.local_zone())
+
+    def date_to_xmlschema(self, value: Any) -> Any:
+        if scalar_to_s(value) == "":
+            return value
+        moment = self._time(value)
+        return strftime(moment, "%Y-%m-%dT%H:%M:%S%:z")
+
+    def date_to_rfc822(self, value: Any) -> Any:
+        if scalar_to_s(value) == "":
+            return value
+        moment = self._time(value)
+        return strftime(moment, "%a, %d %b %Y %H:%M:%S %z")
+
+    def date_to_string(self, value: Any, kind: Any = None, style: Any = None) -> Any:
+        return self._stringify_date(value, "%b", kind, style)
+
+    def date_to_long_string(self, value: Any, kind: Any = None, style: Any = None) -> Any:
+        return self._stringify_date(value, "%B", kind, style)
+
+    def _stringify_date(self, value: Any, month: str, kind: Any, style: Any) -> Any:
+        if scalar_to_s(value) == "":
+            return value
+        moment = self._time(value)
+        if kind == "ordinal":
+            day = f"{moment.day}{_ordinal(moment.day)}"
+            if style == "US":
+                return strftime(moment, f"{month} {day}, %Y")
+            return strftime(moment, f"{day} {month} %Y")
+        return strftime(moment, f"%d {month} %Y")
+
+    # --- conversions --------------------------------------------------------------------
+    def markdownify(self, value: Any) -> str:
+        from ..converters import MarkdownConverter
+
+        converter = next(c for c in self.env.site.converters if isinstance(c, MarkdownConverter))
+        return converter.convert(scalar_to_s(value), "markdownify")
+
+    @staticmethod
+    def smartify(value: Any) -> str:
+        return smartypants(scalar_to_s(value))
+
+    def _sass(self, value: Any, syntax: str) -> str:
+        from ..converters import SassConverter
+
+        converter = next(c for c in self.env.site.converters if isinstance(c, SassConverter))
+        return converter.convert(scalar_to_s(value), f"sassify.{syntax}")
+
+    def sassify(self, value: Any) -> str:
+        return self._sass(value, "sass")
+
+    def scssify(self, value: Any) -> str:
+        return self._sass(value, "scss")
+
+    @staticmethod
+    def slugify(value: Any, mode: Any = None) -> Any:
+        return slugify(None if is_nil(value) else scalar_to_s(value), None if is_nil(mode) else scalar_to_s(mode))
+
+    @staticmethod
+    def cgi_escape(value: Any) -> str:
+        return urllib.parse.quote_plus(scalar_to_s(value), safe="*-._~").replace("%7E", "~")
+
+    @staticmethod
+    def uri_escape(value: Any) -> str:
+        return normalize_uri(scalar_to_s(value))
+
+    @staticmethod
+    def normalize_whitespace(value: Any) -> str:
+        return re.sub(r"\s+", " ", scalar_to_s(value)).strip()
+
+    @staticmethod
+    def number_of_words(value: Any, mode: Any = None) -> int:
+        text = scalar_to_s(value)
+        if mode == "cjk":
+            return len(_CJK_RE.findall(text)) + len(_NON_CJK_WORD_RE.findall(text))
+        if mode == "auto":
+            cjk = len(_CJK_RE.findall(text))
+            return len(text.split()) if cjk == 0 else cjk + len(_NON_CJK_WORD_RE.findall(text))
+        return len(text.split())
+
+    @staticmethod
+    def array_to_sentence_string(value: Any, connector: Any = "and") -> str:
+        items = list(value) if isinstance(value, (list, tuple)) else iterate(value)
+        conn = scalar_to_s(connector)
+        if not items:
+            return ""
+        if len(items) == 1:
+            return scalar_to_s(items[0])
+        if len(items) == 2:
+            return f"{scalar_to_s(items[0])} {conn} {scalar_to_s(items[1])}"
+        return ", ".join(to_s(item) if not isinstance(item, list) else to_s(item) for item in items[:-1]) + \
+            f", {conn} {scalar_to_s(items[-1])}"
+
+    @staticmethod
+    def jsonify(value: Any) -> str:
+        return to_json(value)
+
+    @staticmethod
+    def inspect(value: Any) -> str:
+        return xml_escape(inspect(value))
+
+    @staticmethod
+    def to_integer(value: Any) -> int:
+        if value is True:
+            return 1
+        if value is False:
+            return 0
+        if isinstance(value, (int, float, Decimal)):
+            return int(value)
+        match = re.match(r"\s*[-+]?\d+", scalar_to_s(value))
+        return int(match.group(0)) if match else 0
+
+    # --- arrays -------------------------------------------------------------------------
+    def where(self, value: Any, prop: Any, target: Any) -> Any:
+        if is_nil(prop) or isinstance(target, (list, Mapping)):
+            return value
+        items = _selectable(value)
+        if items is None:
+            return value
+        return [item for item in items if _compare_property(_item_property(item, prop), target)]
+
+    def find(self, value: Any, prop: Any, target: Any) -> Any:
+        if is_nil(prop) or isinstance(target, (list, Mapping)):
+            return value
+        items = _selectable(value)
+        if items is None:
+            return value
+        return next((item for item in items if _compare_property(_item_property(item, prop), target)), None)
+
+    @with_context
+    def where_exp(self, value: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
+        items = _selectable(value)
+        if items is None:
+            return value
+        return [item for item in items if self._test(context, str(variable), str(expression), item)]
+
+    @with_context
+    def find_exp(self, value: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
+        items = _selectable(value)
+        if items is None:
+            return value
+        return next((item for item in items if self._test(context, str(variable), str(expression), item)), None)
+
+    def group_by(self, value: Any, prop: Any) -> Any:
+        items = _groupable(value)
+        if items is None:
+            return value
+        groups: dict[str, list[Any]] = {}
+        for item in items:
+            groups.setdefault(scalar_to_s(_item_property(item, prop)), []).append(item)
+        return [{"name": name, "items": members, "size": len(members)} for name, members in groups.items()]
+
+    @with_context
+    def group_by_exp(self, value: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
+        items = _groupable(value)
+        if items is None:
+            return value
+        groups: dict[str, list[Any]] = {}
+        for item in items:
+            key = self._evaluate(context, str(variable), f"{{{{ {expression} }}}}", item)
+            groups.setdefault(key, []).append(item)
+        return [{"name": name, "items": members, "size": len(members)} for name, members in groups.items()]
+
+    def _test(self, context: "RenderContext", variable: str, expression: str, item: Any) -> bool:
+        return self._evaluate(context, variable, f"{{% if {expression} %}}1{{% endif %}}", item) == "1"
+
+    def _evaluate(self, context: "RenderContext", variable: str, source: str, item: Any) -> str:
+        template = self._expressions.get((variable, source))
+        if template is None:
+            template = self.env.from_string(source)
+            self._expressions[(variable, source)] = template
+        buffer = io.StringIO()
+        with context.extend({variable: item}):
+            template.render_with_context(context, buffer)
+        return buffer.getvalue()
+
+    def sort(self, value: Any, prop: Any = None, nils: Any = "first") -> Any:
+        if is_nil(value):
+            raise LiquidArgumentError("Cannot sort a null object.")
+        items = list(value.values()) if isinstance(value, Mapping) else list(value) if isinstance(value, (list, tuple)) else [value]
+        if is_nil(prop):
+            return sorted(items, key=functools.cmp_to_key(_strict_compare))
+        if nils == "first":
+            order = -1
+        elif nils == "last":
+            order = 1
+        else:
+            raise LiquidArgumentError(
+                f"Invalid nils order: '{scalar_to_s(nils)}' is not a valid nils order. It must be 'first' or 'last'."
+            )
+        keyed = [(_item_property(item, prop), item) for item in items]
+
+        def compare(a: tuple[Any, Any], b: tuple[Any, Any]) -> int:
+            left, right = a[0], b[0]
+            if not is_nil(left) and is_nil(right):
+                return -order
+            if is_nil(left) and not is_nil(right):
+                return order
+            result = ruby_compare(left, right)
+            if result is None:
+                sl, sr = scalar_to_s(left).encode(), scalar_to_s(right).encode()
+                return (sl > sr) - (sl < sr)
+            return result
+
+        return [item for _, item in sorted(keyed, key=functools.cmp_to_key(compare))]
+
+    @staticmethod
+    def pop(value: Any, count: Any = 1) -> Any:
+        if not isinstance(value, list):
+            return value
+        number = to_integer(count)
+        return value[: max(len(value) - number, 0)]
+
+    @staticmethod
+    def push(value: Any, item: Any) -> Any:
+        return value + [item] if isinstance(value, list) else value
+
+    @staticmethod
+    def shift(value: Any, count: Any = 1) -> Any:
+        return value[to_integer(count):] if isinstance(value, list) else value
+
+    @staticmethod
+    def unshift(value: Any, item: Any) -> Any:
+        return [item] + value if isinstance(value, list) else value
+
+    @staticmethod
+    def sample(value: Any, count: Any = 1) -> Any:
+        if not isinstance(value, list):
+            return value
+        try:
+            number = to_integer(count)
+        except LiquidArgumentError:
+            number = 1
+        if number == 1:
+            return random.choice(value) if value else None
+        return random.sample(value, min(max(number, 0), len(value)))
+
+
+def _strict_compare(left: Any, right: Any) -> int:
+    """``Array#sort`` without a block: incomparable values are an error."""
+    result = ruby_compare(left, right)
+    if result is None:
+        raise LiquidArgumentError(
+            f"comparison of {_ruby_class(left)} with {_ruby_class(right) if not is_nil(right) else 'nil'} failed"
+        )
+    return result
+
+
+def _ruby_class(value: Any) -> str:
+    if is_nil(value):
+        return "NilClass"
+    return {bool: "TrueClass" if value else "FalseClass", int: "Integer", float: "Float", str: "String",
+            list: "Array", dict: "Hash"}.get(type(value), "Hash" if isinstance(value, Mapping) else type(value).__name__)
+
+
+def _selectable(value: Any) -> list[Any] | None:
+    if isinstance(value, Mapping) and not isinstance(value, Drop):
+        return list(value.values())
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return None
+
+
+def _groupable(value: Any) -> list[Any] | None:
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, Mapping) and not is_nil(value):
+        return [list(pair) for pair in value.items()]
+    return None
+
+
+def _item_property(item: Any, prop: Any) -> Any:
+    """Jekyll's ``item_property``: dotted paths into hashes and drops, numeric strings as numbers."""
+    name = scalar_to_s(prop)
+    if isinstance(item, Mapping):
+        if "." in name:
+            data: Any = item
+            for key in name.split("."):
+                data = data.get(key) if isinstance(data, Mapping) else None
+                if data is None:
+                    break
+            found = data
+        else:
+            found = item.get(name)
+    else:
+        found = None
+    text = scalar_to_s(found) if not isinstance(found, (list, Mapping)) else ""
+    if _INTEGER_LIKE.match(text):
+        return int(text)
+    if _FLOAT_LIKE.match(text):
+        return float(text)
+    return found
+
+
+def _compare_property(value: Any, target: Any) -> bool:
+    if is_nil(target):
+        return is_nil(value)
+    target_text = scalar_to_s(target) if not isinstance(target, float) else float_to_s(target)
+    if isinstance(value, str):
+        return value == target_text
+    props = value if isinstance(value, list) else ([] if is_nil(value) else [value])
+    return any(scalar_to_s(prop) == target_text for prop in props)
+
+
+_SMART_RULES = [
+    (re.compile(r"---"), "\u2014"),
+    (re.compile(r"--"), "\u2013"),
+    (re.compile(r"\.\.\.|\. \. \."), "\u2026"),
+    (re.compile(r"<<"), "\u00ab"),
+    (re.compile(r">>"), "\u00bb"),
+    (re.compile(r"(?:^|(?<=[\s(\[{\u2014\u2013-]))\""), "\u201c"),
+    (re.compile(r"\""), "\u201d"),
+    (re.compile(r"(?:^|(?<=[\s(\[{\u2014\u2013-]))'"), "\u2018"),
+    (re.compile(r"'"), "\u2019"),
+]
+
+
+def smartypants(text: str) -> str:
+    """kramdown's SmartyPants parser on plain text: curly quotes, dashes and ellipses as characters."""
+    text = re.sub(r"&(?!#?\w+;)", "&amp;", text)
+    for pattern, replacement in _SMART_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _ordinal(day: int) -> str:
+    if 11 <= day <= 13:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def to_json(value: Any, depth: int = 0) -> str:
+    """Ruby's ``to_json`` after Jekyll's ``as_liquid``: compact, UTF-8, drops as their hashes."""
+    if is_nil(value):
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return float_to_s(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(to_json(item, depth + 1) for item in value) + "]"
+    if isinstance(value, Drop):
+        data = value.to_dict()
+        if isinstance(value, DocumentDrop) and depth >= 1:
+            for key in ("previous", "next"):
+                if isinstance(data.get(key), Drop):
+                    data[key] = _collapse(data[key])
+        value = data
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{to_json(scalar_to_s(k))}:{to_json(v, depth + 1)}" for k, v in value.items()) + "}"
+    return to_json(scalar_to_s(value))
+
+
+def _collapse(drop: Drop) -> dict[str, Any]:
+    return {key: drop[key] for key in drop.keys() if key not in ("content", "output", "excerpt", "next", "previous")}
+
+
+_FILTER_NAMES = (
+    "relative_url", "absolute_url", "strip_index", "date_to_xmlschema", "date_to_rfc822", "date_to_string",
+    "date_to_long_string", "markdownify", "smartify", "sassify", "scssify", "slugify", "xml_escape",
+    "cgi_escape", "uri_escape", "normalize_whitespace", "number_of_words", "array_to_sentence_string",
+    "jsonify", "where", "where_exp", "find", "find_exp", "group_by", "group_by_exp", "to_integer", "sort",
+    "pop", "push", "shift", "unshift", "sample", "inspect",
+)
 
 
 def register(env: "JekyllEnvironment") -> None:
     """Add Jekyll's filters to *env*, replacing python-liquid's where Ruby Liquid differs."""
+    jekyll_filters = JekyllFilters(env)
+    for name in _FILTER_NAMES:
+        func: Callable[..., Any] = xml_escape if name == "xml_escape" else getattr(jekyll_filters, name)
+        checked = with_ruby_arity(func)
+        if getattr(func, "with_context", False):
+            checked = with_context(checked)
+        env.add_filter(name, checked)

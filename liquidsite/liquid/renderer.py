@@ -1,13 +1,21 @@
-"""Render Liquid source the way Jekyll's LiquidRenderer does."""
+"""Render Liquid source the way Jekyll's LiquidRenderer does.
+
+Templates are parsed once per build: layouts and includes render for every
+page, and parsing dominated render time when it happened per page. The
+cache is keyed by path and source, so an edited file (``serve``) parses again.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from liquid import Environment, Mode
+from liquid import BoundTemplate, Mode
 from liquid.exceptions import LiquidError
 
+from ..errors import LiquidsiteError
+from ..log import logger
 from .environment import JekyllEnvironment
+from .messages import jekyll_message
 from .tag_errors import JekyllTagError
 
 if TYPE_CHECKING:
@@ -32,20 +40,49 @@ class LiquidRenderer:
 
     def __init__(self, site: "Site") -> None:
         self.site = site
-        self.env: Environment = JekyllEnvironment(site)
+        self.env = JekyllEnvironment(site)
+        self._templates: dict[tuple[str, str], BoundTemplate] = {}
+
+    def parse(self, source: str, path: str) -> BoundTemplate:
+        """The parsed template for *source* from *path*, parsed once per build."""
+        key = (path, source)
+        template = self._templates.get(key)
+        if template is None:
+            self.env.parse_warnings = []
+            try:
+                template = self.env.from_string(source, name=path, path=path)
+            except LiquidError as err:
+                self._log_warnings(path, source)
+                raise self._error(err, path, source) from None
+            self._log_warnings(path, source)
+            self._templates[key] = template
+        return template
 
     def render(self, source: str, assigns: Mapping[str, Any], path: str) -> str:
         """Render *source* (from the file *path*, relative to the site) with *assigns*."""
+        template = self.parse(source, path)
         try:
-            template = self.env.from_string(source, name=path, path=path)
             return template.render(**assigns)
         except JekyllTagError as err:  # Jekyll prints a tag's Ruby exception as is
             raise LiquidRenderError(f"{err} in {path}", path) from err
         except LiquidError as err:
-            line = err.token.line_number if getattr(err, "token", None) is not None else None
-            message = err.message if hasattr(err, "message") else str(err)
-            where = f" (line {line})" if line else ""
-            raise LiquidRenderError(f"Liquid error{where}: {message} in {path}", path, line) from err
+            raise self._error(err, path, source) from None
+        except LiquidRenderError:
+            raise
+        except LiquidsiteError as err:
+            # Jekyll reports any error raised inside Liquid (an invalid date...) with the file.
+            raise LiquidRenderError(f"{err} in {path}", path) from None
+        except RecursionError:
+            raise LiquidRenderError(f"Liquid error: stack level too deep in {path}", path) from None
+
+    def _log_warnings(self, path: str, source: str) -> None:
+        for warning in self.env.parse_warnings:
+            logger.warn("Liquid Warning:", jekyll_message(warning, path, source))
+        self.env.parse_warnings = []
+
+    def _error(self, err: LiquidError, path: str, source: str = "") -> LiquidRenderError:
+        message = jekyll_message(err, path, source)
+        return LiquidRenderError(message, path, getattr(err, "jekyll_line", None))
 
     @property
     def strict(self) -> bool:

@@ -1,0 +1,155 @@
+"""Liquid errors worded as Liquid 5.4 words them, for Jekyll's ``Liquid Exception``/``Warning`` lines.
+
+Jekyll prints ``<Liquid message> in <path>``, where Liquid's message is
+``Liquid syntax error (line N): ...`` or ``Liquid error (line N): ...``.
+python-liquid words its errors differently; the common ones are translated
+here (with the offending markup quoted, as Liquid's strict parser does),
+others keep python-liquid's text under Liquid's prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+
+_TOKEN_NAMES = {"'.'": "dot", "word": "id", "pipe": "pipe", "','": "comma", "':'": "colon",
+                "string": "string", "integer": "number", "float": "number", "'['": "open_square",
+                "']'": "close_square", "'('": "open_round", "')'": "close_round"}
+
+_STRUCTURE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"unexpected tag '(\w+)'|unknown tag '(\w+)'"),
+     lambda m: f"Unknown tag '{m.group(1) or m.group(2)}'"),
+    (re.compile(r"expected tag (?:end)?(\w+)|tag '?(\w+)'? was never closed|expected '?end(\w+)'?"),
+     lambda m: f"'{m.group(1) or m.group(2) or m.group(3)}' tag was never closed"),
+    (re.compile(r"expected '}}'"),
+     lambda m: "Variable '{{' was not properly terminated with regexp: /\\}\\}/"),
+    (re.compile(r"expected '%}'"),
+     lambda m: "Tag '{%' was not properly terminated with regexp: /\\%\\}/"),
+]
+
+_MARKUP: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"expected end of expression, found (.+)$"),
+     lambda m: f"Expected end_of_string but found {_TOKEN_NAMES.get(m.group(1), m.group(1).strip(chr(39)))}"),
+    (re.compile(r"unexpected (['\"])(.)\1$|unexpected '(.)'$"),
+     lambda m: f"Unexpected character {m.group(2) or m.group(3)}"),
+    (re.compile(r"expected a primitive expression, found (pipe)"),
+     lambda m: '[:pipe, "|"] is not a valid expression'),
+]
+
+
+def error_line(err: LiquidError, source: str = "") -> Optional[int]:
+    """The 1-based line of the token *err* points at (the last line for errors at the end).
+
+    Errors raised while evaluating an expression carry a token into the
+    expression's own text; that text is found in the template *source*.
+    """
+    token = getattr(err, "token", None)
+    if token is None:
+        return None
+    if getattr(token, "start_index", -1) < 0:
+        return token.source.count("\n") + 1 if token.source else None
+    line = token.source.count("\n", 0, token.start_index) + 1
+    if source and token.source and token.source != source:
+        offset = source.find(token.source)
+        if offset >= 0:
+            line += source.count("\n", 0, offset)
+    return line
+
+
+_LAX_TAG_SYNTAX = {
+    "for": "Syntax Error in 'for loop' - Valid syntax: for [item] in [collection]",
+    "tablerow": "Syntax Error in 'tablerow loop' - Valid syntax: tablerow [item] in [collection] cols=3",
+    "cycle": "Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]",
+    "capture": "Syntax Error in 'capture' - Valid syntax: capture [var]",
+}
+
+
+def tag_name(err: LiquidError) -> Optional[str]:
+    """The name of the tag whose markup *err* points into (None inside ``{{ }}``)."""
+    token = getattr(err, "token", None)
+    if token is None or token.start_index < 0 or not token.source:
+        return None
+    source = token.source
+    start = max(source.rfind("{{", 0, token.start_index + 2), source.rfind("{%", 0, token.start_index + 2))
+    if start < 0 or source.startswith("{{", start):
+        return None
+    match = re.match(r"\{%-?\s*(\w+)", source[start:])
+    return match.group(1) if match else None
+
+
+def lax_tag_failure(err: LiquidError) -> Optional[str]:
+    """Liquid's message when the tag's lax parser rejects the markup too (fatal in every mode)."""
+    name = tag_name(err)
+    if name in _LAX_TAG_SYNTAX:
+        return _LAX_TAG_SYNTAX[name]
+    if name in ("if", "elsif", "unless"):
+        operator = re.search(r"found '?(=|=>|<>|!|=<)'?$", str(err.args[0]) if err.args else "")
+        if operator:
+            return f"Unknown operator {operator.group(1)}"
+    return None
+
+
+def is_silent_in_lax(err: LiquidError) -> bool:
+    """Markup Liquid's lax parser takes without complaint, e.g. ``assign x =`` with nothing after."""
+    markup = _markup(err)
+    return tag_name(err) == "assign" and markup is not None and re.fullmatch(r"[\w.\-\[\]'\"]+\s*=\s*", markup) is not None
+
+
+def _markup(err: LiquidError) -> Optional[str]:
+    """The source of the ``{{ ... }}`` output or the tag markup the error points into."""
+    token = getattr(err, "token", None)
+    if token is None or token.start_index < 0 or not token.source:
+        return None
+    source = token.source
+    start = max(source.rfind("{{", 0, token.start_index + 2), source.rfind("{%", 0, token.start_index + 2))
+    if start < 0:
+        return None
+    if source.startswith("{{", start):
+        end = source.find("}}", start)
+        return source[start:end + 2] if end >= 0 else None
+    end = source.find("%}", start)
+    if end < 0:
+        return None
+    inner = source[start + 2:end].strip("- \t\r\n")
+    parts = inner.split(None, 1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
+def jekyll_message(err: LiquidError, path: str, source: str = "") -> str:
+    """``Liquid syntax error (line 3): Unknown tag 'foo' in index.html``."""
+    text = str(err.args[0]) if err.args and str(err.args[0]) else type(err).__name__
+    line = error_line(err, source)
+    if line is None and "never closed" in syntax_text(err, text):
+        line = source.count("\n") + 1
+    err.jekyll_line = line  # type: ignore[attr-defined]
+    where = f" (line {line})" if line else ""
+    if isinstance(err, LiquidSyntaxError) and not getattr(err, "jekyll_runtime", False):
+        return f"Liquid syntax error{where}: {syntax_text(err, text)} in {path}"
+    return f"Liquid error{where}: {_runtime_text(text)} in {path}"
+
+
+def syntax_text(err: LiquidError, text: str) -> str:
+    for pattern, wording in _STRUCTURE:
+        match = pattern.search(text)
+        if match:
+            return wording(match)
+    for pattern, wording in _MARKUP:
+        match = pattern.search(text)
+        if match:
+            markup = _markup(err)
+            return wording(match) + (f' in "{markup}"' if markup is not None else "")
+    return text
+
+
+def _runtime_text(text: str) -> str:
+    unknown_filter = re.fullmatch(r"unknown filter '(.+)'", text)
+    if unknown_filter:
+        return f"undefined filter {unknown_filter.group(1)}"
+    undefined = re.fullmatch(r"(.+?) is undefined", text)
+    if undefined:
+        last = re.split(r"[.\[\]'\"]+", undefined.group(1).strip("]'\""))[-1]
+        return f"undefined variable {last}"
+    # python-liquid prefixes filter errors with the filter's name ("divided_by: ...").
+    return re.sub(r"^\w+: ", "", text)

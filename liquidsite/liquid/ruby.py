@@ -1,0 +1,157 @@
+"""Ruby's string forms of Liquid values: what ``to_s``, ``inspect`` and ``Array#join`` print.
+
+Jekyll's output is whatever Ruby prints for a value, so ``{{ page.tags }}`` is
+``ab`` (``Array#join``), a hash is ``{"a"=>1}`` and a float is ``1.0e+21``.
+Filters that coerce their input to a string (``append``, ``size``...) use
+the same forms, so they live here rather than in the output node.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from liquid.undefined import Undefined
+
+from ..timeutil import ruby_time_string
+
+
+def is_nil(value: Any) -> bool:
+    """True for Ruby's ``nil``: ``None`` and python-liquid's undefined values."""
+    return value is None or isinstance(value, Undefined)
+
+
+def float_to_s(value: float) -> str:
+    """``Float#to_s``: shortest round-trip digits, exponent form outside ``1e-4 <= |x| < 1e16``."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "-0.0" if math.copysign(1.0, value) < 0 else "0.0"
+    sign = "-" if value < 0 else ""
+    digits, exponent = _shortest_digits(abs(value))
+    decpt = len(digits) + exponent  # value == 0.<digits> * 10**decpt
+    if -4 < decpt <= 0:
+        return f"{sign}0.{'0' * -decpt}{digits}"
+    if 0 < decpt < 16:
+        whole, frac = digits[:decpt].ljust(decpt, "0"), digits[decpt:]
+        return f"{sign}{whole}.{frac or '0'}"
+    exp = decpt - 1
+    return f"{sign}{digits[0]}.{digits[1:] or '0'}e{'+' if exp >= 0 else '-'}{abs(exp):02d}"
+
+
+def _shortest_digits(value: float) -> tuple[str, int]:
+    """The significant digits of ``repr(value)`` and the power of ten of the last one."""
+    sign_digits_exp = Decimal(repr(value)).normalize().as_tuple()
+    digits = "".join(str(d) for d in sign_digits_exp.digits)
+    return digits, int(sign_digits_exp.exponent)
+
+
+def to_s(value: Any, local: dt.tzinfo | None = None) -> str:
+    """What Liquid writes for ``{{ value }}``: ``Array#join`` for lists, ``to_s`` otherwise.
+
+    *local* is the site's zone: a zone-less YAML time is UTC and Ruby shows it in local time.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return "".join(to_s(item, local) for item in value)
+    if local is not None and isinstance(value, dt.datetime) and value.tzinfo is None:
+        return ruby_time_string(value.replace(tzinfo=dt.timezone.utc).astimezone(local))
+    return scalar_to_s(value)
+
+
+def scalar_to_s(value: Any) -> str:
+    """``Object#to_s`` for one value (a list here prints as ``inspect``, as Ruby does)."""
+    if isinstance(value, str):
+        return value
+    if value is None or isinstance(value, Undefined):
+        return ""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, float):
+        return float_to_s(value)
+    if isinstance(value, dt.datetime):
+        moment = value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
+        return ruby_time_string(moment)
+    if isinstance(value, (list, tuple, Mapping)):
+        return inspect(value)
+    if isinstance(value, range):
+        return f"{value.start}..{value.stop - 1}"
+    return str(value)
+
+
+def inspect(value: Any) -> str:
+    """``Object#inspect``: ``["a", 1]``, ``{"a"=>nil}``, ``"str"``, ``nil``."""
+    if value is None or isinstance(value, Undefined):
+        return "nil"
+    if isinstance(value, str):
+        return _inspect_str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(inspect(item) for item in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{inspect(k)}=>{inspect(v)}" for k, v in _items(value)) + "}"
+    if isinstance(value, dt.datetime):
+        return scalar_to_s(value)
+    if isinstance(value, dt.date):
+        return f"#<Date: {value.isoformat()} ((0j,0s,0n),+0s,2299161j)>"
+    return scalar_to_s(value)
+
+
+def _items(mapping: Mapping[Any, Any]) -> list[tuple[Any, Any]]:
+    to_dict = getattr(mapping, "to_dict", None)
+    return list((to_dict() if callable(to_dict) else mapping).items())
+
+
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\f": "\\f", "\v": "\\v", "\b": "\\b",
+            "\a": "\\a", "\x1b": "\\e", '"': '\\"', "\\": "\\\\", "#": "#"}
+
+
+def _inspect_str(text: str) -> str:
+    out = []
+    for index, char in enumerate(text):
+        if char == "#" and text[index + 1: index + 2] in ("{", "$", "@"):
+            out.append("\\#")
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\x{ord(char):02X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def to_number(value: Any) -> int | Decimal:
+    """``Liquid::Utils.to_number``: floats as exact decimals (so ``0.1 | plus: 0.2`` is ``0.3``),
+    ``"1.5"`` as a decimal, other strings by their leading integer (``String#to_i``), else 0."""
+    if isinstance(value, bool) or value is None:
+        return 0
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return Decimal(float_to_s(value)) if math.isfinite(value) else Decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _DECIMAL_RE.fullmatch(text):
+            return Decimal(text)
+        match = _LEADING_INT_RE.match(value)
+        return int(match.group(0).replace("_", "")) if match else 0
+    return 0
+
+
+def from_number(value: int | Decimal) -> int | float:
+    """Back from Liquid's arithmetic: decimals become floats again, as ``apply_operation`` does."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+_DECIMAL_RE = re.compile(r"-?\d+\.\d+")
+_LEADING_INT_RE = re.compile(r"\s*[-+]?\d+(?:_\d+)*")

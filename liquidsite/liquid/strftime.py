@@ -1,0 +1,207 @@
+"""Ruby's ``Time#strftime`` and ``Time.parse``, for Liquid's ``date`` filter.
+
+Python's ``strftime`` follows the C library and lacks Ruby's flags (``%-d``,
+``%^b``, ``%10Y``), ``%L``/``%N``, ``%:z`` and Ruby's ``%Z`` names, so the
+format is interpreted here directive by directive.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from email.utils import parsedate_tz
+from typing import Callable
+
+from ..timeutil import ruby_offset
+
+_DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])")
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def strftime(moment: dt.date, fmt: str) -> str:
+    """Format a datetime (or a date, as Ruby's ``Date#strftime``) with Ruby's directives."""
+    if not isinstance(moment, dt.datetime):
+        moment = dt.datetime(moment.year, moment.month, moment.day, tzinfo=dt.timezone.utc)
+        is_date = True
+    else:
+        is_date = False
+    return _DIRECTIVE.sub(lambda m: _directive(moment, m, is_date), fmt)
+
+
+def _directive(moment: dt.datetime, match: re.Match[str], is_date: bool) -> str:
+    flags, width_text, colons, code = match.groups()
+    numeric = _NUMERIC.get(code)
+    if numeric is not None:
+        default_width, pad = numeric[1], numeric[2]
+        value = numeric[0](moment)
+        return _pad_number(value, flags, int(width_text) if width_text else default_width, pad)
+    if code == "z":
+        return _zone_offset(moment, colons, flags, width_text)
+    text = _TEXT[code](moment, is_date) if code in _TEXT else match.group(0)
+    if code in _TEXT:
+        if "^" in flags:
+            text = text.upper()
+        elif "#" in flags:
+            text = text.lower() if code == "p" else text.upper()
+        if width_text:
+            fill = "0" if "0" in flags else " "
+            text = text.rjust(int(width_text), fill)
+    return text
+
+
+def _pad_number(value: int, flags: str, width: int, pad: str) -> str:
+    if "-" in flags:
+        return str(value)
+    fill = "_" if "_" in flags else ("0" if "0" in flags else pad)
+    fill_char = " " if fill == "_" or fill == " " else "0"
+    sign = "-" if value < 0 else ""
+    digits = str(abs(value))
+    if fill_char == "0":
+        return sign + digits.rjust(width - len(sign), "0")
+    return (sign + digits).rjust(width, " ")
+
+
+def _zone_offset(moment: dt.datetime, colons: str, flags: str, width_text: str) -> str:
+    plain = ruby_offset(moment)
+    if colons == ":":
+        return f"{plain[:3]}:{plain[3:]}"
+    if colons == "::":
+        return f"{plain[:3]}:{plain[3:]}:00"
+    return plain
+
+
+def _zone_name(moment: dt.datetime, is_date: bool) -> str:
+    if is_date:
+        return "+00:00"
+    if isinstance(moment.tzinfo, dt.timezone) and moment.tzinfo is not dt.timezone.utc:
+        return ""  # Ruby names no zone for a bare offset (Time.parse("...+02:00"))
+    name = moment.tzname() or ""
+    return name if name and not name.startswith(("+", "-")) else ""
+
+
+def _seconds_since_epoch(moment: dt.datetime) -> int:
+    return calendar.timegm(moment.utctimetuple())
+
+
+# code -> (value, default width, default pad)
+_NUMERIC: dict[str, tuple[Callable[[dt.datetime], int], int, str]] = {
+    "Y": (lambda m: m.year, 1, "0"),
+    "C": (lambda m: m.year // 100, 2, "0"),
+    "y": (lambda m: m.year % 100, 2, "0"),
+    "m": (lambda m: m.month, 2, "0"),
+    "d": (lambda m: m.day, 2, "0"),
+    "e": (lambda m: m.day, 2, " "),
+    "j": (lambda m: m.timetuple().tm_yday, 3, "0"),
+    "H": (lambda m: m.hour, 2, "0"),
+    "k": (lambda m: m.hour, 2, " "),
+    "I": (lambda m: (m.hour % 12) or 12, 2, "0"),
+    "l": (lambda m: (m.hour % 12) or 12, 2, " "),
+    "M": (lambda m: m.minute, 2, "0"),
+    "S": (lambda m: m.second, 2, "0"),
+    "L": (lambda m: m.microsecond // 1000, 3, "0"),
+    "N": (lambda m: m.microsecond * 1000, 9, "0"),
+    "u": (lambda m: m.isoweekday(), 1, "0"),
+    "w": (lambda m: m.isoweekday() % 7, 1, "0"),
+    "U": (lambda m: int(m.strftime("%U")), 2, "0"),
+    "W": (lambda m: int(m.strftime("%W")), 2, "0"),
+    "G": (lambda m: m.isocalendar()[0], 4, "0"),
+    "g": (lambda m: m.isocalendar()[0] % 100, 2, "0"),
+    "V": (lambda m: m.isocalendar()[1], 2, "0"),
+    "s": (_seconds_since_epoch, 1, "0"),
+}
+
+_TEXT: dict[str, Callable[[dt.datetime, bool], str]] = {
+    "A": lambda m, d: _DAYS[m.weekday()],
+    "a": lambda m, d: _DAYS[m.weekday()][:3],
+    "B": lambda m, d: _MONTHS[m.month - 1],
+    "b": lambda m, d: _MONTHS[m.month - 1][:3],
+    "h": lambda m, d: _MONTHS[m.month - 1][:3],
+    "p": lambda m, d: "PM" if m.hour >= 12 else "AM",
+    "P": lambda m, d: "pm" if m.hour >= 12 else "am",
+    "Z": _zone_name,
+    "n": lambda m, d: "\n",
+    "t": lambda m, d: "\t",
+    "%": lambda m, d: "%",
+    "D": lambda m, d: strftime(m, "%m/%d/%y"),
+    "x": lambda m, d: strftime(m, "%m/%d/%y"),
+    "F": lambda m, d: strftime(m, "%Y-%m-%d"),
+    "T": lambda m, d: strftime(m, "%H:%M:%S"),
+    "X": lambda m, d: strftime(m, "%H:%M:%S"),
+    "R": lambda m, d: strftime(m, "%H:%M"),
+    "r": lambda m, d: strftime(m, "%I:%M:%S %p"),
+    "c": lambda m, d: strftime(m, "%a %b %e %H:%M:%S %Y"),
+    "v": lambda m, d: strftime(m, "%e-%^b-%Y"),
+}
+
+
+_MONTH_NUMBERS = {name[:3].lower(): index + 1 for index, name in enumerate(_MONTHS)}
+_ISO_RE = re.compile(
+    r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+    r"(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(Z|UTC|GMT|[-+]\d{2}:?\d{2})?\s*$"
+)
+_TIME_RE = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.I)
+
+
+def parse_time(text: str, local: dt.tzinfo) -> dt.datetime | None:
+    """A subset of Ruby's ``Time.parse``: ISO 8601, RFC 2822 and ``March 5, 2024``-style dates.
+
+    Returns None where Ruby raises ``ArgumentError`` (the filter then prints its input).
+    """
+    match = _ISO_RE.match(text)
+    if match:
+        year, month, day, hour, minute, second, frac, zone_text = match.groups()
+        try:
+            naive = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+                                int(second or 0), int((frac or "0")[:6].ljust(6, "0")))
+        except ValueError:
+            return None
+        return naive.replace(tzinfo=_zone_from(zone_text, local))
+    parts = parsedate_tz(text)
+    if parts is not None and re.search(r"\d{1,2}:\d{2}", text):
+        naive = dt.datetime(*parts[:6])
+        tz = local if parts[9] is None else dt.timezone(dt.timedelta(seconds=parts[9]))
+        return naive.replace(tzinfo=tz)
+    return _parse_month_name(text, local)
+
+
+def _zone_from(text: str | None, local: dt.tzinfo) -> dt.tzinfo:
+    if not text:
+        return local
+    if text in ("Z", "UTC", "GMT"):
+        return dt.timezone.utc
+    digits = text[1:].replace(":", "")
+    offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
+    return dt.timezone(-offset if text[0] == "-" else offset)
+
+
+def _parse_month_name(text: str, local: dt.tzinfo) -> dt.datetime | None:
+    """``March 5, 2024``, ``5 Mar 2024 10:00``, ``Mar 2024``: a month name with day and year."""
+    month_match = re.search(r"\b(" + "|".join(_MONTH_NUMBERS) + r")[a-z]*\.?", text, re.I)
+    if month_match is None:
+        return None
+    rest = text[: month_match.start()] + " " + text[month_match.end():]
+    time_match = _TIME_RE.search(rest)
+    hour = minute = second = 0
+    if time_match:
+        hour, minute, second = int(time_match.group(1)), int(time_match.group(2)), int(time_match.group(3) or 0)
+        meridian = (time_match.group(4) or "").lower()
+        if meridian.startswith("p") and hour < 12:
+            hour += 12
+        elif meridian.startswith("a") and hour == 12:
+            hour = 0
+        rest = rest[: time_match.start()] + " " + rest[time_match.end():]
+    numbers = [int(n) for n in re.findall(r"\d+", rest)]
+    year = next((n for n in numbers if n > 31), None)
+    days = [n for n in numbers if n <= 31]
+    if year is None:
+        return None
+    day = days[0] if days else 1
+    try:
+        naive = dt.datetime(year, _MONTH_NUMBERS[month_match.group(1)[:3].lower()], day, hour, minute, second)
+    except ValueError:
+        return None
+    return naive.replace(tzinfo=local)

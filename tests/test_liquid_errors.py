@@ -1,0 +1,77 @@
+"""Liquid errors and warnings worded, placed and counted as Jekyll 4.3.1 prints them.
+
+Each expected line was observed from ``jekyll build`` on the same one-page site.
+Warnings go through liquidsite's log (never Python's ``warnings``), errors stop
+the build with exit status 1, and no case may show a Python traceback.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+FATAL = [
+    ("{% INVALID %}", "Liquid Exception: Liquid syntax error (line 1): Unknown tag 'INVALID' in index.html"),
+    ("a\n{% if true %}x", "Liquid Exception: Liquid syntax error (line 3): 'if' tag was never closed in index.html"),
+    ("{% endif %}", "Liquid Exception: Liquid syntax error (line 1): Unknown tag 'endif' in index.html"),
+    ('{{ "a" | nofilter }} {{ x | divided_by: 0 }}', "Liquid Exception: Liquid error (line 1): divided by 0 in index.html"),
+    ('{{ "x" | date_to_xmlschema }}', "Liquid Exception: Invalid Date: '\"x\"' is not a valid datetime. in index.html"),
+    ("{% for x in (1..3) %}{{ x }}{% else %}e{% endfor %}{% for %}",
+     "Liquid Exception: Liquid syntax error (line 1): Syntax Error in 'for loop' - Valid syntax: for [item] in [collection] in index.html"),
+    ('{{ page.title | where: "a" }}',
+     "Liquid Exception: Liquid error (line 1): wrong number of arguments (given 2, expected 3) in index.html"),
+    ('{{ "a" | append }}',
+     "Liquid Exception: Liquid error (line 1): wrong number of arguments (given 1, expected 2) in index.html"),
+    ("{% if x = 1 %}y{% endif %}z", "Liquid Exception: Liquid error (line 1): Unknown operator = in index.html"),
+]
+
+
+def _liquid_lines(log: str) -> list[str]:
+    return [line.strip() for line in log.splitlines() if "Liquid" in line and ":" in line]
+
+
+@pytest.mark.parametrize("template,expected", FATAL, ids=[t[:30] for t, _ in FATAL])
+def test_fatal_errors_stop_the_build(build_site, template: str, expected: str) -> None:
+    built = build_site({"index.html": "---\n---\n" + template + "\n"})
+    assert built.code == 1
+    assert expected in _liquid_lines(built.log)
+    assert "Traceback" not in built.log
+
+
+def test_warn_mode_logs_jekyll_warnings_and_keeps_going(build_site) -> None:
+    built = build_site({"index.html": '---\n---\nline1\n{{ "abc".size }} {{ foo bar }}\n{{ | upcase }}done\n'})
+    assert built.code == 0
+    assert _liquid_lines(built.log) == [
+        'Liquid Warning: Liquid syntax error (line 2): Expected end_of_string but found dot in "{{ "abc".size }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 2): Expected end_of_string but found id in "{{ foo bar }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 3): [:pipe, "|"] is not a valid expression in "{{ | upcase }}" in index.html',
+    ]
+    # Liquid's lax parser takes the first fragment: the string "abc", the variable foo.
+    assert built.read("index.html") == "line1\nabc \ndone\n"
+    assert "LiquidSyntaxWarning" not in built.log and "warnings.warn" not in built.log
+
+
+def test_lax_mode_is_silent(build_site) -> None:
+    built = build_site({"_config.yml": "liquid:\n  error_mode: lax\n", "index.html": "---\n---\nx{{ foo bar }}ok\n"})
+    assert built.code == 0
+    assert _liquid_lines(built.log) == []
+    assert built.read("index.html") == "xok\n"
+
+
+def test_strict_mode_makes_markup_errors_fatal(build_site) -> None:
+    built = build_site({"_config.yml": "liquid:\n  error_mode: strict\n", "index.html": "---\n---\nx{{ foo bar }}ok\n"})
+    assert built.code == 1
+    assert ('Liquid Exception: Liquid syntax error (line 1): Expected end_of_string but found id in "{{ foo bar }}" '
+            "in index.html") in _liquid_lines(built.log)
+
+
+def test_strict_variables_and_filters(build_site) -> None:
+    built = build_site({"_config.yml": "liquid:\n  strict_variables: true\n",
+                        "index.html": "---\n---\na\nb\n{{ page.author }}\n"})
+    assert built.code == 1
+    assert "Liquid Exception: Liquid error (line 3): undefined variable author in index.html" in _liquid_lines(built.log)
+
+
+def test_unknown_filter_is_a_no_op_by_default(build_site) -> None:
+    built = build_site({"index.html": '---\n---\n{{ "x" | upcase | nofilter: 1 | append: "y" }}\n'})
+    assert built.code == 0
+    assert built.read("index.html") == "Xy\n"
