@@ -533,3 +533,15 @@ def test_livereload_ignore_leaves_matching_sources_out_of_reload_events(serve_si
         assert "teal" in served.text("/css/site.css")
     finally:
         stream.close()
+
+
+def test_destination_cache_excluded_and_editor_files_trigger_nothing(serve_site, tmp_path):
+    served = serve_site(dict(SITE, **{"_config.yml": SITE["_config.yml"] + "exclude: [drafts-notes]\n"}))
+    for name in ("_site/extra.html", ".jekyll-cache/x", "drafts-notes/idea.md", ".about.md.swp", "about.md~", "4913"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("noise\n")
+    time.sleep(1.0)
+    assert "Regenerating" not in served.log
+    served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nStill watched.\n")
+    assert served.count("Regenerating") == 1
