@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import gc
 import hashlib
 import heapq
 import os
@@ -138,6 +139,7 @@ class SiteBuilder:
     def full_build(self, config: Optional[dict[str, Any]] = None) -> BuildResult:
         """Read the configuration (unless given) and the whole source; render and write what changed."""
         started = time.monotonic()
+        gc.unfreeze()  # the previous build's objects may be collected again
         site: Optional["Site"] = None
         try:
             config = config if config is not None else load_config(self.overrides)
@@ -170,6 +172,10 @@ class SiteBuilder:
         self.inputs = _inputs(site)
         self.known = self._walk_source()
         changed = self._write_all()
+        # The site lives until the next full build: keep the cyclic collector from walking it
+        # during edits (a large site otherwise makes some one-page rebuilds pause for a second).
+        gc.collect()
+        gc.freeze()
         return BuildResult("full", changed, len(order), time.monotonic() - started)
 
     def _walk_source(self) -> set[str]:
