@@ -23,7 +23,7 @@ import hashlib
 import heapq
 import os
 import time
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
 
 from liquid.exceptions import LiquidError
 
@@ -37,7 +37,7 @@ from ..log import logger
 from ..reader import EntryFilter, Reader
 from ..utils import has_yaml_header
 from ..yamlio import YAMLSyntaxError
-from .tracking import DATA_SUFFIX, EXCERPT_SUFFIX, install_tracking
+from .tracking import DATA_SUFFIX, EXCERPT_SUFFIX, install_tracking, rendering_before
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -333,7 +333,8 @@ class SiteBuilder:
                     continue
                 done.add(position)
                 item = self.order[position]
-                self._record(item, _render(site, item))
+                with rendering_before(self._unrendered_source(position, batch)):
+                    self._record(item, _render(site, item))
                 rendered += 1
                 if _body(item)[:2] == previous[item][:2]:
                     continue
@@ -373,6 +374,16 @@ class SiteBuilder:
                 self._reset(reader)
             batch |= readers
             frontier = list(readers)
+
+    def _unrendered_source(self, position: int, batch: set[Renderable]) -> Callable[[Any], Optional[str]]:
+        """For the output at *position*: outputs after it and not re-rendered now hold their
+        rendered content, where the full build would still show their source."""
+
+        def source(item: Any) -> Optional[str]:
+            later = self.position.get(item, -1) > position
+            return self.raw.get(item) if later and item not in batch else None
+
+        return source
 
     def _record(self, item: Renderable, keys: set[str]) -> None:
         """Remember that *item* read *keys* (and no longer what it read before)."""
