@@ -353,6 +353,11 @@ SITE = {
     ),
     "about.md": "---\nlayout: default\ntitle: About\n---\nAbout me.\n",
     "css/site.css": "body { color: black }\n",
+    # Renders first of the pages: it sees the later pages' content before their conversion.
+    "a-search.json": (
+        "---\n---\n[{% for item in site.data.menu %}\"{{ item.name }}\",{% endfor %}\n"
+        "{% for p in site.pages %}{{ p.url | jsonify }}:{{ p.content | size }},{% endfor %}]\n"
+    ),
 }
 
 
@@ -362,7 +367,7 @@ def test_an_edit_sends_one_reload_event_naming_only_changed_pages(serve_site):
     try:
         served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nAbout me, edited.\n")
         event = stream.next("build")
-        assert event["changed"] == ["/about.html"]
+        assert sorted(event["changed"]) == ["/a-search.json", "/about.html"]  # it reads the pages' content
         assert "About me, edited." in served.text("/about.html")
 
         served.edit("css/site.css", "body { color: navy }\n")
@@ -428,7 +433,7 @@ def test_liquid_error_overlay_then_recovery(serve_site):
             late.close()
 
         served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, fixed.\n")
-        assert stream.next("build")["changed"] == ["/about.html"]
+        assert sorted(stream.next("build")["changed"]) == ["/a-search.json", "/about.html"]
         assert "About, fixed." in served.text("/about.html")
     finally:
         stream.close()
@@ -529,7 +534,19 @@ def test_livereload_ignore_leaves_matching_sources_out_of_reload_events(serve_si
     try:
         served.edit("css/site.css", "body { color: teal }\n")
         served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nNoticed.\n")
-        assert stream.next("build")["changed"] == ["/about.html"]
+        assert sorted(stream.next("build")["changed"]) == ["/a-search.json", "/about.html"]
         assert "teal" in served.text("/css/site.css")
     finally:
         stream.close()
+
+
+def test_destination_cache_excluded_and_editor_files_trigger_nothing(serve_site, tmp_path):
+    served = serve_site(dict(SITE, **{"_config.yml": SITE["_config.yml"] + "exclude: [drafts-notes]\n"}))
+    for name in ("_site/extra.html", ".jekyll-cache/x", "drafts-notes/idea.md", ".about.md.swp", "about.md~", "4913"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("noise\n")
+    time.sleep(1.0)
+    assert "Regenerating" not in served.log
+    served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nStill watched.\n")
+    assert served.count("Regenerating") == 1

@@ -3,6 +3,15 @@
 The command mirrors ``jekyll serve`` (flags, log lines, ``site.url`` set to the
 local address in development) with live reload on by default, delivered over
 Server-Sent Events on the server's own port.
+
+| module | holds |
+| --- | --- |
+| ``incremental`` | ``SiteBuilder``: full builds, dependency records, incremental rebuilds, error reports |
+| ``tracking`` | drops and a template loader that note what each render reads |
+| ``watcher`` | watchdog (native or polling) with bursts debounced into one rebuild |
+| ``http`` | the destination served as WEBrick serves it for Jekyll, never outside it |
+| ``livereload`` | the browser script, its injection, the event broker |
+| ``mime`` | Jekyll's content types and charsets |
 """
 
 from __future__ import annotations

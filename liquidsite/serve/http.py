@@ -123,13 +123,14 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
                 return
             found = None if mount.show_dir_listing else _first_file(target, DIRECTORY_INDEX)
             if found is None and _inside(target, mount.root, allow_root=True):
-                self._send_listing(target, path, send_body)
+                self._send_listing(target, send_body)
                 return
         elif os.path.isfile(target):
             found = target
+        elif names:  # Jekyll's servlet: /page serves page.html
+            found = _first_file(os.path.dirname(target), [names[-1] + ".html", names[-1] + ".xhtml"])
         else:
-            found = _first_file(os.path.dirname(target), [os.path.basename(target) + ext for ext in (".html", ".xhtml")]) \
-                if names else None
+            found = None
         if found is None or not _inside(found, mount.root):
             self._not_found(mount, send_body)
             return
@@ -161,7 +162,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
         if send_body:
             self.wfile.write(body)
 
-    def _send_listing(self, directory: str, shown_path: str, send_body: bool) -> None:
+    def _send_listing(self, directory: str, send_body: bool) -> None:
         """WEBrick's fancy index for a directory without an index file (as ``jekyll serve``)."""
         names = sorted(n for n in os.listdir(directory)
                        if not any(fnmatch.fnmatchcase(n, p) for p in _HIDDEN_NAMES))

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import gc
 import hashlib
+import heapq
 import os
 import time
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
 
 from liquid.exceptions import LiquidError
 
@@ -35,7 +37,7 @@ from ..log import logger
 from ..reader import EntryFilter, Reader
 from ..utils import has_yaml_header
 from ..yamlio import YAMLSyntaxError
-from .tracking import DATA_SUFFIX, EXCERPT_SUFFIX, install_tracking
+from .tracking import DATA_SUFFIX, EXCERPT_SUFFIX, install_tracking, rendering_before
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -83,7 +85,12 @@ class SiteBuilder:
     def __init__(self, overrides: dict[str, Any]) -> None:
         self.overrides = overrides
         self.site: Optional["Site"] = None
-        self.deps: dict[Renderable, set[str]] = {}
+        self.deps: dict[Renderable, set[str]] = {}  # output -> keys it read
+        self.readers: dict[str, set[Renderable]] = {}  # key -> outputs that read it
+        self.order: list[Renderable] = []  # the full build's render order
+        self.position: dict[Renderable, int] = {}
+        self.path_key: dict[Renderable, str] = {}  # output -> absolute source path
+        self.by_path: dict[str, list[Renderable]] = {}  # absolute source path -> outputs rendered from it
         self.raw: dict[Renderable, str] = {}
         self.read_data: dict[Renderable, dict[str, Any]] = {}
         self.inputs: dict[str, Any] = {}
@@ -132,6 +139,7 @@ class SiteBuilder:
     def full_build(self, config: Optional[dict[str, Any]] = None) -> BuildResult:
         """Read the configuration (unless given) and the whole source; render and write what changed."""
         started = time.monotonic()
+        gc.unfreeze()  # the previous build's objects may be collected again
         site: Optional["Site"] = None
         try:
             config = config if config is not None else load_config(self.overrides)
@@ -151,11 +159,23 @@ class SiteBuilder:
         except Exception as err:  # noqa: BLE001 - every failure is reported, the server lives on
             self.pending_full = True
             return BuildResult("full", [], 0, time.monotonic() - started, describe_error(err, site))
-        self.site, self.deps, self.raw, self.read_data = site, deps, raw, read_data
+        self.site, self.raw, self.read_data, self.order = site, raw, read_data, order
+        self.position = {item: index for index, item in enumerate(order)}
+        self.path_key = {item: os.path.abspath(item.path) for item in order}
+        self.by_path = {}
+        for item, key in self.path_key.items():
+            self.by_path.setdefault(key, []).append(item)
+        self.deps, self.readers = {}, {}
+        for item, keys in deps.items():
+            self._record(item, keys)
         self.pending, self.pending_full = set(), False
         self.inputs = _inputs(site)
         self.known = self._walk_source()
         changed = self._write_all()
+        # The site lives until the next full build: keep the cyclic collector from walking it
+        # during edits (a large site otherwise makes some one-page rebuilds pause for a second).
+        gc.collect()
+        gc.freeze()
         return BuildResult("full", changed, len(order), time.monotonic() - started)
 
     def _walk_source(self) -> set[str]:
@@ -252,8 +272,7 @@ class SiteBuilder:
                 return None  # now a static file
             fresh = _reread(item)
             # Generated copies (pagination pages) share the file: they get the new body too.
-            copies = [c for c in _render_order(site)
-                      if c is item or (type(c) is type(item) and os.path.abspath(c.path) == path)]
+            copies = [c for c in self.by_path.get(path, [item]) if c is item or type(c) is type(item)]
             old_data = self.read_data.get(item) or {}
             if fresh.data != old_data:
                 if len(copies) > 1 or not _front_matter_edit_is_local(item, fresh, old_data):
@@ -296,36 +315,46 @@ class SiteBuilder:
                       statics: list[StaticFile], started: float) -> BuildResult:
         site = self.site
         assert site is not None
-        order = _render_order(site)
-        batch = touched | {item for item, read in self.deps.items() if not read.isdisjoint(keys)}
+        batch = set(touched)
+        for key in keys:
+            batch |= self.readers.get(key, set())
         for item in batch:
             previous.setdefault(item, _body(item))
             self._reset(item)
         rendered = 0
         try:
-            self._add_excerpt_readers(batch, previous, order)
-            for position, item in enumerate(order):
-                if item not in batch:
+            self._add_excerpt_readers(batch, previous)
+            waiting = [self.position[item] for item in batch]
+            heapq.heapify(waiting)
+            done: set[int] = set()
+            while waiting:  # in the full build's order
+                position = heapq.heappop(waiting)
+                if position in done:
                     continue
-                self.deps[item] = _render(site, item)
+                done.add(position)
+                item = self.order[position]
+                with rendering_before(self._unrendered_source(position, batch)):
+                    self._record(item, _render(site, item))
                 rendered += 1
                 if _body(item)[:2] == previous[item][:2]:
                     continue
                 # content and output change as the site renders: only later outputs saw them.
-                for dependent in self._dependents(item.path, order[position + 1:]) - batch:
-                    previous[dependent] = _body(dependent)
-                    self._reset(dependent)
-                    batch.add(dependent)
+                for reader in self.readers.get(self.path_key[item], set()) - batch:
+                    if self.position[reader] > position:
+                        previous[reader] = _body(reader)
+                        self._reset(reader)
+                        batch.add(reader)
+                        heapq.heappush(waiting, self.position[reader])
         except Exception as err:  # noqa: BLE001
             self.pending = batch
             return BuildResult("incremental", [], rendered, time.monotonic() - started, describe_error(err, site))
         self.pending = set()
-        written = [item for item in order if item in batch and (isinstance(item, Page) or item.write)]
+        written = [item for item in sorted(batch, key=self.position.__getitem__)
+                   if isinstance(item, Page) or item.write]
         changed = self._write(written + statics)
         return BuildResult("incremental", changed, rendered, time.monotonic() - started)
 
-    def _add_excerpt_readers(self, batch: set[Renderable], previous: dict[Renderable, tuple[Any, ...]],
-                             order: list[Renderable]) -> None:
+    def _add_excerpt_readers(self, batch: set[Renderable], previous: dict[Renderable, tuple[Any, ...]]) -> None:
         """Add to *batch* the outputs that read an excerpt which now renders differently.
 
         An excerpt renders on its own, whatever the order of the build, so it can be
@@ -339,16 +368,31 @@ class SiteBuilder:
                 excerpt = getattr(item, "excerpt", None)
                 if old_excerpt is None or not isinstance(excerpt, Excerpt) or excerpt.output == old_excerpt:
                     continue
-                readers |= self._dependents(item.path + EXCERPT_SUFFIX, order) - batch
+                readers |= self.readers.get(self.path_key[item] + EXCERPT_SUFFIX, set()) - batch
             for reader in readers:
                 previous[reader] = _body(reader)
                 self._reset(reader)
             batch |= readers
             frontier = list(readers)
 
-    def _dependents(self, key: str, candidates: list[Renderable]) -> set[Renderable]:
-        """The candidates that read *key* (an absolute source path, maybe with a suffix)."""
-        return {item for item in candidates if key in self.deps.get(item, ())}
+    def _unrendered_source(self, position: int, batch: set[Renderable]) -> Callable[[Any], Optional[str]]:
+        """For the output at *position*: outputs after it and not re-rendered now hold their
+        rendered content, where the full build would still show their source."""
+
+        def source(item: Any) -> Optional[str]:
+            later = self.position.get(item, -1) > position
+            return self.raw.get(item) if later and item not in batch else None
+
+        return source
+
+    def _record(self, item: Renderable, keys: set[str]) -> None:
+        """Remember that *item* read *keys* (and no longer what it read before)."""
+        old = self.deps.get(item, set())
+        for key in old - keys:
+            self.readers[key].discard(item)
+        for key in keys - old:
+            self.readers.setdefault(key, set()).add(item)
+        self.deps[item] = keys
 
     def _reset(self, item: Renderable) -> None:
         """Back to the state a full build renders from: raw content, no output, a fresh excerpt."""

@@ -8,8 +8,10 @@ pages and documents (their front matter changing forces a full build anyway).
 
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
 
 from liquid.loader import BaseLoader
 
@@ -36,6 +38,31 @@ class TrackingSiteDrop(SiteDrop):
         return super().__getitem__(key)
 
 
+#: While an incremental rebuild renders one output: the source text of an output the full
+#: build would not have rendered yet at that point (None for the others). Jekyll replaces a
+#: document's content when it renders, so what a reader sees depends on the build order.
+_unrendered_source: ContextVar[Optional[Callable[[Any], Optional[str]]]] = ContextVar(
+    "liquidsite_unrendered_source", default=None)
+
+
+@contextlib.contextmanager
+def rendering_before(source_of_unrendered: Callable[[Any], Optional[str]]) -> Iterator[None]:
+    """Within the block, reads of ``content``/``output`` see the full build's state of the moment."""
+    token = _unrendered_source.set(source_of_unrendered)
+    try:
+        yield
+    finally:
+        _unrendered_source.reset(token)
+
+
+def _as_full_build_saw(item: Any, key: str) -> tuple[bool, Any]:
+    lookup = _unrendered_source.get()
+    source = lookup(item) if lookup is not None else None
+    if source is None:
+        return False, None
+    return True, (source if key == "content" else None)
+
+
 class TrackingDocumentDrop(DocumentDrop):
     """A document as other outputs see it: ``content``/``output`` note its source path,
     ``excerpt`` notes ``<path>#excerpt``, anything else ``<path>#data`` (front matter)."""
@@ -44,6 +71,9 @@ class TrackingDocumentDrop(DocumentDrop):
         path = os.path.abspath(self.doc.path)
         if key in _DOCUMENT_BODY_KEYS:
             note(path)
+            unrendered, value = _as_full_build_saw(self.doc, key)
+            if unrendered:
+                return value
         else:
             note(path + (EXCERPT_SUFFIX if key == "excerpt" else DATA_SUFFIX))
         return super().__getitem__(key)
@@ -55,7 +85,13 @@ class TrackingPageDrop(PageDrop):
 
     def __getitem__(self, key: str) -> Any:
         path = os.path.abspath(self.page.path)
-        note(path if key == "content" else path + DATA_SUFFIX)
+        if key == "content":
+            note(path)
+            unrendered, value = _as_full_build_saw(self.page, key)
+            if unrendered:
+                return value
+        else:
+            note(path + DATA_SUFFIX)
         return super().__getitem__(key)
 
 
