@@ -75,3 +75,12 @@ def test_unknown_filter_is_a_no_op_by_default(build_site) -> None:
     built = build_site({"index.html": '---\n---\n{{ "x" | upcase | nofilter: 1 | append: "y" }}\n'})
     assert built.code == 0
     assert built.read("index.html") == "Xy\n"
+
+
+def test_warning_before_a_render_error(build_site) -> None:
+    built = build_site({"index.html": "---\n---\n{% if x = 1 %}y{% endif %}z\n"})
+    assert built.code == 1
+    assert _liquid_lines(built.log)[:2] == [
+        'Liquid Warning: Liquid syntax error (line 1): Unexpected character = in "x = 1" in index.html',
+        "Liquid Exception: Liquid error (line 1): Unknown operator = in index.html",
+    ]

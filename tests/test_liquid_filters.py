@@ -84,3 +84,17 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[t[:40] for t, _ in CASES])
 def test_renders_as_jekyll(rendered: list[str], index: int) -> None:
     assert rendered[index] == CASES[index][1]
+
+
+def test_where_with_empty_and_blank_literals(build_site) -> None:
+    """Jekyll compares with the literal's string, "": nil, "", [] and {} all match (embed_filters.feature)."""
+    posts = {"Dog": "", "Goat": 'property: ""\n', "Horse": "property: []\n", "Iguana": "property: {}\n",
+             "Elephant": "property: wildlife\n"}
+    files = {f"_posts/2019-03-{15 + i:02d}-{name.lower()}.md": f"---\ntitle: {name}\n{prop}---\nx\n"
+             for i, (name, prop) in enumerate(posts.items())}
+    files["empty.html"] = "---\n---\n{% assign pool = site.posts | reverse | where: 'property', empty %}{{ pool | map: 'title' | join: ', ' }}"
+    files["blank.html"] = "---\n---\n{{ site.posts | reverse | where: 'property', blank | map: 'title' | join: ', ' }}"
+    built = build_site(files)
+    assert built.code == 0, built.log
+    assert built.read("empty.html") == "Dog, Goat, Horse, Iguana"
+    assert built.read("blank.html") == "Dog, Goat, Horse, Iguana"

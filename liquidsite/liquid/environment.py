@@ -20,9 +20,10 @@ from liquid import Environment, Mode
 from liquid.builtin import FileSystemLoader
 from liquid.builtin.expressions.primitive import Blank
 from liquid.builtin.expressions import FilteredExpression, tokenize
+from liquid.builtin.expressions.filtered import FILTER_TOKENS
 from liquid.builtin.output import Output, OutputNode
 from liquid.stream import TokenStream
-from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT
+from liquid.token import TOKEN_BLANK, TOKEN_EMPTY, TOKEN_EXPRESSION, TOKEN_OUTPUT
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.ast import Node
@@ -58,6 +59,11 @@ def _blank_never_equal(self: Blank, other: object) -> bool:
 # Jekyll's dialect, so its comparison is set once for the process.
 Blank.__eq__ = _blank_never_equal  # type: ignore[method-assign,assignment]
 Blank.__hash__ = object.__hash__  # type: ignore[method-assign,assignment]
+
+
+# Jekyll's `where` compares with the `blank`/`empty` literals (`where: "x", empty`); Liquid
+# parses them as filter arguments, python-liquid only once they are argument tokens.
+FILTER_TOKENS.update((TOKEN_BLANK, TOKEN_EMPTY))
 
 
 class RubyOutputNode(OutputNode):

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable
 
 from liquid import BoundTemplate
+from liquid.builtin.expressions.primitive import Blank, Empty
 from liquid.filter import with_context
 
 from ..errors import InvalidDateError
@@ -411,6 +412,13 @@ def _item_property(item: Any, prop: Any) -> Any:
 def _compare_property(value: Any, target: Any) -> bool:
     if is_nil(target):
         return is_nil(value)
+    if isinstance(target, (Blank, Empty)):
+        # Jekyll compares with the literal's to_s, "": matches "", nil, [] and [""].
+        if isinstance(value, Mapping):
+            items: list[Any] = [list(pair) for pair in value.items()]
+        else:
+            items = value if isinstance(value, list) else ([] if is_nil(value) else [value])
+        return value == "" or "".join(to_s(item) for item in items) == ""
     target_text = scalar_to_s(target) if not isinstance(target, float) else float_to_s(target)
     if isinstance(value, str):
         return value == target_text

@@ -30,8 +30,7 @@ _STRUCTURE: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 ]
 
 _MARKUP: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"expected end of expression, found (.+)$"),
-     lambda m: f"Expected end_of_string but found {_TOKEN_NAMES.get(m.group(1), m.group(1).strip(chr(39)))}"),
+    (re.compile(r"expected end of expression, found (.+)$"), lambda m: _found(m.group(1))),
     (re.compile(r"unexpected (['\"])(.)\1$|unexpected '(.)'$"),
      lambda m: f"Unexpected character {m.group(2) or m.group(3)}"),
     (re.compile(r"expected a primitive expression, found (pipe)"),
@@ -64,6 +63,17 @@ _LAX_TAG_SYNTAX = {
     "cycle": "Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]",
     "capture": "Syntax Error in 'capture' - Valid syntax: capture [var]",
 }
+
+
+# Single characters Liquid's lexer knows; any other is an "Unexpected character".
+_LEXER_SPECIALS = set("|.:,[]()?-<>")
+
+
+def _found(found: str) -> str:
+    bare = found.strip("'")
+    if len(bare) == 1 and not bare.isalnum() and bare not in _LEXER_SPECIALS:
+        return f"Unexpected character {bare}"
+    return f"Expected end_of_string but found {_TOKEN_NAMES.get(found, bare)}"
 
 
 def tag_name(err: LiquidError) -> Optional[str]:
