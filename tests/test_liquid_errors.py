@@ -84,3 +84,33 @@ def test_warning_before_a_render_error(build_site) -> None:
         'Liquid Warning: Liquid syntax error (line 1): Unexpected character = in "x = 1" in index.html',
         "Liquid Exception: Liquid error (line 1): Unknown operator = in index.html",
     ]
+
+
+def test_for_loop_markup_falls_back_to_liquids_lax_grammar(build_site) -> None:
+    """`for x in list | sort` (a real academicpages include): a warning, then the lax loop."""
+    built = build_site({
+        "index.html": (
+            "---\nlist: [b, a, c]\n---\nA\n"
+            "{% for name in page.list | sort %}[{{ name }}]{% endfor %}\n"
+            "{% for n in page.list | sort limit: 2 %}[{{ n }}]{% endfor %}\n"
+            "{% for n in page.list reversed | sort %}[{{ n }}]{% endfor %}\n"
+            "{% for n in page.list foo %}[{{ n }}]{% endfor %}\n"
+        ),
+        "_includes/quiet.html": "{% for n in include.list | sort %}({{ n }}){% endfor %}",
+        "inc.html": "---\nlist: [y, x]\n---\n{% include quiet.html list=page.list %}\n",
+    })
+    assert built.code == 0, built.log
+    assert _liquid_lines(built.log) == [
+        'Liquid Warning: Liquid syntax error (line 2): Expected end_of_string but found pipe in "name in page.list | sort" in index.html',
+        'Liquid Warning: Liquid syntax error (line 3): Expected end_of_string but found pipe in "n in page.list | sort limit: 2" in index.html',
+        'Liquid Warning: Liquid syntax error (line 4): Expected end_of_string but found pipe in "n in page.list reversed | sort" in index.html',
+        'Liquid Warning: Liquid syntax error (line 5): Expected end_of_string but found id in "n in page.list foo" in index.html',
+    ]
+    assert built.read("index.html") == "A\n[b][a][c]\n[b][a]\n[c][a][b]\n[b][a][c]\n"
+    assert built.read("inc.html") == "(y)(x)\n"
+
+
+def test_for_loop_markup_the_lax_grammar_rejects_too_is_fatal(build_site) -> None:
+    built = build_site({"index.html": "---\n---\n{% for in x %}{% endfor %}\n"})
+    assert built.code == 1
+    assert "Liquid Exception: Liquid syntax error (line 1): Syntax Error in 'for loop' - Valid syntax: for [item] in [collection] in index.html" in _liquid_lines(built.log)

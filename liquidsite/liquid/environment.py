@@ -32,6 +32,7 @@ from liquid.undefined import StrictUndefined, Undefined
 
 from ..timeutil import zone
 from . import filters, highlight_tag, standard_filters, tags
+from .lax_loops import LaxForTag
 from .messages import is_silent_in_lax, lax_tag_failure
 from .ruby import to_s
 
@@ -152,6 +153,7 @@ class JekyllEnvironment(Environment):
         self.parse_warnings: list[LiquidError] = []
         self.add_tag(RubyOutput)
         self.add_tag(RubyEchoTag)
+        self.add_tag(LaxForTag)
         standard_filters.register(self)
         filters.register(self)
         tags.register(self)

@@ -92,6 +92,12 @@ def tag_name(err: LiquidError) -> Optional[str]:
 def lax_tag_failure(err: LiquidError) -> Optional[str]:
     """Liquid's message when the tag's lax parser rejects the markup too (fatal in every mode)."""
     name = tag_name(err)
+    if name == "for":
+        from .lax_loops import lax_loop_markup
+
+        markup = _markup(err)
+        if markup is not None and lax_loop_markup(markup) is not None:
+            return None
     if name in _LAX_TAG_SYNTAX:
         return _LAX_TAG_SYNTAX[name]
     if name in ("if", "elsif", "unless"):
@@ -145,6 +151,10 @@ def syntax_text(err: LiquidError, text: str) -> str:
         match = pattern.search(text)
         if match:
             return wording(match)
+    if text == "expected 'reversed', 'offset' or 'limit'" and err.token is not None:
+        # Liquid's strict `for` parser expects the end of the markup after its attributes.
+        markup = _markup(err)
+        return _found("id" if err.token.kind == "word" else err.token.kind) + (f' in "{markup}"' if markup is not None else "")
     for pattern, wording in _MARKUP:
         match = pattern.search(text)
         if match:
