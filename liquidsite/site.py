@@ -13,7 +13,6 @@ from .documents import Document, Layout, Page, StaticFile
 from .errors import FatalError
 from .frontmatter import FrontmatterDefaults
 from .liquid.drops import JekyllDrop, SiteDrop
-from .log import logger
 from .reader import Reader
 from .timeutil import parse_date, zone
 from . import cache, dependencies, site_plugins, writer

@@ -114,3 +114,26 @@ def test_for_loop_markup_the_lax_grammar_rejects_too_is_fatal(build_site) -> Non
     built = build_site({"index.html": "---\n---\n{% for in x %}{% endfor %}\n"})
     assert built.code == 1
     assert "Liquid Exception: Liquid syntax error (line 1): Syntax Error in 'for loop' - Valid syntax: for [item] in [collection] in index.html" in _liquid_lines(built.log)
+
+
+def test_assign_and_output_fall_back_to_liquids_lax_variable_syntax(build_site) -> None:
+    """academicpages' tag-list include: `assign x = (tags | split: ',' | sort:0)` works in Jekyll."""
+    built = build_site({
+        "index.html": (
+            "---\ntags: [Zeta, alpha, Beta]\nlist: [b, a]\n---\n"
+            "{% capture page_tags %}{% for tag in page.tags %}{{ tag | downcase }}#{{ tag }}"
+            "{% unless forloop.last %},{% endunless %}{% endfor %}{% endcapture %}\n"
+            '{% assign tag_hashes = (page_tags | split: "," | sort:0) %}\n'
+            '{{ tag_hashes | join: ";" }}\n'
+            '{% assign y = page.list foo | join: "-" %}{{ y }}\n'
+            '{{ page.list | sort:0) | join: "+" }}\n'
+        ),
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "\n\nalpha#alpha;beta#Beta;zeta#Zeta\nb-a\na+b\n"
+    warnings = _liquid_lines(built.log)
+    assert warnings[1:] == [
+        'Liquid Warning: Liquid syntax error (line 4): Expected end_of_string but found id in "{{page.list foo | join: "-" }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 5): Expected end_of_string but found close_round in "{{ page.list | sort:0) | join: "+" }}" in index.html',
+    ]
+    assert warnings[0].startswith("Liquid Warning: Liquid syntax error (line 2): ")

@@ -164,3 +164,23 @@ ZONED = [
 def test_times_in_the_site_zone(tmp_path) -> None:
     rendered = render_cases(tmp_path, [template for template, _ in ZONED], "timezone: America/New_York\n")
     assert rendered == [expected for _, expected in ZONED]
+
+
+def test_tags_are_never_blank_so_an_if_around_them_keeps_its_whitespace(build_site) -> None:
+    """Ruby's Tag#blank? is false: `continue`, `break`, `feed_meta`, `highlight` (observed in Jekyll)."""
+    built = build_site({
+        "_config.yml": "title: T\nplugins: [jekyll-feed]\n",
+        "index.html": (
+            "---\nlist: [a, b]\n---\n{% if true %}\n  {% feed_meta %}\n{% endif %}\n"
+            '{% for x in page.list %}\n  {% if x == "a" %}\n    {% continue %}\n  {% endif %}\n[{{ x }}]{% endfor %}\n'
+            "{% if true %}\n{% highlight python %}\nx = 1\n{% endhighlight %}\n{% endif %}\n"
+            "{% for x in page.list %}\n  {% break %}\n{% endfor %}|\n"
+        ),
+    })
+    assert built.read("index.html") == (
+        '\n  <link type="application/atom+xml" rel="alternate" href="/feed.xml" title="T" />\n\n'
+        "\n  \n    \n  \n[b]\n"
+        '\n<figure class="highlight"><pre><code class="language-python" data-lang="python">'
+        '<span class="n">x</span> <span class="o">=</span> <span class="mi">1</span></code></pre></figure>\n\n'
+        "\n  |\n"
+    )

@@ -12,7 +12,6 @@ for the renderer to log Jekyll's way.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Type, Union
 
@@ -32,7 +31,8 @@ from liquid.undefined import StrictUndefined, Undefined
 
 from ..timeutil import zone
 from . import filters, highlight_tag, standard_filters, tags
-from .lax_loops import LaxForTag
+from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyContinueTag
+from .lax_variables import lax_variable_markup
 from .messages import is_silent_in_lax, lax_tag_failure
 from .ruby import to_s
 
@@ -76,28 +76,6 @@ class RubyOutputNode(OutputNode):
         return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
 
 
-# Liquid's lax variable syntax: the first (quoted) fragment is the value, then ``| filter`` parts.
-_QUOTED_FRAGMENT = r'"[^"]*"|\'[^\']*\'|(?:[^\s,|\'"]|"[^"]*"|\'[^\']*\')+'
-_LAX_VARIABLE = re.compile(rf"\s*({_QUOTED_FRAGMENT})(.*)", re.S)
-
-
-def lax_markup(markup: str) -> str | None:
-    """What Liquid's lax parser makes of output markup the strict parser rejects.
-
-    ``"abc".size`` is the string ``"abc"``; ``foo bar`` is ``foo``; filters after
-    the first ``|`` are kept. None when nothing usable is left.
-    """
-    match = _LAX_VARIABLE.match(markup)
-    if match is None:
-        return None
-    value = match.group(1)
-    if value.startswith(('"', "'")):
-        value = value[: value.index(value[0], 1) + 1]
-    rest = match.group(2)
-    filters = rest[rest.index("|"):] if "|" in rest else ""
-    return value + (" " + filters if filters else "")
-
-
 class RubyOutput(Output):
     """``{{ }}`` parsed strictly, then as Liquid's lax parser would after a warning."""
 
@@ -111,7 +89,7 @@ class RubyOutput(Output):
         except LiquidSyntaxError as err:
             if err.token is None:
                 err.token = expr_token
-            lax = lax_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
+            lax = lax_variable_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
             if lax is None:
                 raise
             try:
@@ -154,6 +132,9 @@ class JekyllEnvironment(Environment):
         self.add_tag(RubyOutput)
         self.add_tag(RubyEchoTag)
         self.add_tag(LaxForTag)
+        self.add_tag(LaxAssignTag)
+        self.add_tag(RubyBreakTag)
+        self.add_tag(RubyContinueTag)
         standard_filters.register(self)
         filters.register(self)
         tags.register(self)

@@ -65,6 +65,7 @@ class HighlightNode(Node):
     def __init__(self, token: Token, lang: str, options: dict[str, object], block: BlockNode,
                  error: Optional[str] = None) -> None:
         super().__init__(token)
+        self.blank = False  # Ruby's Tag#blank? is false: an `if` around it keeps its whitespace
         self.lang = lang
         self.options = options
         self.block = block

@@ -93,7 +93,7 @@ def lax_tag_failure(err: LiquidError) -> Optional[str]:
     """Liquid's message when the tag's lax parser rejects the markup too (fatal in every mode)."""
     name = tag_name(err)
     if name == "for":
-        from .lax_loops import lax_loop_markup
+        from .lax_tags import lax_loop_markup
 
         markup = _markup(err)
         if markup is not None and lax_loop_markup(markup) is not None:
@@ -130,7 +130,11 @@ def _markup(err: LiquidError) -> Optional[str]:
         return None
     inner = source[start + 2:end].strip("- \t\r\n")
     parts = inner.split(None, 1)
-    return parts[1].strip() if len(parts) > 1 else ""
+    markup = parts[1].strip() if len(parts) > 1 else ""
+    if parts and parts[0] == "assign" and "=" in markup:
+        # Liquid names the assigned value as a variable: ``{{VALUE }}``.
+        return "{{" + markup.split("=", 1)[1].lstrip() + " }}"
+    return markup
 
 
 def jekyll_message(err: LiquidError, path: str, source: str = "") -> str:

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from liquid.exceptions import FilterArgumentError
 
-from ..timeutil import zone
 from .drops import Drop
 from .ruby import from_number, is_nil, scalar_to_s, to_number, to_s
 from .strftime import parse_time, strftime

@@ -278,6 +278,10 @@ def register_liquid(env: "JekyllEnvironment") -> None:
     from liquid.token import TOKEN_TAG
 
     class FeedMetaNode(ast.Node):
+        def __init__(self, token: Any) -> None:
+            super().__init__(token)
+            self.blank = False  # Ruby's Tag#blank? is false: an `if` around it keeps its whitespace
+
         def render_to_output(self, context: "RenderContext", buffer: Any) -> int:
             return buffer.write(feed_meta(env.site))
 

@@ -1,0 +1,126 @@
+"""``for`` and ``assign`` markup the strict parser rejects, read as Liquid's lax parser reads it.
+
+Liquid 5 under Jekyll parses tags strictly first; in the default ``warn`` mode a
+failure is a ``Liquid Warning`` and the lax grammar takes over (in ``strict`` mode
+the error stands). For loops that grammar is a regex anchored only at the start:
+``item in collection [reversed]``, then any ``limit:``/``offset:`` attributes found
+anywhere in the markup; the rest (``| sort`` in a real academicpages include) is
+ignored. An ``assign`` value is a variable read by :mod:`.lax_variables`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from liquid import Mode
+from liquid.builtin.expressions import FilteredExpression, LoopExpression, parse_identifier, tokenize
+from liquid.builtin.tags.assign_tag import AssignTag
+from liquid.builtin.tags.for_tag import (
+    ENDFORBLOCK, ENDFORELSEBLOCK, TAG_ELSE, TAG_ENDFOR, BreakTag, ContinueTag, ForTag,
+)
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.parser import get_parser
+from liquid.stream import TokenStream
+from liquid.token import TOKEN_ASSIGN, TOKEN_EXPRESSION, TOKEN_TAG
+
+from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
+
+if TYPE_CHECKING:
+    from liquid.ast import Node
+
+_QUOTED_FRAGMENT = QUOTED_FRAGMENT
+_LAX_FOR = re.compile(rf"\A\s*([\w-]+)\s+in\s+({_QUOTED_FRAGMENT}+)\s*(reversed)?", re.S)
+_TAG_ATTRIBUTE = re.compile(rf"(\w[\w-]*)\s*:\s*({_QUOTED_FRAGMENT})")
+
+
+def lax_loop_markup(markup: str) -> Optional[str]:
+    """The loop markup Liquid's lax parser keeps, or None when it rejects *markup* too."""
+    match = _LAX_FOR.match(markup)
+    if match is None:
+        return None
+    parts = [match.group(1), "in", match.group(2)]
+    if match.group(3):
+        parts.append("reversed")
+    attributes = {name: value for name, value in _TAG_ATTRIBUTE.findall(markup) if name in ("limit", "offset")}
+    parts.extend(f"{name}: {value}" for name, value in attributes.items())
+    return " ".join(parts)
+
+
+class LaxForTag(ForTag):
+    """``for`` parsed strictly, then (outside strict mode) as Liquid's lax parser would."""
+
+    def parse(self, stream: TokenStream) -> "Node":
+        token = stream.eat(TOKEN_TAG)
+        expr_token = stream.current
+        try:
+            expr = LoopExpression.parse(self.env, stream.into_inner(tag=token))
+        except LiquidSyntaxError as err:
+            lax = lax_loop_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
+            if lax is None or expr_token.kind != TOKEN_EXPRESSION:
+                raise
+            try:
+                expr = LoopExpression.parse(self.env, TokenStream(tokenize(lax, parent_token=expr_token)))
+            except LiquidError:
+                raise err from None
+            if err.token is None:
+                err.token = expr_token
+            self.env.error(err)  # the warning Jekyll prints before falling back
+        parse_block = get_parser(self.env).parse_block
+        block = parse_block(stream, ENDFORBLOCK)
+        default = None
+        if stream.current.is_tag(TAG_ELSE):
+            next(stream)
+            default = parse_block(stream, ENDFORELSEBLOCK)
+        stream.expect(TOKEN_TAG, value=TAG_ENDFOR)
+        return self.node_class(token, expression=expr, block=block, default=default)
+
+
+_LAX_ASSIGN = re.compile(r"\A\s*([\w\-.\[\]()]+?)\s*=\s*(.*?)\s*\Z", re.S)
+
+
+class LaxAssignTag(AssignTag):
+    """``assign`` parsed strictly, then (outside strict mode) with Liquid's lax variable syntax."""
+
+    def parse(self, stream: TokenStream) -> "Node":
+        token = stream.eat(TOKEN_TAG)
+        expr_token = stream.current
+        try:
+            tokens = stream.into_inner(tag=token, eat=False)
+            name = parse_identifier(self.env, tokens, allow_trailing_question_mark=False)
+            tokens.eat(TOKEN_ASSIGN)
+            return self.node_class(token, name=name, expression=FilteredExpression.parse(self.env, tokens))
+        except LiquidSyntaxError as err:
+            found = _LAX_ASSIGN.match(expr_token.value) if expr_token.kind == TOKEN_EXPRESSION else None
+            lax = lax_variable_markup(found.group(2)) if found and self.env.mode != Mode.STRICT else None
+            if lax is None:
+                raise
+            try:
+                tokens = TokenStream(tokenize(f"{found.group(1)} = {lax}", parent_token=expr_token))
+                name = parse_identifier(self.env, tokens, allow_trailing_question_mark=False)
+                tokens.eat(TOKEN_ASSIGN)
+                expression = FilteredExpression.parse(self.env, tokens)
+            except LiquidError:
+                raise err from None
+            if err.token is None:
+                err.token = expr_token
+            self.env.error(err)  # the warning Jekyll prints before falling back
+            return self.node_class(token, name=name, expression=expression)
+
+
+class RubyBreakTag(BreakTag):
+    """``break``, which Ruby Liquid never counts as blank (an ``if`` around it keeps its whitespace)."""
+
+    def parse(self, stream: TokenStream) -> "Node":
+        node = super().parse(stream)
+        node.blank = False
+        return node
+
+
+class RubyContinueTag(ContinueTag):
+    """``continue``, never blank, as :class:`RubyBreakTag`."""
+
+    def parse(self, stream: TokenStream) -> "Node":
+        node = super().parse(stream)
+        node.blank = False
+        return node
