@@ -26,6 +26,11 @@ REFS = ":refs"  # key of an IAL's ALD references (not an attribute name: ':' is 
 
 MAX_BLOCK_DEPTH = 48
 MAX_SPAN_DEPTH = 48
+# Characters that failed emphasis/link attempts may rescan before further openers are
+# taken literally: kramdown retries every unmatched opener to the end of its block, which
+# is quadratic; the budget bounds pathological input and never binds on real pages.
+BACKTRACK_BUDGET_PER_CHAR = 4
+BACKTRACK_BUDGET_BASE = 50_000
 MAX_ALD_DEPTH = 16
 
 _ANY_LINE = re.compile(r".*\n?")
@@ -86,6 +91,7 @@ class KramdownParser(
         self.alds: dict[str, dict[str, Any]] = {}
         self.footnotes: dict[str, dict[str, Any]] = {}
         self.link_defs: dict[str, list[Any]] = {}
+        self.backtrack_budget = BACKTRACK_BUDGET_BASE + BACKTRACK_BUDGET_PER_CHAR * len(source)
         for key, value in (self.options.get("link_defs") or {}).items():
             self.link_defs[self.normalize_link_id(key)] = list(value) + [None]
         self.block_parser_names = list(self.BLOCK_PARSER_NAMES)
