@@ -18,7 +18,7 @@ from .extensions import ExtensionParsers
 from .html_tags import HtmlParsers
 from .lists import ListParsers
 from .patterns import WHITESPACE
-from .scanner import Scanner
+from .scanner import Scanner, has_line_anchor
 from .spans import SPAN_PARSER_TABLE, SpanParsers
 from .tables import TableParsers
 
@@ -195,11 +195,23 @@ class KramdownParser(
     def run_block_parsers(self) -> None:
         src = self.src
         parsers = self.block_parsers
-        while not src.eos():
+        string = src.string
+        end = len(string)
+        while src.pos < end:
+            pos = src.pos
+            at_line_start = pos == 0 or string[pos - 1] == "\n"
             for start_re, method in parsers:
-                if src.match(start_re) is not None:
+                if at_line_start:  # the common case, without the scanner's mid-line handling
+                    src.offset = 0
+                    src.m = matched = start_re.match(string, pos)
+                else:
+                    matched = src.match(start_re)
+                if matched is not None:
                     if method():
                         break
+                    if src.pos != pos:  # a parser that declined yet moved on
+                        pos = src.pos
+                        at_line_start = pos == 0 or string[pos - 1] == "\n"
             else:
                 self.add_text(src.scan(_ANY_LINE) or src.getch())
 
@@ -266,8 +278,15 @@ class KramdownParser(
                 stop_found = stop_ok() if stop_ok is not None else True
             if stop_found:
                 break
+            pos = src.pos
+            mid_line = pos > 0 and src.string[pos - 1] != "\n"
             for start_re, method in parsers:
-                if src.match(start_re) is not None:
+                if mid_line and has_line_anchor(start_re):
+                    matched = src.match(start_re)
+                else:  # the scanner's plain case, inlined: this loop is the hot path
+                    src.offset = 0
+                    src.m = matched = start_re.match(src.string, pos)
+                if matched is not None:
                     method()
                     break
             else:
