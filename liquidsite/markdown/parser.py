@@ -155,7 +155,12 @@ class KramdownParser(
         type = self.text_type if type is None else type
         children = tree.children
         if children and children[-1].type == type:
-            children[-1].value += text
+            last = children[-1]
+            # Detach the value so the string has one reference and CPython can grow it in
+            # place: appending character by character to a long text stays linear.
+            value, last.value = last.value, None
+            value += text
+            last.value = value
         elif text:
             children.append(Element(type, text))
 
