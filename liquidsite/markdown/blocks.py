@@ -4,6 +4,7 @@ rules, block math and the footnote/link/abbreviation definitions."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import patterns as P
@@ -167,7 +168,8 @@ class BlockParsers(_Base):
 
     def parse_codeblock_fenced(self) -> bool:
         src = self.src
-        if src.check(self.FENCED_CODEBLOCK_MATCH) is None:
+        longest_closing = _longest_fence_run_after_line(src.string, src.pos)
+        if longest_closing < 3 or src.check(_bounded_fence(self.FENCED_CODEBLOCK_MATCH, longest_closing)) is None:
             return False
         src.pos += len(src.matched())
         el = self.new_block_el("codeblock", src.group(5), None, {"fenced": True})
@@ -273,3 +275,25 @@ class BlockParsers(_Base):
 
 
 _NON_WORD_OR_BOL = re.compile(r"\W|^", re.ASCII | re.M)
+
+
+_FENCE_RUN_AT_LINE_START = re.compile(r"^[ ]{0,3}([~`]+)", re.MULTILINE)
+
+
+def _longest_fence_run_after_line(text: str, pos: int) -> int:
+    """Length of the longest fence-character run opening a line after the one at *pos*."""
+    newline = text.find("\n", pos)
+    if newline < 0:
+        return 0
+    return max((len(run) for run in _FENCE_RUN_AT_LINE_START.findall(text, newline + 1)), default=0)
+
+
+@lru_cache(maxsize=128)
+def _bounded_fence(pattern: re.Pattern[str], longest: int) -> re.Pattern[str]:
+    """*pattern* with its opening fence capped at *longest* characters.
+
+    An opening fence longer than every closing candidate cannot match, so the cap keeps
+    the match identical while sparing the regex engine a quadratic retreat over a very
+    long run of backticks.
+    """
+    return re.compile(pattern.pattern.replace("){3,})", "){3,%d})" % longest, 1), pattern.flags)

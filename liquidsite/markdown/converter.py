@@ -61,6 +61,7 @@ class HtmlConverter:
         self.toc: list[tuple[int, str, list[Element]]] = []
         self.toc_code: Optional[tuple[str, dict[str, str], str]] = None
         self.used_ids: dict[str, int] = {}
+        self.cell_index = 0  # position of the next cell in the row being converted
         self.indent = 2
         self.stack: list[Element] = []
         self.highlighter_class = f" highlighter-{options.get('syntax_highlighter')}"
@@ -255,14 +256,22 @@ class HtmlConverter:
     def convert_table(self, el: Element, indent: int) -> str:
         return self.format_as_indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
 
-    convert_thead = convert_tbody = convert_tfoot = convert_tr = convert_table
+    convert_thead = convert_tbody = convert_tfoot = convert_table
+
+    def convert_tr(self, el: Element, indent: int) -> str:
+        outer_index, self.cell_index = self.cell_index, 0
+        try:
+            return self.convert_table(el, indent)
+        finally:
+            self.cell_index = outer_index
 
     def convert_td(self, el: Element, indent: int) -> str:
         res = self.inner(el, indent)
         kind = "th" if self.stack[-2].type == "thead" else "td"
         attr = el.attr
         row = self.stack[-1]
-        index = next(i for i, c in enumerate(row.children) if c is el)
+        index = self.cell_index
+        self.cell_index += 1
         alignments = self.stack[-3].options.get("alignment") or []
         alignment = alignments[index] if index < len(alignments) else "default"
         if alignment != "default":

@@ -45,6 +45,7 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 _HIGHLIGHTER_CLASS = re.compile(r"\s+\bhighlighter-\w+\b|\bhighlighter-\w+\b\s*")
 _LANGUAGE_CLASS = re.compile(r"\blanguage-\S+")
 _ALIGN_IN_STYLE = re.compile(r"(?:;\s*)?text-align:\s+(center|left|right)")
+_MATH_TYPE = re.compile(r"\bmath/tex\b")
 _ANY_ALIGN = re.compile(r"text-align:\s+(center|left|right|justify|inherit)")
 _TYPOGRAPHIC_CHARS = {"mdash": "\u2014", "ndash": "\u2013", "hellip": "\u2026",
                       "laquo": "\u00ab", "raquo": "\u00bb", "lsquo": "\u2018",
@@ -355,7 +356,7 @@ def _th_to_td(el: Element) -> None:
 
 
 def _convert_script(el: Element) -> None:
-    if "math/tex" not in (el.attr.get("type") or "") or not re.search(r"\bmath/tex\b", el.attr["type"]):
+    if not _MATH_TYPE.search(el.attr.get("type") or ""):
         _process_html_element(el)
         return
     display = "mode=display" in el.attr["type"]

@@ -18,7 +18,7 @@ from .extensions import ExtensionParsers
 from .html_tags import HtmlParsers
 from .lists import ListParsers
 from .patterns import WHITESPACE
-from .scanner import Scanner
+from .scanner import Scanner, has_line_anchor
 from .spans import SPAN_PARSER_TABLE, SpanParsers
 from .tables import TableParsers
 
@@ -26,6 +26,11 @@ REFS = ":refs"  # key of an IAL's ALD references (not an attribute name: ':' is 
 
 MAX_BLOCK_DEPTH = 48
 MAX_SPAN_DEPTH = 48
+# Characters that failed emphasis/link attempts may rescan before further openers are
+# taken literally: kramdown retries every unmatched opener to the end of its block, which
+# is quadratic; the budget bounds pathological input and never binds on real pages.
+BACKTRACK_BUDGET_PER_CHAR = 4
+BACKTRACK_BUDGET_BASE = 50_000
 MAX_ALD_DEPTH = 16
 
 _ANY_LINE = re.compile(r".*\n?")
@@ -86,6 +91,7 @@ class KramdownParser(
         self.alds: dict[str, dict[str, Any]] = {}
         self.footnotes: dict[str, dict[str, Any]] = {}
         self.link_defs: dict[str, list[Any]] = {}
+        self.backtrack_budget = BACKTRACK_BUDGET_BASE + BACKTRACK_BUDGET_PER_CHAR * len(source)
         for key, value in (self.options.get("link_defs") or {}).items():
             self.link_defs[self.normalize_link_id(key)] = list(value) + [None]
         self.block_parser_names = list(self.BLOCK_PARSER_NAMES)
@@ -149,7 +155,12 @@ class KramdownParser(
         type = self.text_type if type is None else type
         children = tree.children
         if children and children[-1].type == type:
-            children[-1].value += text
+            last = children[-1]
+            # Detach the value so the string has one reference and CPython can grow it in
+            # place: appending character by character to a long text stays linear.
+            value, last.value = last.value, None
+            value += text
+            last.value = value
         elif text:
             children.append(Element(type, text))
 
@@ -189,11 +200,23 @@ class KramdownParser(
     def run_block_parsers(self) -> None:
         src = self.src
         parsers = self.block_parsers
-        while not src.eos():
+        string = src.string
+        end = len(string)
+        while src.pos < end:
+            pos = src.pos
+            at_line_start = pos == 0 or string[pos - 1] == "\n"
             for start_re, method in parsers:
-                if src.match(start_re) is not None:
+                if at_line_start:  # the common case, without the scanner's mid-line handling
+                    src.offset = 0
+                    src.m = matched = start_re.match(string, pos)
+                else:
+                    matched = src.match(start_re)
+                if matched is not None:
                     if method():
                         break
+                    if src.pos != pos:  # a parser that declined yet moved on
+                        pos = src.pos
+                        at_line_start = pos == 0 or string[pos - 1] == "\n"
             else:
                 self.add_text(src.scan(_ANY_LINE) or src.getch())
 
@@ -260,8 +283,15 @@ class KramdownParser(
                 stop_found = stop_ok() if stop_ok is not None else True
             if stop_found:
                 break
+            pos = src.pos
+            mid_line = pos > 0 and src.string[pos - 1] != "\n"
             for start_re, method in parsers:
-                if src.match(start_re) is not None:
+                if mid_line and has_line_anchor(start_re):
+                    matched = src.match(start_re)
+                else:  # the scanner's plain case, inlined: this loop is the hot path
+                    src.offset = 0
+                    src.m = matched = start_re.match(src.string, pos)
+                if matched is not None:
                     method()
                     break
             else:

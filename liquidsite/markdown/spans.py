@@ -97,7 +97,8 @@ class SpanParsers(_Base):
         element = "strong" if len(result) == 2 else "em"
         kind = result[0]
         before = src.string[max(0, saved - 2):saved]
-        if ((kind == "_" and _ends_with_alpha_word(before)) or src.check(_SPACE) is not None
+        if ((kind == "_" and _ends_with_alpha_word(before)) or self.backtrack_budget < 0
+                or src.check(_SPACE) is not None
                 or self.tree.type == element or any(_stack_type(e) == element for e in self.stack)):
             self.add_text(result)
             return
@@ -119,9 +120,13 @@ class SpanParsers(_Base):
             return found, el, stop_re
 
         found, el, stop_re = sub_parse(result, element)
+        if not found:
+            self.backtrack_budget -= src.pos - saved
         if not found and element == "strong" and self.tree.type != "em":
             src.pos = saved + 1
             found, el, stop_re = sub_parse(kind, "em")
+            if not found:
+                self.backtrack_budget -= src.pos - saved
         if found:
             src.scan(stop_re)
             self.tree.children.append(el)
@@ -203,7 +208,7 @@ class SpanParsers(_Base):
         result = src.scan(LINK_START) or ""
         cur_pos = saved = src.pos
         link_type = "img" if result.startswith("!") else "a"
-        if link_type == "a" and (self.tree.type in ("img", "a") or any(
+        if self.backtrack_budget < 0 or link_type == "a" and (self.tree.type in ("img", "a") or any(
                 _stack_type(e) in ("img", "a") for e in self.stack)):
             self.add_text(result)
             return
@@ -216,6 +221,7 @@ class SpanParsers(_Base):
             return count - sum(1 for c in el.children if c.type == "img") == 0
 
         if not self.parse_spans(el, LINK_BRACKET_STOP_RE, stop_ok=stop_ok):
+            self.backtrack_budget -= src.pos - saved
             src.pos = saved
             self.add_text(result)
             return

@@ -1,0 +1,73 @@
+"""The Markdown converter never raises and stays fast on hostile or malformed input.
+
+A page is user content: whatever it holds, ``render`` must return HTML (kramdown never
+refuses a document) within bounded time, so a build cannot crash or hang on one page.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from liquidsite.markdown import render
+
+MARKDOWN_ALPHABET = st.sampled_from(
+    list("abc XYZ 019\n\n\t*_`~#>-+=|:![](){}<>/\\\"'&;$^.") +
+    ["<div>", "</div>", '<div markdown="1">', "<span>", "</span>", "<!--", "-->", "```", "~~~",
+     "{: .cls}", "{:toc}", "[^1]", "[^1]: ", "*[AB]: ", "$$", "* ", "1. ", "> ", "    ", "<br>",
+     "&amp;", "&#x110000;", "{::comment}", "{:/}", "{::nomarkdown}", "| a | b |\n|---|---|\n",
+     "\u00e9", "\U0001f4dd", "\r\n", "\x00"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKDOWN_ALPHABET, max_size=60).map("".join))
+def test_markdown_like_text_always_converts(text: str) -> None:
+    assert isinstance(render(text), str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_always_converts(text: str) -> None:
+    assert isinstance(render(text), str)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200), st.sampled_from([None, {"input": "kramdown"}, {"input": "GFM", "hard_wrap": True}]))
+def test_arbitrary_text_with_other_parsers(text: str, options: dict | None) -> None:
+    assert isinstance(render(text, options), str)
+
+
+HOSTILE_DOCUMENTS = {
+    "nested_list_500": "".join("  " * i + "* item\n" for i in range(500)),
+    "nested_quote_500": ">" * 500 + " x\n",
+    "nested_quote_lines": "".join(">" * i + " x\n" for i in range(200)),
+    "nested_markdown_divs": '<div markdown="1">\n' * 500 + "x\n" + "</div>\n" * 500,
+    "unclosed_divs": "<div>\n" * 500 + "x\n",
+    "stray_closing_divs": "</div>\n" * 1000,
+    "unterminated_fence": "```\n" + "x\n" * 10000,
+    "unterminated_tilde_fence": "~~~\n" + "x\n" * 10000,
+    "backtick_run": "`" * 200_000,
+    "backtick_run_then_fence": "`" * 100_000 + "\n```\n",
+    "garbage_ial": "{: " + "#a .b c='" * 1000 + "\n\npara\n{:" + "x" * 10000,
+    "megabyte_line": "a" * 1_000_000,
+    "unmatched_emphasis": "*a " * 30_000,
+    "unmatched_brackets": "[" * 30_000,
+    "nested_brackets": "[" * 5000 + "a" + "](b)" * 5000,
+    "nested_emphasis": "*" * 5000 + "a" + "*" * 5000,
+    "open_spans": "<span>" * 5000 + "x",
+    "pipes": ("|" * 1000 + "\n") * 50,
+    "footnote_self_reference": "[^a]\n\n[^a]: [^a]\n",
+    "unterminated_comment": "<!--" + "x\n" * 10000,
+    "unterminated_math": "$$" + "x\n" * 10000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_DOCUMENTS))
+def test_hostile_document_converts_in_bounded_time(name: str) -> None:
+    started = time.perf_counter()
+    assert isinstance(render(HOSTILE_DOCUMENTS[name]), str)
+    assert time.perf_counter() - started < 15
