@@ -184,3 +184,20 @@ def test_tags_are_never_blank_so_an_if_around_them_keeps_its_whitespace(build_si
         '<span class="n">x</span> <span class="o">=</span> <span class="mi">1</span></code></pre></figure>\n\n'
         "\n  |\n"
     )
+
+
+def test_documents_pages_and_collections_print_as_jekyll_prints_them(build_site) -> None:
+    """Document#to_s is its output, a page in site.pages its content, `page` a hash (observed in Jekyll)."""
+    built = build_site({
+        "_config.yml": "collections:\n  methods:\n    output: true\n    foo: bar\n",
+        "_methods/a.md": "---\ntitle: M1\n---\nbody *one*\n",
+        "index.html": "---\n---\nC: {{ site.methods }}\nK: {{ site.collections[0] }}\nP: {{ site.pages }}\nS: {{ page }}\n",
+    })
+    assert built.code == 0, built.log
+    source = "C: {{ site.methods }}\\nK: {{ site.collections[0] }}\\nP: {{ site.pages }}\\nS: {{ page }}\\n"
+    assert built.read("index.html") == (
+        "C: <p>body <em>one</em></p>\n\n"
+        "K: [#<Jekyll::Document _methods/a.md collection=methods>]\n"
+        "P: C: {{ site.methods }}\nK: {{ site.collections[0] }}\nP: {{ site.pages }}\nS: {{ page }}\n\n"
+        'S: {"content"=>"' + source + '", "dir"=>"/", "excerpt"=>nil, "name"=>"index.html", "path"=>"index.html", "url"=>"/"}\n'
+    )

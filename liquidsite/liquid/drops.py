@@ -93,6 +93,10 @@ class DocumentDrop(Drop):
         super().__init__()
         self.doc = doc
 
+    def ruby_to_s(self) -> str:
+        """``Document#to_s``: the output once rendered, else the content."""
+        return self.doc.output or self.doc.content or "NO CONTENT"
+
     def _properties(self) -> dict[str, Callable[[], Any]]:
         doc = self.doc
         # Jekyll's order of DocumentDrop's methods, which ``jsonify`` shows.
@@ -139,6 +143,10 @@ class ExcerptDrop(DocumentDrop):
         super().__init__(excerpt.doc)
         self.excerpt = excerpt
 
+    def ruby_to_s(self) -> str:
+        """``Excerpt#to_s``: its output once rendered, else its content."""
+        return self.excerpt._output or self.excerpt.content or ""
+
     def _properties(self) -> dict[str, Callable[[], Any]]:
         props = super()._properties()
         props.update({
@@ -170,6 +178,14 @@ class PageDrop(Drop):
         super().__init__()
         self.page = page
         self._content = content
+
+    def ruby_to_s(self) -> str:
+        """``Page#to_s`` (its content) for pages in ``site.pages``; ``page`` itself is a hash."""
+        if self._content is not None:
+            from .ruby import inspect
+
+            return inspect(self)
+        return self.page.content or ""
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         page = self.page
@@ -226,6 +242,11 @@ class CollectionDrop(Drop):
     def __init__(self, collection: "Collection") -> None:
         super().__init__()
         self.collection = collection
+
+    def ruby_to_s(self) -> str:
+        """``CollectionDrop#to_s``: the documents' ``inspect``, as Ruby prints an array of them."""
+        label = self.collection.label
+        return "[" + ", ".join(f"#<Jekyll::Document {d.relative_path} collection={label}>" for d in self.collection.docs) + "]"
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         c = self.collection

@@ -81,6 +81,9 @@ def scalar_to_s(value: Any) -> str:
     if isinstance(value, dt.datetime):
         moment = value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
         return ruby_time_string(moment)
+    ruby_to_s = getattr(value, "ruby_to_s", None)
+    if ruby_to_s is not None:  # Jekyll objects with their own to_s (documents, pages, collections)
+        return str(ruby_to_s())
     if isinstance(value, (list, tuple, Mapping)):
         return inspect(value)
     if isinstance(value, range):
