@@ -201,3 +201,17 @@ def test_documents_pages_and_collections_print_as_jekyll_prints_them(build_site)
         "P: C: {{ site.methods }}\nK: {{ site.collections[0] }}\nP: {{ site.pages }}\nS: {{ page }}\n\n"
         'S: {"content"=>"' + source + '", "dir"=>"/", "excerpt"=>nil, "name"=>"index.html", "path"=>"index.html", "url"=>"/"}\n'
     )
+
+
+def test_pages_added_while_rendering_are_seen_by_later_pages(build_site) -> None:
+    """The Sass source map joins site.pages as main.scss converts (observed in Jekyll)."""
+    loop = "---\n---\n{% for p in site.pages %}{{ p.url }} {% endfor %}\n"
+    built = build_site({
+        "_config.yml": "include: [_pages]\n",
+        "assets/css/main.scss": "---\n---\na { b: c; }\n",
+        "_pages/a.html": loop,
+        "_pages/page.html": loop,
+    })
+    assert built.read("_pages/page.html") == (
+        "/_pages/a.html /assets/css/main.css /_pages/page.html /assets/css/main.css.map \n"
+    )

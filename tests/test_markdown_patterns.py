@@ -38,3 +38,12 @@ def test_academic_page_through_a_real_build(build_site) -> None:
 
 def test_news_page_matches_jekyll() -> None:
     assert render(NEWS_PAGE) == NEWS_PAGE_JEKYLL_HTML
+
+
+def test_gfm_header_ids_keep_only_ruby_word_characters() -> None:
+    """Onigmo's \\p{Word}: no zero-width joiners (emoji), no `No` numbers (observed in kramdown)."""
+    from liquidsite.markdown import render
+
+    html = render("# \U0001F468\u200d\U0001F4BB Internships\n\n# a\u200db\n\n# x\u00b2 y\n\n# r\u2160 \u00bd\n")
+    ids = [part.split('"')[1] for part in html.split(' id=')[1:]]
+    assert ids == ["-internships", "ab", "x-y", "r\u2170-"]

@@ -266,11 +266,12 @@ class CollectionDrop(Drop):
 class SiteDrop(Drop):
     """``site``: computed lists, collections by label, then every config key."""
 
-    __slots__ = ("site",)
+    __slots__ = ("site", "_listed")
 
     def __init__(self, site: "Site") -> None:
         super().__init__()
         self.site = site
+        self._listed: dict[str, tuple[int, list[Any]]] = {}
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         site = self.site
@@ -290,6 +291,13 @@ class SiteDrop(Drop):
         }
 
     def __getitem__(self, key: str) -> Any:
+        if key in ("pages", "html_pages"):
+            # Converters add pages while the site renders (a Sass source map): later pages see them.
+            count = len(self.site.pages)
+            cached = self._listed.get(key)
+            if cached is None or cached[0] != count:
+                self._listed[key] = cached = (count, self._properties()[key]())
+            return cached[1]
         if key != "posts" and key in self.site.collections:
             if key not in self._cache:
                 self._cache[key] = [d.drop for d in self.site.collections[key].docs]

@@ -269,7 +269,6 @@ class HtmlConverter:
         res = self.inner(el, indent)
         kind = "th" if self.stack[-2].type == "thead" else "td"
         attr = el.attr
-        row = self.stack[-1]
         index = self.cell_index
         self.cell_index += 1
         alignments = self.stack[-3].options.get("alignment") or []

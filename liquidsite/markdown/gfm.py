@@ -39,12 +39,15 @@ _TASK_UNCHECKED = re.compile(r"\A\s*\[ \]\s+", re.ASCII)
 _TASK_CHECKED = re.compile(r"\A\s*\[x\]\s+", re.ASCII | re.IGNORECASE)
 BOX_UNCHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />'
 BOX_CHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />'
-_WORD_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Pc", "Nd", "Nl", "No"})
+_WORD_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Pc", "Nd", "Nl"})
 
 
 def _is_gfm_id_char(ch: str) -> bool:
-    """Ruby's ``[\\p{Word}\\- \\t]``: letters, marks, numbers, connectors, '-', space, tab."""
-    if ch.isalnum() or ch in "_- \t\u200c\u200d":
+    """Onigmo's ``[\\p{Word}\\- \\t]``: letters, marks, decimal and letter numbers, connectors.
+
+    Not other numbers (``²``, ``½``) nor the zero-width joiners inside emoji.
+    """
+    if ch.isalpha() or ch in "_- \t":
         return True
     return unicodedata.category(ch) in _WORD_CATEGORIES
 
