@@ -240,3 +240,16 @@ def test_relative_and_absolute_sources_first_target_and_the_sites_own_json(build
     built = build_site(REDIRECT_EDGE)
     assert built.code == 0, built.log
     assert built.files == REDIRECT_EDGE_EXPECTED
+
+
+def test_a_redirect_onto_an_existing_page_is_not_a_conflict(build_site) -> None:
+    """Jekyll's Doctor exempts redirect pages; the redirect, written last, wins (observed)."""
+    built = build_site({
+        "_config.yml": "plugins: [jekyll-redirect-from]\n",
+        "deals.html": "---\npermalink: /deals/\nredirect_from:\n  - /offers/\n---\n",
+        "offers.html": "---\npermalink: /offers/\n---\nHurry!\n",
+    })
+    assert built.code == 0, built.log
+    assert "Conflict" not in built.log
+    assert built.read("offers/index.html").startswith('<!DOCTYPE html>\n<html lang="en-US">\n')
+    assert "Hurry!" not in built.read("offers/index.html")

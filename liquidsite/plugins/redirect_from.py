@@ -80,7 +80,9 @@ def generate(site: "Site") -> None:
     for item in items:
         for source in _redirect_from(item.data):
             data = redirect_data(site, source, item.url)
-            site.pages.append(GeneratedPage(site, "", "redirect.html", "", data))
+            page = GeneratedPage(site, "", "redirect.html", "", data)
+            page.allow_shared_destination = True  # Jekyll's Doctor never reports redirect pages
+            site.pages.append(page)
             redirects[data["redirect"]["from"]] = data["redirect"]["to"]
         target = _redirect_to(item.data)
         if target:
