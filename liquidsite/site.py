@@ -44,6 +44,9 @@ class Site:
         self.ensure_not_in_dest()
         self.configure_cache()
         self.converters: list[Converter] = build_converters(self)
+        from .plugins import warn_unknown
+
+        warn_unknown(config)
         self.site_plugins = site_plugins.load(self)
         self.reset()
         self.site_plugins.hooks.trigger("site", "after_init", self)

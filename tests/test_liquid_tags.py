@@ -403,3 +403,19 @@ def test_liquid_render_tag_fails_as_under_jekyll(tmp_path):
         f"Liquid error ({tmp_path}/_includes/b.html line 1): This liquid context does not allow includes. "
         "included in index.html"
     )
+
+
+def test_syntax_errors_in_includes_use_liquids_wording(build_site) -> None:
+    """Observed from Jekyll 4.3.1 in the default (warn) error mode."""
+    built = build_site({
+        "_includes/invalid.html": "{% INVALID %}\n",
+        "_includes/nav.html": "<nav>{% for item in site.data.menu %}{{ item.name }}</nav>\n",
+        "_layouts/default.html": "<body>{% include nav.html %}{{ content }}</body>\n",
+        "index.html": "---\n---\n{% include invalid.html %}\n",
+    })
+    assert built.code == 1
+    assert (f"Liquid Exception: Liquid syntax error ({built.source}/_includes/invalid.html line 1): "
+            "Unknown tag 'INVALID' included in index.html") in built.log
+    built = build_site({"index.html": "---\nlayout: default\n---\nhi\n"})
+    assert (f"Liquid Exception: Liquid syntax error ({built.source}/_includes/nav.html line 2): "
+            f"'for' tag was never closed included in {built.source}/_layouts/default.html") in built.log

@@ -221,3 +221,11 @@ def test_plugins_leave_no_bytecode_and_helpers_only_warn(build_site):
     assert built.read("index.html") == "abab\n"
     assert "Plugins: _plugins/helpers.py defines no register(api): nothing registered." in built.log
     assert not (built.source / "_plugins" / "__pycache__").exists()
+
+
+def test_a_plugin_liquidsite_lacks_is_named_and_the_build_goes_on(build_site) -> None:
+    built = build_site({"_config.yml": "plugins: [jekyll-scholar, jekyll-feed]\n", "index.html": "---\n---\nhi\n"})
+    assert built.code == 0, built.log
+    assert "Plugin Warning: 'jekyll-scholar' is not built into liquidsite; the site is built without it." in built.log
+    assert "jekyll-feed' is not" not in built.log
+    assert "feed.xml" in built.files

@@ -44,4 +44,9 @@ class IncludedLiquidError(JekyllTagError):
     def __str__(self) -> str:
         kind = "Liquid syntax error" if isinstance(self.error, LiquidSyntaxError) else "Liquid error"
         where = f" ({self.include_path} line {self.line})" if self.line is not None else ""
-        return f"{kind}{where}: {self.error.message} included"
+        message = self.error.message
+        if isinstance(self.error, LiquidSyntaxError):
+            from .messages import syntax_text  # Ruby's wording: "Unknown tag 'x'", "'for' tag was never closed"
+
+            message = syntax_text(self.error, message)
+        return f"{kind}{where}: {message} included"

@@ -52,6 +52,19 @@ def enabled(config: Mapping[str, Any]) -> list[ModuleType]:
     return sorted(found, key=lambda mod: -getattr(mod, "PRIORITY", 0))
 
 
+def warn_unknown(config: Mapping[str, Any]) -> None:
+    """Name each plugin in ``plugins:`` that liquidsite has no equivalent for, once per build.
+
+    Jekyll stops when a listed gem is not installed; liquidsite cannot install
+    gems, so it says which plugin's output will be missing and builds the rest.
+    """
+    from ..log import logger
+
+    for name in dict.fromkeys(str(n) for n in (config.get("plugins") or [])):
+        if name not in MODULES:
+            logger.warn("Plugin Warning:", f"'{name}' is not built into liquidsite; the site is built without it.")
+
+
 def register_liquid(env: "JekyllEnvironment") -> None:
     """Add the enabled plugins' tags and filters to *env*."""
     for module in enabled(env.site.config):
