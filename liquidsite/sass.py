@@ -298,21 +298,11 @@ class SourceMapPage(Page):
     """``main.css.map`` beside ``main.css``: a page with the map as content, no Liquid, no layout."""
 
     def __init__(self, css_page: Page, source_map: str) -> None:  # noqa: D107 - no file to read, unlike Page
-        self.site = css_page.site
-        self.dir_name = css_page.dir_name
-        self.name = css_page.basename + ".css.map"
-        self.path = os.path.join(css_page.site.source, self.dir_name.lstrip("/"), self.name)
-        self.extname = ".map"
-        self.basename = css_page.basename + ".css"
-        self.relative_path = os.path.join(self.dir_name, self.name).lstrip("/")
-        self.output = None
-        self.pager = None
-        self._url = None
+        self._locate(css_page.site, css_page.dir_name, css_page.basename + ".css.map")
         self.content = source_map
         self.body_line = 1
         self.front_matter = {}
         self.data = css_page.data
-        self.excerpt_text = None
 
     @property
     def render_with_liquid(self) -> bool:

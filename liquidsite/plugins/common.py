@@ -8,7 +8,6 @@ need these filters as plain functions, independent of the Liquid environment.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from typing import TYPE_CHECKING, Any, Callable, Optional
 from urllib.parse import quote, urlsplit
@@ -31,22 +30,12 @@ class GeneratedPage(Page):
     def __init__(
         self, site: "Site", dir: str, name: str, content: "str | Callable[[], str]", data: dict[str, Any]
     ) -> None:  # noqa: D107 - no file to read, unlike Page
-        self.site = site
-        self.dir_name = dir
-        self.name = name
-        self.path = os.path.join(site.source, dir.lstrip("/"), name.lstrip("/"))
-        self.extname = os.path.splitext(name)[1]
-        self.basename = name[: len(name) - len(self.extname)] if self.extname else name
-        self.relative_path = os.path.join(dir, name).lstrip("/")
-        self.output: Optional[str] = None
-        self.pager = None
-        self._url: Optional[str] = None
+        self._locate(site, dir, name)
         self._content = content
         self.body_line = 1
         self.front_matter = dict(data)
         # Jekyll's default_proc: defaults fill only the keys the plugin did not set (even to nil)
         self.data = {**site.frontmatter_defaults.all(self.relative_path, "pages"), **data}
-        self.excerpt_text = None
 
     @property
     def content(self) -> str:  # type: ignore[override]
