@@ -31,6 +31,7 @@ from liquid.undefined import StrictUndefined, Undefined
 
 from ..timeutil import zone
 from . import filters, highlight_tag, standard_filters, tags
+from .compiler import compile_template
 from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyContinueTag
 from .lax_variables import lax_variable_markup
 from .messages import is_silent_in_lax, lax_tag_failure
@@ -155,7 +156,7 @@ class JekyllEnvironment(Environment):
         outer = self.parsing
         self.parsing = True
         try:
-            return super()._parse(source)
+            return compile_template(self, super()._parse(source))
         finally:
             self.parsing = outer
 

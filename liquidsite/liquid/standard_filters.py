@@ -60,6 +60,7 @@ def with_ruby_arity(func: Callable[..., Any]) -> Callable[..., Any]:
             raise LiquidArgumentError(f"wrong number of arguments (given {given}, expected {expected})")
         return func(*args, **kwargs)
 
+    checked.ruby_arity = (required, most)  # type: ignore[attr-defined]  # lets compiled calls skip the check
     return checked
 
 
