@@ -22,6 +22,14 @@ FATAL = [
     ('{{ "a" | append }}',
      "Liquid Exception: Liquid error (line 1): wrong number of arguments (given 1, expected 2) in index.html"),
     ("{% if x = 1 %}y{% endif %}z", "Liquid Exception: Liquid error (line 1): Unknown operator = in index.html"),
+    # Jekyll's tags reject bad markup while the page is parsed, in a branch that never runs too.
+    ("x\n{% if false %}\n{% include a.html foo=bar baz %}\n{% endif %}",
+     "Liquid Exception: Invalid syntax for include tag: foo=bar baz Valid syntax: "
+     "{% include file.ext param='value' param2='value' %} in index.html"),
+    ("x\n{% if false %}\n{% highlight %}\nx\n{% endhighlight %}\n{% endif %}",
+     "Liquid Exception: Syntax Error in tag 'highlight' while parsing the following markup: "
+     "Valid syntax: highlight <lang> [linenos] in index.html"),
+    ("x\n{% highlight ruby %}\nx", "Liquid Exception: Liquid syntax error (line 4): 'highlight' tag was never closed in index.html"),
 ]
 
 
@@ -35,6 +43,14 @@ def test_fatal_errors_stop_the_build(build_site, template: str, expected: str) -
     assert built.code == 1
     assert expected in _liquid_lines(built.log)
     assert "Traceback" not in built.log
+
+
+def test_bad_include_markup_in_an_included_file_names_the_page(build_site) -> None:
+    built = build_site({"index.html": "---\n---\nx\n{% include b.html %}\n",
+                        "_includes/b.html": "x\n{% if false %}{% include a.html foo=bar baz %}{% endif %}"})
+    assert built.code == 1
+    assert ("Liquid Exception: Invalid syntax for include tag: foo=bar baz Valid syntax: "
+            "{% include file.ext param='value' param2='value' %} in index.html") in _liquid_lines(built.log)
 
 
 def test_warn_mode_logs_jekyll_warnings_and_keeps_going(build_site) -> None:
@@ -136,4 +152,21 @@ def test_assign_and_output_fall_back_to_liquids_lax_variable_syntax(build_site) 
         'Liquid Warning: Liquid syntax error (line 4): Expected end_of_string but found id in "{{page.list foo | join: "-" }}" in index.html',
         'Liquid Warning: Liquid syntax error (line 5): Expected end_of_string but found close_round in "{{ page.list | sort:0) | join: "+" }}" in index.html',
     ]
-    assert warnings[0].startswith("Liquid Warning: Liquid syntax error (line 2): ")
+    assert warnings[0] == ('Liquid Warning: Liquid syntax error (line 2): Expected dotdot but found pipe in '
+                           '"{{(page_tags | split: "," | sort:0) }}" in index.html')
+
+
+def test_warnings_for_markup_python_liquid_words_otherwise(build_site) -> None:
+    """Liquid's strict Variable parser words these; observed from Jekyll 4.3.1 on the same page."""
+    built = build_site({"index.html": (
+        '---\n---\n{% assign y = %}[{{ y }}]\n{{ (1..2 | x }}{{ a | f: k: 1, b | g: (1..3) }}{{ a | f: (x }}\n'
+        "{{ [1 }}{{ 1 | }}\n"
+    )})
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "[]\n\n1\n"
+    assert _liquid_lines(built.log) == [
+        'Liquid Warning: Liquid syntax error (line 2): Expected close_round but found pipe in "{{ (1..2 | x }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 2): Expected dotdot but found end_of_string in "{{ a | f: (x }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 3): Expected close_square but found end_of_string in "{{ [1 }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 3): Expected id but found end_of_string in "{{ 1 | }}" in index.html',
+    ]

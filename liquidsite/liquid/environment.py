@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Type, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Type, Union
 
-from liquid import Environment, Mode
+from liquid import BoundTemplate, Environment, Mode
 from liquid.builtin import FileSystemLoader
 from liquid.builtin.expressions.primitive import Blank
 from liquid.builtin.expressions import FilteredExpression, tokenize
@@ -34,8 +34,9 @@ from . import filters, highlight_tag, standard_filters, tags
 from .compiler import compile_template
 from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyContinueTag
 from .lax_variables import lax_variable_markup
-from .messages import is_silent_in_lax, lax_tag_failure
+from .messages import lax_tag_failure
 from .ruby import to_s
+from .tag_errors import JekyllTagError
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -88,7 +89,7 @@ class RubyOutput(Output):
         try:
             expression = FilteredExpression.parse(self.env, TokenStream(tokenize(expr_token.value, expr_token)))
         except LiquidSyntaxError as err:
-            if err.token is None:
+            if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
                 err.token = expr_token
             lax = lax_variable_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
             if lax is None:
@@ -160,6 +161,21 @@ class JekyllEnvironment(Environment):
         finally:
             self.parsing = outer
 
+    def from_string(self, source: str, name: str = "", path: Optional[Union[str, Path]] = None,
+                    globals: Optional[Mapping[str, object]] = None,  # noqa: A002
+                    matter: Optional[Mapping[str, object]] = None) -> BoundTemplate:
+        """python-liquid's ``from_string``, letting a Jekyll tag's parse-time error through as it is.
+
+        python-liquid wraps any exception other than its own syntax errors in
+        ``unexpected liquid parsing error``; Jekyll prints a tag's Ruby exception.
+        """
+        try:
+            return super().from_string(source, name, path, globals, matter)
+        except LiquidError as err:
+            if isinstance(err.__cause__, JekyllTagError):
+                raise err.__cause__ from None
+            raise
+
     def error(self, exc: Union[Type[LiquidError], LiquidError], msg: Optional[str] = None,
               token: Optional[Token] = None) -> None:
         """Raise, record or ignore *exc* the way Liquid 5.4 under Jekyll would."""
@@ -171,7 +187,7 @@ class JekyllEnvironment(Environment):
             raise exc
         lax_failure = lax_tag_failure(exc)
         rejected_by_lax = lax_failure is not None and lax_failure.startswith("Syntax Error")
-        if self.mode == Mode.WARN and not rejected_by_lax and not is_silent_in_lax(exc):
+        if self.mode == Mode.WARN and not rejected_by_lax:
             self.parse_warnings.append(exc)
         if lax_failure is not None:
             # Liquid falls back to the lax parser, which rejects this markup as well

@@ -2,17 +2,17 @@
 
 Jekyll renders the body with Liquid first, then highlights it with Rouge (see
 ``liquidsite.highlight.highlight_tag_html``). Bad markup fails the build whatever the
-Liquid error mode: Jekyll's tag raises a plain Ruby SyntaxError, which Liquid does not
-turn into a warning. python-liquid would, for any LiquidError raised while parsing, so
-the error is kept on the node and raised when the page renders, as the
-``LiquidRenderError`` Jekyll's ``Liquid Exception:`` line is made from.
+Liquid error mode, while the template is parsed (in a branch that never runs too):
+Jekyll's tag raises a plain Ruby SyntaxError, which Liquid does not turn into a
+warning, so the tag raises :class:`~.tag_errors.JekyllTagError`, which python-liquid
+does not catch either.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from typing import TYPE_CHECKING, Iterable, Optional, TextIO
+from typing import TYPE_CHECKING, Iterable, TextIO
 
 from liquid.ast import BlockNode, Node
 from liquid.parser import get_parser
@@ -21,6 +21,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..highlight import highlight_tag_html, plain_tag_html
 from ..log import logger
+from .tag_errors import JekyllTagError
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -60,28 +61,19 @@ def parse_options(text: str) -> dict[str, object]:
 class HighlightNode(Node):
     """A highlight block: the language, its options and the Liquid body."""
 
-    __slots__ = ("lang", "options", "block", "error")
+    __slots__ = ("lang", "options", "block")
 
-    def __init__(self, token: Token, lang: str, options: dict[str, object], block: BlockNode,
-                 error: Optional[str] = None) -> None:
+    def __init__(self, token: Token, lang: str, options: dict[str, object], block: BlockNode) -> None:
         super().__init__(token)
         self.blank = False  # Ruby's Tag#blank? is false: an `if` around it keeps its whitespace
         self.lang = lang
         self.options = options
         self.block = block
-        self.error = error
 
     def __str__(self) -> str:
         return f"{{% highlight {self.lang} %}}{self.block}{{% endhighlight %}}"
 
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
-        if self.error is not None:
-            from .renderer import LiquidRenderError  # the renderer imports this module
-
-            path = str(getattr(context.template, "path", None) or context.template.name)
-            # Jekyll's logger prints the message with whitespace runs collapsed.
-            message = " ".join(self.error.split())
-            raise LiquidRenderError(f"{message} in {path}", path)
         body = context.get_buffer(buffer)
         self.block.render(context, body)
         prefix = context.resolve("highlighter_prefix", default=None) or ""
@@ -120,11 +112,10 @@ class HighlightTag(Tag):
         if not stream.current.is_tag(TAG_ENDHIGHLIGHT):
             # Liquid reports an unclosed block at the line where the source ends.
             line = token.source.count("\n") + 1
-            return HighlightNode(token, "", {}, block, error=(
-                f"Liquid syntax error (line {line}): 'highlight' tag was never closed"))
+            raise JekyllTagError(f"Liquid syntax error (line {line}): 'highlight' tag was never closed")
         match = SYNTAX.fullmatch(markup.strip())
         if match is None:
-            return HighlightNode(token, "", {}, block, error=syntax_error_message(markup))
+            raise JekyllTagError(syntax_error_message(markup))
         return HighlightNode(token, match.group(1).lower(), parse_options(match.group(2)), block)
 
 

@@ -83,7 +83,6 @@ class IncludeMarkup:
     tag_name: str
     file: Optional[str]
     params: Optional[str]
-    error: Optional[str] = None
 
     @classmethod
     def parse(cls, tag_name: str, markup: str) -> "IncludeMarkup":
@@ -98,8 +97,8 @@ class IncludeMarkup:
             params = parts[1] if len(parts) > 1 else None
         parsed = cls(tag_name, file, params)
         if params is not None and not FULL_PARAMS_SYNTAX.match(params):
-            # Jekyll raises this while parsing; it is raised when the tag renders.
-            parsed.error = (
+            # Jekyll raises this while parsing, in a branch that never runs too.
+            raise JekyllTagError(
                 f"Invalid syntax for include tag:\n\n{params}\n\n"
                 f"Valid syntax:\n\n{parsed.syntax_example}\n\n"
             )
@@ -209,7 +208,8 @@ class IncludeFiles:
                 warnings.simplefilter("ignore")
                 template = self.env.from_string(source, name=path, path=path)
         except LiquidError as err:
-            # python-liquid wraps parse errors other than syntax errors; report the original.
+            # python-liquid wraps parse errors other than syntax errors; report the original
+            # (a tag's own error, e.g. bad include markup in the file, propagates as it is).
             cause = err.__cause__ if isinstance(err.__cause__, LiquidError) else err
             raise IncludedLiquidError(cause, path, source) from err
         self.parsed[path] = (key, template)
@@ -280,8 +280,6 @@ class IncludeNode(Node):
         return files.located[file]
 
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
-        if self.markup.error is not None:
-            raise JekyllTagError(self.markup.error)
         file = self.file_name(context)
         self.markup.validate_file_name(file)
         path = self.locate(context, file)

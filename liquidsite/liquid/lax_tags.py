@@ -28,6 +28,7 @@ from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
 
 if TYPE_CHECKING:
     from liquid.ast import Node
+    from liquid.token import Token
 
 _QUOTED_FRAGMENT = QUOTED_FRAGMENT
 _LAX_FOR = re.compile(rf"\A\s*([\w-]+)\s+in\s+({_QUOTED_FRAGMENT}+)\s*(reversed)?", re.S)
@@ -63,7 +64,7 @@ class LaxForTag(ForTag):
                 expr = LoopExpression.parse(self.env, TokenStream(tokenize(lax, parent_token=expr_token)))
             except LiquidError:
                 raise err from None
-            if err.token is None:
+            if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
                 err.token = expr_token
             self.env.error(err)  # the warning Jekyll prints before falling back
         parse_block = get_parser(self.env).parse_block
@@ -92,20 +93,26 @@ class LaxAssignTag(AssignTag):
             return self.node_class(token, name=name, expression=FilteredExpression.parse(self.env, tokens))
         except LiquidSyntaxError as err:
             found = _LAX_ASSIGN.match(expr_token.value) if expr_token.kind == TOKEN_EXPRESSION else None
+            if found and not found.group(2):
+                # Liquid's Variable takes empty markup as nil, in every error mode, without a word.
+                return self._assign(token, found.group(1), "nil", expr_token)
             lax = lax_variable_markup(found.group(2)) if found and self.env.mode != Mode.STRICT else None
             if lax is None:
                 raise
             try:
-                tokens = TokenStream(tokenize(f"{found.group(1)} = {lax}", parent_token=expr_token))
-                name = parse_identifier(self.env, tokens, allow_trailing_question_mark=False)
-                tokens.eat(TOKEN_ASSIGN)
-                expression = FilteredExpression.parse(self.env, tokens)
+                node = self._assign(token, found.group(1), lax, expr_token)  # type: ignore[union-attr]
             except LiquidError:
                 raise err from None
-            if err.token is None:
+            if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
                 err.token = expr_token
             self.env.error(err)  # the warning Jekyll prints before falling back
-            return self.node_class(token, name=name, expression=expression)
+            return node
+
+    def _assign(self, token: "Token", name_markup: str, value_markup: str, expr_token: "Token") -> "Node":
+        tokens = TokenStream(tokenize(f"{name_markup} = {value_markup}", parent_token=expr_token))
+        name = parse_identifier(self.env, tokens, allow_trailing_question_mark=False)
+        tokens.eat(TOKEN_ASSIGN)
+        return self.node_class(token, name=name, expression=FilteredExpression.parse(self.env, tokens))
 
 
 class RubyBreakTag(BreakTag):

@@ -107,12 +107,6 @@ def lax_tag_failure(err: LiquidError) -> Optional[str]:
     return None
 
 
-def is_silent_in_lax(err: LiquidError) -> bool:
-    """Markup Liquid's lax parser takes without complaint, e.g. ``assign x =`` with nothing after."""
-    markup = _markup(err)
-    return tag_name(err) == "assign" and markup is not None and re.fullmatch(r"[\w.\-\[\]'\"]+\s*=\s*", markup) is not None
-
-
 def _markup(err: LiquidError) -> Optional[str]:
     """The source of the ``{{ ... }}`` output or the tag markup the error points into."""
     token = getattr(err, "token", None)
@@ -159,12 +153,133 @@ def syntax_text(err: LiquidError, text: str) -> str:
         # Liquid's strict `for` parser expects the end of the markup after its attributes.
         markup = _markup(err)
         return _found("id" if err.token.kind == "word" else err.token.kind) + (f' in "{markup}"' if markup is not None else "")
+    markup = _markup(err)
     for pattern, wording in _MARKUP:
         match = pattern.search(text)
         if match:
-            markup = _markup(err)
             return wording(match) + (f' in "{markup}"' if markup is not None else "")
+    if markup is not None and markup.startswith("{{"):
+        rejected = ruby_variable_error(markup[2:-2])
+        if rejected is not None:
+            return f'{rejected} in "{markup}"'
     return text
+
+
+# Liquid::Lexer's tokens, tried in this order at each position.
+_RUBY_LEXEMES = re.compile(
+    r"""(?P<comparison>==|!=|<>|<=?|>=?|contains(?=\s))|(?P<string>'[^']*'|"[^"]*")"""
+    r"""|(?P<number>-?\d+(?:\.\d+)?)|(?P<id>[a-zA-Z_][\w-]*\??)|(?P<dotdot>\.\.)"""
+)
+_RUBY_SPECIALS = {"|": "pipe", ".": "dot", ":": "colon", ",": "comma", "[": "open_square", "]": "close_square",
+                  "(": "open_round", ")": "close_round", "?": "question", "-": "dash"}
+
+
+class _RubySyntaxError(Exception):
+    pass
+
+
+class _RubyVariableParser:
+    """``Liquid::Lexer`` and the parts of ``Liquid::Parser`` that ``Variable#strict_parse`` uses."""
+
+    def __init__(self, markup: str) -> None:
+        self.tokens = self._tokenize(markup)
+        self.position = 0
+
+    @staticmethod
+    def _tokenize(markup: str) -> list[tuple[str, str]]:
+        tokens: list[tuple[str, str]] = []
+        position = 0
+        while True:
+            while position < len(markup) and markup[position].isspace():
+                position += 1
+            if position >= len(markup):
+                return tokens + [("end_of_string", "")]
+            match = _RUBY_LEXEMES.match(markup, position)
+            if match:
+                tokens.append((match.lastgroup or "", match.group(0)))
+                position = match.end()
+            elif markup[position] in _RUBY_SPECIALS:
+                tokens.append((_RUBY_SPECIALS[markup[position]], markup[position]))
+                position += 1
+            else:
+                raise _RubySyntaxError(f"Unexpected character {markup[position]}")
+
+    def look(self, kind: str, ahead: int = 0) -> bool:
+        index = self.position + ahead
+        return index < len(self.tokens) and self.tokens[index][0] == kind
+
+    def consume(self, kind: Optional[str] = None) -> None:
+        token = self.tokens[self.position]
+        if kind is not None and token[0] != kind:
+            raise _RubySyntaxError(f"Expected {kind} but found {token[0]}")
+        self.position += 1
+
+    def expression(self) -> None:
+        kind, value = self.tokens[self.position]
+        if kind == "id":
+            self.consume()
+            self.lookups()
+        elif kind == "open_square":
+            self.consume()
+            self.expression()
+            self.consume("close_square")
+            self.lookups()
+        elif kind in ("string", "number"):
+            self.consume()
+        elif kind == "open_round":
+            self.consume()
+            self.expression()
+            self.consume("dotdot")
+            self.expression()
+            self.consume("close_round")
+        else:
+            raise _RubySyntaxError(f'[:{kind}, "{value}"] is not a valid expression')
+
+    def lookups(self) -> None:
+        while True:
+            if self.look("open_square"):
+                self.consume()
+                self.expression()
+                self.consume("close_square")
+            elif self.look("dot"):
+                self.consume()
+                self.consume("id")
+            else:
+                return
+
+    def argument(self) -> None:
+        if self.look("id") and self.look("colon", 1):
+            self.consume()
+            self.consume()
+        self.expression()
+
+    def variable(self) -> None:
+        if self.look("end_of_string"):
+            return
+        self.expression()
+        while self.look("pipe"):
+            self.consume()
+            self.consume("id")
+            if self.look("colon"):
+                self.consume()
+                self.argument()
+                while self.look("comma"):
+                    self.consume()
+                    self.argument()
+        self.consume("end_of_string")
+
+
+def ruby_variable_error(markup: str) -> Optional[str]:
+    """The message of Liquid's strict ``Variable`` parser for *markup*, or None if it accepts it.
+
+    Used for markup python-liquid rejects in words of its own, such as academicpages'
+    ``assign x = (tags | split: ',')``: Liquid says ``Expected dotdot but found pipe``.
+    """
+    try:
+        _RubyVariableParser(markup).variable()
+    except _RubySyntaxError as err:
+        return str(err)
+    return None
 
 
 def _runtime_text(text: str) -> str:

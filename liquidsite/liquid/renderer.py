@@ -54,6 +54,9 @@ class LiquidRenderer:
             except LiquidError as err:
                 self._log_warnings(path, source)
                 raise self._error(err, path, source) from None
+            except JekyllTagError as err:  # a tag's markup Jekyll rejects while parsing
+                self._log_warnings(path, source)
+                raise LiquidRenderError(f"{err} in {path}", path) from None
             self._log_warnings(path, source)
             self._templates[key] = template
         return template
