@@ -296,7 +296,7 @@ class TemplateCompiler:
             elif kind is AssignNode:
                 value = self._value(fn, depth, node.expression)  # type: ignore[attr-defined]
                 fn.emit(depth, f"context.assign({self.constant(str(node.name))}, {value})")  # type: ignore[attr-defined]
-            elif kind is CaptureNode and depth < _MAX_INLINE_DEPTH:
+            elif kind is CaptureNode:
                 self._capture(fn, node, depth, buffer)  # type: ignore[arg-type]
             elif kind in (IfNode, UnlessNode) and depth < _MAX_INLINE_DEPTH:
                 self._conditional(fn, node, depth, buffer, write)  # type: ignore[arg-type]
@@ -307,19 +307,13 @@ class TemplateCompiler:
             fn.emit(depth, f"{write}({self.constant(''.join(text))})")
 
     def _capture(self, fn: _Function, node: CaptureNode, depth: int, buffer: str) -> None:
-        inner = fn.temporary("captured")
-        inner_write = fn.temporary("write")
-        fn.emit(depth, f"{inner} = context.get_buffer({buffer})")
-        suppressed = node.block.blank and self.suppress_blank
-        if suppressed:
-            fn.emit(depth, f"{inner_write} = NullIO().write")
-        else:
-            fn.emit(depth, f"{inner_write} = {inner}.write")
-        self._statements(fn, node.block.nodes, depth, inner, inner_write, suppressed)
+        captured = fn.temporary("captured")
+        fn.emit(depth, f"{captured} = context.get_buffer({buffer})")
+        self._body(fn, node.block, depth, captured, f"{captured}.write")
         if self.env.autoescape:
-            fn.emit(depth, f"{self.constant(node)}._assign(context, {inner})")
+            fn.emit(depth, f"{self.constant(node)}._assign(context, {captured})")
         else:
-            fn.emit(depth, f"context.assign({self.constant(str(node.name))}, {inner}.getvalue())")
+            fn.emit(depth, f"context.assign({self.constant(str(node.name))}, {captured}.getvalue())")
 
     def _conditional(self, fn: _Function, node: IfNode | UnlessNode, depth: int, buffer: str,
                      write: str) -> None:
@@ -336,15 +330,19 @@ class TemplateCompiler:
             self._branch(fn, node.default, depth + 1, buffer, write)
 
     def _branch(self, fn: _Function, block: BlockNode, depth: int, buffer: str, write: str) -> None:
+        before = len(fn.lines)
+        self._body(fn, block, depth, buffer, write)
+        if len(fn.lines) == before:
+            fn.emit(depth, "pass")
+
+    def _body(self, fn: _Function, block: BlockNode, depth: int, buffer: str, write: str) -> None:
+        """*block*'s nodes inlined; a blank block renders into a null buffer, as ``BlockNode`` does."""
         suppressed = block.blank and self.suppress_blank
         if suppressed:
             buffer, write = fn.temporary("null"), fn.temporary("write")
             fn.emit(depth, f"{buffer} = NullIO()")
             fn.emit(depth, f"{write} = {buffer}.write")
-        before = len(fn.lines)
         self._statements(fn, block.nodes, depth, buffer, write, suppressed)
-        if len(fn.lines) == before:
-            fn.emit(depth, "pass")
 
     # -- expressions ----------------------------------------------------------------------
 
