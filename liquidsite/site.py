@@ -44,9 +44,10 @@ class Site:
         self.ensure_not_in_dest()
         self.configure_cache()
         self.converters: list[Converter] = build_converters(self)
-        from .plugins import warn_unknown
+        from . import plugins
 
-        warn_unknown(config)
+        plugins.warn_unknown(config)
+        self.builtin_plugins = plugins.enabled(config)
         self.site_plugins = site_plugins.load(self)
         self.reset()
         self.site_plugins.hooks.trigger("site", "after_init", self)

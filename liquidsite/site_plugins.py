@@ -49,6 +49,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 from .errors import LiquidsiteError
 from .hooks import Hooks
 from .log import logger
+from .plugins.base import PRIORITIES
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -57,8 +58,6 @@ if TYPE_CHECKING:
     from .liquid.environment import JekyllEnvironment
     from .site import Site
 
-#: Jekyll's generator priorities (``Plugin::PRIORITIES``)
-GENERATOR_PRIORITIES = {"lowest": -100, "low": -10, "normal": 0, "high": 10, "highest": 100}
 
 Generator = Callable[["Site"], Any]
 
@@ -215,9 +214,9 @@ class PluginAPI:
 
     def generator(self, priority: Union[str, int] = "normal") -> Callable[[Generator], Generator]:
         """``func(site)`` runs between reading and rendering, higher priority first."""
-        if isinstance(priority, str) and priority not in GENERATOR_PRIORITIES:
+        if isinstance(priority, str) and priority not in PRIORITIES:
             raise PluginError(f"{self._relative}: unknown generator priority {priority!r}")
-        rank = GENERATOR_PRIORITIES[priority] if isinstance(priority, str) else int(priority)
+        rank = PRIORITIES[priority] if isinstance(priority, str) else int(priority)
 
         def add(func: Generator) -> Generator:
             self._plugins.generators.append((rank, self._guard(func, f"generator '{func.__name__}'")))
@@ -280,12 +279,10 @@ def _load_file(site: "Site", plugins: SitePlugins, path: str, index: int) -> Non
 def load(site: "Site") -> SitePlugins:
     """Load the site's ``_plugins`` (none in safe mode, Ruby files reported and skipped),
     after the hooks of the enabled built-in plugins (their ``register_hooks(hooks)``)."""
-    from . import plugins as builtin
-
     plugins = SitePlugins()
-    for module in builtin.enabled(site.config):
-        if hasattr(module, "register_hooks"):
-            module.register_hooks(plugins.hooks)
+    for builtin in site.builtin_plugins:
+        if builtin.register_hooks is not None:
+            builtin.register_hooks(plugins.hooks)
     if site.safe:
         return plugins
     index = 0
@@ -306,12 +303,8 @@ def generate(site: "Site") -> None:
     Jekyll sorts all generators by priority, so a site generator adding posts
     runs before jekyll-paginate (``lowest``) splits them into pages.
     """
-    from . import plugins as builtin
-
     generators = [
-        (int(getattr(module, "PRIORITY", 0)), module.generate)
-        for module in builtin.enabled(site.config)
-        if hasattr(module, "generate")
+        (builtin.priority, builtin.generate) for builtin in site.builtin_plugins if builtin.generate is not None
     ]
     generators += site.site_plugins.generators
     for _, run in sorted(generators, key=lambda pair: -pair[0]):

@@ -141,9 +141,9 @@ class JekyllEnvironment(Environment):
         filters.register(self)
         tags.register(self)
         highlight_tag.register(self)
-        from ..plugins import register_liquid
-
-        register_liquid(self)
+        for plugin in site.builtin_plugins:
+            if plugin.register_liquid is not None:
+                plugin.register_liquid(self)
         site.site_plugins.register_liquid(self)
 
     def local_zone(self) -> dt.tzinfo:

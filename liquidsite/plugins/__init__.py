@@ -1,21 +1,17 @@
 """Built-in equivalents of the GitHub Pages gems, enabled as Jekyll enables plugins.
 
 Each plugin is one module here, named in :data:`MODULES` by the gem it stands in
-for. A module may define ``register_liquid(env)`` (its tags and filters, e.g.
-``seo``, ``feed_meta``) and ``generate(site)`` (pages and files it adds), plus
-``PRIORITY`` (higher runs first, as Jekyll's generator priorities). The pipeline
-reaches plugins only through :func:`register_liquid` and :func:`generate`.
+for, that declares what it contributes as ``PLUGIN``, a :class:`~.base.BuiltinPlugin`.
+A :class:`Site` resolves the enabled ones once (:func:`enabled`, ``site.builtin_plugins``);
+the Liquid environment, the generators and the hooks all read that list.
 """
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import Any, Mapping
 
-if TYPE_CHECKING:
-    from ..liquid.environment import JekyllEnvironment
-    from ..site import Site
+from .base import BuiltinPlugin
 
 #: gem name -> module under ``liquidsite.plugins``
 MODULES: dict[str, str] = {
@@ -37,8 +33,8 @@ MODULES: dict[str, str] = {
 }
 
 
-def enabled(config: Mapping[str, Any]) -> list[ModuleType]:
-    """The plugin modules a configuration enables, highest priority first.
+def enabled(config: Mapping[str, Any]) -> list[BuiltinPlugin]:
+    """The built-in plugins a configuration enables, highest priority first.
 
     As Jekyll 4.3 requires gems: those named in ``plugins:`` (the Jekyll 3 ``gems:``
     key is no longer read at all), and with ``safe`` only those also in ``whitelist``.
@@ -48,8 +44,10 @@ def enabled(config: Mapping[str, Any]) -> list[ModuleType]:
         whitelist = config.get("whitelist")
         allowed = {str(n) for n in (whitelist if isinstance(whitelist, list) else [whitelist]) if n is not None}
         names = [n for n in names if n in allowed]
-    found = [importlib.import_module(f"{__name__}.{MODULES[n]}") for n in dict.fromkeys(names) if n in MODULES]
-    return sorted(found, key=lambda mod: -getattr(mod, "PRIORITY", 0))
+    found: list[BuiltinPlugin] = [
+        importlib.import_module(f"{__name__}.{MODULES[n]}").PLUGIN for n in dict.fromkeys(names) if n in MODULES
+    ]
+    return sorted(found, key=lambda plugin: -plugin.priority)
 
 
 def warn_unknown(config: Mapping[str, Any]) -> None:
@@ -64,18 +62,3 @@ def warn_unknown(config: Mapping[str, Any]) -> None:
         if name not in MODULES:
             logger.warn("Plugin Warning:", f"'{name}' is not built into liquidsite; the site is built without it.")
 
-
-def register_liquid(env: "JekyllEnvironment") -> None:
-    """Add the enabled plugins' tags and filters to *env*."""
-    for module in enabled(env.site.config):
-        hook = getattr(module, "register_liquid", None)
-        if hook is not None:
-            hook(env)
-
-
-def generate(site: "Site") -> None:
-    """Run the enabled plugins' generators, in Jekyll's priority order."""
-    for module in enabled(site.config):
-        hook = getattr(module, "generate", None)
-        if hook is not None:
-            hook(site)

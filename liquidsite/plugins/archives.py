@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 from .. import url as urls
 from ..documents import Page
 from ..utils import deep_merge, slugify
+from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..documents import Document
@@ -153,3 +154,6 @@ def _forget_archives(site: "Site") -> None:
 
 def register_hooks(hooks: "Hooks") -> None:
     hooks.register("site", "post_write", _forget_archives)
+
+
+PLUGIN = BuiltinPlugin("jekyll-archives", generate=generate, register_hooks=register_hooks)

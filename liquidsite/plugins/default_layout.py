@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from ..documents import Page
 from .optional_front_matter import markdown_converter
+from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..site import Site
 
-PRIORITY = -100  # :lowest
 
 
 def layout_for(site: "Site", item: Any) -> Optional[str]:
@@ -34,3 +34,6 @@ def generate(site: "Site") -> None:
     for item in [*site.pages, *site.posts.docs]:
         if "layout" not in item.data and converter.matches(item.extname):
             item.data["layout"] = layout_for(site, item)
+
+
+PLUGIN = BuiltinPlugin("jekyll-default-layout", priority=PRIORITIES["lowest"], generate=generate)

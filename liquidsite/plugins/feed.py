@@ -20,6 +20,7 @@ from .common import (
     GeneratedPage, absolute_url, empty, liquid_truthy, normalize_whitespace, ruby_str, smartify,
     strip_html, xml_escape, xmlschema,
 )
+from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from ..liquid.environment import JekyllEnvironment
     from ..site import Site
 
-PRIORITY = -100  # :lowest
 _RUBY_WHITESPACE = " \t\n\v\f\r\0"
 
 
@@ -294,3 +294,6 @@ def register_liquid(env: "JekyllEnvironment") -> None:
             return FeedMetaNode(stream.current)
 
     env.add_tag(FeedMetaTag)
+
+
+PLUGIN = BuiltinPlugin("jekyll-feed", priority=PRIORITIES["lowest"], register_liquid=register_liquid, generate=generate)

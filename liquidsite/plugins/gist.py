@@ -16,6 +16,7 @@ from liquid.exceptions import LiquidError
 from liquid.tag import Tag
 
 from ..site_plugins import tag_markup
+from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -93,3 +94,6 @@ class GistTag(Tag):
 
 def register_liquid(env: "JekyllEnvironment") -> None:
     env.add_tag(GistTag)
+
+
+PLUGIN = BuiltinPlugin("jekyll-gist", register_liquid=register_liquid)

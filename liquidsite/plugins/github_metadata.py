@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from ..errors import FatalError
 from ..liquid.drops import Drop
 from ..log import logger
+from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..hooks import Hooks
@@ -355,3 +356,6 @@ def register_hooks(hooks: "Hooks") -> None:
     hooks.register("site", "after_init", _after_init)
     hooks.register("site", "pre_render", injector.pre_render)
     hooks.register("site", "post_render", injector.post_render)
+
+
+PLUGIN = BuiltinPlugin("jekyll-github-metadata", register_hooks=register_hooks)

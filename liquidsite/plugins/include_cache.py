@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from typing import TYPE_CHECKING
+from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..liquid.environment import JekyllEnvironment
@@ -22,3 +23,6 @@ def register_liquid(env: "JekyllEnvironment") -> None:
     include = copy.copy(env.tags["include"])
     include.name = TAG_NAME  # the name its syntax messages show
     env.tags[TAG_NAME] = include
+
+
+PLUGIN = BuiltinPlugin("jekyll-include-cache", register_liquid=register_liquid)

@@ -23,6 +23,7 @@ from html import escape
 from html.parser import HTMLParser
 from urllib.parse import quote
 from typing import TYPE_CHECKING, Any, Optional
+from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..hooks import Hooks
@@ -304,3 +305,6 @@ def _post_render(item: Any) -> None:
 
 def register_hooks(hooks: "Hooks") -> None:
     hooks.register(["pages", "documents"], "post_render", _post_render)
+
+
+PLUGIN = BuiltinPlugin("jemoji", register_hooks=register_hooks)

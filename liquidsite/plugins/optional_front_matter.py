@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from ..converters import MarkdownConverter
 from ..documents import Page, StaticFile
 from ..reader import EntryFilter
+from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..site import Site
 
-PRIORITY = 0  # :normal
 
 #: compared with the upper-cased basename
 FILENAME_BLACKLIST = frozenset((
@@ -65,3 +65,6 @@ def generate(site: "Site") -> None:
     if option(site, "remove_originals") is True or site.config.get("require_front_matter"):
         removed = {id(static) for static in kept}
         site.static_files = [s for s in site.static_files if id(s) not in removed]
+
+
+PLUGIN = BuiltinPlugin("jekyll-optional-front-matter", generate=generate)

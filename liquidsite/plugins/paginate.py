@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, Optional
 from ..documents import Page
 from ..errors import FatalError
 from ..log import logger
+from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..documents import Document
     from ..site import Site
 
 #: Jekyll's ``priority :lowest``: runs after every other generator.
-PRIORITY = -100
 
 
 def _leading_slash(path: str) -> str:
@@ -154,3 +154,6 @@ def generate(site: "Site") -> None:
         page.dir_name = str(pager_path(site, template, num))
         page._url = None
         site.pages.append(page)
+
+
+PLUGIN = BuiltinPlugin("jekyll-paginate", priority=PRIORITIES["lowest"], generate=generate)

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..documents import Page
 from .optional_front_matter import markdown_converter, readable_as_page
+from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..site import Site
 
-PRIORITY = -10  # :low
 
 
 def option(site: "Site", key: str) -> Any:
@@ -62,3 +62,6 @@ def generate(site: "Site") -> None:
                 continue
             page.data["permalink"] = _parent_url(page.url)
             page._url = None
+
+
+PLUGIN = BuiltinPlugin("jekyll-readme-index", priority=PRIORITIES["low"], generate=generate)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from ..documents import Document, Layout, Page
 from .common import GeneratedPage, absolute_url
+from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -97,3 +98,6 @@ def generate(site: "Site") -> None:
         return
     text = json.dumps(redirects, ensure_ascii=False, separators=(",", ":"))
     site.pages.append(GeneratedPage(site, "", "redirects.json", text, {"layout": None}))
+
+
+PLUGIN = BuiltinPlugin("jekyll-redirect-from", generate=generate)

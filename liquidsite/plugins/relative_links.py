@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any, Optional
 from ..documents import Document
 from ..reader import EntryFilter
 from .optional_front_matter import markdown_converter
+from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..site import Site
 
-PRIORITY = -100  # :lowest
 
 _INLINE = r"\[(.*?)\]\(([^\)]+?)(#.+?)?\)"
 _REFERENCE = r"^\s*?\[(.*?)\]: (.+?)(#.+?)?\s*?$"
@@ -93,3 +93,6 @@ def generate(site: "Site") -> None:
         if excluded and EntryFilter(site)._glob_include(excluded if isinstance(excluded, list) else [excluded], item.relative_path):
             continue
         item.content = rewriter.rewrite(item.content, item.relative_path)
+
+
+PLUGIN = BuiltinPlugin("jekyll-relative-links", priority=PRIORITIES["lowest"], generate=generate)

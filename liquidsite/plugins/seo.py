@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from .. import JEKYLL_VERSION
 from .common import absolute_url, liquid_truthy, normalize_whitespace, ruby_str, strip_html, xmlschema
+from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -417,3 +418,6 @@ def register_liquid(env: "JekyllEnvironment") -> None:
             return SeoNode(token, markup)
 
     env.add_tag(SeoTag)
+
+
+PLUGIN = BuiltinPlugin("jekyll-seo-tag", register_liquid=register_liquid)

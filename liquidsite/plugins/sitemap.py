@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .common import GeneratedPage, absolute_url, empty, liquid_truthy, xml_escape, xmlschema
+from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..documents import StaticFile
     from ..site import Site
 
-PRIORITY = -100  # :lowest
 INCLUDED_EXTENSIONS = (".htm", ".html", ".xhtml", ".pdf")
 URLSET = (
     '<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -80,3 +80,6 @@ def render_sitemap(site: "Site", static_files: list["StaticFile"], xsl: bool) ->
         out.append(f"<lastmod>{xmlschema(site, static.modified_time)}</lastmod>\n</url>\n")
     out.append("</urlset>\n")
     return "".join(out)
+
+
+PLUGIN = BuiltinPlugin("jekyll-sitemap", priority=PRIORITIES["lowest"], generate=generate)

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..documents import Document, Excerpt
 from .optional_front_matter import markdown_converter
+from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..site import Site
 
-PRIORITY = -100  # :lowest
 
 # The gem's regex: Ruby's `$` is an end of line, `.` stops at newlines.
 TITLE_REGEX = re.compile(r"\A\s*(?:\#{1,3}\s+(.*)(?:\s+\#{1,3})?|(.*)\r?\n[-=]+\s*)$", re.M | re.ASCII)
@@ -68,3 +68,6 @@ def generate(site: "Site") -> None:
             item.content = TITLE_REGEX.sub("", item.content).strip()
             if isinstance(item, Document) and item.collection.label == "posts" and item.excerpt_separator:
                 item.data["excerpt"] = Excerpt(item)
+
+
+PLUGIN = BuiltinPlugin("jekyll-titles-from-headings", priority=PRIORITIES["lowest"], generate=generate)

@@ -1,0 +1,37 @@
+"""The one interface every built-in plugin module declares: a :class:`BuiltinPlugin` named ``PLUGIN``.
+
+A gem may add Liquid tags and filters, generate pages and files, and hook into
+the pipeline; a plugin states which of these it does by the callables it gives,
+so the pipeline never probes modules for optional attributes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Optional
+
+if TYPE_CHECKING:
+    from ..hooks import Hooks
+    from ..liquid.environment import JekyllEnvironment
+    from ..site import Site
+
+#: Jekyll's generator priorities by name (``Jekyll::Plugin::PRIORITIES``).
+PRIORITIES = {"lowest": -100, "low": -10, "normal": 0, "high": 10, "highest": 100}
+
+
+@dataclass(frozen=True)
+class BuiltinPlugin:
+    """What one gem contributes to a build.
+
+    ``priority`` orders ``generate`` among all generators, the site's own
+    included, as Jekyll's generator priorities do (higher runs first).
+    """
+
+    gem: str
+    priority: int = PRIORITIES["normal"]
+    #: adds the gem's tags and filters to a Liquid environment
+    register_liquid: Optional[Callable[["JekyllEnvironment"], None]] = None
+    #: adds pages and files to the site, after reading
+    generate: Optional[Callable[["Site"], None]] = None
+    #: registers Jekyll hooks (``Jekyll::Hooks.register``) the gem installs
+    register_hooks: Optional[Callable[["Hooks"], None]] = None
