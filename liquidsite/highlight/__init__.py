@@ -16,14 +16,13 @@ import html
 import importlib
 import re
 from functools import lru_cache
-from typing import Iterable, Optional
-
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
-from pygments.token import STANDARD_TYPES, Token, _TokenType
-from pygments.util import ClassNotFound
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from .engine import RegexLexer, merged
+
+if TYPE_CHECKING:  # Pygments is imported only when a language falls back to it (~30 ms)
+    from pygments.lexer import Lexer
+    from pygments.token import _TokenType
 
 # Rouge's lexer tags with the other names Rouge::Lexer.find accepts (case-sensitive).
 ROUGE_LEXERS: dict[str, tuple[str, ...]] = {
@@ -282,6 +281,8 @@ def rouge_lexer_tag(name: str) -> Optional[str]:
 @lru_cache(maxsize=None)
 def _css_class(ttype: _TokenType) -> str:
     """Rouge's short class for a Pygments token type ('' for plain text)."""
+    from pygments.token import STANDARD_TYPES, Token
+
     while ttype is not Token:
         if ttype is Token.Text or ttype is Token.Text.Whitespace:
             return ""  # Rouge's lexers mostly leave whitespace as plain text
@@ -295,6 +296,9 @@ def _css_class(ttype: _TokenType) -> str:
 @lru_cache(maxsize=None)
 def _pygments_lexer(tag: str) -> Optional[Lexer]:
     """One Pygments lexer per Rouge tag, built once: lexer construction is costly."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     try:
         return get_lexer_by_name(_PYGMENTS_NAMES.get(tag, tag), stripnl=False, ensurenl=False)
     except ClassNotFound:
