@@ -57,9 +57,17 @@ class Convertible:
                 return ext
         return self.converter().output_ext(self.extname)
 
+    def setting(self, key: str) -> Any:
+        """The value of *key* the pipeline acts on (layout, permalink); Liquid sees ``data``."""
+        return self.data.get(key)
+
     @property
     def permalink(self) -> Any:
-        return self.data.get("permalink")
+        return self.setting("permalink")
+
+    @property
+    def layout_name(self) -> Any:
+        return self.setting("layout")
 
     @property
     def is_sass(self) -> bool:
@@ -77,7 +85,7 @@ class Convertible:
 
     @property
     def place_in_layout(self) -> bool:
-        return not (self.is_sass or self.extname == ".coffee" or self.data.get("layout") == "none")
+        return not (self.is_sass or self.extname == ".coffee" or self.layout_name == "none")
 
     def _read_source(self) -> None:
         """Read front matter and body; a YAML error propagates (the reader reports and skips)."""
@@ -124,6 +132,12 @@ class Page(Convertible):
 
     def data_permalink_is_empty(self) -> bool:
         return self.front_matter.get("permalink") == ""
+
+    def setting(self, key: str) -> Any:
+        """Jekyll's Page reads its own front matter first: defaults fill only keys it lacks, so an
+        explicit ``layout: null`` means no layout. (Liquid's ``page`` merges the defaults under
+        the front matter, where a null keeps the default's value, as ``data`` here does.)"""
+        return self.front_matter[key] if key in self.front_matter else self.data.get(key)
 
     @property
     def html(self) -> bool:

@@ -70,7 +70,7 @@ class Renderer:
             drop = DocumentDrop(item)
             paginator = None
         payload = self.payload(drop, paginator, item)
-        layout = self.site.layouts.get(str(item.data.get("layout")))
+        layout = self.site.layouts.get(str(item.layout_name))
         if layout is not None:
             payload["layout"] = dict(layout.data)
         self.site.site_plugins.hooks.trigger_item(item, "pre_render", payload)
@@ -102,7 +102,7 @@ class Renderer:
     def place_in_layouts(self, item: Renderable, content: str, payload: dict[str, Any]) -> str:
         from .documents import Excerpt
 
-        name = item.data.get("layout")
+        name = item.layout_name
         layout = self.site.layouts.get(str(name)) if name is not None else None
         if name is not None and layout is None and not isinstance(item, Excerpt):
             logger.warn("Build Warning:", f"Layout '{name}' requested in {item.relative_path} does not exist.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Optional, Type, Union
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional, Type, Union
 
 from liquid import BoundTemplate, Environment, Mode
 from liquid.builtin import FileSystemLoader
@@ -32,6 +32,8 @@ from liquid.undefined import StrictUndefined, Undefined
 from ..timeutil import zone
 from . import filters, highlight_tag, standard_filters, tags
 from .compiler import compile_template
+from .lax_conditions import LaxIfTag, LaxUnlessTag
+from .lexer import jekyll_lexer
 from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyContinueTag
 from .lax_variables import lax_variable_markup
 from .messages import lax_tag_failure
@@ -134,6 +136,8 @@ class JekyllEnvironment(Environment):
         self.add_tag(RubyOutput)
         self.add_tag(RubyEchoTag)
         self.add_tag(LaxForTag)
+        self.add_tag(LaxIfTag)
+        self.add_tag(LaxUnlessTag)
         self.add_tag(LaxAssignTag)
         self.add_tag(RubyBreakTag)
         self.add_tag(RubyContinueTag)
@@ -145,6 +149,10 @@ class JekyllEnvironment(Environment):
             if plugin.register_liquid is not None:
                 plugin.register_liquid(self)
         site.site_plugins.register_liquid(self)
+
+    def tokenizer(self) -> Callable[[str], Iterator[Token]]:
+        return jekyll_lexer(self.tag_start_string, self.tag_end_string, self.statement_start_string,
+                            self.statement_end_string, self.comment_start_string, self.comment_end_string)
 
     def local_zone(self) -> dt.tzinfo:
         """The zone Ruby's ``Time.now``/``Time.parse`` use: the config's ``timezone``, else TZ."""

@@ -26,6 +26,9 @@ _FLOAT = re.compile(r"\A(-?\d[\d.]+)\Z")
 _RANGE = re.compile(r"\A\(\s*(\S+?)\s*\.\.\s*(\S+)\s*\)\Z")
 _LOOKUP_PART = re.compile(r"\[[^\]]+\]|[\w-]+\??")
 _IDENTIFIER = re.compile(r"\A[A-Za-z_][\w-]*\Z")
+# Names python-liquid's expression grammar reserves; as variables they are written ``["or"]``.
+_KEYWORDS = frozenset(("and", "or", "not", "contains", "in", "with", "for", "as", "if", "else", "reversed",
+                       "limit", "offset", "cols", "required"))
 _LITERALS = {"nil": "nil", "null": "nil", "": "nil", "true": "true", "false": "false", "blank": '""', "empty": '""'}
 
 
@@ -62,6 +65,8 @@ def _lookup(markup: str) -> str:
     head, rest = parts[0], parts[1:]
     if head.startswith("["):
         path = f"[{expression(head[1:-1])}]"
+    elif head.rstrip("?") in _KEYWORDS:
+        path = f'["{head.rstrip("?")}"]'
     elif _IDENTIFIER.match(head.rstrip("?")):
         path = head.rstrip("?")
     else:  # a root name no template can assign, e.g. the `0` of `sort:0)`

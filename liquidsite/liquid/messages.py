@@ -100,10 +100,6 @@ def lax_tag_failure(err: LiquidError) -> Optional[str]:
             return None
     if name in _LAX_TAG_SYNTAX:
         return _LAX_TAG_SYNTAX[name]
-    if name in ("if", "elsif", "unless"):
-        operator = re.search(r"found '?(=|=>|<>|!|=<)'?$", str(err.args[0]) if err.args else "")
-        if operator:
-            return f"Unknown operator {operator.group(1)}"
     return None
 
 
@@ -253,6 +249,20 @@ class _RubyVariableParser:
             self.consume()
         self.expression()
 
+    def comparison(self) -> None:
+        self.expression()
+        if self.look("comparison"):
+            self.consume()
+            self.expression()
+
+    def condition(self) -> None:
+        """``If#strict_parse``: comparisons joined by ``and``/``or``, then the end of the markup."""
+        self.comparison()
+        while self.look("id") and self.tokens[self.position][1] in ("and", "or"):
+            self.consume()
+            self.comparison()
+        self.consume("end_of_string")
+
     def variable(self) -> None:
         if self.look("end_of_string"):
             return
@@ -277,6 +287,15 @@ def ruby_variable_error(markup: str) -> Optional[str]:
     """
     try:
         _RubyVariableParser(markup).variable()
+    except _RubySyntaxError as err:
+        return str(err)
+    return None
+
+
+def ruby_condition_error(markup: str) -> Optional[str]:
+    """The message of Liquid's strict ``if`` parser for the condition *markup*, or None if it accepts it."""
+    try:
+        _RubyVariableParser(markup).condition()
     except _RubySyntaxError as err:
         return str(err)
     return None
