@@ -13,7 +13,8 @@ from .patterns import rx
 from .scanner import Scanner
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .parser import KramdownParser as _Base
+    # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
+    _Base = Any
 else:
     _Base = object
 

@@ -17,7 +17,8 @@ from .patterns import rx
 from .scanner import Scanner
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .parser import KramdownParser as _Base
+    # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
+    _Base = Any
 else:
     _Base = object
 
@@ -52,6 +53,7 @@ def next_item_pattern(kind: str, indentation: int) -> re.Pattern[str]:
 
 
 class ListParsers(_Base):
+    src: Scanner  # assigned here; KramdownParser declares its parse state
     LIST_START = P.LIST_START
     DEFINITION_LIST_START = P.DEFINITION_LIST_START
 

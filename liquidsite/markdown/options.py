@@ -159,11 +159,11 @@ def _smart_quotes(value: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _symbol_keys(value: Any) -> dict[str, Any]:
+def _symbol_keys(value: Any) -> dict[Any, Any]:
     return {(str_to_sym(k) if isinstance(k, str) else k): v for k, v in _simple_hash(value).items()}
 
 
-def _typographic_symbols(value: Any) -> dict[str, str]:
+def _typographic_symbols(value: Any) -> dict[Any, str]:
     return {(str_to_sym(k) if isinstance(k, str) else k): _to_str(v) for k, v in _simple_hash(value).items()}
 
 
