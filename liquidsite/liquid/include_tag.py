@@ -267,7 +267,7 @@ class IncludeNode(Node):
         if not self.markup.has_variable:
             return self.markup.file or ""  # no name at all fails validation, as in Jekyll
         if self.file_template is None:
-            self.file_template = self.files.env.from_string(self.markup.file)
+            self.file_template = self.files.env.from_string(self.markup.file or "")
         buffer = context.get_buffer()
         for node in self.file_template.nodes:
             node.render(context, buffer)

@@ -416,7 +416,8 @@ def _floor(value: Any) -> int:
 
 
 def _abs(value: Any) -> Any:
-    return from_number(abs(to_number(value)))
+    number = to_number(value)  # abs() of the int | Decimal union would type as object
+    return from_number(abs(number) if isinstance(number, Decimal) else abs(number))
 
 
 def _at_least(value: Any, bound: Any) -> Any:
