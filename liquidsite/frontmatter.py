@@ -6,6 +6,7 @@ import datetime as dt
 import glob
 import os
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -114,7 +115,10 @@ class FrontmatterDefaults:
         if "*" in scope_path:
             pattern = os.path.join(self.source, scope_path)
             if pattern not in self._globs:
-                self._globs[pattern] = glob.glob(pattern, include_hidden=True)
+                if sys.version_info >= (3, 11):
+                    self._globs[pattern] = glob.glob(pattern, include_hidden=True)
+                else:  # Python 3.10's glob has no include_hidden: it always skips dot files
+                    self._globs[pattern] = glob.glob(pattern)
             for match in self._globs[pattern]:
                 relative = self._strip_collections_dir(os.path.relpath(match, self.source))
                 if sanitized.startswith(relative):

@@ -246,7 +246,7 @@ def plugin_dirs(site: "Site") -> list[str]:
 
 
 def _files(directory: str, ext: str) -> list[str]:
-    found = []
+    found: list[str] = []
     for root, dirs, files in os.walk(directory):
         dirs.sort()
         found.extend(os.path.join(root, name) for name in files if name.endswith(ext))

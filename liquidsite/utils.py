@@ -100,7 +100,7 @@ def has_yaml_header(path: str) -> bool:
 
 
 def has_liquid_construct(content: str | None) -> bool:
-    return bool(content) and ("{%" in content or "{{" in content)
+    return content is not None and ("{%" in content or "{{" in content)
 
 
 def pluralized_array(data: Mapping[str, Any], singular: str, plural: str) -> list[Any]:
