@@ -111,7 +111,7 @@ def ruby_compare(left: Any, right: Any) -> int | None:
         lb, rb = left.encode(), right.encode()
         return (lb > rb) - (lb < rb)
     if isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
-        for a, b in zip(left, right):
+        for a, b in zip(left, right, strict=False):  # Ruby compares the common prefix, then lengths
             result = ruby_compare(a, b)
             if result != 0:
                 return result

@@ -28,7 +28,7 @@ def chomp(text: str) -> str:
     """Ruby's String#chomp: drop one trailing line ending."""
     if text.endswith("\r\n"):
         return text[:-2]
-    if text.endswith("\n") or text.endswith("\r"):
+    if text.endswith(("\n", "\r")):
         return text[:-1]
     return text
 

@@ -64,7 +64,7 @@ class ListParsers(_Base):
             while _LEADING_TAB.match(content):
                 temp = len(_LEADING_SPACES.match(content).group()) + indentation  # type: ignore[union-attr]
                 content = _SPACES_THEN_TABS.sub(
-                    lambda m: m.group(1) + " " * (4 - (temp % 4) + (len(m.group(2)) - 1) * 4),
+                    lambda m: m.group(1) + " " * (4 - (temp % 4) + (len(m.group(2)) - 1) * 4),  # noqa: B023 - used at once
                     content, count=1,
                 )
             indentation += len(_LEADING_SPACES.match(content).group())  # type: ignore[union-attr]

@@ -74,9 +74,9 @@ _CONTENT_MODEL_SPAN = (
 )
 _CONTENT_MODEL_RAW = "script style math option textarea pre code kbd samp var"
 HTML_CONTENT_MODEL: dict[str, str] = {
-    **{n: "block" for n in _CONTENT_MODEL_BLOCK.split()},
-    **{n: "span" for n in _CONTENT_MODEL_SPAN.split()},
-    **{n: "raw" for n in _CONTENT_MODEL_RAW.split()},
+    **dict.fromkeys(_CONTENT_MODEL_BLOCK.split(), "block"),
+    **dict.fromkeys(_CONTENT_MODEL_SPAN.split(), "span"),
+    **dict.fromkeys(_CONTENT_MODEL_RAW.split(), "raw"),
 }
 KNOWN_HTML_ELEMENTS = frozenset(
     HTML_SPAN_ELEMENTS | HTML_BLOCK_ELEMENTS | HTML_ELEMENTS_WITHOUT_BODY | HTML_CONTENT_MODEL.keys()

@@ -272,7 +272,7 @@ class SpanParsers(_Base):
 
     def parse_smart_quotes(self) -> None:
         src = self.src
-        for pattern, substs in SQ_RULES:
+        for pattern, substs in SQ_RULES:  # noqa: B007 - the matching rule's substs are read after the loop
             if src.scan(pattern) is not None:
                 break
         else:  # pragma: no cover - the last two rules always match after the start check
