@@ -290,7 +290,8 @@ def load(site: "Site") -> SitePlugins:
         if not os.path.isdir(directory):
             continue
         for path in _files(directory, ".rb"):
-            logger.warn("Plugins:", f"Skipping {os.path.relpath(path, site.source)}: Ruby plugins cannot run in liquidsite.")
+            logger.warn("Plugins:",
+                        f"Skipping {os.path.relpath(path, site.source)}: Ruby plugins cannot run in liquidsite.")
         for path in _files(directory, ".py"):
             index += 1
             _load_file(site, plugins, path, index)

@@ -285,7 +285,9 @@ class IncludeNode(Node):
         path = self.locate(context, file)
         dependencies.note(path)
         template = self.files.template(path)
-        scope: Mapping[str, Any] = {"include": self.markup.parameters(context)} if self.markup.params is not None else {}
+        scope: Mapping[str, Any] = (
+            {"include": self.markup.parameters(context)} if self.markup.params is not None else {}
+        )
         if context.scope.size() > context.env.context_depth_limit:
             # Ruby Liquid's StackLevelError, fatal in every error mode; the enclosing include names the file.
             raise IncludedLiquidError(LiquidError("Nesting too deep", token=self.token), "")
