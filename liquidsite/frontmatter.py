@@ -30,7 +30,6 @@ class SourceText:
     data: dict[str, Any] | None
     body: str
     body_line: int
-    has_front_matter: bool
 
 
 def read_text(path: str) -> str:
@@ -44,11 +43,11 @@ def split(text: str, origin: str) -> SourceText:
     """Separate front matter from the body; raise YAMLSyntaxError naming *origin* and line."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return SourceText(None, text, 1, False)
+        return SourceText(None, text, 1)
     header = match.group(1)
     data = yamlio.load(header, origin)
     body_line = text.count("\n", 0, match.end()) + 1
-    return SourceText(data, text[match.end():], body_line, True)
+    return SourceText(data, text[match.end():], body_line)
 
 
 class FrontmatterDefaults:

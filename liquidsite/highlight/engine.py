@@ -115,9 +115,6 @@ class RegexLexer:
     def goto(self, state: str) -> None:
         self.stack[-1] = state
 
-    def in_state(self, state: str) -> bool:
-        return state in self.stack
-
     def state_is(self, state: str) -> bool:
         return self.stack[-1] == state
 
@@ -129,9 +126,6 @@ class RegexLexer:
         self._out.extend(lexer.continue_lex(text))
 
     # -- driving ---------------------------------------------------------------------
-    def lex(self, text: str) -> list[tuple[str, str]]:
-        return list(self.continue_lex(text))
-
     def continue_lex(self, text: str) -> Iterator[tuple[str, str]]:
         """Tokens for *text* from the current state on; the stack persists between calls."""
         saved_out, saved_match = self._out, self._match

@@ -24,15 +24,6 @@ LAZY_CODE_LINE = re.compile(r"\n( {0,3}\S)", re.ASCII)
 ATX_TRAILING_HASHES = re.compile(r"(?<!\\)#+\Z")
 
 
-def chomp(text: str) -> str:
-    """Ruby's String#chomp: drop one trailing line ending."""
-    if text.endswith("\r\n"):
-        return text[:-2]
-    if text.endswith(("\n", "\r")):
-        return text[:-1]
-    return text
-
-
 class BlockParsers(_Base):
     BLANK_LINE_START = P.BLANK_LINE
     EOB_MARKER_START = P.EOB_MARKER

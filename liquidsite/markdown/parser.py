@@ -40,10 +40,6 @@ class StopBlockParsing(Exception):
     """Raised by the HTML block parser when the enclosing element's end tag is found."""
 
 
-def rstrip_ws(text: str) -> str:
-    return text.rstrip(WHITESPACE)
-
-
 def lstrip_ws(text: str) -> str:
     return text.lstrip(WHITESPACE)
 

@@ -45,7 +45,6 @@ ALD_START = rx("^" + OPT_SPACE + r"\{:(" + ALD_ID_NAME + r"):(" + ALD_ANY_CHARS 
 EXT_STOP_STR = r"\{:/(%s)?\}"
 EXT_START_STR = r"\{::(\w+)(?:\s(" + ALD_ANY_CHARS + r"*?)|)(/)?\}"
 EXT_BLOCK_START = rx("^" + OPT_SPACE + "(?:" + EXT_START_STR + "|" + EXT_STOP_STR % ALD_ID_NAME + r")\s*?\n")
-EXT_BLOCK_STOP_STR = "^" + OPT_SPACE + EXT_STOP_STR + r"\s*?\n"
 BLOCK_EXTENSIONS_START = rx("^" + OPT_SPACE + r"\{:")
 EXT_SPAN_START = rx(EXT_START_STR + "|" + EXT_STOP_STR % ALD_ID_NAME)
 IAL_SPAN_START = rx(r"\{:(" + ALD_ANY_CHARS + r"+)\}")

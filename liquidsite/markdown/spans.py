@@ -84,10 +84,6 @@ _CLOSE_PAREN = rx(r"\)")
 _SPACE = rx(r"\s")
 
 
-def _is_alpha(ch: str) -> bool:
-    return ch.isalpha()
-
-
 class SpanParsers(_Base):
     # -- emphasis ----------------------------------------------------------------
 
