@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping
 
+from ..config import DEFAULTS as JEKYLL_DEFAULTS
+
 SMART_QUOTES_DEFAULT = ("lsquo", "rsquo", "ldquo", "rdquo")
 TOC_LEVELS_DEFAULT = (1, 2, 3, 4, 5, 6)
 
@@ -44,17 +46,8 @@ KRAMDOWN_DEFAULTS: dict[str, Any] = {
     "gfm_quirks": ("paragraph_end",),
 }
 
-JEKYLL_KRAMDOWN_CONFIG: dict[str, Any] = {
-    "auto_ids": True,
-    "toc_levels": [1, 2, 3, 4, 5, 6],
-    "entity_output": "as_char",
-    "smart_quotes": "lsquo,rsquo,ldquo,rdquo",
-    "input": "GFM",
-    "hard_wrap": False,
-    "guess_lang": True,
-    "footnote_nr": 1,
-    "show_warnings": False,
-}
+#: Jekyll's ``kramdown:`` defaults, kept once with the rest of its configuration defaults.
+JEKYLL_KRAMDOWN_CONFIG: Mapping[str, Any] = JEKYLL_DEFAULTS["kramdown"]
 
 
 class OptionError(ValueError):
