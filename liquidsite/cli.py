@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liquidsite", description="Build Jekyll sites without Ruby."
     )
-    parser.add_argument("--version", "-v", action="version", version=f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})")
+    parser.add_argument("--version", "-v", action="version",
+                        version=f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", aliases=["b"], help="Build your site")
     _add_build_options(build)

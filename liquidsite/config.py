@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import sys
 from typing import Any, Mapping
 
 from .errors import ConfigError
@@ -95,12 +96,15 @@ def _read_config_file(path: str, default_file: bool) -> dict[str, Any]:
         logger.error("Fatal:", f"The configuration file '{path}' could not be found.")
         raise ConfigError(f"The Configuration file '{path}' could not be found.") from None
     if path.lower().endswith(".toml"):
-        import tomllib
+        if sys.version_info < (3, 11):
+            raise ConfigError(f"({path}): a TOML configuration file needs Python 3.11 or newer (tomllib)")
+        else:
+            import tomllib
 
-        try:
-            data: Any = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            raise ConfigError(f"({path}): {err}") from None
+            try:
+                data: Any = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as err:
+                raise ConfigError(f"({path}): {err}") from None
     else:
         try:
             data = yamlio.load(text, path)

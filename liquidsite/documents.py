@@ -128,7 +128,6 @@ class Page(Convertible):
         self.output: Optional[str] = None
         self.pager: Any = None
         self._url: Optional[str] = None
-        self.excerpt_text: Optional[str] = None
 
     def data_permalink_is_empty(self) -> bool:
         return self.front_matter.get("permalink") == ""

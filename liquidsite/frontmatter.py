@@ -6,6 +6,7 @@ import datetime as dt
 import glob
 import os
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -29,7 +30,6 @@ class SourceText:
     data: dict[str, Any] | None
     body: str
     body_line: int
-    has_front_matter: bool
 
 
 def read_text(path: str) -> str:
@@ -43,11 +43,11 @@ def split(text: str, origin: str) -> SourceText:
     """Separate front matter from the body; raise YAMLSyntaxError naming *origin* and line."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return SourceText(None, text, 1, False)
+        return SourceText(None, text, 1)
     header = match.group(1)
     data = yamlio.load(header, origin)
     body_line = text.count("\n", 0, match.end()) + 1
-    return SourceText(data, text[match.end():], body_line, True)
+    return SourceText(data, text[match.end():], body_line)
 
 
 class FrontmatterDefaults:
@@ -114,7 +114,10 @@ class FrontmatterDefaults:
         if "*" in scope_path:
             pattern = os.path.join(self.source, scope_path)
             if pattern not in self._globs:
-                self._globs[pattern] = glob.glob(pattern, include_hidden=True)
+                if sys.version_info >= (3, 11):
+                    self._globs[pattern] = glob.glob(pattern, include_hidden=True)
+                else:  # Python 3.10's glob has no include_hidden: it always skips dot files
+                    self._globs[pattern] = glob.glob(pattern)
             for match in self._globs[pattern]:
                 relative = self._strip_collections_dir(os.path.relpath(match, self.source))
                 if sanitized.startswith(relative):

@@ -75,7 +75,9 @@ class EntryFilter:
         for pattern in patterns:
             if not isinstance(pattern, str):
                 continue
-            pattern_with_source = os.path.join(self.site.source, pattern.lstrip("/")) if pattern else self.site.source + "/"
+            pattern_with_source = (
+                os.path.join(self.site.source, pattern.lstrip("/")) if pattern else self.site.source + "/"
+            )
             if (
                 fnmatch.fnmatchcase(with_source, pattern_with_source)
                 or with_source.startswith(pattern_with_source)

@@ -65,7 +65,7 @@ class Regenerator:
         if isinstance(item, Page):
             if item.extname.lower() in (".sass", ".scss", ".coffee"):
                 return True
-            source = self.site.in_source_dir(item.relative_path)
+            source: Optional[str] = self.site.in_source_dir(item.relative_path)
         elif isinstance(item, Document):
             if not item.write:
                 return True

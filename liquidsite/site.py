@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 from typing import Any, Iterator, Optional, Union
 
@@ -44,6 +43,7 @@ class Site:
         self.ensure_not_in_dest()
         self.configure_cache()
         self.converters: list[Converter] = build_converters(self)
+        self._converter_by_ext: dict[str, Converter] = {}
         from . import plugins
 
         plugins.warn_unknown(config)
@@ -220,9 +220,13 @@ class Site:
         can = item.data.get("published", True) is not False or self.unpublished
         return can and not self.hidden_in_the_future(item)
 
-    @functools.lru_cache(maxsize=None)
     def converter_for(self, ext: str) -> Converter:
-        return next(c for c in self.converters if c.matches(ext))
+        """The first converter matching *ext*, remembered on this site (a cache on the method
+        would hold every Site ever built)."""
+        converter = self._converter_by_ext.get(ext)
+        if converter is None:
+            converter = self._converter_by_ext[ext] = next(c for c in self.converters if c.matches(ext))
+        return converter
 
     # -- paths ------------------------------------------------------------------------------
 

@@ -246,7 +246,7 @@ def plugin_dirs(site: "Site") -> list[str]:
 
 
 def _files(directory: str, ext: str) -> list[str]:
-    found = []
+    found: list[str] = []
     for root, dirs, files in os.walk(directory):
         dirs.sort()
         found.extend(os.path.join(root, name) for name in files if name.endswith(ext))
@@ -290,7 +290,8 @@ def load(site: "Site") -> SitePlugins:
         if not os.path.isdir(directory):
             continue
         for path in _files(directory, ".rb"):
-            logger.warn("Plugins:", f"Skipping {os.path.relpath(path, site.source)}: Ruby plugins cannot run in liquidsite.")
+            logger.warn("Plugins:",
+                        f"Skipping {os.path.relpath(path, site.source)}: Ruby plugins cannot run in liquidsite.")
         for path in _files(directory, ".py"):
             index += 1
             _load_file(site, plugins, path, index)

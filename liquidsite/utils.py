@@ -99,10 +99,6 @@ def has_yaml_header(path: str) -> bool:
     return re.match(rb"---[ \t\r\f\v]*\r?\n", first) is not None
 
 
-def has_liquid_construct(content: str | None) -> bool:
-    return bool(content) and ("{%" in content or "{{" in content)
-
-
 def pluralized_array(data: Mapping[str, Any], singular: str, plural: str) -> list[Any]:
     """``category``/``categories`` style fields: singular wins, plural strings split on spaces."""
     value: Any = data.get(singular)

@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 
 try:  # the C loader is several times faster on large _data files
-    _Loader: type = yaml.CSafeLoader  # type: ignore[attr-defined]
+    _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 

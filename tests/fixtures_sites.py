@@ -109,7 +109,8 @@ EXCERPTS = {
 }
 
 LAYOUTS = {
-    "_layouts/base.html": "---\ntheme: dark\n---\n<base theme={{ layout.theme }} side={{ layout.side }}>{{ content }}</base>\n",
+    "_layouts/base.html": "---\ntheme: dark\n---\n<base theme={{ layout.theme }} side={{ layout.side }}>{{ content "
+                          "}}</base>\n",
     "_layouts/post.html": "---\nlayout: base\nside: left\n---\n<post title={{ page.title }}>{{ content }}</post>",
     "_posts/2023-06-07-entry.md": "---\nlayout: post\ntitle: Entry\n---\nText\n",
     "page.html": "---\nlayout: post\ntitle: Page\n---\nPage body",

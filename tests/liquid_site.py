@@ -11,7 +11,10 @@ from typing import Sequence
 
 from conftest import run_build, write_tree
 
-FRONT = "n: 0\nnum: 5\nemp: ''\nfl: 1.5\ndt: 2024-03-05 10:00:00\nday: 2024-03-05\narr: [b, a, C]\nq: \"\\\"Pants\\\" -- it's ... <é> & ok/\"\n"
+FRONT = (
+    "n: 0\nnum: 5\nemp: ''\nfl: 1.5\ndt: 2024-03-05 10:00:00\nday: 2024-03-05\narr: [b, a, C]\n"
+    "q: \"\\\"Pants\\\" -- it's ... <é> & ok/\"\n"
+)
 CONFIG = "repository: user/repo\ntitle: T\nbaseurl: /base\nurl: https://ex.com\n"
 DATA = "people:\n  - name: Bob\n    age: 3\n  - name: al\n    age: 10\n  - name: Cy\nh:\n  a: 1\n  b: [1, 2]\n"
 POST = "---\ntitle: Hello\ntags: [a, b]\n---\nHi *there*\n"

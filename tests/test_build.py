@@ -55,7 +55,8 @@ def test_post_url_is_escaped_in_liquid(build_site):
 @pytest.mark.parametrize(
     ("flags", "posts"),
     [
-        ((), "/tech/2020/05/05/categorized.html /2020/04/04/in-subdir.html /2020/03/03/timed.html /2020/01/01/past.html"),
+        ((), "/tech/2020/05/05/categorized.html /2020/04/04/in-subdir.html /2020/03/03/timed.html "
+             "/2020/01/01/past.html"),
         (("--drafts",), "/2021/05/06/idea.html /tech/2020/05/05/categorized.html /2020/04/04/in-subdir.html "
                         "/2020/03/03/timed.html /2020/01/01/past.html"),
         (("--future",), "/2099/01/01/future.html /tech/2020/05/05/categorized.html /2020/04/04/in-subdir.html "
@@ -96,7 +97,9 @@ def test_collections(build_site):
 
 def test_data_files(build_site):
     built = build_site(sites.DATA)
-    assert built.read("index.html") == "Ada=lead;Grace=student;\nAda python,ruby\nalpha/2020;beta/2021;\ngamma/2022;\n42\n"
+    assert built.read("index.html") == (
+        "Ada=lead;Grace=student;\nAda python,ruby\nalpha/2020;beta/2021;\ngamma/2022;\n42\n"
+    )
 
 
 def test_front_matter_defaults(build_site):
@@ -212,7 +215,8 @@ def test_page_and_document_variables(build_site):
         "sub/dir/info.html": (
             "---\ntitle: Info\n---\n{{ page.dir }} {{ page.name }} {{ page.path }} {{ page.url }} {{ page.title }}\n"
         ),
-        "sub/index.html": "---\npermalink: /custom/place/\n---\n{{ page.dir }} {{ page.name }} {{ page.path }} {{ page.url }}\n",
+        "sub/index.html": "---\npermalink: /custom/place/\n---\n"
+                          "{{ page.dir }} {{ page.name }} {{ page.path }} {{ page.url }}\n",
         "_posts/2020-01-01-a.html": (
             "---\ntags: [x, y]\ncategory: news\n---\n{{ page.id }} {{ page.collection }} {{ page.next.url }} "
             "{{ page.categories | join: ',' }} {{ page.tags | join: ',' }} {{ page.slug }} {{ page.ext }} "
@@ -221,7 +225,8 @@ def test_page_and_document_variables(build_site):
         "_posts/2020-01-02-b.html": (
             "---\ncategories: one two\n---\n{{ page.id }} {{ page.previous.url }} {{ page.categories | join: ',' }}\n"
         ),
-        "_talks/t1.html": "---\n---\n{{ page.id }} {{ page.url }} {{ page.collection }} {{ page.title }} {{ page.slug }}\n",
+        "_talks/t1.html": "---\n---\n{{ page.id }} {{ page.url }} {{ page.collection }} {{ page.title }} {{ page.slug "
+                          "}}\n",
         "tags.html": (
             "---\n---\n{% for t in site.tags %}{{ t[0] }}={{ t[1].size }};{% endfor %}"
             "{% for c in site.categories %}{{ c[0] }}={{ c[1].size }};{% endfor %}"
@@ -230,7 +235,8 @@ def test_page_and_document_variables(build_site):
     })
     assert built.files == {
         "custom/place/index.html": "/custom/place/ index.html sub/index.html /custom/place/\n",
-        "news/2020/01/01/a.html": "/news/2020/01/01/a posts /one/two/2020/01/02/b.html news x,y a .html A 2020-01-01-a.html false\n",
+        "news/2020/01/01/a.html": "/news/2020/01/01/a posts /one/two/2020/01/02/b.html news x,y a .html A "
+                                  "2020-01-01-a.html false\n",
         "one/two/2020/01/02/b.html": "/one/two/2020/01/02/b /news/2020/01/01/a.html one,two\n",
         "sub/dir/info.html": "/sub/dir/ info.html sub/dir/info.html /sub/dir/info.html Info\n",
         "tags.html": "x=1;y=1;news=1;one=1;two=1; 3 3\n",

@@ -159,7 +159,8 @@ def templates(draw: st.DrawFn, depth: int = 0) -> str:
         elif kind == "flow":
             out.append(_tag(draw(st.sampled_from(["break", "continue"])), dash))
         else:
-            out.append(draw(st.sampled_from(["{% increment c %}", "{% cycle 'a', 'b' %}", "{% comment %}x{% endcomment %}",
+            out.append(draw(st.sampled_from(["{% increment c %}", "{% cycle 'a', 'b' %}", "{% comment %}x{% endcomment "
+                                                                                          "%}",
                                              "{% raw %}{{ x }}{% endraw %}", "{% echo k | upcase %}"])))
     return "".join(out)
 

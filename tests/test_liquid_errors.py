@@ -13,10 +13,12 @@ FATAL = [
     ("{% INVALID %}", "Liquid Exception: Liquid syntax error (line 1): Unknown tag 'INVALID' in index.html"),
     ("a\n{% if true %}x", "Liquid Exception: Liquid syntax error (line 3): 'if' tag was never closed in index.html"),
     ("{% endif %}", "Liquid Exception: Liquid syntax error (line 1): Unknown tag 'endif' in index.html"),
-    ('{{ "a" | nofilter }} {{ x | divided_by: 0 }}', "Liquid Exception: Liquid error (line 1): divided by 0 in index.html"),
+    ('{{ "a" | nofilter }} {{ x | divided_by: 0 }}', "Liquid Exception: Liquid error (line 1): divided by 0 in "
+                                                     "index.html"),
     ('{{ "x" | date_to_xmlschema }}', "Liquid Exception: Invalid Date: '\"x\"' is not a valid datetime. in index.html"),
     ("{% for x in (1..3) %}{{ x }}{% else %}e{% endfor %}{% for %}",
-     "Liquid Exception: Liquid syntax error (line 1): Syntax Error in 'for loop' - Valid syntax: for [item] in [collection] in index.html"),
+     "Liquid Exception: Liquid syntax error (line 1): Syntax Error in 'for loop' - Valid syntax: for [item] in "
+     "[collection] in index.html"),
     ('{{ page.title | where: "a" }}',
      "Liquid Exception: Liquid error (line 1): wrong number of arguments (given 2, expected 3) in index.html"),
     ('{{ "a" | append }}',
@@ -29,7 +31,8 @@ FATAL = [
     ("x\n{% if false %}\n{% highlight %}\nx\n{% endhighlight %}\n{% endif %}",
      "Liquid Exception: Syntax Error in tag 'highlight' while parsing the following markup: "
      "Valid syntax: highlight <lang> [linenos] in index.html"),
-    ("x\n{% highlight ruby %}\nx", "Liquid Exception: Liquid syntax error (line 4): 'highlight' tag was never closed in index.html"),
+    ("x\n{% highlight ruby %}\nx", "Liquid Exception: Liquid syntax error (line 4): 'highlight' tag was never closed "
+                                   "in index.html"),
 ]
 
 
@@ -57,9 +60,12 @@ def test_warn_mode_logs_jekyll_warnings_and_keeps_going(build_site) -> None:
     built = build_site({"index.html": '---\n---\nline1\n{{ "abc".size }} {{ foo bar }}\n{{ | upcase }}done\n'})
     assert built.code == 0
     assert _liquid_lines(built.log) == [
-        'Liquid Warning: Liquid syntax error (line 2): Expected end_of_string but found dot in "{{ "abc".size }}" in index.html',
-        'Liquid Warning: Liquid syntax error (line 2): Expected end_of_string but found id in "{{ foo bar }}" in index.html',
-        'Liquid Warning: Liquid syntax error (line 3): [:pipe, "|"] is not a valid expression in "{{ | upcase }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 2): Expected end_of_string but found dot in "{{ "abc".size }}" in '
+        'index.html',
+        'Liquid Warning: Liquid syntax error (line 2): Expected end_of_string but found id in "{{ foo bar }}" in '
+        'index.html',
+        'Liquid Warning: Liquid syntax error (line 3): [:pipe, "|"] is not a valid expression in "{{ | upcase }}" in '
+        'index.html',
     ]
     # Liquid's lax parser takes the first fragment: the string "abc", the variable foo.
     assert built.read("index.html") == "line1\nabc \ndone\n"
@@ -84,7 +90,8 @@ def test_strict_variables_and_filters(build_site) -> None:
     built = build_site({"_config.yml": "liquid:\n  strict_variables: true\n",
                         "index.html": "---\n---\na\nb\n{{ page.author }}\n"})
     assert built.code == 1
-    assert "Liquid Exception: Liquid error (line 3): undefined variable author in index.html" in _liquid_lines(built.log)
+    assert ("Liquid Exception: Liquid error (line 3): undefined variable author in index.html"
+            in _liquid_lines(built.log))
 
 
 def test_unknown_filter_is_a_no_op_by_default(build_site) -> None:
@@ -117,10 +124,14 @@ def test_for_loop_markup_falls_back_to_liquids_lax_grammar(build_site) -> None:
     })
     assert built.code == 0, built.log
     assert _liquid_lines(built.log) == [
-        'Liquid Warning: Liquid syntax error (line 2): Expected end_of_string but found pipe in "name in page.list | sort" in index.html',
-        'Liquid Warning: Liquid syntax error (line 3): Expected end_of_string but found pipe in "n in page.list | sort limit: 2" in index.html',
-        'Liquid Warning: Liquid syntax error (line 4): Expected end_of_string but found pipe in "n in page.list reversed | sort" in index.html',
-        'Liquid Warning: Liquid syntax error (line 5): Expected end_of_string but found id in "n in page.list foo" in index.html',
+        'Liquid Warning: Liquid syntax error (line 2): Expected end_of_string but found pipe in "name in page.list | '
+        'sort" in index.html',
+        'Liquid Warning: Liquid syntax error (line 3): Expected end_of_string but found pipe in "n in page.list | sort '
+        'limit: 2" in index.html',
+        'Liquid Warning: Liquid syntax error (line 4): Expected end_of_string but found pipe in "n in page.list '
+        'reversed | sort" in index.html',
+        'Liquid Warning: Liquid syntax error (line 5): Expected end_of_string but found id in "n in page.list foo" in '
+        'index.html',
     ]
     assert built.read("index.html") == "A\n[b][a][c]\n[b][a]\n[c][a][b]\n[b][a][c]\n"
     assert built.read("inc.html") == "(y)(x)\n"
@@ -129,7 +140,10 @@ def test_for_loop_markup_falls_back_to_liquids_lax_grammar(build_site) -> None:
 def test_for_loop_markup_the_lax_grammar_rejects_too_is_fatal(build_site) -> None:
     built = build_site({"index.html": "---\n---\n{% for in x %}{% endfor %}\n"})
     assert built.code == 1
-    assert "Liquid Exception: Liquid syntax error (line 1): Syntax Error in 'for loop' - Valid syntax: for [item] in [collection] in index.html" in _liquid_lines(built.log)
+    assert (
+        "Liquid Exception: Liquid syntax error (line 1): Syntax Error in 'for loop' - Valid syntax: for [item] in "
+        "[collection] in index.html"
+    ) in _liquid_lines(built.log)
 
 
 def test_assign_and_output_fall_back_to_liquids_lax_variable_syntax(build_site) -> None:
@@ -149,8 +163,10 @@ def test_assign_and_output_fall_back_to_liquids_lax_variable_syntax(build_site) 
     assert built.read("index.html") == "\n\nalpha#alpha;beta#Beta;zeta#Zeta\nb-a\na+b\n"
     warnings = _liquid_lines(built.log)
     assert warnings[1:] == [
-        'Liquid Warning: Liquid syntax error (line 4): Expected end_of_string but found id in "{{page.list foo | join: "-" }}" in index.html',
-        'Liquid Warning: Liquid syntax error (line 5): Expected end_of_string but found close_round in "{{ page.list | sort:0) | join: "+" }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 4): Expected end_of_string but found id in "{{page.list foo | join: '
+        '"-" }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 5): Expected end_of_string but found close_round in "{{ page.list | '
+        'sort:0) | join: "+" }}" in index.html',
     ]
     assert warnings[0] == ('Liquid Warning: Liquid syntax error (line 2): Expected dotdot but found pipe in '
                            '"{{(page_tags | split: "," | sort:0) }}" in index.html')
@@ -165,8 +181,12 @@ def test_warnings_for_markup_python_liquid_words_otherwise(build_site) -> None:
     assert built.code == 0, built.log
     assert built.read("index.html") == "[]\n\n1\n"
     assert _liquid_lines(built.log) == [
-        'Liquid Warning: Liquid syntax error (line 2): Expected close_round but found pipe in "{{ (1..2 | x }}" in index.html',
-        'Liquid Warning: Liquid syntax error (line 2): Expected dotdot but found end_of_string in "{{ a | f: (x }}" in index.html',
-        'Liquid Warning: Liquid syntax error (line 3): Expected close_square but found end_of_string in "{{ [1 }}" in index.html',
-        'Liquid Warning: Liquid syntax error (line 3): Expected id but found end_of_string in "{{ 1 | }}" in index.html',
+        'Liquid Warning: Liquid syntax error (line 2): Expected close_round but found pipe in "{{ (1..2 | x }}" in '
+        'index.html',
+        'Liquid Warning: Liquid syntax error (line 2): Expected dotdot but found end_of_string in "{{ a | f: (x }}" in '
+        'index.html',
+        'Liquid Warning: Liquid syntax error (line 3): Expected close_square but found end_of_string in "{{ [1 }}" in '
+        'index.html',
+        'Liquid Warning: Liquid syntax error (line 3): Expected id but found end_of_string in "{{ 1 | }}" in '
+        'index.html',
     ]

@@ -48,7 +48,9 @@ CASES = [
     ('{{ site.data.d.people | find: "name", "al" }}', '{"name"=>"al", "age"=>10}'),
     ('{{ site.data.d.people | find_exp: "p", "p.age == nil" }}', '{"name"=>"Cy"}'),
     ('{{ site.data.d.people | where: "age", nil | size }}', '1'),
-    ('{{ site.data.d.people | group_by: "age" | jsonify }}', '[{"name":"3","items":[{"name":"Bob","age":3}],"size":1},{"name":"10","items":[{"name":"al","age":10}],"size":1},{"name":"","items":[{"name":"Cy"}],"size":1}]'),
+    ('{{ site.data.d.people | group_by: "age" | jsonify }}',
+     '[{"name":"3","items":[{"name":"Bob","age":3}],"size":1},{"name":"10","items":[{"name":"al","age":10}],"size":1},'
+     '{"name":"","items":[{"name":"Cy"}],"size":1}]'),
     ('{{ site.data.d.people | group_by_exp: "p", "p.name | size" | map: "name" | join: "," }}', '3,2'),
     ('{{ site.data.d.people | sort: "age" | map: "name" | join }}', 'Cy Bob al'),
     ('{{ site.data.d.people | sort: "age", "last" | map: "name" | join }}', 'Bob al Cy'),
@@ -67,9 +69,12 @@ CASES = [
     ('{{ page.dt | jsonify }}', '"2024-03-05 10:00:00 +0000"'),
     ('{{ page.day | jsonify }}', '"2024-03-05"'),
     ('{{ site.data.d.h | inspect }}', '{&quot;a&quot;=&gt;1, &quot;b&quot;=&gt;[1, 2]}'),
-    ('{% for t in site.tags %}{{ t[0] }}:{{ t[1] | size }};{% endfor %}|{{ site.time | date: "%Y" | minus: 2000 | at_least: 0 | size }}', 'a:1;b:1;|8'),
+    ('{% for t in site.tags %}{{ t[0] }}:{{ t[1] | size }};{% endfor %}|{{ site.time | date: "%Y" | minus: 2000 | '
+     'at_least: 0 | size }}', 'a:1;b:1;|8'),
     ('{{ nil | default: "x" }}', 'x'),
-    ('{% assign gsDataBaseUrl = "https://cdn.jsdelivr.net/gh/" | append: site.repository | append: "@" %}{% assign url = gsDataBaseUrl | append: "google-scholar-stats/gs_data_shieldsio.json" %}{{ url | url_encode }}', 'https%3A%2F%2Fcdn.jsdelivr.net%2Fgh%2Fuser%2Frepo%40google-scholar-stats%2Fgs_data_shieldsio.json'),
+    ('{% assign gsDataBaseUrl = "https://cdn.jsdelivr.net/gh/" | append: site.repository | append: "@" %}{% assign url '
+     '= gsDataBaseUrl | append: "google-scholar-stats/gs_data_shieldsio.json" %}{{ url | url_encode }}',
+     'https%3A%2F%2Fcdn.jsdelivr.net%2Fgh%2Fuser%2Frepo%40google-scholar-stats%2Fgs_data_shieldsio.json'),
     ('{{ site.posts | jsonify | size | at_least: 1 | divided_by: 1000000 }}', '0'),
     ('{{ "Pants" | smartify }}', 'Pants'),
     ('{{ page.arr | sample | size }}', '1'),
@@ -92,7 +97,10 @@ def test_where_with_empty_and_blank_literals(build_site) -> None:
              "Elephant": "property: wildlife\n"}
     files = {f"_posts/2019-03-{15 + i:02d}-{name.lower()}.md": f"---\ntitle: {name}\n{prop}---\nx\n"
              for i, (name, prop) in enumerate(posts.items())}
-    files["empty.html"] = "---\n---\n{% assign pool = site.posts | reverse | where: 'property', empty %}{{ pool | map: 'title' | join: ', ' }}"
+    files["empty.html"] = (
+        "---\n---\n{% assign pool = site.posts | reverse | where: 'property', empty %}{{ pool | map: 'title' | join: "
+        "', ' }}"
+    )
     files["blank.html"] = "---\n---\n{{ site.posts | reverse | where: 'property', blank | map: 'title' | join: ', ' }}"
     built = build_site(files)
     assert built.code == 0, built.log

@@ -18,8 +18,13 @@ CASES = [
     ('{{ 10 | divided_by: 3 }}', '3'),
     ('{{ 10 | divided_by: 3.0 }}', '3.3333333333333335'),
     ('{{ true }}', 'true'),
-    ('{% if "" %}T{% endif %}{% if 0 %}T{% endif %}{% if page.arr %}T{% endif %}{% if page.nope %}T{% else %}F{% endif %}{% if page.emp %}T{% endif %}', 'TTTFT'),
-    ('{{ page.dt | date: "%-d %e %b %s %j %P %p %Z %z %a %A %B %y %H %I %l %k %M %S %L %N %u %w %U %C %D %F %T %R %r %c %x %X %% %h %n|%t|%^b %-m %-H %10Y %_d %03e %:z" }}', '5  5 Mar 1709632800 065 am AM UTC +0000 Tue Tuesday March 24 10 10 10 10 00 00 000 000000000 2 2 09 20 03/05/24 2024-03-05 10:00:00 10:00 10:00:00 AM Tue Mar  5 10:00:00 2024 03/05/24 10:00:00 % Mar \n|\t|MAR 3 10 0000002024  5 005 +00:00'),
+    ('{% if "" %}T{% endif %}{% if 0 %}T{% endif %}{% if page.arr %}T{% endif %}{% if page.nope %}T{% else %}F{% endif '
+     '%}{% if page.emp %}T{% endif %}', 'TTTFT'),
+    ('{{ page.dt | date: "%-d %e %b %s %j %P %p %Z %z %a %A %B %y %H %I %l %k %M %S %L %N %u %w %U %C %D %F %T %R %r '
+     '%c %x %X %% %h %n|%t|%^b %-m %-H %10Y %_d %03e %:z" }}',
+     '5  5 Mar 1709632800 065 am AM UTC +0000 Tue Tuesday March 24 10 10 10 10 00 00 000 000000000 2 2 09 20 03/05/24 '
+     '2024-03-05 10:00:00 10:00 10:00:00 AM Tue Mar  5 10:00:00 2024 03/05/24 10:00:00 % Mar \n|\t|MAR 3 10 '
+     '0000002024  5 005 +00:00'),
     ('{{ page.day | date: "%Y-%m-%d %H %Z %z" }}', '2024-03-05 00 +00:00 +0000'),
     ('{{ "2024-03-05" | date: "%b %-d, %Y" }}', 'Mar 5, 2024'),
     ('{{ "2024-03-05T10:11:12+02:00" | date: "%F %T %z" }}', '2024-03-05 10:11:12 +0200'),
@@ -104,7 +109,8 @@ CASES = [
     ('{{ site.data.d.people | sum: "age" }}', '{"name"=>"Bob", "age"=>3}{"name"=>"al", "age"=>10}{"name"=>"Cy"}'),
     ('{{ site.data.d.people }}', '{"name"=>"Bob", "age"=>3}{"name"=>"al", "age"=>10}{"name"=>"Cy"}'),
     ('{{ site.data.d.people | first }}', '{"name"=>"Bob", "age"=>3}'),
-    ('{{ site.data.d | jsonify }}', '{"people":[{"name":"Bob","age":3},{"name":"al","age":10},{"name":"Cy"}],"h":{"a":1,"b":[1,2]}}'),
+    ('{{ site.data.d | jsonify }}',
+     '{"people":[{"name":"Bob","age":3},{"name":"al","age":10},{"name":"Cy"}],"h":{"a":1,"b":[1,2]}}'),
     ('{{ site.data.d.h | inspect }}', '{&quot;a&quot;=&gt;1, &quot;b&quot;=&gt;[1, 2]}'),
     ('{{ page.arr | inspect }}', '[&quot;b&quot;, &quot;a&quot;, &quot;C&quot;]'),
     ('{{ nil | inspect }}', 'nil'),
@@ -118,18 +124,31 @@ CASES = [
     ('{{ 2.0 | divided_by: 3 }}', '0.6666666666666666'),
     ('{{ 1 | divided_by: 3.0 }}', '0.3333333333333333'),
     ('{{ -0.0 }}', '-0.0'),
-    ('{% assign gsDataBaseUrl = "https://cdn.jsdelivr.net/gh/" | append: site.repository | append: "@" %}{% assign url = gsDataBaseUrl | append: "google-scholar-stats/gs_data_shieldsio.json" %}{{ url | url_encode }}', 'https%3A%2F%2Fcdn.jsdelivr.net%2Fgh%2Fuser%2Frepo%40google-scholar-stats%2Fgs_data_shieldsio.json'),
+    ('{% assign gsDataBaseUrl = "https://cdn.jsdelivr.net/gh/" | append: site.repository | append: "@" %}{% assign url '
+     '= gsDataBaseUrl | append: "google-scholar-stats/gs_data_shieldsio.json" %}{{ url | url_encode }}',
+     'https%3A%2F%2Fcdn.jsdelivr.net%2Fgh%2Fuser%2Frepo%40google-scholar-stats%2Fgs_data_shieldsio.json'),
     ('{{ "x" | nofilter }}', 'x'),
     ('{{ "x" | upcase | nofilter: 1 | append: "y" }}', 'Xy'),
     ('{{ page.arr | join: 1 }}', 'b1a1C'),
     ('{{ "a" | join }}', 'a'),
     ('{{ nil | join }}', ''),
     ('{{ site.data.d.people | map: "name" | join: ", " }}', 'Bob, al, Cy'),
-    ('{% for x in (1..3) %}{{ forloop.index }}{{ x }}{% endfor %}|{% for x in page.arr limit:2 offset:1 %}{{ x }}{% endfor %}|{% for x in site.data.d.h %}{{ x }};{% endfor %}|{% for x in "abc" %}{{ x }}{% endfor %}|{% for x in nil %}y{% else %}E{% endfor %}', '112233|aC|a1;b12;|abc|E'),
-    ('{% case 1 %}{% when "1" %}S{% when 1 %}I{% endcase %}|{% if 1 == 1.0 %}eq{% endif %}|{% if "a" == nil %}x{% endif %}|{% if page.arr contains "a" %}c{% endif %}|{% if "abc" contains "b" %}s{% endif %}|{% if nil contains "b" %}n{% endif %}|{% if page.arr == empty %}e{% endif %}|{% if page.emp == empty %}E{% endif %}|{% if page.nope == blank %}B{% endif %}|{% if "  " == blank %}W{% endif %}', 'I|eq||c|s|||E||'),
-    ('{% capture c %}{{ 5 | plus: 1 }}{% endcapture %}{{ c | plus: 1 }}|{% assign n = 3 %}{% increment n %}{% increment n %}{{ n }}|{% decrement q %}{% cycle "a","b" %}{% cycle "a","b" %}|{% unless false %}U{% endunless %}|{% raw %}{{x}}{% endraw %}|{% comment %}x{% endcomment %}|{% tablerow i in (1..2) %}{{ i }}{% endtablerow %}', '7|013|-1ab|U|{{x}}||<tr class="row1">\n<td class="col1">1</td><td class="col2">2</td></tr>\n'),
-    ('{% if "" == blank %}1{% endif %}|{% if nil == blank %}2{% endif %}|{% if page.arr == blank %}3{% endif %}|{% if "" == empty %}4{% endif %}|{% if nil == empty %}5{% endif %}|{% unless "" == blank %}7{% endunless %}', '|||4||7'),
-    ('{{ site.posts[0].date }}|{{ site.posts[0].tags }}|{{ site.posts | size }}|{{ site.tags.a | size }}', '2024-03-05 00:00:00 +0000|ab|1|1'),
+    ('{% for x in (1..3) %}{{ forloop.index }}{{ x }}{% endfor %}|{% for x in page.arr limit:2 offset:1 %}{{ x }}{% '
+     'endfor %}|{% for x in site.data.d.h %}{{ x }};{% endfor %}|{% for x in "abc" %}{{ x }}{% endfor %}|{% for x in '
+     'nil %}y{% else %}E{% endfor %}', '112233|aC|a1;b12;|abc|E'),
+    ('{% case 1 %}{% when "1" %}S{% when 1 %}I{% endcase %}|{% if 1 == 1.0 %}eq{% endif %}|{% if "a" == nil %}x{% '
+     'endif %}|{% if page.arr contains "a" %}c{% endif %}|{% if "abc" contains "b" %}s{% endif %}|{% if nil contains '
+     '"b" %}n{% endif %}|{% if page.arr == empty %}e{% endif %}|{% if page.emp == empty %}E{% endif %}|{% if page.nope '
+     '== blank %}B{% endif %}|{% if "  " == blank %}W{% endif %}', 'I|eq||c|s|||E||'),
+    ('{% capture c %}{{ 5 | plus: 1 }}{% endcapture %}{{ c | plus: 1 }}|{% assign n = 3 %}{% increment n %}{% '
+     'increment n %}{{ n }}|{% decrement q %}{% cycle "a","b" %}{% cycle "a","b" %}|{% unless false %}U{% endunless '
+     '%}|{% raw %}{{x}}{% endraw %}|{% comment %}x{% endcomment %}|{% tablerow i in (1..2) %}{{ i }}{% endtablerow %}',
+     '7|013|-1ab|U|{{x}}||<tr class="row1">\n<td class="col1">1</td><td class="col2">2</td></tr>\n'),
+    ('{% if "" == blank %}1{% endif %}|{% if nil == blank %}2{% endif %}|{% if page.arr == blank %}3{% endif %}|{% if '
+     '"" == empty %}4{% endif %}|{% if nil == empty %}5{% endif %}|{% unless "" == blank %}7{% endunless '
+     '%}', '|||4||7'),
+    ('{{ site.posts[0].date }}|{{ site.posts[0].tags }}|{{ site.posts | size }}|{{ site.tags.a | size }}',
+     '2024-03-05 00:00:00 +0000|ab|1|1'),
 ]
 
 
@@ -157,7 +176,8 @@ ZONED = [
      '"relative_path":"_posts/2024-03-05-hello.md","content":"<p>Hi <em>there</em></p>\\n",'
      '"excerpt":"<p>Hi <em>there</em></p>\\n","output":"<p>Hi <em>there</em></p>\\n","title":"Hello",'
      '"categories":[],"path":"_posts/2024-03-05-hello.md","url":"/2024/03/05/hello.html",'
-     '"date":"2024-03-05 00:00:00 -0500","tags":["a","b"],"collection":"posts","draft":false,"slug":"hello","ext":".md"}'),
+     '"date":"2024-03-05 00:00:00 -0500","tags":["a","b"],"collection":"posts","draft":false,"slug":"hello","ext":".md"'
+     '}'),
 ]
 
 
@@ -191,7 +211,8 @@ def test_documents_pages_and_collections_print_as_jekyll_prints_them(build_site)
     built = build_site({
         "_config.yml": "collections:\n  methods:\n    output: true\n    foo: bar\n",
         "_methods/a.md": "---\ntitle: M1\n---\nbody *one*\n",
-        "index.html": "---\n---\nC: {{ site.methods }}\nK: {{ site.collections[0] }}\nP: {{ site.pages }}\nS: {{ page }}\n",
+        "index.html": "---\n---\nC: {{ site.methods }}\nK: {{ site.collections[0] }}\nP: {{ site.pages }}\n"
+                      "S: {{ page }}\n",
     })
     assert built.code == 0, built.log
     source = "C: {{ site.methods }}\\nK: {{ site.collections[0] }}\\nP: {{ site.pages }}\\nS: {{ page }}\\n"
@@ -199,7 +220,8 @@ def test_documents_pages_and_collections_print_as_jekyll_prints_them(build_site)
         "C: <p>body <em>one</em></p>\n\n"
         "K: [#<Jekyll::Document _methods/a.md collection=methods>]\n"
         "P: C: {{ site.methods }}\nK: {{ site.collections[0] }}\nP: {{ site.pages }}\nS: {{ page }}\n\n"
-        'S: {"content"=>"' + source + '", "dir"=>"/", "excerpt"=>nil, "name"=>"index.html", "path"=>"index.html", "url"=>"/"}\n'
+        'S: {"content"=>"' + source + '", "dir"=>"/", "excerpt"=>nil, "name"=>"index.html", "path"=>"index.html", '
+                                      '"url"=>"/"}\n'
     )
 
 

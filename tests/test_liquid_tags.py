@@ -27,7 +27,8 @@ ACADEMIC = {
     "_includes/author-profile.html": '{% include base_path %}<div class="author">{{ site.author.name }}'
     "{% if site.author.bio %}<p>{{ site.author.bio }}</p>{% endif %}"
     '{% include social.html kind="github" handle=site.author.github %}</div>',
-    "_includes/social.html": '<a class="{{ include.kind }}" href="{{ base_path }}/{{ include.handle }}">{{ include.kind }}</a>',
+    "_includes/social.html": '<a class="{{ include.kind }}" href="{{ base_path }}/{{ include.handle }}">{{ '
+                             'include.kind }}</a>',
     "_includes/archive-single.html": '{% include base_path %}<div class="{{ include.type | default: "list" }}__item">'
     '<a href="{{ base_path }}{{ post.url }}">{{ post.title }}</a></div>',
     "_includes/feature_row": "{% if include.id %}{% assign feature_row = page[include.id] %}"
@@ -73,8 +74,10 @@ def test_academic_include_patterns(build_site):
     built = build_site(ACADEMIC)
     assert built.code == 0, built.log
     assert built.read("index.html") == (
-        '<body><div class="author">Ada<p>Researcher</p><a class="github" href="https://example.org/site/ada">github</a></div>\n'
-        '<div class="feature__wrapper"><div class="feature__item--center">One</div><div class="feature__item--center">Two</div></div>\n'
+        '<body><div class="author">Ada<p>Researcher</p><a class="github" '
+        'href="https://example.org/site/ada">github</a></div>\n'
+        '<div class="feature__wrapper"><div class="feature__item--center">One</div><div '
+        'class="feature__item--center">Two</div></div>\n'
         '<nav class="toc"><h4><i class="fa fa-gears"></i> Contents</h4></nav>\n'
         '<nav class="toc"><h4><i class="fa fa-file-text"></i> On this page</h4></nav>\n'
         '<div class="grid__item"><a href="https://example.org/site/2020/01/02/second.html">Second</a></div>'
@@ -87,7 +90,8 @@ def test_parameter_values_file_names_and_nesting(build_site):
     built = build_site({
         "_includes/show.html": "[{% for p in include %}{{ p[0] }}={{ p[1] }};{% endfor %}]",
         "_includes/footer/custom.html": "custom footer {{ include.n }}",
-        "_includes/wrap.html": "<w {{ include.label }}>{% include show.html inner=include.label page_title=page.title %}"
+        "_includes/wrap.html": "<w {{ include.label }}>{% include show.html inner=include.label page_title=page.title "
+                               "%}"
         "{% include show.html %}</w>",
         "_includes/header-en.html": "EN",
         "index.html": (
@@ -144,7 +148,8 @@ def test_includes_dir_setting(build_site):
      "those directories and, if it is a symlink, does not point outside your site source. in index.html"),
 ])
 def test_include_errors_are_worded_as_jekyll(tmp_path, markup, message):
-    failure = liquid_exception(tmp_path, {"_includes/a.html": "A", "index.html": "---\n---\n{% include " + markup + " %}\n"})
+    failure = liquid_exception(tmp_path, {"_includes/a.html": "A",
+                                          "index.html": "---\n---\n{% include " + markup + " %}\n"})
     assert failure == message.replace("{includes}", str(tmp_path / "_includes"))
 
 
@@ -205,7 +210,8 @@ def test_include_relative(build_site):
     built = build_site({
         "docs/snip.md": "snip {{ include.x }}",
         "docs/sub/deeper.md": "deeper",
-        "docs/page.html": '---\nlayout: l\n---\n{% include_relative snip.md x="1" %}|{% include_relative sub/deeper.md %}\n',
+        "docs/page.html": '---\nlayout: l\n---\n{% include_relative snip.md x="1" %}|{% include_relative sub/deeper.md '
+                          '%}\n',
         # in a layout the directory is still the page's
         "_layouts/l.html": "<{% include_relative snip.md %}>{{ content }}",
         "_posts/2018-09-02-star-wars.md": "---\n---\n{% include_relative snippets/welcome.md %}\n\nHello World\n",
@@ -224,7 +230,8 @@ def test_include_relative_errors(tmp_path):
         "Invalid syntax for include tag. File contains invalid characters or sequences: "
         "../snip.md Valid syntax: {% include_relative file.ext param='value' param2='value' %} in docs/sub/deep.html"
     )
-    failure = liquid_exception(tmp_path, {"docs/sub/deep.html": "---\n---\n{% include_relative nope.md %}\n"}, safe=True)
+    failure = liquid_exception(tmp_path, {"docs/sub/deep.html": "---\n---\n{% include_relative nope.md %}\n"},
+                               safe=True)
     assert failure == (
         f"Could not locate the included file 'nope.md' in any of [\"{tmp_path}/docs/sub\"]. "
         "Ensure it exists in one of those directories and is not a symlink as those are not allowed in safe mode. "
@@ -367,7 +374,9 @@ def test_an_include_is_parsed_once_per_build_and_noted_as_a_dependency(tmp_path)
 
 def test_include_nesting_is_limited_as_in_ruby_liquid(build_site, tmp_path):
     nested = "{% assign n = include.n | plus: 1 %}{% if n < LIMIT %}{% include d.html n=n %}{% endif %}"
-    built = build_site({"_includes/d.html": nested.replace("LIMIT", "99"), "index.html": "---\n---\n{% include d.html n=0 %}{{ n }}\n"})
+    built = build_site({"_includes/d.html": nested.replace("LIMIT", "99"), "index.html": "---\n---\n"
+                                                                                         "{% include d.html n=0 %}{{ n "
+                                                                                         "}}\n"})
     assert built.code == 0, built.log
     assert built.read("index.html") == "99\n"
     failure = liquid_exception(tmp_path, {"_includes/d.html": nested.replace("LIMIT", "100")})

@@ -16,31 +16,54 @@ from liquidsite.markdown import render
 CASES: dict[str, tuple[str, str]] = {
     'emoji_headers': (
         '# 📝 Publications\n\n# 🔥 News\n\n## 1. Introduction & Motivation\n\n# über café\n\n# 📝 Publications\n',
-        '<h1 id="-publications">📝 Publications</h1>\n\n<h1 id="-news">🔥 News</h1>\n\n<h2 id="1-introduction--motivation">1. Introduction &amp; Motivation</h2>\n\n<h1 id="über-café">über café</h1>\n\n<h1 id="-publications-1">📝 Publications</h1>\n',
+        '<h1 id="-publications">📝 Publications</h1>\n\n<h1 id="-news">🔥 News</h1>\n\n'
+        '<h2 id="1-introduction--motivation">1. Introduction &amp; Motivation</h2>\n\n'
+        '<h1 id="über-café">über café</h1>\n\n<h1 id="-publications-1">📝 Publications</h1>\n',
     ),
     'paper_box': (
-        '<div class=\'paper-box\'><div class=\'paper-box-image\'><div><div class="badge">CVPR 2016</div><img src=\'images/500x300.png\' alt="sym" width="100%"></div></div>\n<div class=\'paper-box-text\' markdown="1">\n\n[Deep Residual Learning](https://github.com)\n\n**Kaiming He**, Xiangyu Zhang\n\n[**Project**](https://x.org) <strong><span class=\'show_paper_citations\' data=\'DhtAFkwAAAAJ:ALROH1vI_8AC\'></span></strong>\n- Lorem ipsum\n</div>\n</div>\n',
-        '<div class="paper-box"><div class="paper-box-image"><div><div class="badge">CVPR 2016</div><img src="images/500x300.png" alt="sym" width="100%" /></div></div>\n<div class="paper-box-text">\n\n    <p><a href="https://github.com">Deep Residual Learning</a></p>\n\n    <p><strong>Kaiming He</strong>, Xiangyu Zhang</p>\n\n    <p><a href="https://x.org"><strong>Project</strong></a> <strong><span class="show_paper_citations" data="DhtAFkwAAAAJ:ALROH1vI_8AC"></span></strong></p>\n    <ul>\n      <li>Lorem ipsum</li>\n    </ul>\n  </div>\n</div>\n',
+        '<div class=\'paper-box\'><div class=\'paper-box-image\'><div><div class="badge">CVPR 2016</div><img '
+        'src=\'images/500x300.png\' alt="sym" width="100%"></div></div>\n<div class=\'paper-box-text\' markdown="1">\n'
+        '\n[Deep Residual Learning](https://github.com)\n\n**Kaiming He**, Xiangyu Zhang\n\n'
+        '[**Project**](https://x.org) <strong><span class=\'show_paper_citations\' '
+        'data=\'DhtAFkwAAAAJ:ALROH1vI_8AC\'></span></strong>\n- Lorem ipsum\n</div>\n</div>\n',
+        '<div class="paper-box"><div class="paper-box-image"><div><div class="badge">CVPR 2016</div><img '
+        'src="images/500x300.png" alt="sym" width="100%" /></div></div>\n<div class="paper-box-text">\n\n'
+        '    <p><a href="https://github.com">Deep Residual Learning</a></p>\n\n'
+        '    <p><strong>Kaiming He</strong>, Xiangyu Zhang</p>\n\n'
+        '    <p><a href="https://x.org"><strong>Project</strong></a> <strong><span class="show_paper_citations" '
+        'data="DhtAFkwAAAAJ:ALROH1vI_8AC"></span></strong></p>\n    <ul>\n      <li>Lorem ipsum</li>\n    </ul>\n'
+        '  </div>\n</div>\n',
     ),
     'markdown_1_div_with_header': (
         '<div markdown="1">\n# 🎖 Honors and Awards\n\n- *2021.10* Award\n</div>\n',
-        '<div>\n  <h1 id="honors-and-awards">🎖 Honors and Awards</h1>\n\n  <ul>\n    <li><em>2021.10</em> Award</li>\n  </ul>\n</div>\n',
+        '<div>\n  <h1 id="honors-and-awards">🎖 Honors and Awards</h1>\n\n  <ul>\n    <li><em>2021.10</em> Award</li>\n'
+        '  </ul>\n</div>\n',
     ),
     'notice_ial': (
         '**Note:** something important.\n{: .notice}\n\nOther text.\n{: .notice--info}\n',
-        '<p class="notice"><strong>Note:</strong> something important.</p>\n\n<p class="notice--info">Other text.</p>\n',
+        '<p class="notice"><strong>Note:</strong> something important.</p>\n\n'
+        '<p class="notice--info">Other text.</p>\n',
     ),
     'math_inline_and_display': (
         'Energy $$E = mc^2$$ and $$a < b$$.\n\n$$\n\\sum_{i=1}^n x_i > 0\n$$\n\nA single $ is text.\n',
-        '<p>Energy \\(E = mc^2\\) and \\(a &lt; b\\).</p>\n\n\\[\\sum_{i=1}^n x_i &gt; 0\\]\n\n<p>A single $ is text.</p>\n',
+        '<p>Energy \\(E = mc^2\\) and \\(a &lt; b\\).</p>\n\n\\[\\sum_{i=1}^n x_i &gt; 0\\]\n\n'
+        '<p>A single $ is text.</p>\n',
     ),
     'table_gfm': (
         '| Name | Value |\n|:-----|------:|\n| a    | 1     |\n| b \\| c | `x|y` |\n',
-        '<table>\n  <thead>\n    <tr>\n      <th style="text-align: left">Name</th>\n      <th style="text-align: right">Value</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td style="text-align: left">a</td>\n      <td style="text-align: right">1</td>\n    </tr>\n    <tr>\n      <td style="text-align: left">b | c</td>\n      <td style="text-align: right"><code class="language-plaintext highlighter-rouge">x|y</code></td>\n    </tr>\n  </tbody>\n</table>\n',
+        '<table>\n  <thead>\n    <tr>\n      <th style="text-align: left">Name</th>\n'
+        '      <th style="text-align: right">Value</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n'
+        '      <td style="text-align: left">a</td>\n      <td style="text-align: right">1</td>\n    </tr>\n    <tr>\n'
+        '      <td style="text-align: left">b | c</td>\n'
+        '      <td style="text-align: right"><code class="language-plaintext highlighter-rouge">x|y</code></td>\n'
+        '    </tr>\n  </tbody>\n</table>\n',
     ),
     'table_kramdown_tbodies': (
         '|a|b|\n|---|---|\n|c|d|\n|---|\n|e|f|\n|===|\n|g|h|\n',
-        '<table>\n  <thead>\n    <tr>\n      <th>a</th>\n      <th>b</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>c</td>\n      <td>d</td>\n    </tr>\n  </tbody>\n  <tbody>\n    <tr>\n      <td>e</td>\n      <td>f</td>\n    </tr>\n  </tbody>\n  <tfoot>\n    <tr>\n      <td>g</td>\n      <td>h</td>\n    </tr>\n  </tfoot>\n</table>\n',
+        '<table>\n  <thead>\n    <tr>\n      <th>a</th>\n      <th>b</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n'
+        '      <td>c</td>\n      <td>d</td>\n    </tr>\n  </tbody>\n  <tbody>\n    <tr>\n      <td>e</td>\n'
+        '      <td>f</td>\n    </tr>\n  </tbody>\n  <tfoot>\n    <tr>\n      <td>g</td>\n      <td>h</td>\n    </tr>\n'
+        '  </tfoot>\n</table>\n',
     ),
     'smart_quotes': (
         '"Hello," she said. \'It\'s the \'80s\' -- don\'t... --- <<ok>>\n',
@@ -48,19 +71,32 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     'fence_plaintext': (
         '```\nplain <b>&\n```\n\n```plaintext\nx = 1\n```\n\n~~~\ntilde\n~~~\n',
-        '<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>plain &lt;b&gt;&amp;\n</code></pre></div></div>\n\n<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>x = 1\n</code></pre></div></div>\n\n<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>tilde\n</code></pre></div></div>\n',
+        '<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>plain '
+        '&lt;b&gt;&amp;\n</code></pre></div></div>\n\n'
+        '<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>x = 1\n'
+        '</code></pre></div></div>\n\n<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre '
+        'class="highlight"><code>tilde\n</code></pre></div></div>\n',
     ),
     'indented_code': (
         'Para\n\n    code line\n      more\n\nEnd\n',
-        '<p>Para</p>\n\n<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>code line\n  more\n</code></pre></div></div>\n\n<p>End</p>\n',
+        '<p>Para</p>\n\n<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre '
+        'class="highlight"><code>code line\n  more\n</code></pre></div></div>\n\n<p>End</p>\n',
     ),
     'inline_code': (
         'Use `git commit -m "x"` and ``a ` b``.\n',
-        '<p>Use <code class="language-plaintext highlighter-rouge">git commit -m "x"</code> and <code class="language-plaintext highlighter-rouge">a ` b</code>.</p>\n',
+        '<p>Use <code class="language-plaintext highlighter-rouge">git commit -m "x"</code> and <code '
+        'class="language-plaintext highlighter-rouge">a ` b</code>.</p>\n',
     ),
     'footnotes': (
         'Text with a note[^1] and another[^note].\n\n[^1]: First note.\n[^note]: Second note\n    with more.\n',
-        '<p>Text with a note<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup> and another<sup id="fnref:note" role="doc-noteref"><a href="#fn:note" class="footnote" rel="footnote">2</a></sup>.</p>\n\n<div class="footnotes" role="doc-endnotes">\n  <ol>\n    <li id="fn:1" role="doc-endnote">\n      <p>First note.\xa0<a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n    <li id="fn:note" role="doc-endnote">\n      <p>Second note\nwith more.\xa0<a href="#fnref:note" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n  </ol>\n</div>\n',
+        '<p>Text with a note<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" '
+        'rel="footnote">1</a></sup> and another<sup id="fnref:note" role="doc-noteref"><a href="#fn:note" '
+        'class="footnote" rel="footnote">2</a></sup>.</p>\n\n<div class="footnotes" role="doc-endnotes">\n  <ol>\n'
+        '    <li id="fn:1" role="doc-endnote">\n'
+        '      <p>First note.\xa0<a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n'
+        '    </li>\n    <li id="fn:note" role="doc-endnote">\n      <p>Second note\n'
+        'with more.\xa0<a href="#fnref:note" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n'
+        '  </ol>\n</div>\n',
     ),
     'abbreviations': (
         'The HTML spec and someone HTMLish.\n\n*[HTML]: Hyper Text Markup Language\n',
@@ -68,23 +104,32 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     'definition_list': (
         'Term\n: Definition one\n\nTerm 2\n\n: Definition with para\n',
-        '<dl>\n  <dt>Term</dt>\n  <dd>Definition one</dd>\n  <dt>Term 2</dt>\n  <dd>\n    <p>Definition with para</p>\n  </dd>\n</dl>\n',
+        '<dl>\n  <dt>Term</dt>\n  <dd>Definition one</dd>\n  <dt>Term 2</dt>\n  <dd>\n    <p>Definition with para</p>\n'
+        '  </dd>\n</dl>\n',
     ),
     'toc': (
         '* TOC\n{:toc}\n\n# One\n\n## Two\n\n# Three\n{: .no_toc}\n',
-        '<ul id="markdown-toc">\n  <li><a href="#one" id="markdown-toc-one">One</a>    <ul>\n      <li><a href="#two" id="markdown-toc-two">Two</a></li>\n    </ul>\n  </li>\n</ul>\n\n<h1 id="one">One</h1>\n\n<h2 id="two">Two</h2>\n\n<h1 class="no_toc" id="three">Three</h1>\n',
+        '<ul id="markdown-toc">\n  <li><a href="#one" id="markdown-toc-one">One</a>    <ul>\n'
+        '      <li><a href="#two" id="markdown-toc-two">Two</a></li>\n    </ul>\n  </li>\n</ul>\n\n'
+        '<h1 id="one">One</h1>\n\n<h2 id="two">Two</h2>\n\n<h1 class="no_toc" id="three">Three</h1>\n',
     ),
     'lists_tight_loose': (
         '* a\n* b\n\n1. one\n\n2. two\n\n- [ ] task\n- [x] done\n',
-        '<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n\n<ol>\n  <li>\n    <p>one</p>\n  </li>\n  <li>\n    <p>two</p>\n  </li>\n</ol>\n\n<ul class="task-list">\n  <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />task</li>\n  <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />done</li>\n</ul>\n',
+        '<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n\n<ol>\n  <li>\n    <p>one</p>\n  </li>\n  <li>\n    <p>two</p>\n'
+        '  </li>\n</ol>\n\n<ul class="task-list">\n'
+        '  <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" '
+        '/>task</li>\n  <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" '
+        'disabled="disabled" checked="checked" />done</li>\n</ul>\n',
     ),
     'nested_list': (
         '- level 1\n  - level 2\n    - level 3\n- back\n',
-        '<ul>\n  <li>level 1\n    <ul>\n      <li>level 2\n        <ul>\n          <li>level 3</li>\n        </ul>\n      </li>\n    </ul>\n  </li>\n  <li>back</li>\n</ul>\n',
+        '<ul>\n  <li>level 1\n    <ul>\n      <li>level 2\n        <ul>\n          <li>level 3</li>\n        </ul>\n'
+        '      </li>\n    </ul>\n  </li>\n  <li>back</li>\n</ul>\n',
     ),
     'blockquote': (
         '> quote line\nlazy line\n> > nested\n',
-        '<blockquote>\n  <p>quote line\nlazy line</p>\n  <blockquote>\n    <p>nested</p>\n  </blockquote>\n</blockquote>\n',
+        '<blockquote>\n  <p>quote line\nlazy line</p>\n  <blockquote>\n    <p>nested</p>\n  </blockquote>\n'
+        '</blockquote>\n',
     ),
     'html_comment_block': (
         '<!-- comment -->\nText after comment.\n\n<!--\nmulti\n-->\n\nMore.\n',
@@ -95,8 +140,11 @@ CASES: dict[str, tuple[str, str]] = {
         '<p>Text\n&lt;/div&gt;</p>\n\n<p>more</p>\n',
     ),
     'links_and_images': (
-        '[link](http://x.org "Title") ![alt *text*](img.png) <https://auto.link> <me@x.org>\n\n[ref]: http://ref.org\n\n[ref] and [text][ref].\n',
-        '<p><a href="http://x.org" title="Title">link</a> <img src="img.png" alt="alt *text*" /> <a href="https://auto.link">https://auto.link</a> <a href="mailto:me@x.org">me@x.org</a></p>\n\n<p><a href="http://ref.org">ref</a> and <a href="http://ref.org">text</a>.</p>\n',
+        '[link](http://x.org "Title") ![alt *text*](img.png) <https://auto.link> <me@x.org>\n\n[ref]: http://ref.org\n'
+        '\n[ref] and [text][ref].\n',
+        '<p><a href="http://x.org" title="Title">link</a> <img src="img.png" alt="alt *text*" /> <a '
+        'href="https://auto.link">https://auto.link</a> <a href="mailto:me@x.org">me@x.org</a></p>\n\n'
+        '<p><a href="http://ref.org">ref</a> and <a href="http://ref.org">text</a>.</p>\n',
     ),
     'standalone_image': (
         '![A figure](/img.png){:standalone}\n',
@@ -104,7 +152,8 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     'emphasis_edges': (
         '***both*** and **a *nested* b** and snake_case_word and __strong__.\n',
-        '<p><strong><em>both</em></strong> and <strong>a <em>nested</em> b</strong> and snake_case_word and <strong>strong</strong>.</p>\n',
+        '<p><strong><em>both</em></strong> and <strong>a <em>nested</em> b</strong> and snake_case_word and '
+        '<strong>strong</strong>.</p>\n',
     ),
     'line_breaks': (
         'line one  \nline two\\\nline three\n',
@@ -127,7 +176,8 @@ CASES: dict[str, tuple[str, str]] = {
         '<ul>\n  <li>a</li>\n</ul>\n<ul>\n  <li>b</li>\n</ul>\n\n<hr />\n',
     ),
     'extensions': (
-        '{::comment}\nhidden\n{:/comment}\n\n{::nomarkdown}\n<b>raw</b>\n{:/nomarkdown}\n\nText {::comment}x{:/} end.\n',
+        '{::comment}\nhidden\n{:/comment}\n\n{::nomarkdown}\n<b>raw</b>\n{:/nomarkdown}\n\n'
+        'Text {::comment}x{:/} end.\n',
         '<!-- hidden -->\n\n<b>raw</b>\n\n<p>Text <!-- x --> end.</p>\n',
     ),
     'ald': (

@@ -14,7 +14,9 @@ def test_all_archive_types(build_site):
     built = build_site({
         "_config.yml": "plugins: [jekyll-archives]\njekyll-archives:\n  enabled: all\n  layouts:\n    year: year\n",
         "_layouts/archive.html": LISTING,
-        "_layouts/year.html": 'YEAR {{ page.date | date: "%Y-%m-%d" }} {{ page.posts.size }} {{ site.archives.size }}\n',
+        "_layouts/year.html": (
+            'YEAR {{ page.date | date: "%Y-%m-%d" }} {{ page.posts.size }} {{ site.archives.size }}\n'
+        ),
         **POSTS,
     })
     assert built.code == 0, built.log

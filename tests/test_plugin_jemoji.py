@@ -33,8 +33,11 @@ def test_table_from_gemoji():
 
 
 def test_scan_matches_colon_to_colon_like_the_regex():
-    assert jemoji.emojify_text("a:b:smile:c", "R/") == 'a<img class="emoji" title=":b:" alt=":b:" src="R/emoji/unicode/1f171.png" height="20" width="20">smile:c'
-    assert jemoji.emojify_text(":nope::smile: & <", "https://github.githubassets.com/images/icons/") == ":nope:" + SMILE + " &amp; &lt;"
+    assert jemoji.emojify_text("a:b:smile:c", "R/") == (
+        'a<img class="emoji" title=":b:" alt=":b:" src="R/emoji/unicode/1f171.png" height="20" width="20">smile:c'
+    )
+    assert (jemoji.emojify_text(":nope::smile: & <", "https://github.githubassets.com/images/icons/")
+            == ":nope:" + SMILE + " &amp; &lt;")
 
 
 def test_site_build_body_only_and_code_untouched(build_site):
@@ -94,5 +97,6 @@ def test_markup_is_rewritten_as_nokogiri_writes_it():
 def test_emojified_text_is_parsed_as_html_like_html_pipeline():
     # EmojiFilter replaces a text node with its *decoded* text plus images, parsed as HTML:
     # an escaped "<b>" in such a text becomes an element (a known html-pipeline quirk).
-    got = jemoji.emojify_fragment("<p>a &lt;b&gt; :smile: &amp;amp; x</p>", "https://github.githubassets.com/images/icons/")
+    got = jemoji.emojify_fragment("<p>a &lt;b&gt; :smile: &amp;amp; x</p>", "https://github.githubassets.com/images/ico"
+                                                                            "ns/")
     assert got == "<p>a <b> " + SMILE + " &amp; x</b></p>"

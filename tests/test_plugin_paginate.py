@@ -100,7 +100,8 @@ def test_template_moved_by_a_permalink(build_site):
     # Jekyll reads the copies from the template's URL directory: here /home/ has no file.
     built = build_site({
         "_config.yml": "paginate: 1\nplugins: [jekyll-paginate]\n",
-        "index.html": "---\npermalink: /home/\n---\n{{ paginator.page }} {{ paginator.next_page_path }} {{ paginator.previous_page_path }}\n",
+        "index.html": "---\npermalink: /home/\n---\n{{ paginator.page }} {{ paginator.next_page_path }} {{ "
+                      "paginator.previous_page_path }}\n",
         **{f"_posts/2020-01-0{i}-p{i}.md": f"---\ntitle: P{i}\n---\nb\n" for i in range(1, 4)},
     })
     assert built.code == 0, built.log

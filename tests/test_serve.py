@@ -223,7 +223,8 @@ def tree(root: Path) -> dict[str, str]:
 
 BASIC = {
     "_config.yml": "title: Served\nbaseurl: /blog\n",
-    "index.html": "---\n---\n<html><head><title>{{ site.title }}</title></head><body>home {{ site.url }}</body></html>\n",
+    "index.html": "---\n---\n<html><head><title>{{ site.title }}</title></head><body>home {{ site.url "
+                  "}}</body></html>\n",
     "about/index.md": "---\n---\n# About\n",
     "notes.html": "---\n---\n<p>no head here</p>\n",
     "bare.html": "---\n---\n<body><p>body only</p></body>\n",
@@ -380,7 +381,8 @@ def test_an_edit_sends_one_reload_event_naming_only_changed_pages(serve_site):
         assert sorted(changed) == ["/2024/02/01/second.html", "/index.html"]
 
         # A new title: the post and the pages listing titles, not the other posts.
-        served.edit("_posts/2024-03-01-third.md", "---\nlayout: default\ntitle: Third, renamed\n---\nThird post body.\n")
+        served.edit("_posts/2024-03-01-third.md",
+                    "---\nlayout: default\ntitle: Third, renamed\n---\nThird post body.\n")
         changed = stream.next("build")["changed"]
         assert sorted(changed) == ["/2024/03/01/third.html", "/archive.html", "/index.html"]
         assert "(incremental: 3 rendered, 3 written)" in served.log

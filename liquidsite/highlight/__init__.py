@@ -289,7 +289,7 @@ def _css_class(ttype: _TokenType) -> str:
         short = STANDARD_TYPES.get(ttype)
         if short in _ROUGE_SHORTNAMES:
             return short
-        ttype = ttype.parent
+        ttype = ttype.parent or Token  # only Token itself has no parent
     return ""
 
 

@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any, Callable, ClassVar, Iterator, Optional, Union
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Optional, Protocol, Union
 
 # Ruby regexes: \w \d \s are ASCII-only, ^ and $ always match at line boundaries.
 BASE_FLAGS = re.M | re.ASCII
 
-Action = Union[str, tuple, Callable[["RegexLexer", "re.Match[str]"], None]]
+# A callback action is a lexer subclass's function (it reads that subclass's own state), so its
+# first parameter is typed Any: Callable parameters are contravariant and a function taking
+# YAMLLexer is not a Callable taking any RegexLexer.
+Action = Union[str, tuple, Callable[[Any, "re.Match[str]"], None]]
 Transition = Union[None, str, tuple]
 
 MAX_NULL_STEPS = 5
@@ -70,10 +73,20 @@ def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Tra
     return made
 
 
+# A lexer's rules by state name.
+States = dict[str, list[Union[_Rule, Mixin]]]
+
+
+class ContinuingLexer(Protocol):
+    """What ``delegate`` hands text to: an own, Pygments or plain lexer that keeps its state."""
+
+    def continue_lex(self, text: str) -> Iterable[tuple[str, str]]: ...
+
+
 class RegexLexer:
     """Base for Rouge-equivalent lexers; subclasses define ``states`` (with a "root")."""
 
-    states: ClassVar[dict[str, list[Union[_Rule, Mixin]]]] = {}
+    states: ClassVar[States] = {}
 
     def __init__(self) -> None:
         # State names, or rule lists for states built while lexing (Rouge's ``push do``).
@@ -102,23 +115,17 @@ class RegexLexer:
     def goto(self, state: str) -> None:
         self.stack[-1] = state
 
-    def in_state(self, state: str) -> bool:
-        return state in self.stack
-
     def state_is(self, state: str) -> bool:
         return self.stack[-1] == state
 
     def reset_stack(self) -> None:
         self.stack = ["root"]
 
-    def delegate(self, lexer: "RegexLexer", text: Optional[str] = None) -> None:
+    def delegate(self, lexer: ContinuingLexer, text: Optional[str] = None) -> None:
         text = self._match.group(0) if text is None else text  # type: ignore[union-attr]
         self._out.extend(lexer.continue_lex(text))
 
     # -- driving ---------------------------------------------------------------------
-    def lex(self, text: str) -> list[tuple[str, str]]:
-        return list(self.continue_lex(text))
-
     def continue_lex(self, text: str) -> Iterator[tuple[str, str]]:
         """Tokens for *text* from the current state on; the stack persists between calls."""
         saved_out, saved_match = self._out, self._match

@@ -19,6 +19,7 @@ exactly the interpreter's.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from liquid.ast import BlockNode, Node
@@ -75,7 +76,7 @@ def lookup(context: "RenderContext", root: str, keys: tuple[Any, ...], path: Pat
         if kind is dict:
             obj = mapping.get(root, _MISSING)
         elif kind is ReadOnlyChainMap:
-            for inner in mapping._maps:
+            for inner in mapping._maps:  # type: ignore[attr-defined]  # `kind is` does not narrow `mapping`
                 if type(inner) is dict:
                     obj = inner.get(root, _MISSING)
                 else:
@@ -259,19 +260,19 @@ class TemplateCompiler:
             # A loop variable named by an ``Identifier`` (a ``str`` whose ``__eq__`` and ``__hash__``
             # are Python functions) slows every lookup in the loop's namespace.
             plain = str(loop.identifier)
-            self.replacements.append(lambda expression=loop, name=plain: setattr(expression, "identifier", name))
+            self.replacements.append(partial(setattr, loop, "identifier", plain))
         for attribute in _attributes(node):
             value = getattr(node, attribute, None)
             if isinstance(value, BlockNode):
                 compiled = self._compile_block(value)
-                self.replacements.append(lambda n=node, a=attribute, c=compiled: setattr(n, a, c))
+                self.replacements.append(partial(setattr, node, attribute, compiled))
             elif isinstance(value, Node):
                 self._compile_children(value)
             elif isinstance(value, list):
                 for index, item in enumerate(value):
                     if isinstance(item, BlockNode):
                         compiled = self._compile_block(item)
-                        self.replacements.append(lambda v=value, i=index, c=compiled: v.__setitem__(i, c))
+                        self.replacements.append(partial(value.__setitem__, index, compiled))
                     elif isinstance(item, Node):
                         self._compile_children(item)
 
@@ -321,7 +322,7 @@ class TemplateCompiler:
         if isinstance(node, UnlessNode):
             condition = f"not ({condition})"
         branches = [(condition, node.consequence)]
-        branches += [(self._condition(alt.expression), alt.block) for alt in node.alternatives]  # type: ignore[attr-defined]
+        branches += [(self._condition(alt.expression), alt.block) for alt in node.alternatives]
         for index, (test, block) in enumerate(branches):
             fn.emit(depth, f"{'if' if index == 0 else 'elif'} {test}:")
             self._branch(fn, block, depth + 1, buffer, write)
@@ -423,7 +424,7 @@ class TemplateCompiler:
     def _filtered(self, expression: FilteredExpression) -> tuple[str, bool]:
         code, fallible = self._expression(expression.left)
         for filter_ in expression.filters or ():
-            function = self.env.filters.get(filter_.name)
+            function: Any = self.env.filters.get(filter_.name)
             if function is None or getattr(function, "with_context", False) \
                     or getattr(function, "with_environment", False):
                 callee = f"context.filter({self.constant(filter_.name)}, token={self.constant(filter_.token)})"

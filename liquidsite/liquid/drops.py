@@ -246,7 +246,8 @@ class CollectionDrop(Drop):
     def ruby_to_s(self) -> str:
         """``CollectionDrop#to_s``: the documents' ``inspect``, as Ruby prints an array of them."""
         label = self.collection.label
-        return "[" + ", ".join(f"#<Jekyll::Document {d.relative_path} collection={label}>" for d in self.collection.docs) + "]"
+        docs = self.collection.docs
+        return "[" + ", ".join(f"#<Jekyll::Document {d.relative_path} collection={label}>" for d in docs) + "]"
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         c = self.collection

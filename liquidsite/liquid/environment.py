@@ -62,8 +62,8 @@ def _blank_never_equal(self: Blank, other: object) -> bool:
 
 # python-liquid's `blank` literal knows no per-environment hook; liquidsite renders only
 # Jekyll's dialect, so its comparison is set once for the process.
-Blank.__eq__ = _blank_never_equal  # type: ignore[method-assign,assignment]
-Blank.__hash__ = object.__hash__  # type: ignore[method-assign,assignment]
+Blank.__eq__ = _blank_never_equal  # type: ignore[method-assign]
+Blank.__hash__ = object.__hash__  # type: ignore[method-assign]
 
 
 # Jekyll's `where` compares with the `blank`/`empty` literals (`where: "x", empty`); Liquid

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
     from .environment import JekyllEnvironment
 
-_CJK = r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f\u30a0-\u30ff\u31f0-\u31ff\u3040-\u309f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_CJK = (r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f\u30a0-\u30ff\u31f0-\u31ff\u3040-\u309f"
+        r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f")
 _CJK_RE = re.compile(f"[{_CJK}]")
 _NON_CJK_WORD_RE = re.compile(rf"[^{_CJK}\s]+")
 _URI_RESERVED_UNRESERVED = "!#$&'()*+,/:;=?@[]-._~"
@@ -45,7 +46,8 @@ _INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
 def xml_escape(value: Any) -> str:
     """``String#encode(xml: :attr)`` without the quotes: ``& < > "`` escaped."""
     text = scalar_to_s(value)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&apos;")
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("'", "&apos;"))
 
 
 def normalize_uri(text: str) -> str:
@@ -294,7 +296,8 @@ class JekyllFilters:
     def sort(self, value: Any, prop: Any = None, nils: Any = "first") -> Any:
         if is_nil(value):
             raise LiquidArgumentError("Cannot sort a null object.")
-        items = list(value.values()) if isinstance(value, Mapping) else list(value) if isinstance(value, (list, tuple)) else [value]
+        items = (list(value.values()) if isinstance(value, Mapping)
+                 else list(value) if isinstance(value, (list, tuple)) else [value])
         if is_nil(prop):
             return sorted(items, key=functools.cmp_to_key(_strict_compare))
         if nils == "first":
@@ -367,7 +370,8 @@ def _ruby_class(value: Any) -> str:
     if is_nil(value):
         return "NilClass"
     return {bool: "TrueClass" if value else "FalseClass", int: "Integer", float: "Float", str: "String",
-            list: "Array", dict: "Hash"}.get(type(value), "Hash" if isinstance(value, Mapping) else type(value).__name__)
+            list: "Array", dict: "Hash"}.get(type(value),
+                                             "Hash" if isinstance(value, Mapping) else type(value).__name__)
 
 
 def _selectable(value: Any) -> list[Any] | None:

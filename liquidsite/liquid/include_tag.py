@@ -267,7 +267,7 @@ class IncludeNode(Node):
         if not self.markup.has_variable:
             return self.markup.file or ""  # no name at all fails validation, as in Jekyll
         if self.file_template is None:
-            self.file_template = self.files.env.from_string(self.markup.file)
+            self.file_template = self.files.env.from_string(self.markup.file or "")
         buffer = context.get_buffer()
         for node in self.file_template.nodes:
             node.render(context, buffer)
@@ -285,7 +285,9 @@ class IncludeNode(Node):
         path = self.locate(context, file)
         dependencies.note(path)
         template = self.files.template(path)
-        scope: Mapping[str, Any] = {"include": self.markup.parameters(context)} if self.markup.params is not None else {}
+        scope: Mapping[str, Any] = (
+            {"include": self.markup.parameters(context)} if self.markup.params is not None else {}
+        )
         if context.scope.size() > context.env.context_depth_limit:
             # Ruby Liquid's StackLevelError, fatal in every error mode; the enclosing include names the file.
             raise IncludedLiquidError(LiquidError("Nesting too deep", token=self.token), "")

@@ -28,6 +28,8 @@ from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
 
 if TYPE_CHECKING:
     from liquid.ast import Node
+    from liquid.builtin.tags.assign_tag import AssignNode
+    from liquid.builtin.tags.for_tag import BreakNode, ContinueNode
     from liquid.token import Token
 
 _QUOTED_FRAGMENT = QUOTED_FRAGMENT
@@ -83,7 +85,7 @@ _LAX_ASSIGN = re.compile(r"\A\s*([\w\-.\[\]()]+?)\s*=\s*(.*?)\s*\Z", re.S)
 class LaxAssignTag(AssignTag):
     """``assign`` parsed strictly, then (outside strict mode) with Liquid's lax variable syntax."""
 
-    def parse(self, stream: TokenStream) -> "Node":
+    def parse(self, stream: TokenStream) -> "AssignNode":
         token = stream.eat(TOKEN_TAG)
         expr_token = stream.current
         try:
@@ -108,7 +110,7 @@ class LaxAssignTag(AssignTag):
             self.env.error(err)  # the warning Jekyll prints before falling back
             return node
 
-    def _assign(self, token: "Token", name_markup: str, value_markup: str, expr_token: "Token") -> "Node":
+    def _assign(self, token: "Token", name_markup: str, value_markup: str, expr_token: "Token") -> "AssignNode":
         tokens = TokenStream(tokenize(f"{name_markup} = {value_markup}", parent_token=expr_token))
         name = parse_identifier(self.env, tokens, allow_trailing_question_mark=False)
         tokens.eat(TOKEN_ASSIGN)
@@ -118,7 +120,7 @@ class LaxAssignTag(AssignTag):
 class RubyBreakTag(BreakTag):
     """``break``, which Ruby Liquid never counts as blank (an ``if`` around it keeps its whitespace)."""
 
-    def parse(self, stream: TokenStream) -> "Node":
+    def parse(self, stream: TokenStream) -> "BreakNode":
         node = super().parse(stream)
         node.blank = False
         return node
@@ -127,7 +129,7 @@ class RubyBreakTag(BreakTag):
 class RubyContinueTag(ContinueTag):
     """``continue``, never blank, as :class:`RubyBreakTag`."""
 
-    def parse(self, stream: TokenStream) -> "Node":
+    def parse(self, stream: TokenStream) -> "ContinueNode":
         node = super().parse(stream)
         node.blank = False
         return node

@@ -148,7 +148,8 @@ def syntax_text(err: LiquidError, text: str) -> str:
     if text == "expected 'reversed', 'offset' or 'limit'" and err.token is not None:
         # Liquid's strict `for` parser expects the end of the markup after its attributes.
         markup = _markup(err)
-        return _found("id" if err.token.kind == "word" else err.token.kind) + (f' in "{markup}"' if markup is not None else "")
+        where = f' in "{markup}"' if markup is not None else ""
+        return _found("id" if err.token.kind == "word" else err.token.kind) + where
     markup = _markup(err)
     for pattern, wording in _MARKUP:
         match = pattern.search(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from liquid import BoundTemplate, Mode
+from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
 
 from ..errors import LiquidsiteError
@@ -86,8 +86,3 @@ class LiquidRenderer:
     def _error(self, err: LiquidError, path: str, source: str = "") -> LiquidRenderError:
         message = jekyll_message(err, path, source)
         return LiquidRenderError(message, path, getattr(err, "jekyll_line", None))
-
-    @property
-    def strict(self) -> bool:
-        """True when `liquid: error_mode: strict` asks for strict parsing."""
-        return self.env.mode == Mode.STRICT

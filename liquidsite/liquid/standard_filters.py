@@ -111,7 +111,7 @@ def ruby_compare(left: Any, right: Any) -> int | None:
         lb, rb = left.encode(), right.encode()
         return (lb > rb) - (lb < rb)
     if isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
-        for a, b in zip(left, right):
+        for a, b in zip(left, right, strict=False):  # Ruby compares the common prefix, then lengths
             result = ruby_compare(a, b)
             if result != 0:
                 return result
@@ -416,7 +416,8 @@ def _floor(value: Any) -> int:
 
 
 def _abs(value: Any) -> Any:
-    return from_number(abs(to_number(value)))
+    number = to_number(value)  # abs() of the int | Decimal union would type as object
+    return from_number(abs(number) if isinstance(number, Decimal) else abs(number))
 
 
 def _at_least(value: Any, bound: Any) -> Any:

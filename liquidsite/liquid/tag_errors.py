@@ -48,5 +48,5 @@ class IncludedLiquidError(JekyllTagError):
         if isinstance(self.error, LiquidSyntaxError):
             from .messages import syntax_text  # Ruby's wording: "Unknown tag 'x'", "'for' tag was never closed"
 
-            message = syntax_text(self.error, message)
+            message = syntax_text(self.error, str(message))
         return f"{kind}{where}: {message} included"

@@ -13,7 +13,8 @@ from .patterns import rx
 from .scanner import Scanner
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .parser import KramdownParser as _Base
+    # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
+    _Base = Any
 else:
     _Base = object
 
@@ -21,15 +22,6 @@ _WS = P.WHITESPACE
 HEADER_ID = rx(r"[\t ]\{#(?P<id>" + P.XML_NAME + r")\}\Z")
 LAZY_CODE_LINE = re.compile(r"\n( {0,3}\S)", re.ASCII)
 ATX_TRAILING_HASHES = re.compile(r"(?<!\\)#+\Z")
-
-
-def chomp(text: str) -> str:
-    """Ruby's String#chomp: drop one trailing line ending."""
-    if text.endswith("\r\n"):
-        return text[:-2]
-    if text.endswith("\n") or text.endswith("\r"):
-        return text[:-1]
-    return text
 
 
 class BlockParsers(_Base):

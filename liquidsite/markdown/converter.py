@@ -21,7 +21,8 @@ _ESCAPE_ATTRIBUTE = re.compile(r"&(?:" + XML_NAME + r"|#0*(?:\d+|x[a-fA-F0-9]+))
 _ESCAPE_RE = {"all": _ESCAPE_ALL, "text": _ESCAPE_TEXT, "attribute": _ESCAPE_ATTRIBUTE}
 _LANGUAGE_CLASS = re.compile(r"\blanguage-(\S+)")
 _LANGUAGE_OR_START = re.compile(r"\blanguage-\S+|(^)")
-_CJK = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+_CJK = ("\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+        "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
 _CJK_LINE_BREAK = re.compile(f"([{_CJK}]+)\\n([{_CJK}]+)")
 _BASIC_ID_LEADING = re.compile(r"^[^a-zA-Z]+", re.M)
 _BASIC_ID_DROP = re.compile(r"[^a-zA-Z0-9 -]")
@@ -434,7 +435,8 @@ class HtmlConverter:
         ol = Element("ol")
         if self.footnote_start != 1:
             ol.attr["start"] = str(self.footnote_start)
-        backlink = str(self.options.get("footnote_backlink") if self.options.get("footnote_backlink") is not None else "&#8617;")
+        configured = self.options.get("footnote_backlink")
+        backlink = str(configured if configured is not None else "&#8617;")
         backlink_text = escape_html(backlink, "text")
         index = 0
         while index < len(self.footnotes):
@@ -455,7 +457,8 @@ class HtmlConverter:
                 insert_space = False
             if backlink:
                 nbsp = self.ent(ENTITY_NBSP)
-                para.children.append(Element("raw", FOOTNOTE_BACKLINK_FMT % (nbsp if insert_space else "", name, backlink_text)))
+                raw = FOOTNOTE_BACKLINK_FMT % (nbsp if insert_space else "", name, backlink_text)
+                para.children.append(Element("raw", raw))
                 for i in range(1, repeat + 1):
                     para.children.append(Element("raw", FOOTNOTE_BACKLINK_FMT % (
                         nbsp, f"{name}:{i}", f"{backlink_text}<sup>{i + 1}</sup>")))

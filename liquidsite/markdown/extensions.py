@@ -12,7 +12,8 @@ from .element import Element
 from .patterns import END, rx
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .parser import KramdownParser as _Base
+    # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
+    _Base = Any
 else:
     _Base = object
 
@@ -38,6 +39,7 @@ def ial_of(el: Element) -> dict[str, Any]:
 
 
 class ExtensionParsers(_Base):
+    block_ial: Optional[dict[str, Any]]  # assigned here; KramdownParser declares its parse state
     BLOCK_EXTENSIONS_START = P.BLOCK_EXTENSIONS_START
 
     def parse_attribute_list(self, text: str, opts: dict[str, Any]) -> None:

@@ -371,5 +371,5 @@ _SPECIAL = {
     "textarea": _convert_textarea, "a": _convert_a, "script": _convert_script,
     "em": _convert_emphasis, "i": _convert_emphasis, "strong": _convert_emphasis, "b": _convert_emphasis,
     "code": _convert_code, "pre": _convert_code, "table": _convert_table,
-    **{name: _convert_header for name in HEADER_NAMES},
+    **dict.fromkeys(HEADER_NAMES, _convert_header),
 }

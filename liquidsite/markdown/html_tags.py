@@ -4,7 +4,7 @@ the ``markdown="0|1|block|span"`` attribute that switches parsing inside an elem
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from . import patterns as P
 from . import html_native
@@ -12,7 +12,8 @@ from .element import Element
 from .patterns import rx
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .parser import KramdownParser as _Base
+    # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
+    _Base = Any
 else:
     _Base = object
 
@@ -31,6 +32,8 @@ def _end_tag_lookahead(name: str) -> re.Pattern[str]:
 
 
 class HtmlParsers(_Base):
+    tree: Element  # assigned here; KramdownParser declares its parse state
+    block_ial: Optional[dict[str, Any]]
     BLOCK_HTML_START = rx("^" + P.OPT_SPACE + r"<(" + P.UNAME + r"|!--|/)")
 
     def parse_html_attributes(self, text: str, in_html_tag: bool = True) -> dict[str, str]:
@@ -76,7 +79,7 @@ class HtmlParsers(_Base):
             self.add_text(src.rest(), el, "text")
             src.terminate()
             return
-        self.stack.append(self.tree)  # type: ignore[arg-type]
+        self.stack.append(self.tree)
         self.tree = el
         done = False
         while not src.eos() and not done:
@@ -101,7 +104,7 @@ class HtmlParsers(_Base):
                     self.add_text(src.matched(), self.tree, "text")
             else:
                 self.add_text(src.getch(), self.tree, "text")
-        self.tree = self.stack.pop()  # type: ignore[assignment]
+        self.tree = self.stack.pop()
 
     def handle_kramdown_html_tag(self, el: Element, closed: bool, handle_body: bool) -> None:
         if self.block_ial is not None:

@@ -17,7 +17,8 @@ from .patterns import rx
 from .scanner import Scanner
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .parser import KramdownParser as _Base
+    # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
+    _Base = Any
 else:
     _Base = object
 
@@ -52,6 +53,7 @@ def next_item_pattern(kind: str, indentation: int) -> re.Pattern[str]:
 
 
 class ListParsers(_Base):
+    src: Scanner  # assigned here; KramdownParser declares its parse state
     LIST_START = P.LIST_START
     DEFINITION_LIST_START = P.DEFINITION_LIST_START
 
@@ -62,7 +64,7 @@ class ListParsers(_Base):
             while _LEADING_TAB.match(content):
                 temp = len(_LEADING_SPACES.match(content).group()) + indentation  # type: ignore[union-attr]
                 content = _SPACES_THEN_TABS.sub(
-                    lambda m: m.group(1) + " " * (4 - (temp % 4) + (len(m.group(2)) - 1) * 4),
+                    lambda m: m.group(1) + " " * (4 - (temp % 4) + (len(m.group(2)) - 1) * 4),  # noqa: B023 - used at once
                     content, count=1,
                 )
             indentation += len(_LEADING_SPACES.match(content).group())  # type: ignore[union-attr]

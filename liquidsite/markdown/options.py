@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping
 
+from ..config import DEFAULTS as JEKYLL_DEFAULTS
+
 SMART_QUOTES_DEFAULT = ("lsquo", "rsquo", "ldquo", "rdquo")
 TOC_LEVELS_DEFAULT = (1, 2, 3, 4, 5, 6)
 
@@ -44,17 +46,8 @@ KRAMDOWN_DEFAULTS: dict[str, Any] = {
     "gfm_quirks": ("paragraph_end",),
 }
 
-JEKYLL_KRAMDOWN_CONFIG: dict[str, Any] = {
-    "auto_ids": True,
-    "toc_levels": [1, 2, 3, 4, 5, 6],
-    "entity_output": "as_char",
-    "smart_quotes": "lsquo,rsquo,ldquo,rdquo",
-    "input": "GFM",
-    "hard_wrap": False,
-    "guess_lang": True,
-    "footnote_nr": 1,
-    "show_warnings": False,
-}
+#: Jekyll's ``kramdown:`` defaults, kept once with the rest of its configuration defaults.
+JEKYLL_KRAMDOWN_CONFIG: Mapping[str, Any] = JEKYLL_DEFAULTS["kramdown"]
 
 
 class OptionError(ValueError):
@@ -159,11 +152,11 @@ def _smart_quotes(value: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _symbol_keys(value: Any) -> dict[str, Any]:
+def _symbol_keys(value: Any) -> dict[Any, Any]:
     return {(str_to_sym(k) if isinstance(k, str) else k): v for k, v in _simple_hash(value).items()}
 
 
-def _typographic_symbols(value: Any) -> dict[str, str]:
+def _typographic_symbols(value: Any) -> dict[Any, str]:
     return {(str_to_sym(k) if isinstance(k, str) else k): _to_str(v) for k, v in _simple_hash(value).items()}
 
 

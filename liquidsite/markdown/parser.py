@@ -40,10 +40,6 @@ class StopBlockParsing(Exception):
     """Raised by the HTML block parser when the enclosing element's end tag is found."""
 
 
-def rstrip_ws(text: str) -> str:
-    return text.rstrip(WHITESPACE)
-
-
 def lstrip_ws(text: str) -> str:
     return text.lstrip(WHITESPACE)
 
@@ -102,7 +98,7 @@ class KramdownParser(
 
     def reset_env(self, src: Optional[Scanner] = None, text_type: str = "raw_text") -> None:
         self.src: Scanner = src  # type: ignore[assignment]
-        self.tree: Optional[Element] = None
+        self.tree: Element = None  # type: ignore[assignment]  # set while parsing, like src
         self.block_ial: Optional[dict[str, Any]] = None
         self.stack: list[tuple[Any, ...]] = []
         self.text_type = text_type
@@ -223,12 +219,12 @@ class KramdownParser(
     def add_too_deep_text(self) -> None:
         """Nesting beyond the guard's depth is kept as one plain paragraph."""
         para = Element("p")
-        self.tree.children.append(para)  # type: ignore[union-attr]
+        self.tree.children.append(para)
         self.add_text(strip_ws(self.src.rest()), para)
         self.src.terminate()
 
     def after_block_boundary(self) -> bool:
-        children = self.tree.children  # type: ignore[union-attr]
+        children = self.tree.children
         last = children[-1] if children else None
         return (last is None or last.type == "blank" or (last.type == "eob" and last.value is None)
                 or bool(self.block_ial))
@@ -297,7 +293,7 @@ class KramdownParser(
             else:
                 self.add_text(src.getch())
         if self.stack:
-            self.tree, self.text_type = self.stack.pop()  # type: ignore[misc]
+            self.tree, self.text_type = self.stack.pop()
         else:
             self.tree, self.text_type = None, None  # type: ignore[assignment]
         return stop_found

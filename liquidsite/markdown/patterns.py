@@ -68,7 +68,6 @@ ALD_START = rx("^" + OPT_SPACE + r"\{:(" + ALD_ID_NAME + r"):(" + ALD_ANY_CHARS 
 EXT_STOP_STR = r"\{:/(%s)?\}"
 EXT_START_STR = r"\{::(\w+)(?:\s(" + ALD_ANY_CHARS + r"*?)|)(/)?\}"
 EXT_BLOCK_START = rx("^" + OPT_SPACE + "(?:" + EXT_START_STR + "|" + EXT_STOP_STR % ALD_ID_NAME + r")\s*?\n")
-EXT_BLOCK_STOP_STR = "^" + OPT_SPACE + EXT_STOP_STR + r"\s*?\n"
 BLOCK_EXTENSIONS_START = rx("^" + OPT_SPACE + r"\{:")
 EXT_SPAN_START = rx(EXT_START_STR + "|" + EXT_STOP_STR % ALD_ID_NAME)
 IAL_SPAN_START = rx(r"\{:(" + ALD_ANY_CHARS + r"+)\}")
@@ -98,9 +97,9 @@ _CONTENT_MODEL_SPAN = (
 )
 _CONTENT_MODEL_RAW = "script style math option textarea pre code kbd samp var"
 HTML_CONTENT_MODEL: dict[str, str] = {
-    **{n: "block" for n in _CONTENT_MODEL_BLOCK.split()},
-    **{n: "span" for n in _CONTENT_MODEL_SPAN.split()},
-    **{n: "raw" for n in _CONTENT_MODEL_RAW.split()},
+    **dict.fromkeys(_CONTENT_MODEL_BLOCK.split(), "block"),
+    **dict.fromkeys(_CONTENT_MODEL_SPAN.split(), "span"),
+    **dict.fromkeys(_CONTENT_MODEL_RAW.split(), "raw"),
 }
 KNOWN_HTML_ELEMENTS = frozenset(
     HTML_SPAN_ELEMENTS | HTML_BLOCK_ELEMENTS | HTML_ELEMENTS_WITHOUT_BODY | HTML_CONTENT_MODEL.keys()

@@ -6,7 +6,7 @@ find candidate positions, and its method name."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from . import patterns as P
 from .element import Element
@@ -14,7 +14,8 @@ from .entities import entity
 from .patterns import rx
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .parser import KramdownParser as _Base
+    # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
+    _Base = Any
 else:
     _Base = object
 
@@ -54,7 +55,7 @@ SPAN_PARSER_TABLE: dict[str, tuple[re.Pattern[str], str, str]] = {
 # Smart quote rules, tried in order; each yields text groups (ints) and quote kinds.
 SQ_PUNCT = r"[!\"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"
 SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
-SQ_RULES: list[tuple[re.Pattern[str], tuple[object, ...]]] = [
+SQ_RULES: list[tuple[re.Pattern[str], tuple[int | str, ...]]] = [
     (rx(r"(\"|')(?=[_*]{1,2}\S)"), ("lquote1",)),
     (rx(r"(\"|')(?=" + SQ_PUNCT + r"(?!\.\.)\B)"), ("rquote1",)),
     (rx(r"(\s?)\"'(?=\w)"), (1, "ldquo", "lsquo")),
@@ -81,10 +82,6 @@ _OPEN_PAREN = rx(r"\(")
 _ANGLE_URL = rx(r"\(<(.*?)>")
 _CLOSE_PAREN = rx(r"\)")
 _SPACE = rx(r"\s")
-
-
-def _is_alpha(ch: str) -> bool:
-    return ch.isalpha()
 
 
 class SpanParsers(_Base):
@@ -271,7 +268,7 @@ class SpanParsers(_Base):
 
     def parse_smart_quotes(self) -> None:
         src = self.src
-        for pattern, substs in SQ_RULES:
+        for pattern, substs in SQ_RULES:  # noqa: B007 - the matching rule's substs are read after the loop
             if src.scan(pattern) is not None:
                 break
         else:  # pragma: no cover - the last two rules always match after the start check
@@ -282,7 +279,7 @@ class SpanParsers(_Base):
                 self.add_text(src.group(subst) or "")
             else:
                 index = int(subst[-1]) if subst[-1].isdigit() else 0
-                value = SQ_SUBSTS.get((subst, src.group(index)), subst)  # type: ignore[arg-type]
+                value = SQ_SUBSTS.get((subst, src.group(index)), subst)
                 self.tree.children.append(Element("smart_quote", value))
 
     def parse_typographic_syms(self) -> None:

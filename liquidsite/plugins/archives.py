@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional
 
 from .. import url as urls
 from ..documents import Page
@@ -35,9 +35,6 @@ DEFAULTS: dict[str, Any] = {
         "category": "/category/:name/",
     },
 }
-
-Title = Union[str, dict[str, str]]
-
 
 class Archive(Page):
     """A generated page (no source file) for one tag, category or date."""
@@ -63,7 +60,6 @@ class Archive(Page):
         self.content = ""
         self.body_line = 1
         self.front_matter: dict[str, Any] = {}
-        self.excerpt_text: Optional[str] = None
         self.data: dict[str, Any] = {
             "layout": layout,
             # what the gem's ATTRIBUTES_FOR_LIQUID add to page.*

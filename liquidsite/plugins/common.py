@@ -27,6 +27,9 @@ class GeneratedPage(Page):
     defaults apply under the plugin's own data, as they do to any Jekyll page.
     """
 
+    #: Set on redirect pages, which Jekyll's Doctor never reports as sharing a destination.
+    allow_shared_destination = False
+
     def __init__(
         self, site: "Site", dir: str, name: str, content: "str | Callable[[], str]", data: dict[str, Any]
     ) -> None:  # noqa: D107 - no file to read, unlike Page
@@ -38,7 +41,7 @@ class GeneratedPage(Page):
         self.data = {**site.frontmatter_defaults.all(self.relative_path, "pages"), **data}
 
     @property
-    def content(self) -> str:  # type: ignore[override]
+    def content(self) -> str:
         if callable(self._content):
             self._content = self._content()
         return self._content

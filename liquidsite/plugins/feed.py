@@ -132,7 +132,7 @@ def _select_posts(site: "Site", data: dict[str, Any]) -> list["Document"]:
         posts = [p for p in posts if wanted in [ruby_str(c) for c in _as_list(p.data.get("categories"))]]
     if not site.config.get("show_drafts"):
         posts = [p for p in posts if p.data.get("draft") is not True]
-    posts = list(reversed(sorted(posts, key=lambda p: p.date)))
+    posts = list(reversed(sorted(posts, key=lambda p: p.date)))  # noqa: C413 - ties in Ruby's sort.reverse order
     limit = _default(_get(site.config.get("feed"), "posts_limit"), 10)
     return posts[: int(limit)]
 

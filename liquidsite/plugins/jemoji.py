@@ -260,7 +260,8 @@ class _Serializer:
             if spaced and not _is_text(kids[-1]):
                 out.append("\n")
             out.append(f"</{name}>")
-        if block and following is not None and not _is_text(following) and parent_name and not parent_name.startswith("p"):
+        if (block and following is not None and not _is_text(following) and parent_name
+                and not parent_name.startswith("p")):
             out.append("\n")
 
 

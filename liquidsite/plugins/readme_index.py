@@ -37,7 +37,7 @@ def dir_has_index(site: "Site", directory: str) -> bool:
     if not directory.endswith("/"):
         directory += "/"
     index = re.compile("^" + re.escape(directory) + r"$|index\.(html?|xhtml|xml)$", re.I | re.M)
-    return any(index.search(item.url) for item in [*site.pages, *site.static_files])
+    return any(index.search(url) for url in [*(p.url for p in site.pages), *(f.url for f in site.static_files)])
 
 
 def _parent_url(url: str) -> str:

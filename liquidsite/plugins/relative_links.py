@@ -14,7 +14,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, Optional
 
-from ..documents import Document
+from ..documents import Document, Page, StaticFile
 from ..reader import EntryFilter
 from .optional_front_matter import markdown_converter
 from .base import PRIORITIES, BuiltinPlugin
@@ -52,7 +52,9 @@ def path_from_root(link: str, base: str) -> str:
 class _Rewriter:
     def __init__(self, site: "Site") -> None:
         self.site = site
-        targets = [*site.pages, *site.static_files, *(d for d in site.documents if isinstance(d, Document) and d.write)]
+        targets: list[Page | StaticFile | Document] = [
+            *site.pages, *site.static_files, *(d for d in site.documents if isinstance(d, Document) and d.write)
+        ]
         self.urls: dict[str, str] = {}
         for target in targets:
             self.urls.setdefault(target.relative_path.removeprefix("/"), target.url)
@@ -90,7 +92,8 @@ def generate(site: "Site") -> None:
     for item in items:
         if not converter.matches(item.extname) or item.content is None:
             continue
-        if excluded and EntryFilter(site)._glob_include(excluded if isinstance(excluded, list) else [excluded], item.relative_path):
+        patterns = excluded if isinstance(excluded, list) else [excluded]
+        if excluded and EntryFilter(site)._glob_include(patterns, item.relative_path):
             continue
         item.content = rewriter.rewrite(item.content, item.relative_path)
 

@@ -262,7 +262,8 @@ class SeoData:
             publisher = {"@type": "Organization", "logo": {"@type": "ImageObject", "url": self.logo}}
             if self.author.get("name"):
                 publisher["name"] = self.author["name"]
-        entity = {"@type": "WebPage", "@id": self.canonical_url} if self.type in ("BlogPosting", "CreativeWork") else None
+        is_article = self.type in ("BlogPosting", "CreativeWork")
+        entity = {"@type": "WebPage", "@id": self.canonical_url} if is_article else None
         values = {
             "@context": "https://schema.org", "@type": self.type, "author": author,
             "dateModified": self.date_modified, "datePublished": self.date_published,

@@ -27,7 +27,7 @@ URLSET = (
 
 
 def generate(site: "Site") -> None:
-    existing = {item.url for item in [*site.pages, *site.static_files]}
+    existing = {*(p.url for p in site.pages), *(f.url for f in site.static_files)}
     if "/sitemap.xml" not in existing:
         static_files = [f for f in site.static_files if f.extname in INCLUDED_EXTENSIONS]
         xsl = "/sitemap.xsl" in existing

@@ -179,7 +179,7 @@ class SiteBuilder:
         return BuildResult("full", changed, len(order), time.monotonic() - started)
 
     def _walk_source(self) -> set[str]:
-        found = set()
+        found: set[str] = set()
         for root, dirs, files in os.walk(self.source):
             dirs[:] = [d for d in dirs if not self.ignored(os.path.join(root, d))]
             found.update(os.path.join(root, f) for f in files)

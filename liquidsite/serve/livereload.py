@@ -112,7 +112,7 @@ def inject(html: bytes, script: bytes) -> bytes:
     if head is not None:
         return html[: head.end()] + script + html[head.end():]
     body_end = None
-    for body_end in _BODY_END.finditer(html):
+    for body_end in _BODY_END.finditer(html):  # noqa: B007 - the last match is the one wanted
         pass
     if body_end is not None:
         return html[: body_end.start()] + script + html[body_end.start():]

@@ -13,6 +13,7 @@ from typing import Callable, Optional
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from ..log import logger
@@ -35,8 +36,8 @@ class _Collector(FileSystemEventHandler):
             return
         if event.is_directory and event.event_type in ("modified", "closed"):
             return
-        paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
-        paths = [p.decode() if isinstance(p, bytes) else p for p in paths]
+        raw_paths = [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+        paths = [p.decode() if isinstance(p, bytes) else p for p in raw_paths]
         kept = {p for p in paths if not self.watcher.ignored(p)}
         if kept:
             self.watcher.add(kept, structural=event.is_directory)
@@ -58,14 +59,14 @@ class Watcher:
         self.structural = False
         self.first_event = 0.0
         self.last_event = 0.0
-        self.observer: Optional[Observer] = None
+        self.observer: Optional[BaseObserver] = None
         self.worker = threading.Thread(target=self._run, name="liquidsite-rebuild", daemon=True)
 
     def start(self) -> None:
         self.observer = self._start_observer()
         self.worker.start()
 
-    def _start_observer(self) -> Observer:
+    def _start_observer(self) -> BaseObserver:
         handler = _Collector(self)
         if not self.force_polling:
             try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import Mixin, RegexLexer, States, rule
 
 IDENTIFIER = r"[a-zA-Z_][a-zA-Z0-9_]*"
 # Interpolated into a /m regex, Ruby keeps this one's own flags: '.' stops at newlines.
@@ -74,7 +74,7 @@ def _function(lexer: "CLexer", match: "re.Match[str]") -> None:
         lexer.push("function")
 
 
-C_STATES = {
+C_STATES: States = {
     "expr_bol": [
         Mixin("inline_whitespace"),
         rule(r"\#if\s0", "c", "if_0"),

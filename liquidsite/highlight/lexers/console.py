@@ -40,9 +40,6 @@ class ConsoleLexer:
     def output_lexer(self) -> "RegexLexer | _Output":
         return _Output()
 
-    def lex(self, text: str) -> list[tuple[str, str]]:
-        return self.continue_lex(text)
-
     def continue_lex(self, text: str) -> list[tuple[str, str]]:
         """Rouge restarts the code and output lexers on every call (fresh lexers here)."""
         out: list[tuple[str, str]] = []

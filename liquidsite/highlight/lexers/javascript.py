@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import Mixin, RegexLexer, States, rule
 
 KEYWORDS = frozenset("""
     as async await break case catch continue debugger default delete do else export
@@ -259,11 +259,7 @@ def _inner_brace(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.push("statement")
 
 
-def _leave(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.pop()
-
-
-JSX_STATES = {
+JSX_STATES: States = {
     "expr_start": [Mixin("tag"), *JavascriptLexer.states["expr_start"]],
     "tag": [rule(r"<", _open_tag)],
     "tag_opening": [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import ContinuingLexer, Mixin, RegexLexer, rule
 from .html import HTMLLexer
 from .yaml import YAMLLexer
 
@@ -20,7 +20,7 @@ def _fenced(lexer: RegexLexer, match: "re.Match[str]") -> None:
 
     name = match.group(3).strip()
     if not name:
-        sublexer = _PlainLexer()  # Rouge guesses here; plain text is its usual answer
+        sublexer: ContinuingLexer = _PlainLexer()  # Rouge guesses here; plain text is its usual answer
     else:
         tag = rouge_lexer_tag(name.split("?", 1)[0])
         sublexer = lexer_for(tag) if tag is not None else _PlainLexer("sb")

@@ -6,7 +6,8 @@ import re
 
 from ..engine import Mixin, RegexLexer, rule
 
-ATTRIBUTES = frozenset(['ConfirmImpact', 'DefaultParameterSetName', 'HelpURI', 'PositionalBinding', 'SupportsPaging', 'SupportsShouldProcess'])
+ATTRIBUTES = frozenset(['ConfirmImpact', 'DefaultParameterSetName', 'HelpURI', 'PositionalBinding', 'SupportsPaging',
+                        'SupportsShouldProcess'])
 AUTO_VARS = "|".join(r"""
     \$\$ \$\? \$\^ \$_ \$args \$ConsoleFileName \$Error \$Event \$EventArgs
     \$EventSubscriber \$ExecutionContext \$false \$foreach \$HOME \$Host \$input

@@ -61,20 +61,20 @@ def _name(lexer: RegexLexer, match: "re.Match[str]") -> None:
         lexer.token("n")
 
 
-def _open_string(lexer: "PythonLexer", match: "re.Match[str]") -> None:  # type: ignore[name-defined]
+def _open_string(lexer: "PythonLexer", match: "re.Match[str]") -> None:
     lexer.groups("sa", "s")
     lexer.strings.append((match.group(1).lower(), match.group(2)))
     lexer.push("generic_string")
 
 
-def _quote(lexer: "PythonLexer", match: "re.Match[str]") -> None:  # type: ignore[name-defined]
+def _quote(lexer: "PythonLexer", match: "re.Match[str]") -> None:
     lexer.token("s")
     if lexer.strings[-1][1] == match.group(0):
         lexer.strings.pop()
         lexer.pop()
 
 
-def _brace(lexer: "PythonLexer", match: "re.Match[str]") -> None:  # type: ignore[name-defined]
+def _brace(lexer: "PythonLexer", match: "re.Match[str]") -> None:
     if "f" in lexer.strings[-1][0]:
         lexer.token("si")
         lexer.push("generic_interpol")
@@ -82,7 +82,7 @@ def _brace(lexer: "PythonLexer", match: "re.Match[str]") -> None:  # type: ignor
         lexer.token("s")
 
 
-def _escape(lexer: "PythonLexer", match: "re.Match[str]") -> None:  # type: ignore[name-defined]
+def _escape(lexer: "PythonLexer", match: "re.Match[str]") -> None:
     lexer.token("s" if "r" in lexer.strings[-1][0] else "se")
     lexer.pop()
 
