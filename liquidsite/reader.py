@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from .documents import DATE_FILENAME, DATELESS_FILENAME, Document, Layout, Page, StaticFile
 from .errors import FrontMatterError
 from .log import logger
-from .utils import has_yaml_header
+from .utils import deep_merge, has_yaml_header
 from . import yamlio
 
 if TYPE_CHECKING:
@@ -105,7 +105,11 @@ class Reader:
         for label, collection in site.collections.items():
             if label not in ("posts", "data"):
                 self.read_collection(collection)
+        self.read_theme_assets()
         site.data = self.read_data(site.in_source_dir(str(site.config.get("data_dir", "_data"))))
+        theme_data = site.theme.data_path if site.theme is not None else None
+        if theme_data is not None:  # the site's data wins over the theme's, key by key
+            site.data = deep_merge(self.read_data(theme_data), site.data)
 
     # -- directories ------------------------------------------------------------------------
 
@@ -239,18 +243,47 @@ class Reader:
     # -- layouts and data -------------------------------------------------------------------
 
     def read_layouts(self) -> dict[str, Layout]:
+        """The site's layouts, then the theme's for names the site does not define."""
         site = self.site
-        base = site.in_source_dir(str(site.config.get("layouts_dir", "_layouts")))
         layouts: dict[str, Layout] = {}
-        if not os.path.isdir(base):
-            return layouts
-        for entry in EntryFilter(site, base).filter(_walk(base)):
-            full = os.path.join(base, entry)
-            if os.path.isdir(full) or "." not in os.path.basename(entry):
+        bases = [site.in_source_dir(str(site.config.get("layouts_dir", "_layouts")))]
+        if site.theme is not None and site.theme.layouts_path is not None:
+            bases.append(site.theme.layouts_path)
+        for base in bases:
+            if not os.path.isdir(base):
                 continue
-            name = ".".join(entry.split(".")[:-1])
-            layouts[name] = Layout(site, base, entry)
+            for entry in EntryFilter(site, base).filter(_walk(base)):
+                full = os.path.join(base, entry)
+                if os.path.isdir(full) or "." not in os.path.basename(entry):
+                    continue
+                name = ".".join(entry.split(".")[:-1])
+                if name not in layouts:
+                    layouts[name] = Layout(site, base, entry)
         return layouts
+
+    def read_theme_assets(self) -> None:
+        """``ThemeAssetsReader``: the theme's ``assets`` as pages and static files the site lacks."""
+        site = self.site
+        assets = site.theme.assets_path if site.theme is not None else None
+        if site.theme is None or assets is None:
+            return
+        root = site.theme.root
+        pages = {page.relative_path for page in site.pages}
+        statics = {static.relative_path for static in site.static_files}
+        for path in sorted(_walk_files(assets)):
+            if os.path.islink(path):
+                logger.warn("Theme reader:", f"Ignored symlinked asset: {path}")
+                continue
+            dir = os.path.dirname(os.path.relpath(path, root))
+            name = os.path.basename(path)
+            if has_yaml_header(path):
+                page = Page(site, f"/{dir}", name, base=root)
+                if page.relative_path not in pages:
+                    site.pages.append(page)
+            else:
+                static = StaticFile(site, f"/{dir}", name, base=root)
+                if static.relative_path not in statics:
+                    site.static_files.append(static)
 
     def read_data(self, directory: str) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -273,6 +306,15 @@ class Reader:
             key = _sanitize_data_name(os.path.splitext(entry)[0])
             data[key] = _DATA_LOADERS[ext](path, self.site)
         return data
+
+
+def _walk_files(base: str) -> list[str]:
+    """Every file below *base* (``Find.find``), symlinks included but not followed."""
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(base):
+        found.extend(os.path.join(dirpath, name) for name in filenames)
+        found.extend(os.path.join(dirpath, name) for name in dirnames if os.path.islink(os.path.join(dirpath, name)))
+    return found
 
 
 def _walk(base: str, dotfiles: bool = True) -> list[str]:

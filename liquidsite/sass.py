@@ -76,6 +76,9 @@ def load_paths(site: "Site", config: Mapping[str, Any]) -> list[str]:
             resolved = site.in_source_dir(os.path.relpath(match, site.source)) if site.safe else os.path.abspath(match)
             if resolved not in found:
                 found.append(resolved)
+    theme = site.theme
+    if theme is not None and theme.sass_path is not None and theme.sass_path not in found:
+        found.append(theme.sass_path)
     return [p for p in found if os.path.isdir(p)]
 
 

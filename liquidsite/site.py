@@ -15,6 +15,8 @@ from .liquid.drops import JekyllDrop, SiteDrop
 from .reader import Reader
 from .timeutil import parse_date, zone
 from . import cache, dependencies, site_plugins, writer
+from . import theme as themes
+from .config import DEFAULTS
 from .regenerator import Regenerator
 
 SiteFile = Union[Page, Document, StaticFile]
@@ -24,6 +26,9 @@ class Site:
     """One build of one source directory with one configuration."""
 
     def __init__(self, config: dict[str, Any]) -> None:
+        self.theme = themes.resolve(config)
+        if self.theme is not None and not config.get("remote_theme"):
+            config = themes.merge_theme_config(config, self.theme, DEFAULTS)
         self.config = config
         self.source = os.path.abspath(config["source"])
         self.dest = os.path.abspath(config["destination"])
@@ -47,7 +52,7 @@ class Site:
         from . import plugins
 
         plugins.warn_unknown(config)
-        self.builtin_plugins = plugins.enabled(config)
+        self.builtin_plugins = plugins.enabled(config, self.theme.dependencies if self.theme is not None else ())
         self.site_plugins = site_plugins.load(self)
         self.reset()
         self.site_plugins.hooks.trigger("site", "after_init", self)

@@ -163,8 +163,12 @@ class IncludeFiles:
 
     @property
     def include_dirs(self) -> list[str]:
-        """``site.includes_load_paths``: the site's includes directory (themes are not supported)."""
-        return [self.site.in_source_dir(str(self.site.config.get("includes_dir", "_includes")))]
+        """``site.includes_load_paths``: the site's includes directory, then the theme's."""
+        dirs = [self.site.in_source_dir(str(self.site.config.get("includes_dir", "_includes")))]
+        theme = self.site.theme
+        if theme is not None and theme.includes_path is not None:
+            dirs.append(theme.includes_path)
+        return dirs
 
     @property
     def stats(self) -> Optional["RenderStats"]:

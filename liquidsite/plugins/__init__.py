@@ -9,7 +9,7 @@ the Liquid environment, the generators and the hooks all read that list.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from .base import BuiltinPlugin
 
@@ -30,16 +30,18 @@ MODULES: dict[str, str] = {
     "jekyll-readme-index": "readme_index",
     "jekyll-relative-links": "relative_links",
     "jekyll-archives": "archives",
+    "jekyll-remote-theme": "remote_theme",
 }
 
 
-def enabled(config: Mapping[str, Any]) -> list[BuiltinPlugin]:
+def enabled(config: Mapping[str, Any], theme_gems: Sequence[str] = ()) -> list[BuiltinPlugin]:
     """The built-in plugins a configuration enables, highest priority first.
 
-    As Jekyll 4.3 requires gems: those named in ``plugins:`` (the Jekyll 3 ``gems:``
-    key is no longer read at all), and with ``safe`` only those also in ``whitelist``.
+    As Jekyll 4.3 requires gems: the theme's runtime dependencies (*theme_gems*) and
+    those named in ``plugins:`` (the Jekyll 3 ``gems:`` key is no longer read at all),
+    and with ``safe`` only those also in ``whitelist``.
     """
-    names = [str(n) for n in (config.get("plugins") or []) if isinstance(n, str)]
+    names = list(theme_gems) + [str(n) for n in (config.get("plugins") or []) if isinstance(n, str)]
     if config.get("safe"):
         whitelist = config.get("whitelist")
         allowed = {str(n) for n in (whitelist if isinstance(whitelist, list) else [whitelist]) if n is not None}
