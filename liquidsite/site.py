@@ -16,6 +16,7 @@ from .liquid.drops import JekyllDrop, SiteDrop
 from .reader import Reader
 from .timeutil import parse_date, zone
 from . import cache, dependencies, site_plugins, writer
+from .net import Network
 from .regenerator import Regenerator
 
 SiteFile = Union[Page, Document, StaticFile]
@@ -43,6 +44,7 @@ class Site:
             raise FatalError("limit_posts must be a non-negative number")
         self.ensure_not_in_dest()
         self.configure_cache()
+        self.net = Network(self)
         self.converters: list[Converter] = build_converters(self)
         from . import plugins
 

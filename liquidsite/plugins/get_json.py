@@ -1,0 +1,71 @@
+"""jekyll-get-json 1.0: ``jekyll_get_json:`` entries load JSON into ``site.data``.
+
+Each entry ``{data: NAME, json: URL-or-path}`` (one entry or a list) loads the
+JSON document at ``json`` (an ``http(s)`` URL, fetched through
+:mod:`liquidsite.net`, or a file relative to the site) into ``site.data[NAME]``;
+when ``_data`` already holds NAME the two are deep-merged as the ``deep_merge``
+gem's ``Hash#deep_merge`` does (existing values win, arrays are united). An
+entry that cannot be read or parsed is skipped silently, as by the gem; a URL
+the network cannot give (and the cache does not hold) is named once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING, Any, Optional
+
+from ..log import logger
+from .base import PRIORITIES, BuiltinPlugin
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+GEM = "jekyll-get-json"
+
+
+def deep_merge(dest: Any, source: Any) -> Any:
+    """``DeepMerge.deep_merge!(source, dest, preserve_unmergeables: true)``: *dest* updated in place."""
+    if dest is None:
+        return source
+    if isinstance(source, dict) and isinstance(dest, dict):
+        for key, value in source.items():
+            dest[key] = deep_merge(dest[key], value) if key in dest else value
+        return dest
+    if isinstance(source, list) and isinstance(dest, list):
+        dest.extend(item for item in source if item not in dest)
+        return dest
+    return dest
+
+
+def _load(site: "Site", location: str) -> Optional[str]:
+    if location.startswith(("http://", "https://")):
+        response = site.net.fetch(location, GEM)
+        return response.text() if response is not None and response.ok else None
+    try:
+        with open(os.path.join(site.source, location), encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def generate(site: "Site") -> None:
+    config = site.config.get("jekyll_get_json")
+    if not config:
+        logger.warn(f"{GEM}:", "No config")
+        return
+    for entry in config if isinstance(config, list) else [config]:
+        if not isinstance(entry, dict):
+            continue
+        text = _load(site, str(entry.get("json")))
+        try:
+            loaded = json.loads(text) if text is not None else None
+        except ValueError:
+            loaded = None
+        if loaded is None:
+            continue
+        name = str(entry.get("data"))
+        site.data[name] = deep_merge(site.data.get(name), loaded)
+
+
+PLUGIN = BuiltinPlugin(GEM, priority=PRIORITIES["highest"], generate=generate)

@@ -1,0 +1,202 @@
+"""The network plugins: al-folio's external posts and citation counts, jekyll-get-json and
+jekyll-twitter-plugin, served by a canned HTTP server on 127.0.0.1, then offline from the
+cache, then offline with nothing cached (placeholders, one warning per plugin).
+
+Expected values follow the Ruby plugins' code (the oracle stubs the network): citation counts
+as ActiveSupport's ``number_to_human`` prints them (checked with Ruby for the counts used).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from alfolio_site import CannedServer, build_in_process
+
+from liquidsite import net
+from liquidsite.plugins import twitter
+from liquidsite.plugins.alfolio import citations
+from liquidsite.plugins.alfolio.citations import inspire_count, number_to_human, scholar_count
+from liquidsite.plugins.alfolio.external_posts import parse_feed
+
+RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Blog</title>
+<item><title><![CDATA[Hello, World!]]></title><link>https://blog.example/p/hello-1</link>
+<description>Short one</description>
+<content:encoded><![CDATA[<p>Full <b>text</b></p>]]></content:encoded>
+<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
+<item><title>\xe6\x97\xa5\xe6\x9c\xac</title><link>https://blog.example/p/nihon/</link>
+<pubDate>Wed, 06 Mar 2024 10:00:00 +0100</pubDate></item>
+</channel></rss>
+"""
+PAGE = b"""<html><head><title> A page
+</title><meta name="og:description" content="About things"></head>
+<body><h1>Head</h1><p>First.</p><div><p>Second <i>part</i>.</p></div></body></html>"""
+SCHOLAR = b'<html><head><meta name="description" content="Smith - Cited by 1,234 - Related"></head></html>'
+INSPIRE = json.dumps({"hits": {"hits": [{"metadata": {"citation_count": 155}}]}}).encode()
+OEMBED = json.dumps({"html": "<blockquote>tweet</blockquote>"}).encode()
+DATA = json.dumps({"name": "Remote", "list": [1, 2]}).encode()
+
+ANSWERS = {
+    "/feed.xml": (200, "application/rss+xml", RSS),
+    "/page.html": (200, "text/html", PAGE),
+    "/citations": (200, "text/html", SCHOLAR),
+    "/api/literature/": (200, "application/json", INSPIRE),
+    "/oembed": (200, "application/json", OEMBED),
+    "/data.json": (200, "application/json", DATA),
+}
+
+STAND_INS = {
+    "_plugins/external-posts.rb": "module E\n  class ExternalPostsGenerator < Jekyll::Generator\n  end\nend\n",
+    "_plugins/google-scholar-citations.rb": "Liquid::Template.register_tag('google_scholar_citations', T)\n",
+    "_plugins/inspirehep-citations.rb": "Liquid::Template.register_tag('inspirehep_citations', T)\n",
+}
+
+
+def site(base: str) -> dict[str, str]:
+    return {
+        **STAND_INS,
+        "_config.yml": f"""time: 2024-06-01 00:00:00 +0000
+permalink: /blog/:year/:title/
+plugins: [jekyll-get-json, jekyll-twitter-plugin]
+defaults:
+  - scope: {{path: "", type: posts}}
+    values: {{layout: post}}
+external_sources:
+  - name: My Blog
+    rss_url: {base}/feed.xml
+    categories: [external-posts]
+    tags: [blog]
+  - name: Some Site
+    posts:
+      - url: {base}/page.html
+        published_date: 2024-05-14
+jekyll_get_json:
+  - data: local
+    json: assets/json/local.json
+  - data: remote
+    json: {base}/data.json
+scholar: {{id: SID}}
+""",
+        "assets/json/local.json": '{"a": [1, 2], "b": "x"}',
+        "_data/local.yml": "a: [2, 3]\nb: kept\n",
+        "_layouts/post.html": "<article>{{ page.title }}|{{ page.redirect }}|{{ content }}</article>\n",
+        "_posts/2024-01-01-own.md": "---\ntitle: Own\n---\nmine\n",
+        "index.html": """---
+---
+{% for p in site.posts %}{{ p.title }}|{{ p.url }}|{{ p.date | date: "%F %T" }}|{{ p.external_source }}|\
+{{ p.description }}|{{ p.categories | join: "," }}|{{ p.tags | join: "," }}|{{ p.redirect }}
+{% endfor %}scholar={% google_scholar_citations site.scholar.id "ART1" %}
+inspire={% inspirehep_citations "12345" %}
+{% twitter https://twitter.com/jekyllrb maxwidth=500 limit=3 %}
+local={{ site.data.local | jsonify }} remote={{ site.data.remote | jsonify }}
+""",
+    }
+
+
+ONLINE_INDEX = """A page|/blog/2024/a-page/|2024-05-14 00:00:00|Some Site|About things|||http://BASE/page.html
+日本|/blog/2024/my-blog-nihon/|2024-03-06 09:00:00|My Blog||external-posts|blog|https://blog.example/p/nihon/
+Hello, World!|/blog/2024/hello-world/|2024-03-05 10:00:00|My Blog|Short one|external-posts|blog|\
+https://blog.example/p/hello-1
+Own|/blog/2024/own/|2024-01-01 00:00:00|||||
+scholar=1.2K
+inspire=160
+<div class='jekyll-twitter-plugin'><blockquote>tweet</blockquote></div>
+local={"a":[2,3,1],"b":"kept"} remote={"name":"Remote","list":[1,2]}
+"""
+OFFLINE_INDEX = """Own|/blog/2024/own/|2024-01-01 00:00:00|||||
+scholar=N/A
+inspire=N/A
+<div class='jekyll-twitter-plugin'><p>Tweet could not be processed</p></div>
+local={"a":[2,3,1],"b":"kept"} remote=null
+"""
+
+
+@pytest.fixture
+def server(monkeypatch):
+    canned = CannedServer(ANSWERS)
+    monkeypatch.setattr(citations, "SCHOLAR_URL", canned.base + "/citations")
+    monkeypatch.setattr(citations, "INSPIRE_URL", canned.base + "/api/literature/")
+    monkeypatch.setattr(twitter, "TWITTER_API_URL", canned.base + "/oembed")
+    with canned.running():
+        yield canned
+
+
+def test_online_then_offline_from_the_cache_then_offline_without_it(tmp_path, server):
+    files = site(server.base)
+    built = build_in_process(tmp_path, files)
+    assert built.code == 0, built.log
+    online = ONLINE_INDEX.replace("http://BASE", server.base)
+    assert built.read("index.html") == online
+    assert built.read("blog/2024/hello-world/index.html") == (
+        "<article>Hello, World!|https://blog.example/p/hello-1|<p>Full <b>text</b></p>\n</article>\n")
+    assert built.read("blog/2024/a-page/index.html") == (
+        f"<article>A page|{server.base}/page.html|<p>First.Second part.</p>\n</article>\n")
+    assert "/citations?view_op=view_citation&hl=en&user=SID&citation_for_view=SID:ART1" in server.requests
+    assert "/api/literature/?fields=citation_count&q=recid:12345" in server.requests
+    assert "/oembed?maxwidth=500&limit=3&url=https%3A%2F%2Ftwitter.com%2Fjekyllrb" in server.requests
+    assert len(list((tmp_path / ".jekyll-cache" / "liquidsite-net").iterdir())) == 6
+    asked = len(server.requests)
+
+    offline = build_in_process(tmp_path, {}, "--offline")
+    assert offline.code == 0, offline.log
+    assert offline.read("index.html") == online
+    assert len(server.requests) == asked
+    assert "could not be fetched" not in offline.log
+
+    shutil.rmtree(tmp_path / ".jekyll-cache" / "liquidsite-net")
+    bare = build_in_process(tmp_path, {}, "--offline")
+    assert bare.code == 0, bare.log
+    assert bare.read("index.html") == OFFLINE_INDEX
+    assert len(server.requests) == asked
+    for plugin in ("external-posts.rb", "google-scholar-citations.rb", "inspirehep-citations.rb",
+                   "jekyll-twitter-plugin", "jekyll-get-json"):
+        assert bare.log.count(f"{plugin}: ") == 1, (plugin, bare.log)
+        assert f"{plugin}: " in bare.log and "(offline) and nothing is cached" in bare.log
+
+
+def test_network_failure_uses_the_cache_and_never_hangs(tmp_path, server, monkeypatch):
+    files = site(server.base)
+    assert build_in_process(tmp_path, files).code == 0
+    server.server.shutdown()
+    server.server.server_close()
+    monkeypatch.setattr(net, "TIMEOUT", 1.0)
+    again = build_in_process(tmp_path, {})
+    assert again.code == 0, again.log
+    assert again.read("index.html") == ONLINE_INDEX.replace("http://BASE", server.base)
+    assert again.log.count("using the cached answer") == 5  # one per plugin
+
+
+def test_tweet_cache_of_the_gem_is_read_first(tmp_path):
+    request = twitter._Request(["https://twitter.com/jekyllrb", "maxwidth=500", "limit=3"])
+    key = request.cache_key
+    built = build_in_process(tmp_path, {
+        f".tweet-cache/{key}.cache": json.dumps({"html": "<b>cached</b>"}),
+        "index.html": "---\n---\n{% twitter https://twitter.com/jekyllrb maxwidth=500 limit=3 %}",
+        "_config.yml": "plugins: [jekyll-twitter-plugin]\n",
+    }, "--offline")
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "<div class='jekyll-twitter-plugin'><b>cached</b></div>"
+
+
+def test_counts_as_the_plugins_read_and_print_them():
+    assert [number_to_human(n) for n in (0, 9, 155, 999, 1050, 1234, 99500, 2500000, 1234567890)] == [
+        "0", "9", "160", "1K", "1.1K", "1.2K", "100K", "2.5M", "1.2B"]
+    page = '<meta property="og:description" content="Cited by 1,234,567">'
+    assert scholar_count(page) == 1234  # the plugin removes the first comma only
+    assert scholar_count(page, strip_first_comma=False) == 1
+    assert scholar_count('<meta name="description" content="nothing">' + page) == 0
+    assert scholar_count('<meta name="description">') is None
+    assert inspire_count('{"hits": {"hits": []}}') is None
+    assert inspire_count('{"hits": {"hits": [{"metadata": {}}]}}') == 0
+
+
+def test_atom_feed_entries():
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title>
+    <link rel="alternate" href="https://x.example/t"/><summary>S</summary><content>C</content>
+    <published>2024-02-03T04:05:06Z</published></entry></feed>"""
+    (entry,) = parse_feed(atom)
+    assert (entry.url, entry.title, entry.summary, entry.content, entry.published.isoformat()) == (
+        "https://x.example/t", "T", "S", "C", "2024-02-03T04:05:06+00:00")
