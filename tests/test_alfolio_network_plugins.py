@@ -200,3 +200,81 @@ def test_atom_feed_entries():
     (entry,) = parse_feed(atom)
     assert (entry.url, entry.title, entry.summary, entry.content, entry.published.isoformat()) == (
         "https://x.example/t", "T", "S", "C", "2024-02-03T04:05:06+00:00")
+
+
+FAKE_FEED = '''
+import datetime as dt
+from liquidsite.plugins.alfolio.external_posts import Behaviour, Entry, create_document
+from liquidsite.timeutil import RUBY_UTC
+
+def register(api):
+    @api.generator(priority="high")
+    def external(site):
+        for title, url, content, summary, published in [
+                ("Hello, World!", "https://blog.example/p/hello-1", "<p>Full <b>text</b></p>\\n\\n{{ site.time }}",
+                 "Short one", dt.datetime(2024, 3, 5, 10, tzinfo=RUBY_UTC)),
+                ("日本", "https://blog.example/p/nihon/", None, None, dt.datetime(2024, 3, 6, 9, tzinfo=RUBY_UTC))]:
+            create_document(site, {"name": "My Blog", "categories": ["external-posts"], "tags": ["blog"]},
+                            Entry(url, title, content, summary, published), Behaviour())
+'''
+
+
+def test_external_posts_are_documents_as_jekyll_makes_them(tmp_path):
+    """Observed with Jekyll 4.3.1 and a generator creating the same two documents as the plugin:
+    dates in UTC mode, front matter defaults invisible to Liquid (but the layout applies),
+    appended after the site's posts (next/previous follow that order, site.posts the dates)."""
+    built = build_in_process(tmp_path, {
+        "_plugins/feed.py": FAKE_FEED,
+        "_config.yml": "time: 2024-06-01 00:00:00 +0000\npermalink: /blog/:year/:title/\ndefaults:\n"
+                       "  - scope: {path: '', type: posts}\n    values: {layout: post, author: Me}\n",
+        "_layouts/post.html": (
+            "<article>{{ page.title }}|{{ page.redirect }}|{{ page.date }}|{{ page.slug }}|"
+            "{{ page.categories | jsonify }}|{{ page.tags | jsonify }}|{{ page.author }}|{{ page.excerpt }}|"
+            "{{ page.id }}|{{ page.path }}|{{ page.previous.title }}|{{ page.next.title }}|{{ page.draft }}\n"
+            "{{ content }}</article>\n"),
+        "_posts/2024-01-01-own.md": "---\ntitle: Own\n---\nmine *md*\n",
+        "_posts/2024-05-20-later.md": "---\ntitle: Later\n---\nlater\n",
+        "index.html": (
+            "---\n---\n{% for p in site.posts %}{{ p.title }}|{{ p.url }}|{{ p.date }}|{{ p.external_source }}|"
+            "{{ p.description }}|{{ p.feed_content }}|{{ p.next.title }}|{{ p.previous.title }}\n{% endfor %}"
+            "{% for t in site.tags %}{{ t[0] }}={{ t[1].size }} {% endfor %}\n"
+            "{% for c in site.categories %}{{ c[0] }}={{ c[1].size }} {% endfor %}\n"),
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == """Later|/blog/2024/later/|2024-05-20 00:00:00 +0000||||Hello, World!|Own
+日本|/blog/2024/my-blog-nihon/|2024-03-06 09:00:00 UTC|My Blog||||Hello, World!
+Hello, World!|/blog/2024/hello-world/|2024-03-05 10:00:00 UTC|My Blog|Short one|<p>Full <b>text</b></p>
+
+{{ site.time }}|日本|Later
+Own|/blog/2024/own/|2024-01-01 00:00:00 +0000||||Later|
+blog=2 
+external-posts=2 
+"""
+    assert built.read("blog/2024/hello-world/index.html") == """<article>Hello, World!|\
+https://blog.example/p/hello-1|2024-03-05 10:00:00 UTC||["external-posts"]|["blog"]|||/blog/2024/hello-world|\
+_posts/hello-world.md|Later|日本|false
+<p>Full <b>text</b></p>
+
+<p>2024-06-01 00:00:00 +0000</p>
+</article>
+"""
+    assert built.read("blog/2024/my-blog-nihon/index.html") == """<article>日本|https://blog.example/p/nihon/|\
+2024-03-06 09:00:00 UTC||["external-posts"]|["blog"]|||/blog/2024/my-blog-nihon|_posts/my-blog-nihon.md|\
+Hello, World!||false
+
+</article>
+"""
+
+
+def test_twitter_error_answer_as_the_gem_writes_it(tmp_path, monkeypatch):
+    """Observed with the gem's tag against a local server answering 404."""
+    canned = CannedServer({"/oembed?url=https%3A%2F%2Fx.com%2Fmissing": (404, "text/plain", b"nope")})
+    monkeypatch.setattr(twitter, "TWITTER_API_URL", canned.base + "/oembed")
+    with canned.running():
+        built = build_in_process(tmp_path, {
+            "_config.yml": "plugins: [jekyll-twitter-plugin]\n",
+            "index.html": "---\n---\n{% twitternocache https://x.com/missing %}",
+        })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == ("<div class='jekyll-twitter-plugin'><p>There was a 'Not Found' error "
+                                        "fetching URL: 'https://x.com/missing'</p></div>")

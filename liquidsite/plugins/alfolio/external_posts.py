@@ -3,9 +3,9 @@
 Each source is ``{name, rss_url}`` (an RSS or Atom feed, each entry a post) or
 ``{name, posts: [{url, published_date}]}`` (web pages, each a post). A post
 is a document ``_posts/SLUG.md`` that is never read from disk: ``title``,
-``description``, ``date``, ``feed_content``, ``external_source`` and
-``redirect`` (the entry's URL) come from the feed or page, front matter
-defaults fill the rest, and since 2025 its content is the entry's (so it
+``description``, ``date`` (a UTC time), ``feed_content``, ``external_source``
+and ``redirect`` (the entry's URL) come from the feed or page, front matter
+defaults give only its layout and permalink, and since 2025 its content is the entry's (so it
 renders through Markdown and the ``post`` layout). The posts are appended after
 the site's own, unsorted, as the plugin appends them.
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from ...documents import Document
 from ...errors import LiquidsiteError
 from ...log import logger
-from ...timeutil import parse_date
+from ...timeutil import RUBY_UTC, parse_date
 from ..base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ _NON_WORD = re.compile(r"[^\w]", re.A)
 _NON_SLUG = re.compile(r"[^\w-]", re.A)
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
-_DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 
 
 @dataclass(frozen=True)
@@ -76,50 +76,77 @@ def _feed_time(text: Optional[str]) -> Optional[dt.datetime]:
         return None
     text = text.strip()
     try:
-        return email.utils.parsedate_to_datetime(text).astimezone(dt.timezone.utc)
+        return email.utils.parsedate_to_datetime(text).astimezone(RUBY_UTC)
     except (TypeError, ValueError, IndexError):
         pass
     try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(dt.timezone.utc)
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(RUBY_UTC)
     except ValueError:
         return None
 
 
-def _atom_link(entry: ElementTree.Element) -> str:
+def _atom_url(entry: ElementTree.Element) -> str:
+    """The ``text/html`` alternate link's ``href``, else the first link's."""
     links = entry.findall(f"{_ATOM}link")
-    chosen = next((link for link in links if link.get("rel", "alternate") == "alternate"), None)
+    chosen = next((link for link in links if link.get("type") == "text/html" and link.get("rel") == "alternate"),
+                  links[0] if links else None)
     return (chosen.get("href") or "") if chosen is not None else ""
 
 
+def _atom_title(entry: ElementTree.Element) -> str:
+    title = entry.find(f"{_ATOM}title")
+    text = _text(title) or ""
+    if title is not None and title.get("type") in ("html", "xhtml", "xml"):  # the markup's text, spaces squeezed
+        return " ".join(re.sub(r"<[^>]*>", "", html.unescape(text) if title.get("type") == "html" else text).split())
+    return text
+
+
+def _earliest(*texts: Optional[str]) -> Optional[dt.datetime]:
+    """Feedjira keeps the oldest of an entry's publication dates."""
+    times = [t for t in (_feed_time(text) for text in texts) if t is not None]
+    return min(times) if times else None
+
+
+def _child(item: ElementTree.Element, name: str) -> Optional[ElementTree.Element]:
+    """*name* (``link``, ``dc:date``...) under an RSS item, in any namespace the prefix may have."""
+    local = name.split(":")[-1]
+    for element in item:
+        tag = element.tag.split("}")[-1]
+        if tag == local and (":" not in name or "}" in element.tag):
+            return element
+    return None
+
+
+def _rss_entry(item: ElementTree.Element) -> Entry:
+    url = _text(_child(item, "link"))
+    guid = _child(item, "guid")
+    if not url and guid is not None and guid.get("isPermaLink") != "false":
+        url = _text(guid)
+    published = _earliest(*(_text(_child(item, name)) for name in ("pubDate", "pubdate", "issued", "dc:date")))
+    return Entry(url or "", _text(_child(item, "title")) or "", _text(item.find(_CONTENT_ENCODED)),
+                 _text(_child(item, "description")),
+                 published or _feed_time(_text(_child(item, "dcterms:modified"))))
+
+
 def parse_feed(xml: str) -> list[Entry]:
-    """The entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, as Feedjira reads them; ValueError
-    when the text is no feed."""
+    """The entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, as Feedjira reads them: an RSS
+    item's URL is its ``link`` (else a permalink ``guid``), its date the oldest given; an Atom
+    entry's URL its ``text/html`` alternate link (else its first). ValueError when *xml* is no feed."""
     try:
         root = ElementTree.fromstring(xml.encode("utf-8"))
     except ElementTree.ParseError as err:
         raise ValueError(f"not XML: {err}") from None
     if root.tag == f"{_ATOM}feed":
         return [
-            Entry(_atom_link(e), _text(e.find(f"{_ATOM}title")) or "", _text(e.find(f"{_ATOM}content")),
-                  _text(e.find(f"{_ATOM}summary")),
-                  _feed_time(_text(e.find(f"{_ATOM}published")) or _text(e.find(f"{_ATOM}updated"))))
+            Entry(_atom_url(e), _atom_title(e), _text(e.find(f"{_ATOM}content")), _text(e.find(f"{_ATOM}summary")),
+                  _earliest(*(_text(e.find(f"{_ATOM}{n}")) for n in ("published", "created", "issued")))
+                  or _feed_time(_text(e.find(f"{_ATOM}updated"))))
             for e in root.findall(f"{_ATOM}entry")
         ]
-    items = root.findall("./channel/item") or [e for e in root if e.tag.endswith("}item")]
     if root.tag != "rss" and not root.tag.endswith("RDF"):
         raise ValueError("No valid parser for XML.")
-
-    def child(item: ElementTree.Element, name: str) -> Optional[str]:
-        found = item.find(name)
-        if found is None:
-            found = next((e for e in item if e.tag.endswith("}" + name)), None)
-        return _text(found)
-
-    return [
-        Entry(child(i, "link") or "", child(i, "title") or "", _text(i.find(_CONTENT_ENCODED)),
-              child(i, "description"), _feed_time(child(i, "pubDate") or _text(i.find(_DC_DATE))))
-        for i in items
-    ]
+    items = root.findall("./channel/item") or [e for e in root if e.tag.split("}")[-1] == "item"]
+    return [_rss_entry(item) for item in items]
 
 
 # -- web pages --------------------------------------------------------------------------------
@@ -176,9 +203,9 @@ class _Page(HTMLParser):
             self.body.append(data)
 
 
-def page_entry(html: str, url: str, published: dt.datetime, behaviour: Behaviour) -> Entry:
+def page_entry(text: str, url: str, published: dt.datetime, behaviour: Behaviour) -> Entry:
     page = _Page()
-    page.feed(html)
+    page.feed(text)
     page.close()
     title = page.title or ""
     if behaviour.slug_fallback:  # the version that added the fallback also stripped the title
@@ -197,7 +224,7 @@ def published_date(value: Any, site: "Site") -> dt.datetime:
     """``Time.parse(string).utc`` or ``date.to_time.utc``; anything else is an error, as in Ruby."""
     if isinstance(value, (str, dt.date)):
         parsed = parse_date(value, site.tz, f"Invalid date format for {value}")
-        return parsed.astimezone(dt.timezone.utc)
+        return parsed.astimezone(RUBY_UTC)
     raise LiquidsiteError(f"{PLUGIN_NAME}: Invalid date format for {value}")
 
 
@@ -224,8 +251,10 @@ def create_document(site: "Site", source: dict[str, Any], entry: Entry, behaviou
     posts = site.posts
     name = str(source.get("name"))
     doc = Document(site, site.in_source_dir(f"_posts/{_slug(entry, name, behaviour)}.md"), posts)
+    # Jekyll's defaults reach such a document only where Jekyll reads data[key] itself (the
+    # layout, the permalink), not in Liquid: page.author of a default stays empty
     defaults = site.frontmatter_defaults.all(doc.relative_path, doc.kind)
-    doc.data.update(defaults)
+    doc.data.update({k: defaults[k] for k in ("layout", "permalink", "render_with_liquid") if k in defaults})
     doc.data.update({
         "external_source": name, "title": entry.title, "feed_content": entry.content,
         "description": entry.summary, "date": entry.published, "redirect": entry.url,
