@@ -247,8 +247,8 @@ Hello, World!|/blog/2024/hello-world/|2024-03-05 10:00:00 UTC|My Blog|Short one|
 
 {{ site.time }}|日本|Later
 Own|/blog/2024/own/|2024-01-01 00:00:00 +0000||||Later|
-blog=2 
-external-posts=2 
+blog=2\x20
+external-posts=2\x20
 """
     assert built.read("blog/2024/hello-world/index.html") == """<article>Hello, World!|\
 https://blog.example/p/hello-1|2024-03-05 10:00:00 UTC||["external-posts"]|["blog"]|||/blog/2024/hello-world|\
