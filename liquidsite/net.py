@@ -79,6 +79,12 @@ class Network:
         self.dead_hosts: set[str] = set()
         self.warned: set[str] = set()
 
+    def carry_over(self, previous: "Network") -> None:
+        """Keep *previous*'s answers and warnings (``serve``: a full rebuild asks nothing again,
+        while a host that did not answer is tried once more)."""
+        self.memory.update(previous.memory)
+        self.warned |= previous.warned
+
     def _path(self, url: str) -> Optional[str]:
         if self.directory is None:
             return None

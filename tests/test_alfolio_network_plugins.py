@@ -278,3 +278,38 @@ def test_twitter_error_answer_as_the_gem_writes_it(tmp_path, monkeypatch):
     assert built.code == 0, built.log
     assert built.read("index.html") == ("<div class='jekyll-twitter-plugin'><p>There was a 'Not Found' error "
                                         "fetching URL: 'https://x.com/missing'</p></div>")
+
+
+class _FakeSite:
+    def __init__(self, source, **config) -> None:
+        self.source = str(source)
+        self.config = {"source": str(source), **config}
+
+
+def test_a_silent_host_costs_one_timeout_per_build(tmp_path, monkeypatch):
+    import socket
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)  # accepts connections, never answers
+    base = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    monkeypatch.setattr(net, "TIMEOUT", 0.5)
+    network = net.Network(_FakeSite(tmp_path))
+    started = time.monotonic()
+    assert network.fetch(base + "/a", "p") is None
+    assert network.fetch(base + "/b", "p") is None  # the host is not asked again
+    assert time.monotonic() - started < 1.5
+    assert network.warned == {"p"}
+    listener.close()
+
+
+def test_serve_keeps_answers_across_full_rebuilds(tmp_path, server):
+    first = net.Network(_FakeSite(tmp_path, disable_disk_cache=True))
+    assert first.fetch(server.base + "/data.json", "p").body == DATA
+    second = net.Network(_FakeSite(tmp_path, disable_disk_cache=True))
+    second.carry_over(first)
+    asked = len(server.requests)
+    assert second.fetch(server.base + "/data.json", "p").body == DATA
+    assert len(server.requests) == asked
+    assert first.directory is None  # no disk cache: memory only
