@@ -313,3 +313,17 @@ def test_serve_keeps_answers_across_full_rebuilds(tmp_path, server):
     assert second.fetch(server.base + "/data.json", "p").body == DATA
     assert len(server.requests) == asked
     assert first.directory is None  # no disk cache: memory only
+
+
+def test_versions_of_external_posts_differ_as_the_plugin_did():
+    from liquidsite.plugins.alfolio.external_posts import Behaviour, _slug, page_entry
+
+    nihon = parse_feed(RSS.decode())[1]
+    assert _slug(nihon, "My Blog!", Behaviour()) == "my-blog-nihon"
+    assert _slug(nihon, "My Blog!", Behaviour(slug_fallback=False)) == ""
+    published = None  # not read by page_entry
+    latest = page_entry(PAGE.decode(), "u", published, Behaviour())
+    assert (latest.title, latest.summary, latest.content) == ("A page", "About things", "First.Second part.")
+    first = page_entry(PAGE.decode(), "u", published, Behaviour(slug_fallback=False, paragraphs=False))
+    assert (first.title, first.summary) == (" A page\n", "")
+    assert first.content == "<h1>Head</h1><p>First.</p><div><p>Second <i>part</i>.</p></div>"
