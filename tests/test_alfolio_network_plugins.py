@@ -327,3 +327,15 @@ def test_versions_of_external_posts_differ_as_the_plugin_did():
     first = page_entry(PAGE.decode(), "u", published, Behaviour(slug_fallback=False, paragraphs=False))
     assert (first.title, first.summary) == (" A page\n", "")
     assert first.content == "<h1>Head</h1><p>First.</p><div><p>Second <i>part</i>.</p></div>"
+
+
+def test_get_json_skips_what_it_cannot_read_and_says_no_config(tmp_path):
+    built = build_in_process(tmp_path, {
+        "_config.yml": "plugins: [jekyll-get-json]\njekyll_get_json:\n  data: one\n  json: broken.json\n",
+        "broken.json": "{not json",
+        "index.html": "---\n---\n[{{ site.data.one }}]",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "[]"
+    unset = build_in_process(tmp_path / "unset", {"_config.yml": "plugins: [jekyll-get-json]\n"})
+    assert unset.code == 0 and "jekyll-get-json: No config" in unset.log
