@@ -7,9 +7,10 @@ network is away. liquidsite's never do: each URL gets one request bounded by
 configuration changes), and when a request fails, or with ``--offline``
 (``offline: true``), the last cached answer is used instead. A plugin left
 with neither gets ``None`` and builds its placeholder; each plugin names that
-once per build in a warning. A host that timed out or refused once is not
-asked again in the same build, so a dead network costs one timeout, not one
-per URL.
+once per build in a warning. A host that refused or could not be resolved is
+not asked again in the same build, and after one request that timed out no
+host is (a network that swallows packets, or DNS that hangs, costs one
+timeout per build, not one per URL).
 """
 
 from __future__ import annotations
@@ -52,7 +53,11 @@ class Response:
 
 
 class _Failure(Exception):
-    """The request got no HTTP answer (DNS, refused, reset, timeout)."""
+    """The request got no HTTP answer (DNS, refused, reset, or ``timed_out``)."""
+
+    def __init__(self, reason: str, timed_out: bool = False) -> None:
+        super().__init__(reason)
+        self.timed_out = timed_out
 
 
 def _request(url: str, headers: dict[str, str]) -> Response:
@@ -64,7 +69,8 @@ def _request(url: str, headers: dict[str, str]) -> Response:
     except urllib.error.HTTPError as err:
         return Response(err.code, err.read(MAX_BYTES) if err.fp else b"")
     except (OSError, ValueError) as err:
-        raise _Failure(str(getattr(err, "reason", None) or err)) from err
+        reason = getattr(err, "reason", None) or err
+        raise _Failure(str(reason), timed_out=isinstance(reason, TimeoutError)) from err
 
 
 class Network:
@@ -77,6 +83,7 @@ class Network:
         self.directory = os.path.join(os.path.dirname(os.path.dirname(root)), "liquidsite-net") if root else None
         self.memory: dict[str, Response] = {}
         self.dead_hosts: set[str] = set()
+        self.silent = ""  # a host that let a request time out: the network is taken to be away
         self.warned: set[str] = set()
 
     def carry_over(self, previous: "Network") -> None:
@@ -126,11 +133,15 @@ class Network:
         reason = "offline" if self.offline else ""
         if not reason and host in self.dead_hosts:
             reason = f"{host} did not answer earlier"
+        if not reason and self.silent:
+            reason = f"{self.silent} did not answer within {TIMEOUT:g} s"
         if not reason:
             try:
                 response = _run_bounded(url, dict(headers or {}))
             except _Failure as err:
                 self.dead_hosts.add(host)
+                if err.timed_out:
+                    self.silent = host
                 reason = str(err)
             else:
                 if response.ok:
@@ -168,7 +179,7 @@ def _run_bounded(url: str, headers: dict[str, str]) -> Response:
     worker.start()
     worker.join(TIMEOUT)
     if not outcome:
-        raise _Failure(f"no answer within {TIMEOUT:g} s")
+        raise _Failure(f"no answer within {TIMEOUT:g} s", timed_out=True)
     result = outcome[0]
     if isinstance(result, _Failure):
         raise result

@@ -339,3 +339,18 @@ def test_get_json_skips_what_it_cannot_read_and_says_no_config(tmp_path):
     assert built.read("index.html") == "[]"
     unset = build_in_process(tmp_path / "unset", {"_config.yml": "plugins: [jekyll-get-json]\n"})
     assert unset.code == 0 and "jekyll-get-json: No config" in unset.log
+
+
+def test_after_a_timeout_no_host_is_asked(tmp_path, monkeypatch, server):
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    monkeypatch.setattr(net, "TIMEOUT", 0.5)
+    network = net.Network(_FakeSite(tmp_path))
+    assert network.fetch(f"http://127.0.0.1:{listener.getsockname()[1]}/a", "p") is None
+    asked = len(server.requests)
+    assert network.fetch(server.base.replace("127.0.0.1", "localhost") + "/data.json", "q") is None
+    assert len(server.requests) == asked
+    listener.close()
