@@ -354,3 +354,25 @@ def test_after_a_timeout_no_host_is_asked(tmp_path, monkeypatch, server):
     assert network.fetch(server.base.replace("127.0.0.1", "localhost") + "/data.json", "q") is None
     assert len(server.requests) == asked
     listener.close()
+
+
+def test_counts_observed_from_the_ruby_tags():
+    """al-folio 6d2ce99's two tags run by Ruby with these answers (URI.open and Net::HTTP.get stubbed)."""
+    pages = [
+        '<html><head><meta name="description" content="Smith - Cited by 1,234,567 - x"></head></html>',
+        '<html><head><meta property="og:description" content="Cited by 155"></head>'
+        '<body><meta name="description" content="no count"></body></html>',
+        '<html><head><meta name="description"></head></html>',
+        "<html><head><title>x</title></head></html>",
+        '<meta name="description" content="Cited by 999">',
+    ]
+    answers = [
+        '{"hits":{"hits":[{"metadata":{"citation_count":2500000}}]}}', '{"hits":{"hits":[{"metadata":{}}]}}',
+        '{"hits":{"hits":[]}}', "not json", '{"hits":{"hits":[{"metadata":{"citation_count":"12"}}]}}',
+    ]
+
+    def shown(count):
+        return "N/A" if count is None else number_to_human(count)
+
+    assert "|".join(shown(scholar_count(page)) for page in pages) == "1.2K|0|N/A|0|1K"
+    assert "|".join(shown(inspire_count(answer)) for answer in answers) == "2.5M|0|N/A|N/A|12"
