@@ -104,8 +104,11 @@ class Network:
         path = self._path(url)
         if path is None or not os.path.isfile(path):
             return None
-        with open(path, "rb") as handle:
-            found = Response(200, handle.read(), from_cache=True)
+        try:
+            with open(path, "rb") as handle:
+                found = Response(200, handle.read(), from_cache=True)
+        except OSError:
+            return None
         self.memory[url] = found
         return found
 
@@ -114,11 +117,14 @@ class Network:
         path = self._path(url)
         if path is None:
             return
-        os.makedirs(os.path.dirname(path), exist_ok=True)
         tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as handle:
-            handle.write(response.body)
-        os.replace(tmp, path)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(tmp, "wb") as handle:
+                handle.write(response.body)
+            os.replace(tmp, path)
+        except OSError as err:  # a read-only source: the answer serves this build only
+            logger.debug("Network:", f"could not cache {url}: {err}")
 
     def fetch(self, url: str, plugin: str, headers: Optional[dict[str, str]] = None) -> Optional[Response]:
         """*url*'s answer: fetched (a 2xx one is stored), else the stored one, else None.
