@@ -14,7 +14,7 @@ from alfolio_site import ALFOLIO_GIT, alfolio_plugin, build_in_process
 
 from liquidsite.plugins import RUBY_PLUGINS
 from liquidsite.plugins.alfolio.hide_custom_bibtex import PLUGIN_ANY_LINE, PLUGIN_FIELD
-from liquidsite.plugins.ruby import recognise, registrations
+from liquidsite.plugins.ruby import normalized_digest, recognise, registrations
 
 # Own stand-ins registering what al-folio's files register: recognised as edited copies.
 STAND_INS = {
@@ -120,6 +120,13 @@ def test_a_gem_copy_without_its_gem_built_in_is_named():
     found = recognise("ext.rb", "require 'jekyll/scholar'\n", RUBY_PLUGINS)
     assert found is not None and found.plugin.gem == "jekyll-scholar" and not found.edited
     assert recognise("ext.rb", "require 'jekyll/other'\n", RUBY_PLUGINS) is None
+
+
+def test_digest_ignores_layout_but_not_code():
+    text = "module M\n  def f(x)\n    x.gsub(/a/, '')\n  end\nend\n"
+    same = "\ufeff# comment\r\nmodule M\r\n\tdef f(x)\r\n\r\n      x.gsub(/a/,  '')\r\n  end\r\nend"
+    assert normalized_digest(same) == normalized_digest(text)
+    assert normalized_digest(text.replace("/a/", "/b/")) != normalized_digest(text)
 
 
 def test_registrations_of_a_ruby_file():

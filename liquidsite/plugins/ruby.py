@@ -33,7 +33,9 @@ _DEF = re.compile(r"\bdef\s+(?:self\.)?(\w+[?!]?)")
 
 
 def normalized_digest(text: str) -> str:
-    """The hash of *text* with comment lines, indentation, blank lines and spacing left out."""
+    """The hash of *text* with comment lines, indentation, blank lines, spacing, line endings
+    and a byte order mark left out."""
+    text = text.lstrip("\ufeff")
     lines = (_SPACES.sub(" ", line).strip() for line in _COMMENT_LINE.sub("", text).splitlines())
     return hashlib.sha256("\n".join(line for line in lines if line).encode("utf-8")).hexdigest()[:16]
 
