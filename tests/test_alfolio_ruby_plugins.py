@@ -137,6 +137,7 @@ def test_registrations_of_a_ruby_file():
 
 
 def test_first_hide_custom_bibtex_dropped_every_line_naming_a_keyword():
+    """Observed with Jekyll 4.3.1 and hideCustomBibtex.rb of 2022-05 and of 2023-09."""
     bib = "@article{k,\n  title = {On pdf files},\n  pdf = {a.pdf},\n  author = {A*},\n}\n"
 
     class Env:
