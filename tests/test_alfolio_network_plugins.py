@@ -376,3 +376,18 @@ def test_counts_observed_from_the_ruby_tags():
 
     assert "|".join(shown(scholar_count(page)) for page in pages) == "1.2K|0|N/A|0|1K"
     assert "|".join(shown(inspire_count(answer)) for answer in answers) == "2.5M|0|N/A|N/A|12"
+
+
+def test_get_json_merges_unless_activesupport_is_loaded(tmp_path):
+    """Observed with Jekyll 4.3.1: the deep_merge gem merges in place; with al-folio's
+    google-scholar-citations.rb (ActiveSupport) present, _data keeps its own value."""
+    files = {
+        "_config.yml": "plugins: [jekyll-get-json]\njekyll_get_json:\n  - data: d\n    json: d.json\n",
+        "d.json": '{"a": [1, 2], "b": "json", "c": {"x": 2, "y": 3}}',
+        "_data/d.yml": "a: [2, 3]\nb: yml\nc: {x: 1}\n",
+        "index.html": "---\n---\n{{ site.data.d | jsonify }}",
+    }
+    merged = build_in_process(tmp_path / "merged", files)
+    assert merged.read("index.html") == '{"a":[2,3,1],"b":"yml","c":{"x":1,"y":3}}'
+    kept = build_in_process(tmp_path / "kept", {**files, **{k: v for k, v in STAND_INS.items() if "google" in k}})
+    assert kept.read("index.html") == '{"a":[2,3],"b":"yml","c":{"x":1}}'

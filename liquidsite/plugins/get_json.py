@@ -4,7 +4,9 @@ Each entry ``{data: NAME, json: URL-or-path}`` (one entry or a list) loads the
 JSON document at ``json`` (an ``http(s)`` URL, fetched through
 :mod:`liquidsite.net`, or a file relative to the site) into ``site.data[NAME]``;
 when ``_data`` already holds NAME the two are deep-merged as the ``deep_merge``
-gem's ``Hash#deep_merge`` does (existing values win, arrays are united). An
+gem's ``Hash#deep_merge`` does (existing values win, arrays are united), unless
+one of al-folio's citation plugins loaded ActiveSupport, whose ``deep_merge``
+leaves ``_data`` as it is. An
 entry that cannot be read or parsed is skipped silently, as by the gem; a URL
 the network cannot give (and the cache does not hold) is named once.
 """
@@ -38,6 +40,15 @@ def deep_merge(dest: Any, source: Any) -> Any:
     return dest
 
 
+#: al-folio plugins that ``require "active_support/all"``, replacing the deep_merge gem's
+#: ``Hash#deep_merge`` (which merges in place) with ActiveSupport's (which returns a copy)
+_ACTIVE_SUPPORT_PLUGINS = ("google-scholar-citations.rb", "inspirehep-citations.rb")
+
+
+def _active_support_loaded(site: "Site") -> bool:
+    return any(plugin.gem in _ACTIVE_SUPPORT_PLUGINS for plugin in site.builtin_plugins)
+
+
 def _load(site: "Site", location: str) -> Optional[str]:
     if location.startswith(("http://", "https://")):
         response = site.net.fetch(location, GEM)
@@ -65,6 +76,8 @@ def generate(site: "Site") -> None:
         if loaded is None:
             continue
         name = str(entry.get("data"))
+        if name in site.data and _active_support_loaded(site):
+            continue  # ActiveSupport's Hash#deep_merge returns a new hash, which the gem drops
         site.data[name] = deep_merge(site.data.get(name), loaded)
 
 
