@@ -117,8 +117,9 @@ def _child(item: ElementTree.Element, name: str) -> Optional[ElementTree.Element
     return None
 
 
-def _rss_entry(item: ElementTree.Element) -> Entry:
-    url = _text(_child(item, "link"))
+def _rss_entry(item: ElementTree.Element, feed: str) -> Entry:
+    url = _text(_child(item, "feedburner:origLink")) if "feedburner" in feed else None
+    url = url or _text(_child(item, "link"))
     guid = _child(item, "guid")
     if not url and guid is not None and guid.get("isPermaLink") != "false":
         url = _text(guid)
@@ -130,7 +131,8 @@ def _rss_entry(item: ElementTree.Element) -> Entry:
 
 def parse_feed(xml: str) -> list[Entry]:
     """The entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, as Feedjira reads them: an RSS
-    item's URL is its ``link`` (else a permalink ``guid``), its date the oldest given; an Atom
+    item's URL is its ``link`` (FeedBurner's ``origLink`` first, else a permalink ``guid``), its date
+    the oldest given; an Atom
     entry's URL its ``text/html`` alternate link (else its first). ValueError when *xml* is no feed."""
     try:
         root = ElementTree.fromstring(xml.encode("utf-8"))
@@ -146,7 +148,7 @@ def parse_feed(xml: str) -> list[Entry]:
     if root.tag != "rss" and not root.tag.endswith("RDF"):
         raise ValueError("No valid parser for XML.")
     items = root.findall("./channel/item") or [e for e in root if e.tag.split("}")[-1] == "item"]
-    return [_rss_entry(item) for item in items]
+    return [_rss_entry(item, xml) for item in items]
 
 
 # -- web pages --------------------------------------------------------------------------------
