@@ -104,13 +104,13 @@ Own|/blog/2024/own/|2024-01-01 00:00:00|||||
 scholar=1.2K
 inspire=160
 <div class='jekyll-twitter-plugin'><blockquote>tweet</blockquote></div>
-local={"a":[2,3,1],"b":"kept"} remote={"name":"Remote","list":[1,2]}
+local={"a":[2,3],"b":"kept"} remote={"name":"Remote","list":[1,2]}
 """
 OFFLINE_INDEX = """Own|/blog/2024/own/|2024-01-01 00:00:00|||||
 scholar=N/A
 inspire=N/A
 <div class='jekyll-twitter-plugin'><p>Tweet could not be processed</p></div>
-local={"a":[2,3,1],"b":"kept"} remote=null
+local={"a":[2,3],"b":"kept"} remote=null
 """
 
 
