@@ -43,13 +43,18 @@ class Response:
     status: int
     body: bytes
     from_cache: bool = False
+    charset: str = "utf-8"
 
     @property
     def ok(self) -> bool:
         return 200 <= self.status < 300
 
     def text(self) -> str:
-        return self.body.decode("utf-8", errors="replace")
+        """The body decoded as its ``Content-Type`` says (UTF-8 when it does not say, or for a stored one)."""
+        try:
+            return self.body.decode(self.charset, errors="replace")
+        except LookupError:
+            return self.body.decode("utf-8", errors="replace")
 
 
 class _Failure(Exception):
@@ -65,7 +70,8 @@ def _request(url: str, headers: dict[str, str]) -> Response:
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
-            return Response(answer.status, answer.read(MAX_BYTES))
+            return Response(answer.status, answer.read(MAX_BYTES),
+                            charset=answer.headers.get_content_charset() or "utf-8")
     except urllib.error.HTTPError as err:
         return Response(err.code, err.read(MAX_BYTES) if err.fp else b"")
     except (OSError, ValueError) as err:

@@ -26,7 +26,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ...documents import Document
 from ...errors import LiquidsiteError
@@ -117,8 +117,8 @@ def _child(item: ElementTree.Element, name: str) -> Optional[ElementTree.Element
     return None
 
 
-def _rss_entry(item: ElementTree.Element, feed: str) -> Entry:
-    url = _text(_child(item, "feedburner:origLink")) if "feedburner" in feed else None
+def _rss_entry(item: ElementTree.Element, feed: bytes) -> Entry:
+    url = _text(_child(item, "feedburner:origLink")) if b"feedburner" in feed else None
     url = url or _text(_child(item, "link"))
     guid = _child(item, "guid")
     if not url and guid is not None and guid.get("isPermaLink") != "false":
@@ -129,13 +129,13 @@ def _rss_entry(item: ElementTree.Element, feed: str) -> Entry:
                  published or _feed_time(_text(_child(item, "dcterms:modified"))))
 
 
-def parse_feed(xml: str) -> list[Entry]:
+def parse_feed(xml: Union[str, bytes]) -> list[Entry]:
     """The entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, as Feedjira reads them: an RSS
     item's URL is its ``link`` (FeedBurner's ``origLink`` first, else a permalink ``guid``), its date
     the oldest given; an Atom
     entry's URL its ``text/html`` alternate link (else its first). ValueError when *xml* is no feed."""
     try:
-        root = ElementTree.fromstring(xml.encode("utf-8"))
+        root = ElementTree.fromstring(xml if isinstance(xml, bytes) else xml.encode("utf-8"))
     except ElementTree.ParseError as err:
         raise ValueError(f"not XML: {err}") from None
     if root.tag == f"{_ATOM}feed":
@@ -148,7 +148,8 @@ def parse_feed(xml: str) -> list[Entry]:
     if root.tag != "rss" and not root.tag.endswith("RDF"):
         raise ValueError("No valid parser for XML.")
     items = root.findall("./channel/item") or [e for e in root if e.tag.split("}")[-1] == "item"]
-    return [_rss_entry(item, xml) for item in items]
+    raw = xml if isinstance(xml, bytes) else xml.encode("utf-8")
+    return [_rss_entry(item, raw) for item in items]
 
 
 # -- web pages --------------------------------------------------------------------------------
@@ -277,7 +278,7 @@ def _entries(site: "Site", source: dict[str, Any], behaviour: Behaviour) -> list
         if response is None:
             return []
         try:
-            return parse_feed(response.text())
+            return parse_feed(response.body)
         except ValueError as err:
             logger.warn(f"{PLUGIN_NAME}:", f"Error parsing RSS feed from {source['rss_url']} - {err}")
             return []
