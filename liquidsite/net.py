@@ -112,9 +112,14 @@ class Network:
             return None
         try:
             with open(path, "rb") as handle:
-                found = Response(200, handle.read(), from_cache=True)
+                body = handle.read()
+            charset = "utf-8"
+            if os.path.isfile(path + ".charset"):
+                with open(path + ".charset", encoding="ascii", errors="replace") as handle:
+                    charset = handle.read().strip() or charset
         except OSError:
             return None
+        found = Response(200, body, from_cache=True, charset=charset)
         self.memory[url] = found
         return found
 
@@ -129,6 +134,9 @@ class Network:
             with open(tmp, "wb") as handle:
                 handle.write(response.body)
             os.replace(tmp, path)
+            if response.charset != "utf-8":  # beside the body, for text() of the stored answer
+                with open(path + ".charset", "w", encoding="ascii", errors="replace") as handle:
+                    handle.write(response.charset)
         except OSError as err:  # a read-only source: the answer serves this build only
             logger.debug("Network:", f"could not cache {url}: {err}")
 

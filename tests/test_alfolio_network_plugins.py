@@ -391,3 +391,12 @@ def test_get_json_merges_unless_activesupport_is_loaded(tmp_path):
     assert merged.read("index.html") == '{"a":[2,3,1],"b":"yml","c":{"x":1,"y":3}}'
     kept = build_in_process(tmp_path / "kept", {**files, **{k: v for k, v in STAND_INS.items() if "google" in k}})
     assert kept.read("index.html") == '{"a":[2,3],"b":"yml","c":{"x":1}}'
+
+
+def test_a_stored_answer_keeps_its_charset(tmp_path):
+    latin = CannedServer({"/page": (200, "text/html; charset=ISO-8859-1", "Café".encode("latin-1"))})
+    with latin.running():
+        assert net.Network(_FakeSite(tmp_path)).fetch(latin.base + "/page", "p").text() == "Café"
+    offline = net.Network(_FakeSite(tmp_path, offline=True))
+    stored = offline.fetch(latin.base + "/page", "p")
+    assert stored.from_cache and stored.text() == "Café"
