@@ -21,7 +21,7 @@ _OPTION_KEYS = {
     "limit_posts": "limit_posts", "quiet": "quiet", "verbose": "verbose", "profile": "profile",
     "strict_front_matter": "strict_front_matter", "safe": "safe", "incremental": "incremental",
     "disable_disk_cache": "disable_disk_cache", "layouts": "layouts_dir", "plugins": "plugins_dir",
-    "lsi": "lsi", "watch": "watch", "force_polling": "force_polling",
+    "lsi": "lsi", "watch": "watch", "force_polling": "force_polling", "offline": "offline",
 }
 
 
@@ -48,6 +48,8 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     add("--lsi", action="store_true", default=None, help="Accepted for compatibility")
     add("-w", "--watch", action="store_true", default=None, help="Watch for changes and rebuild")
     add("--force_polling", action="store_true", default=None, help="Force watch to use polling")
+    add("--offline", action="store_true", default=None,
+        help="Do not use the network: plugins that fetch use their cached answers")
 
 
 def overrides_from(args: argparse.Namespace) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from .timeutil import parse_date, zone
 from . import cache, dependencies, site_plugins, writer
 from . import theme as themes
 from .config import DEFAULTS
+from .net import Network
 from .regenerator import Regenerator
 
 SiteFile = Union[Page, Document, StaticFile]
@@ -47,6 +48,7 @@ class Site:
             raise FatalError("limit_posts must be a non-negative number")
         self.ensure_not_in_dest()
         self.configure_cache()
+        self.net = Network(self)
         self.converters: list[Converter] = build_converters(self)
         self._converter_by_ext: dict[str, Converter] = {}
         from . import plugins

@@ -26,13 +26,16 @@ filters and tags, generators and hooks, the four things Jekyll plugins add::
         def sign(post):
             post.output += "<!-- signed -->"
 
-Ruby plugins (``*.rb``) cannot run here: each is named once in a warning and
-the build goes on without it; so is a Python file without ``register``. Everything registered belongs to one site (no
+Ruby plugins (``*.rb``) cannot run here. Those liquidsite knows (al-folio's,
+``RUBY_PLUGINS`` in :mod:`liquidsite.plugins`) run as their built-in
+equivalents; any other is named once in a warning and the build goes on
+without it, as it does without a Python file lacking ``register``. Everything registered belongs to one site (no
 module-level registries), so builds never leak plugins into each other.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import traceback
@@ -103,6 +106,17 @@ class TagContext:
         """The variable *name* (``page``, ``site``, an ``assign``ed one), or *default*."""
         return self.liquid.resolve(name, default=default)
 
+    def render(self, source: str) -> str:
+        """*source* rendered as a Liquid template with the template's variables (Ruby:
+        ``Liquid::Template.parse(source).render(context)``)."""
+        buffer = io.StringIO()
+        self.liquid.env.from_string(source).render_with_context(self.liquid, buffer)
+        return buffer.getvalue()
+
+    def evaluate_to_s(self, expression: str) -> str:
+        """``"#{context[expression]}"``: a variable or literal as Ruby interpolates it (nil is "")."""
+        return self.render("{{ " + expression + " }}")
+
 
 class _PluginNode(Node):
     """A plugin tag or block in a parsed template."""
@@ -142,7 +156,7 @@ def tag_markup(stream: "TokenStream") -> tuple[Token, str]:
     return token, markup
 
 
-def _tag_class(name: str, render_func: Callable[..., Any], site: "Site", block: bool) -> type[Tag]:
+def tag_class(name: str, render_func: Callable[..., Any], site: "Site", block: bool) -> type[Tag]:
     """A python-liquid tag that hands its raw markup (and rendered body) to *render_func*."""
     end = f"end{name}"
 
@@ -172,7 +186,7 @@ class SitePlugins:
         for name, func in self.filters.items():
             env.add_filter(name, func)
         for name, func, block in self.tags:
-            env.add_tag(_tag_class(name, func, env.site, block))
+            env.add_tag(tag_class(name, func, env.site, block))
 
 
 class PluginAPI:
@@ -276,8 +290,37 @@ def _load_file(site: "Site", plugins: SitePlugins, path: str, index: int) -> Non
         raise PluginError(f"{relative}{_plugin_line(err, path)}: {type(err).__name__}: {message}") from err
 
 
+def _load_ruby_file(site: "Site", plugins: SitePlugins, path: str) -> None:
+    """Run a known Ruby plugin as its built-in equivalent (added to ``site.builtin_plugins``
+    after the gems, as Jekyll requires ``_plugins`` after them); name any other once."""
+    from .plugins import RUBY_PLUGINS, ruby_equivalent
+    from .plugins.ruby import recognise
+
+    relative = os.path.relpath(path, site.source)
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        recognised = recognise(os.path.basename(path), handle.read(), RUBY_PLUGINS)
+    if recognised is None:
+        logger.warn("Plugins:", f"Skipping {relative}: Ruby plugins cannot run in liquidsite.")
+        return
+    equivalent = ruby_equivalent(recognised.plugin, recognised.attribute)
+    if equivalent is None:
+        logger.warn("Plugins:", f"Skipping {relative}: it is a copy of {recognised.plugin.gem}, "
+                                "which is not built into liquidsite.")
+        return
+    if recognised.edited:
+        logger.warn("Plugins:", f"{relative} differs from every version al-folio shipped; liquidsite runs its "
+                                "built-in equivalent of the current version, without the edits.")
+    else:
+        logger.debug("Plugins:", f"{relative} runs as liquidsite's built-in equivalent.")
+    if any(existing is equivalent for existing in site.builtin_plugins):
+        return
+    site.builtin_plugins.append(equivalent)
+    if equivalent.register_hooks is not None:
+        equivalent.register_hooks(plugins.hooks)
+
+
 def load(site: "Site") -> SitePlugins:
-    """Load the site's ``_plugins`` (none in safe mode, Ruby files reported and skipped),
+    """Load the site's ``_plugins`` (none in safe mode; known Ruby files run as built-ins, others skipped),
     after the hooks of the enabled built-in plugins (their ``register_hooks(hooks)``)."""
     plugins = SitePlugins()
     for builtin in site.builtin_plugins:
@@ -290,8 +333,7 @@ def load(site: "Site") -> SitePlugins:
         if not os.path.isdir(directory):
             continue
         for path in _files(directory, ".rb"):
-            logger.warn("Plugins:",
-                        f"Skipping {os.path.relpath(path, site.source)}: Ruby plugins cannot run in liquidsite.")
+            _load_ruby_file(site, plugins, path)
         for path in _files(directory, ".py"):
             index += 1
             _load_file(site, plugins, path, index)

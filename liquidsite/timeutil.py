@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import InvalidDateError
@@ -83,6 +83,31 @@ def ruby_offset(moment: dt.datetime) -> str:
     return f"{sign}{minutes // 60:02d}{minutes % 60:02d}"
 
 
+class _RubyUTC(dt.tzinfo):
+    """The zone of a Ruby Time in UTC mode (``Time#utc``, ``Time.utc``): what feeds and
+    network plugins hand Jekyll. ``Time#to_s`` writes its zone as ``UTC``, not ``+0000``."""
+
+    def utcoffset(self, moment: Optional[dt.datetime]) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def dst(self, moment: Optional[dt.datetime]) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def tzname(self, moment: Optional[dt.datetime]) -> str:
+        return "UTC"
+
+    def __repr__(self) -> str:
+        return "RUBY_UTC"
+
+    def __reduce__(self) -> str:
+        return "RUBY_UTC"
+
+
+RUBY_UTC = _RubyUTC()
+
+
 def ruby_time_string(moment: dt.datetime) -> str:
-    """Ruby's ``Time#to_s``: ``2024-03-05 10:00:00 +0000``."""
+    """Ruby's ``Time#to_s``: ``2024-03-05 10:00:00 +0000`` (``... UTC`` for a time in UTC mode)."""
+    if moment.tzinfo is RUBY_UTC:
+        return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
     return moment.strftime("%Y-%m-%d %H:%M:%S ") + ruby_offset(moment)

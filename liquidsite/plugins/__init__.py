@@ -9,9 +9,10 @@ the Liquid environment, the generators and the hooks all read that list.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 from .base import BuiltinPlugin
+from .ruby import RubyPlugin
 
 #: gem name -> module under ``liquidsite.plugins``
 MODULES: dict[str, str] = {
@@ -31,6 +32,64 @@ MODULES: dict[str, str] = {
     "jekyll-relative-links": "relative_links",
     "jekyll-archives": "archives",
     "jekyll-remote-theme": "remote_theme",
+    "jekyll-get-json": "get_json",
+    "jekyll-twitter-plugin": "twitter",
+}
+
+
+def _ruby(registers: str, versions: dict[str, str], module: str = "", gem: str = "",
+          latest: str = "PLUGIN") -> RubyPlugin:
+    return RubyPlugin(frozenset(registers.split()), versions, module=module, gem=gem, latest=latest)
+
+
+#: a Ruby plugin file's name -> its built-in equivalent: al-folio's ``_plugins`` of every
+#: version since 2015 (digests: :func:`.ruby.normalized_digest` of each version shipped)
+RUBY_PLUGINS: dict[str, RubyPlugin] = {
+    "details.rb": _ruby("tag:details", {"4c5a01efe9f58f50": "PLUGIN"}, module="alfolio.details"),
+    "file-exists.rb": _ruby("tag:file_exists", {"266e645bf45fbd41": "PLUGIN"}, module="alfolio.file_exists"),
+    "hideCustomBibtex.rb": _ruby(
+        "filter:hideCustomBibtex", {"ce9f3d962f4b6337": "PLUGIN_ANY_LINE", "af51e716b3452464": "PLUGIN_FIELD"},
+        module="alfolio.hide_custom_bibtex", latest="PLUGIN_FIELD",
+    ),
+    "hide-custom-bibtex.rb": _ruby(
+        "filter:hideCustomBibtex", {"af51e716b3452464": "PLUGIN_FIELD", "c9a829b6b4f76954": "PLUGIN"},
+        module="alfolio.hide_custom_bibtex",
+    ),
+    "remove-accents.rb": _ruby("filter:remove_accents", {"f8f7ed23ef28a3b5": "PLUGIN"},
+                               module="alfolio.remove_accents"),
+    "cache-bust.rb": _ruby("filter:bust_file_cache filter:bust_css_cache", {"d9772ba1c8bf08da": "PLUGIN"},
+                           module="alfolio.cache_bust"),
+    "beautify.rb": _ruby("filter:beautify", {"9079b914569f9547": "PLUGIN_BEAUTIFY"},
+                         module="alfolio.html_filters", latest="PLUGIN_BEAUTIFY"),
+    "minify.rb": _ruby("filter:minify", {"4343b3da17ca3f8d": "PLUGIN_MINIFY"},
+                       module="alfolio.html_filters", latest="PLUGIN_MINIFY"),
+    "google-scholar-citations.rb": _ruby(
+        "tag:google_scholar_citations",
+        {"6376a2d7f2069b41": "GOOGLE_SCHOLAR_FIRST_GROUP", "9ab0e565373fb379": "GOOGLE_SCHOLAR",
+         "eaffd93a7433ee5f": "GOOGLE_SCHOLAR", "97cc3050da2d276c": "GOOGLE_SCHOLAR"},
+        module="alfolio.citations", latest="GOOGLE_SCHOLAR",
+    ),
+    "inspirehep-citations.rb": _ruby("tag:inspirehep_citations", {"30eba845b84a3893": "INSPIREHEP"},
+                                     module="alfolio.citations", latest="INSPIREHEP"),
+    "external-posts.rb": _ruby(
+        "generator:ExternalPostsGenerator",
+        {"070b5a166172669b": "PLUGIN_RSS_ONLY", "f6316084c1955588": "PLUGIN_RSS_ONLY",
+         "4eb0118eb595b2cf": "PLUGIN_PAGE_BODY", "1612c0688080fefa": "PLUGIN_SLUG_FALLBACK",
+         "45361257d5fdfe73": "PLUGIN_WITH_CONTENT", "4032a90a850ecb61": "PLUGIN_WITH_CONTENT",
+         "b1898877c0b34021": "PLUGIN"},
+        module="alfolio.external_posts",
+    ),
+    # copies of gems liquidsite builds in: they run as that gem does
+    "terser.rb": _ruby("generator:TerserGenerator", {"27c499a9d875b68c": "PLUGIN"}, gem="jekyll-terser"),
+    "download-3rd-party.rb": _ruby(
+        "hook:site:after_init",
+        dict.fromkeys(("f5a9b8dae9d4b44f", "272415cde7ca46b6", "686af0445947b5fb", "8297604e62405df6",
+                       "32b047c4deec2f00", "f31181aee455945f"), "PLUGIN"),
+        gem="jekyll-3rd-party-libraries",
+    ),
+    # 2015-2016: one line, require 'jekyll/scholar'
+    "ext.rb": _ruby("", {"dc2c847626194033": "PLUGIN"}, gem="jekyll-scholar"),
+    "jekyll-scholar.rb": _ruby("", {"dc2c847626194033": "PLUGIN"}, gem="jekyll-scholar"),
 }
 
 
@@ -50,6 +109,15 @@ def enabled(config: Mapping[str, Any], theme_gems: Sequence[str] = ()) -> list[B
         importlib.import_module(f"{__name__}.{MODULES[n]}").PLUGIN for n in dict.fromkeys(names) if n in MODULES
     ]
     return sorted(found, key=lambda plugin: -plugin.priority)
+
+
+def ruby_equivalent(plugin: RubyPlugin, attribute: str) -> Optional[BuiltinPlugin]:
+    """The built-in plugin a recognised Ruby file runs as, or None when its gem is not built in."""
+    module = plugin.module or MODULES.get(plugin.gem)
+    if not module:
+        return None
+    found: BuiltinPlugin = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+    return found
 
 
 def warn_unknown(config: Mapping[str, Any]) -> None:

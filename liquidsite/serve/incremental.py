@@ -148,6 +148,8 @@ class SiteBuilder:
             from ..site import Site
 
             site = Site(config)
+            if self.site is not None:
+                site.net.carry_over(self.site.net)
             site.reset()
             site.read()
             read_data = {item: dict(item.data) for item in _render_order(site)}
