@@ -57,7 +57,7 @@ class Response:
             return self.body.decode("utf-8", errors="replace")
 
 
-class _Failure(Exception):
+class NetworkError(OSError):
     """The request got no HTTP answer (DNS, refused, reset, or ``timed_out``)."""
 
     def __init__(self, reason: str, timed_out: bool = False) -> None:
@@ -65,18 +65,18 @@ class _Failure(Exception):
         self.timed_out = timed_out
 
 
-def _request(url: str, headers: dict[str, str]) -> Response:
-    """One GET, or :class:`_Failure`; run in a worker thread so that DNS cannot outlast the timeout."""
+def _request(url: str, headers: dict[str, str], timeout: float, limit: int) -> Response:
+    """One GET, or :class:`NetworkError`; run in a worker thread so that DNS cannot outlast the timeout."""
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
-            return Response(answer.status, answer.read(MAX_BYTES),
+        with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - http(s) URLs only
+            return Response(answer.status, answer.read(limit),
                             charset=answer.headers.get_content_charset() or "utf-8")
     except urllib.error.HTTPError as err:
-        return Response(err.code, err.read(MAX_BYTES) if err.fp else b"")
+        return Response(err.code, err.read(limit) if err.fp else b"")
     except (OSError, ValueError) as err:
         reason = getattr(err, "reason", None) or err
-        raise _Failure(str(reason), timed_out=isinstance(reason, TimeoutError)) from err
+        raise NetworkError(str(reason), timed_out=isinstance(reason, TimeoutError)) from err
 
 
 class Network:
@@ -157,8 +157,8 @@ class Network:
             reason = f"{self.silent} did not answer within {TIMEOUT:g} s"
         if not reason:
             try:
-                response = _run_bounded(url, dict(headers or {}))
-            except _Failure as err:
+                response = get(url, dict(headers or {}))
+            except NetworkError as err:
                 self.dead_hosts.add(host)
                 if err.timed_out:
                     self.silent = host
@@ -185,23 +185,26 @@ class Network:
         logger.warn(f"{plugin}:", message)
 
 
-def _run_bounded(url: str, headers: dict[str, str]) -> Response:
-    """:func:`_request` with a hard limit of :data:`TIMEOUT` seconds (a stuck thread is left behind)."""
+def get(url: str, headers: Optional[dict[str, str]] = None, timeout: Optional[float] = None,
+        limit: int = MAX_BYTES) -> Response:
+    """One GET with a hard limit of *timeout* seconds in all (default :data:`TIMEOUT`; a stuck thread
+    is left behind), reading at most *limit* bytes; :class:`NetworkError` when no answer comes."""
+    seconds = TIMEOUT if timeout is None else timeout
     outcome: list[object] = []
 
     def work() -> None:
         try:
-            outcome.append(_request(url, headers))
-        except _Failure as err:
+            outcome.append(_request(url, headers or {}, seconds, limit))
+        except NetworkError as err:
             outcome.append(err)
 
     worker = threading.Thread(target=work, name="liquidsite-net", daemon=True)
     worker.start()
-    worker.join(TIMEOUT)
+    worker.join(seconds)
     if not outcome:
-        raise _Failure(f"no answer within {TIMEOUT:g} s", timed_out=True)
+        raise NetworkError(f"no answer within {seconds:g} s", timed_out=True)
     result = outcome[0]
-    if isinstance(result, _Failure):
+    if isinstance(result, NetworkError):
         raise result
     assert isinstance(result, Response)
     return result

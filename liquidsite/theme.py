@@ -17,19 +17,19 @@ import os
 import re
 import shutil
 import tempfile
-import urllib.error
-import urllib.request
 import zipfile
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
+from . import net
 from .errors import FatalError
 from .log import logger
 
 #: Where repository archives come from; tests point it at a server on 127.0.0.1.
 ARCHIVE_URL_ENV = "LIQUIDSITE_GITHUB_ARCHIVE_URL"
 DEFAULT_ARCHIVE_URL = "https://codeload.github.com"
-DOWNLOAD_TIMEOUT = 20.0
+DOWNLOAD_TIMEOUT = 30.0
+MAX_ARCHIVE_BYTES = 200 * 1024 * 1024
 
 #: Gem themes whose repository is not named after the gem: gem -> GitHub owner/repo.
 GEM_REPOSITORIES = {
@@ -179,7 +179,7 @@ def gem_repository(gem: str) -> Optional[str]:
     return None
 
 
-def download(owner: str, repo: str, ref: str) -> str:
+def download(owner: str, repo: str, ref: str, offline: bool = False) -> str:
     """The extracted archive of *owner/repo* at *ref*: from the cache, else downloaded into it.
 
     Raises OSError (with the URL) when it is neither cached nor downloadable.
@@ -189,11 +189,15 @@ def download(owner: str, repo: str, ref: str) -> str:
         return target
     base = os.environ.get(ARCHIVE_URL_ENV, DEFAULT_ARCHIVE_URL).rstrip("/")
     url = f"{base}/{owner}/{repo}/zip/{ref}"
+    if offline:
+        raise OSError(f"not downloading {url} with --offline")
     try:
-        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT) as response:  # noqa: S310 - https or loopback
-            archive = zipfile.ZipFile(io.BytesIO(response.read()))
-    except (urllib.error.URLError, OSError, zipfile.BadZipFile) as err:
-        raise OSError(f"could not download {url}: {getattr(err, 'reason', err)}") from err
+        response = net.get(url, timeout=DOWNLOAD_TIMEOUT, limit=MAX_ARCHIVE_BYTES)
+        if not response.ok:
+            raise OSError(f"HTTP {response.status}")
+        archive = zipfile.ZipFile(io.BytesIO(response.body))
+    except (OSError, zipfile.BadZipFile) as err:
+        raise OSError(f"could not download {url}: {err}") from err
     os.makedirs(os.path.dirname(target), exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".download-", dir=os.path.dirname(target))
     try:
@@ -222,7 +226,7 @@ def resolve(config: dict[str, Any]) -> Optional[Theme]:
     plugins = [str(p) for p in config.get("plugins") or []]
     remote = config.get("remote_theme")
     if remote and "jekyll-remote-theme" in plugins:
-        theme = _remote_theme(str(remote))
+        theme = _remote_theme(str(remote), bool(config.get("offline")))
         if theme is not None:
             config["theme"] = theme.name
         return theme
@@ -243,7 +247,7 @@ def resolve(config: dict[str, Any]) -> Optional[Theme]:
         owner, repo = repository.split("/")
         ref = f"v{version}" if version else "HEAD"
         try:
-            root = download(owner, repo, ref)
+            root = download(owner, repo, ref, bool(config.get("offline")))
             return Theme(name, root, version or "", runtime_dependencies(os.path.join(root, f"{name}.gemspec"), name))
         except OSError as err:
             logger.warn("Theme:", f"{err}")
@@ -252,7 +256,7 @@ def resolve(config: dict[str, Any]) -> Optional[Theme]:
     return None
 
 
-def _remote_theme(spec: str) -> Optional[Theme]:
+def _remote_theme(spec: str, offline: bool) -> Optional[Theme]:
     """jekyll-remote-theme's ``OWNER/REPO[@REF]`` (lower-cased; the ref defaults to ``master``)."""
     match = _REMOTE.match(spec.lower().strip())
     if match is None:
@@ -261,7 +265,7 @@ def _remote_theme(spec: str) -> Optional[Theme]:
     owner, repo, ref = match.group("owner"), match.group("repo"), match.group("ref") or "master"
     logger.info("Remote Theme:", f"Using theme {owner}/{repo}")
     try:
-        root = download(owner, repo, ref)
+        root = download(owner, repo, ref, offline)
     except OSError as err:
         raise FatalError(f"Remote theme {owner}/{repo}@{ref} is neither cached nor downloadable: {err}") from err
     gemspecs = [os.path.join(root, f"{name}.gemspec") for name in (repo, f"jekyll-theme-{repo}")]
