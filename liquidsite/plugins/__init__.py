@@ -30,6 +30,13 @@ MODULES: dict[str, str] = {
     "jekyll-readme-index": "readme_index",
     "jekyll-relative-links": "relative_links",
     "jekyll-archives": "archives",
+    "jekyll-email-protect": "email_protect",
+    "jekyll-regex-replace": "regex_replace",
+    "jekyll-cache-bust": "cache_bust",
+    "jekyll-3rd-party-libraries": "third_party_libraries",
+    "jekyll-socials": "socials",
+    "jekyll-tabs": "tabs",
+    "jekyll-jupyter-notebook": "jupyter_notebook",
 }
 
 
