@@ -37,6 +37,7 @@ MODULES: dict[str, str] = {
     "jekyll-socials": "socials",
     "jekyll-tabs": "tabs",
     "jekyll-jupyter-notebook": "jupyter_notebook",
+    "jekyll-link-attributes": "link_attributes",
 }
 
 

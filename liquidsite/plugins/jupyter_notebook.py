@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import warnings
 from typing import TYPE_CHECKING, Any, Callable, Optional, TextIO
 
 from liquid.ast import Node
@@ -106,7 +107,9 @@ def exporter() -> Optional[Callable[[str, str, dict[str, Any]], str]]:
         return None
 
     def convert(content: str, name: str, options: dict[str, Any]) -> str:
-        notebook = nbformat.reads(content, as_version=4)
+        with warnings.catch_warnings():  # nbformat's MissingIDFieldWarning on older notebooks is noise here
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(content, as_version=4)
         html_exporter = HTMLExporter()
         if options.get("prompt", True) is False:
             html_exporter.exclude_input_prompt = True
