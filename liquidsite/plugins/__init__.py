@@ -38,6 +38,7 @@ MODULES: dict[str, str] = {
     "jekyll-tabs": "tabs",
     "jekyll-jupyter-notebook": "jupyter_notebook",
     "jekyll-link-attributes": "link_attributes",
+    "jekyll-terser": "terser",
 }
 
 
