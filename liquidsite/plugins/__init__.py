@@ -39,6 +39,7 @@ MODULES: dict[str, str] = {
     "jekyll-jupyter-notebook": "jupyter_notebook",
     "jekyll-link-attributes": "link_attributes",
     "jekyll-terser": "terser",
+    "jekyll-imagemagick": "imagemagick",
 }
 
 
