@@ -134,7 +134,7 @@ def generate(site: "Site") -> None:
             stem = os.path.splitext(name)[0]
             for width in [None, *widths]:
                 out_name = f"{stem}.{image_format}" if width is None else f"{stem}-{width}.{image_format}"
-                key = hashlib.md5(f"{directory}/{out_name}|{flags}".encode()).hexdigest()
+                key = hashlib.md5(f"{site.source}|{directory}/{out_name}|{flags}".encode()).hexdigest()
                 cached = os.path.join(cache, key + "." + str(image_format))
                 if not os.path.exists(cached) or os.path.getmtime(cached) < os.path.getmtime(source):
                     render(source, cached, width, str(image_format), options)
