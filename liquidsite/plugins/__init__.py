@@ -40,6 +40,7 @@ MODULES: dict[str, str] = {
     "jekyll-link-attributes": "link_attributes",
     "jekyll-terser": "terser",
     "jekyll-imagemagick": "imagemagick",
+    "jekyll-minifier": "minifier",
 }
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from ..documents import StaticFile
 from ..log import logger
 from .base import BuiltinPlugin
+from .common import plugin_cache_dir
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -102,13 +103,6 @@ def _inputs(site: "Site", settings: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def _cache_dir(site: "Site") -> str:
-    """``.jekyll-cache/jekyll-imagemagick``: beside Jekyll's own cache, which a config change clears."""
-    if site.cache_root is None:
-        return os.path.join(tempfile.gettempdir(), "liquidsite-images")
-    return os.path.join(os.path.dirname(os.path.dirname(site.cache_root)), "jekyll-imagemagick")
-
-
 def generate(site: "Site") -> None:
     settings = _settings(site)
     if not settings.get("enabled"):
@@ -125,7 +119,7 @@ def generate(site: "Site") -> None:
     outputs = settings.get("output_formats") or {}
     widths = [int(w) for w in settings.get("widths") or []]
     ignored: set[str] = set()
-    cache = _cache_dir(site)
+    cache = plugin_cache_dir(site, "jekyll-imagemagick")
     for image_format, flags in outputs.items():
         options = ImageOptions(str(flags or ""))
         ignored.update(options.ignored)
@@ -134,7 +128,7 @@ def generate(site: "Site") -> None:
             stem = os.path.splitext(name)[0]
             for width in [None, *widths]:
                 out_name = f"{stem}.{image_format}" if width is None else f"{stem}-{width}.{image_format}"
-                key = hashlib.md5(f"{site.source}|{directory}/{out_name}|{flags}".encode()).hexdigest()
+                key = hashlib.md5(f"{directory}/{out_name}|{flags}".encode()).hexdigest()
                 cached = os.path.join(cache, key + "." + str(image_format))
                 if not os.path.exists(cached) or os.path.getmtime(cached) < os.path.getmtime(source):
                     render(source, cached, width, str(image_format), options)
