@@ -83,3 +83,16 @@ def test_excludes_disabled_and_pages_not_html(tmp_path: Path) -> None:
         "index.html": "---\n---\n<a href='https://x.org/'>x</a>\n",
     })
     assert (site / "index.html").read_text() == "<a href='https://x.org/'>x</a>\n"
+
+
+def test_posts_get_the_gems_second_pass(tmp_path: Path) -> None:
+    """The gem hooks posts as ``posts`` and as ``documents``: the second pass sees the first one's output,
+    where libxml2 stripped the blank before this href, and makes the link external then."""
+    site = build(tmp_path, {
+        "_config.yml": "plugins: [jekyll-link-attributes]\n",
+        "_posts/2020-01-01-p.html": '---\n---\n<a href=" https://sp.org/">sp</a>\n',
+        "page.html": '---\n---\n<a href=" https://sp.org/">sp</a>\n',
+    })
+    assert '<a href="https://sp.org/" rel="external nofollow noopener" target="_blank">sp</a>' in (
+        site / "2020/01/01/p.html").read_text()
+    assert '<a href="https://sp.org/">sp</a>' in (site / "page.html").read_text()

@@ -137,9 +137,13 @@ class NotebookConverter:
     """The gem's ``Converter``: ``.ipynb`` -> ``.html`` through nbconvert."""
 
     def __init__(self, site: "Site", convert: Callable[[str, str, dict[str, Any]], str]) -> None:
+        from ..cache import Cache
+
         options = site.config.get("jupyter_notebook")
         self.options: dict[str, Any] = options if isinstance(options, dict) else {}
         self._convert = convert
+        # nbconvert takes about a second a notebook: its output is kept in the site's cache
+        self.cache = Cache(site.cache_root, "JekyllJupyterNotebook")
 
     def matches(self, ext: str) -> bool:
         return ext == ".ipynb"
@@ -148,8 +152,12 @@ class NotebookConverter:
         return ".html"
 
     def convert(self, content: str, origin: str) -> str:
+        import nbconvert
+
         name = os.path.splitext(os.path.basename(origin))[0]
-        return shape(self._convert(content, name, self.options), str(self.options.get("content") or "html"))
+        key = f"{nbconvert.__version__}\0{name}\0{sorted(self.options.items())!r}\0{content}"
+        converted = self.cache.getset(key, lambda: self._convert(content, name, self.options))
+        return shape(converted, str(self.options.get("content") or "html"))
 
 
 class NotebookPage(Page):

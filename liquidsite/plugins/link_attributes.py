@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from ..hooks import Hooks
 
 _HTTP = re.compile(r"^https?://", re.M)
+_BLANKS = (" ", "\t", "\n", "\r")
+#: the attribute of a page or document holding the output this plugin last wrote, when a new pass keeps it
+_STABLE_OUTPUT = "_link_attributes_stable_output"
 
 
 def _settings(config: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -38,13 +41,26 @@ def is_external(url: str, site_url: Any) -> bool:
 
 def rewrite(output: str, config: Mapping[str, Any]) -> str:
     """The gem's ``post_render_html`` on one output."""
+    return _rewrite(output, config)[0]
+
+
+def _rewrite(output: str, config: Mapping[str, Any]) -> tuple[str, bool]:
+    """The rewritten output, and whether rewriting it again would change nothing.
+
+    A second pass changes what the first one wrote only where libxml2's writing
+    changed a link's ``href``: the blanks it strips before a URL can turn a
+    link the first pass left alone into an external one.
+    """
     settings = _settings(config)
     excludes = [compile_ruby(f"^{pattern}$") for pattern in (settings.get("exclude") or [])]
     rel = str(settings.get("rel") or "external nofollow noopener")
     target = str(settings.get("target") or "_blank")
     document = libxml_html.parse_document(output)
+    stable = True
     for anchor in document.root.iter("a"):
         href = anchor.get("href")
+        if href is not None and href[:1] in _BLANKS:
+            stable = False
         if href is None or not is_external(href, config.get("url")):
             continue
         if any(pattern.search(href) for pattern in excludes):
@@ -53,7 +69,7 @@ def rewrite(output: str, config: Mapping[str, Any]) -> str:
             anchor.set("rel", rel)
         if not anchor.has("target"):
             anchor.set("target", target)
-    return libxml_html.serialize_document(document)
+    return libxml_html.serialize_document(document), stable
 
 
 def enabled(config: Mapping[str, Any]) -> bool:
@@ -66,7 +82,10 @@ def _post_render(item: Any) -> None:
         return
     if item.kind == "pages" and item.output_ext != ".html":
         return
-    item.output = rewrite(item.output, config)
+    if getattr(item, _STABLE_OUTPUT, None) is item.output:
+        return  # a post's second pass (as ``documents`` after ``posts``) over its own stable output
+    item.output, stable = _rewrite(item.output, config)
+    setattr(item, _STABLE_OUTPUT, item.output if stable else None)
 
 
 def register_hooks(hooks: "Hooks") -> None:
