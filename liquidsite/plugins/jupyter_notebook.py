@@ -21,6 +21,8 @@ written, as in the gem.
 from __future__ import annotations
 
 import html
+import importlib.metadata
+import importlib.util
 import os
 import re
 import warnings
@@ -99,14 +101,17 @@ class JupyterNotebookTag(Tag):
 
 
 def exporter() -> Optional[Callable[[str, str, dict[str, Any]], str]]:
-    """nbconvert's HTML export as ``convert(json, name, options)``, or None when nbconvert is missing."""
-    try:
-        import nbformat
-        from nbconvert import HTMLExporter
-    except ImportError:
+    """nbconvert's HTML export as ``convert(json, name, options)``, or None when nbconvert is missing.
+
+    nbconvert is imported on the first conversion (a cached one needs none): importing it takes a second.
+    """
+    if importlib.util.find_spec("nbconvert") is None or importlib.util.find_spec("nbformat") is None:
         return None
 
     def convert(content: str, name: str, options: dict[str, Any]) -> str:
+        import nbformat
+        from nbconvert import HTMLExporter
+
         with warnings.catch_warnings():  # nbformat's MissingIDFieldWarning on older notebooks is noise here
             warnings.simplefilter("ignore")
             notebook = nbformat.reads(content, as_version=4)
@@ -152,10 +157,8 @@ class NotebookConverter:
         return ".html"
 
     def convert(self, content: str, origin: str) -> str:
-        import nbconvert
-
         name = os.path.splitext(os.path.basename(origin))[0]
-        key = f"{nbconvert.__version__}\0{name}\0{sorted(self.options.items())!r}\0{content}"
+        key = f"{importlib.metadata.version('nbconvert')}\0{name}\0{sorted(self.options.items())!r}\0{content}"
         converted = self.cache.getset(key, lambda: self._convert(content, name, self.options))
         return shape(converted, str(self.options.get("content") or "html"))
 
