@@ -170,3 +170,39 @@ def test_jupyter_notebook_tag(tmp_path):
         frame.replace("SRC", "/assets/jupyter/n.ipynb.html")
         + frame.replace("SRC", "/assets/jupyter/&lt;n&gt;.ipynb.html")
     )
+
+
+def test_third_party_libraries_download(tmp_path):
+    """``download: true``: each file fetched once into assets/libs/NAME and the URL pointed there
+    (observed from the gem against the same local server)."""
+    import functools
+    import http.server
+    import threading
+
+    served = tmp_path / "served"
+    (served / "lib").mkdir(parents=True)
+    (served / "lib/lib.min.js").write_text('console.log("lib");\n')
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        site = build(tmp_path / "site", {
+            "_config.yml": (
+                "baseurl: /base\nplugins: [jekyll-3rd-party-libraries]\nthird_party_libraries:\n  download: true\n"
+                f"  mylib:\n    url:\n      js: \"http://127.0.0.1:{port}/lib/lib.min.js?v={{{{version}}}}\"\n"
+                f"      css: \"http://127.0.0.1:{port}/lib/missing.css\"\n    version: \"2.0\"\n"
+            ),
+            "index.html": (
+                "---\n---\n{{ site.third_party_libraries.mylib.url.js }} {{ site.third_party_libraries.mylib.url.css }}\n"
+            ),
+        })
+    finally:
+        server.shutdown()
+        thread.join(5)
+    assert (site / "index.html").read_text() == (
+        f"/base/assets/libs/mylib/lib.min.js http://127.0.0.1:{port}/lib/missing.css\n"
+    )
+    assert (site / "assets/libs/mylib/lib.min.js").read_text() == 'console.log("lib");\n'

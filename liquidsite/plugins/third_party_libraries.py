@@ -65,6 +65,7 @@ def _download(url: str, dest: str) -> bool:
     if os.path.isfile(dest):
         return True
     os.makedirs(os.path.dirname(dest), exist_ok=True)
+    logger.info("Third-party libraries:", f"Downloading {url} to {dest}")
     try:
         with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT) as response:  # noqa: S310 - the site's own URLs
             data = response.read()
