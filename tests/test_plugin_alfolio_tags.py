@@ -196,7 +196,7 @@ def test_third_party_libraries_download(tmp_path):
                 f"      css: \"http://127.0.0.1:{port}/lib/missing.css\"\n    version: \"2.0\"\n"
             ),
             "index.html": (
-                "---\n---\n{{ site.third_party_libraries.mylib.url.js }} {{ site.third_party_libraries.mylib.url.css }}\n"
+                "---\n---\n{% assign lib = site.third_party_libraries.mylib %}{{ lib.url.js }} {{ lib.url.css }}\n"
             ),
         })
     finally:
