@@ -60,6 +60,8 @@ CASES = [
      "</head>\n<body>\n<div>x</div>\n<p>y</p>\n</body>\n</html>"),
     ('<img src="x.png" sizes="30vw" ">', '<html><body><img src="x.png" sizes="30vw"></body></html>'),
     ("plain text <b>x</b>", "<html><body><p>plain text <b>x</b></p></body></html>"),
+    ('<p>This <some:url name:spac="hallo">doit</some:url> test</p>',
+     '<html><body><p>This <url name:spac="hallo">doit</url> test</p></body></html>'),
 ]
 
 

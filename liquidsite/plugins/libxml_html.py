@@ -139,10 +139,18 @@ DEFAULT_DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN"
 
 
 class Element:
-    __slots__ = ("name", "attrs", "children")
+    """An element: ``name`` as written back, ``tag`` as the parser matches end tags against it.
 
-    def __init__(self, name: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        self.name = name
+    They differ for a prefixed name (``<some:url>``): libxml2 keeps the whole name on its
+    stack of open elements but the node gets the local name (the prefix names no namespace).
+    """
+
+    __slots__ = ("name", "tag", "attrs", "children")
+
+    def __init__(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        self.tag = tag
+        prefix, colon, local = tag.partition(":")
+        self.name = local if colon and prefix and local else tag
         self.attrs = attrs
         self.children: list[Any] = []
 
@@ -206,12 +214,12 @@ class TreeBuilder(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].name == tag:
+            if self.stack[depth].tag == tag:
                 del self.stack[depth:]
                 return
 
     def handle_data(self, data: str) -> None:
-        raw = self.stack[-1].name in _RAW_TEXT
+        raw = self.stack[-1].tag in _RAW_TEXT
         self._append(Markup(data) if raw else Text(data))
 
     def handle_comment(self, data: str) -> None:
@@ -250,7 +258,7 @@ class DocumentBuilder(TreeBuilder):
 
     @property
     def current(self) -> str:
-        return self.stack[-1].name
+        return self.stack[-1].tag
 
     def _push(self, name: str, attrs: list[tuple[str, Optional[str]]]) -> Element:
         if name == "head":
@@ -277,12 +285,12 @@ class DocumentBuilder(TreeBuilder):
             if not (self.seen_head or self.seen_body):
                 self._push("head", [])
         elif new not in ("noframes", "frame", "frameset"):
-            if self.seen_body or any(e.name in ("body", "head") for e in self.stack):
+            if self.seen_body or any(e.tag in ("body", "head") for e in self.stack):
                 return
             self._push("body", [])
 
     def _misplaced(self, tag: str) -> bool:
-        names = [e.name for e in self.stack]
+        names = [e.tag for e in self.stack]
         return (
             (tag == "html" and len(self.stack) > 1)
             or (tag == "head" and (len(self.stack) != 2 or self.seen_head))
@@ -314,7 +322,7 @@ class DocumentBuilder(TreeBuilder):
         if self.discarded and tag in ("html", "body", "head"):
             self.discarded -= 1
             return
-        names = [e.name for e in self.stack]
+        names = [e.tag for e in self.stack]
         if tag not in names[1:]:
             return
         priority = _END_PRIORITY.get(tag, 100)
