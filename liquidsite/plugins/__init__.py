@@ -34,6 +34,17 @@ MODULES: dict[str, str] = {
     "jekyll-remote-theme": "remote_theme",
     "jekyll-get-json": "get_json",
     "jekyll-twitter-plugin": "twitter",
+    "jekyll-email-protect": "email_protect",
+    "jekyll-regex-replace": "regex_replace",
+    "jekyll-cache-bust": "cache_bust",
+    "jekyll-3rd-party-libraries": "third_party_libraries",
+    "jekyll-socials": "socials",
+    "jekyll-tabs": "tabs",
+    "jekyll-jupyter-notebook": "jupyter_notebook",
+    "jekyll-link-attributes": "link_attributes",
+    "jekyll-terser": "terser",
+    "jekyll-imagemagick": "imagemagick",
+    "jekyll-minifier": "minifier",
 }
 
 

@@ -209,3 +209,16 @@ def liquid_truthy(value: Any) -> bool:
 def empty(value: Any) -> bool:
     """Liquid's ``== empty``: an empty string, list or hash."""
     return isinstance(value, (str, list, dict)) and len(value) == 0
+
+
+def plugin_cache_dir(site: "Site", name: str) -> str:
+    """A folder for files a plugin makes (``.jekyll-cache/NAME``), beside Jekyll's own cache, which
+    a config change clears; a temporary folder for this site when disk caching is off."""
+    import hashlib
+    import os
+    import tempfile
+
+    if site.cache_root is None:
+        key = hashlib.md5(site.source.encode()).hexdigest()[:12]
+        return os.path.join(tempfile.gettempdir(), f"liquidsite-{name}-{key}")
+    return os.path.join(os.path.dirname(os.path.dirname(site.cache_root)), name)

@@ -4,11 +4,8 @@ jemoji is a ``post_render`` hook on pages and documents. When an HTML output
 names an emoji anywhere, the text of its ``<body>`` (or the whole output if
 it has no ``<body``) is rewritten outside ``pre``, ``code`` and ``tt``
 elements. jemoji does this through html-pipeline and Nokogiri, which parse
-that markup and write it back with libxml2's HTML serializer; we do the same
-for well-formed markup: text re-escaped (entities decoded), void elements
-without ``/``, boolean attributes minimised, URI attributes percent-encoded,
-attribute quotes chosen as libxml2 does, and the line breaks libxml2's
-``FORMAT`` option adds around block elements.
+that markup and write it back with libxml2's HTML serializer; so does
+:mod:`.libxml_html` here.
 
 The alias table (``emoji.tsv``) is data generated from gemoji's
 ``db/emoji.json``: alias, then the image file's codepoints.
@@ -20,9 +17,9 @@ import functools
 import os
 import re
 from html import escape
-from html.parser import HTMLParser
-from urllib.parse import quote
 from typing import TYPE_CHECKING, Any, Optional
+
+from . import libxml_html
 from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
@@ -31,30 +28,6 @@ if TYPE_CHECKING:
 DEFAULT_ASSET_ROOT = "https://github.githubassets.com/images/icons/"
 _OPENING_BODY = re.compile(r"<body(.*?)>\s*", re.S)
 _IGNORED_ANCESTORS = frozenset(("pre", "code", "tt"))
-_RAW_TEXT = frozenset(("script", "style"))
-# libxml2's HTML 4 element table (htmlTagLookup), which decides how Nokogiri writes markup back.
-_LIBXML_EMPTY = frozenset((
-    "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link", "meta", "param",
-))
-_LIBXML_SAVE_END_TAG = _LIBXML_EMPTY | {"li"}
-_LIBXML_INLINE = frozenset((
-    "a", "abbr", "acronym", "applet", "b", "basefont", "bdo", "big", "br", "button", "cite", "code", "del",
-    "dfn", "em", "embed", "font", "i", "iframe", "img", "input", "ins", "kbd", "label", "map", "object", "q",
-    "s", "samp", "script", "select", "small", "span", "strike", "strong", "sub", "sup", "textarea", "tt", "u",
-    "var",
-))
-_LIBXML_KNOWN = _LIBXML_INLINE | _LIBXML_EMPTY | frozenset((
-    "address", "blockquote", "body", "caption", "center", "colgroup", "dd", "dir", "div", "dl", "dt",
-    "fieldset", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "html", "legend", "li",
-    "menu", "noframes", "noscript", "ol", "optgroup", "option", "p", "pre", "style", "table", "tbody", "td",
-    "tfoot", "th", "thead", "title", "tr", "ul",
-))
-_LIBXML_BOOLEAN = frozenset((
-    "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize",
-    "noshade", "nowrap", "readonly", "selected",
-))
-# xmlURIEscapeStr keeps unreserved characters, "@" and this list in URI attributes
-_URI_KEEP = "-_.!~*'()@/:=?;#%&,+"
 
 
 @functools.lru_cache(maxsize=1)
@@ -123,155 +96,32 @@ def emojify_text(text: str, root: str, escaped: bool = True) -> str:
     return "".join(out)
 
 
-class _Element:
-    __slots__ = ("name", "attrs", "children")
-
-    def __init__(self, name: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        self.name = name
-        self.attrs = attrs
-        self.children: list[Any] = []
-
-
-class _Text(str):
-    """Decoded text (emoji already turned into markup pieces by the serializer)."""
-
-
-class _Markup(str):
-    """Markup written as is: comments, declarations, script and style bodies."""
-
-
-class _TreeBuilder(HTMLParser):
-    """A forgiving DOM of an HTML fragment: enough structure for libxml2's serializer rules."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Element("", [])
-        self.stack = [self.root]
-
-    def _append(self, node: Any) -> None:
-        children = self.stack[-1].children
-        if isinstance(node, _Text) and children and type(children[-1]) is _Text:
-            children[-1] = _Text(children[-1] + node)
-        else:
-            children.append(node)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        element = _Element(tag, attrs)
-        self._append(element)
-        if tag not in _LIBXML_EMPTY:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        self._append(_Element(tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].name == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        raw = self.stack[-1].name in _RAW_TEXT
-        self._append(_Markup(data) if raw else _Text(data))
-
-    def handle_comment(self, data: str) -> None:
-        self._append(_Markup(f"<!--{data}-->"))
-
-    def handle_decl(self, decl: str) -> None:
-        self._append(_Markup(f"<!{decl}>"))
-
-    def handle_pi(self, data: str) -> None:
-        self._append(_Markup(f"<?{data}>"))
-
-    def unknown_decl(self, data: str) -> None:
-        self._append(_Markup(f"<![{data}]>"))
-
-
-def _quoted(value: str) -> str:
-    """libxml2's xmlBufWriteQuotedString."""
-    if '"' in value:
-        if "'" in value:
-            return '"' + value.replace('"', "&quot;") + '"'
-        return f"'{value}'"
-    return f'"{value}"'
-
-
-def _attribute(element: _Element, name: str, value: Optional[str]) -> str:
-    if value is None or name in _LIBXML_BOOLEAN:
-        return f" {name}"
-    value = escape(value, quote=False)
-    if name in ("href", "action", "src") or (name == "name" and element.name == "a"):
-        value = quote(value.lstrip(" \t\n\r"), safe=_URI_KEEP)
-    return f" {name}={_quoted(value)}"
-
-
-def _is_text(node: Any) -> bool:
-    return isinstance(node, _Text) or (isinstance(node, _Markup) and not node.startswith("<"))
-
-
-class _Serializer:
-    """libxml2's HTML serializer with Nokogiri's FORMAT option, emoji replaced in text."""
+class _EmojiSerializer(libxml_html.Serializer):
+    """libxml2's serializer, emoji replaced in text outside ``pre``, ``code`` and ``tt``."""
 
     def __init__(self, root: str) -> None:
+        super().__init__()
         self.root = root
-        self.out: list[str] = []
 
-    def children(self, parent: _Element, ignored: bool) -> None:
-        nodes = parent.children
-        for index, node in enumerate(nodes):
-            following = nodes[index + 1] if index + 1 < len(nodes) else None
-            if isinstance(node, _Element):
-                self.element(node, parent.name, following, ignored)
-            elif isinstance(node, _Text):
-                self.text(node, parent, ignored)
-            else:
-                self.out.append(node)
+    def ignores(self, name: str) -> bool:
+        return name in _IGNORED_ANCESTORS
 
-    def text(self, text: str, parent: _Element, ignored: bool) -> None:
+    def text(self, text: str, parent: libxml_html.Element, ignored: bool) -> None:
         if ignored or not has_emoji(text):
             self.out.append(escape(text, quote=False))
         elif "<" not in text and "&" not in text:
             self.out.append(emojify_text(text, self.root))
         else:
             # html-pipeline swaps the text node for its emojified (decoded) text parsed as HTML
-            builder = _TreeBuilder()
-            builder.feed(emojify_text(text, self.root, escaped=False))
-            builder.close()
-            builder.root.name = parent.name
-            self.children(builder.root, True)
-
-    def element(self, element: _Element, parent_name: str, following: Any, ignored: bool) -> None:
-        name = element.name
-        known = name in _LIBXML_KNOWN
-        block = known and name not in _LIBXML_INLINE
-        out = self.out
-        out.append("<" + name + "".join(_attribute(element, n, v) for n, v in element.attrs))
-        kids = element.children
-        if name in _LIBXML_EMPTY:
-            out.append(">")
-        elif not kids:
-            out.append(">" if name in _LIBXML_SAVE_END_TAG else f"></{name}>")
-        else:
-            out.append(">")
-            spaced = block and len(kids) > 1 and not name.startswith("p")
-            if spaced and not _is_text(kids[0]):
-                out.append("\n")
-            self.children(element, ignored or name in _IGNORED_ANCESTORS)
-            if spaced and not _is_text(kids[-1]):
-                out.append("\n")
-            out.append(f"</{name}>")
-        if (block and following is not None and not _is_text(following) and parent_name
-                and not parent_name.startswith("p")):
-            out.append("\n")
+            fragment = libxml_html.parse_fragment(emojify_text(text, self.root, escaped=False))
+            fragment.name = parent.name
+            self.children(fragment, True)
 
 
 def emojify_fragment(html: str, root: str) -> str:
     """What html-pipeline's EmojiFilter and Nokogiri's ``to_html`` make of an HTML fragment."""
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    serializer = _Serializer(root)
-    serializer.children(builder.root, False)
+    serializer = _EmojiSerializer(root)
+    serializer.children(libxml_html.parse_fragment(html), False)
     return "".join(serializer.out)
 
 

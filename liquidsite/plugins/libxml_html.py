@@ -1,0 +1,614 @@
+"""HTML as Nokogiri reads and writes it back: libxml2 2.9's HTML parser and serializer.
+
+Gems that rewrite rendered pages through Nokogiri (jemoji on the ``<body>``,
+jekyll-link-attributes on whole documents) change more than what they mean
+to: libxml2 parses the markup with HTML 4 rules and writes it back with its
+own. This module reproduces both for what sites hold:
+
+- parsing (:func:`parse_fragment`, :func:`parse_document`): tag and attribute
+  names lower-cased, a repeated attribute or one with an invalid name dropped,
+  entities decoded; for a
+  document, ``<html>``/``<head>``/``<body>`` implied where missing, an open
+  element closed by a start tag that may not nest in it (``<p>`` by ``<div>``,
+  ``<li>`` by ``<li>``, ``<head>`` by body content, the ``htmlStartClose``
+  table), an end tag closing what is open inside it unless a stronger element
+  is in between (``htmlEndPriority``), stray end tags dropped, text directly
+  in ``<html>``/``<head>`` put in an implied ``<p>``, ``<x/>`` closed at once;
+  HTML 5 elements (``section``, ``picture``, ``source``...) are unknown to
+  libxml2 2.9, so ``<source>`` is no void element there;
+- writing (:class:`Serializer`): text re-escaped (``& < >``), void elements
+  without ``/``, boolean attributes minimised, URI attributes percent-encoded,
+  attribute quotes chosen as libxml2 does, the line breaks libxml2's
+  ``FORMAT`` option adds around block elements; for a document the DOCTYPE
+  (HTML 4.0 Transitional when there is none) and the
+  ``<meta http-equiv="Content-Type">`` libxml2 inserts first in ``<head>``.
+
+Markup is read by a small tokenizer of its own (``_tokenize``, four times faster
+than ``html.parser`` and independent of its changes between Python versions),
+which reads tags, attributes, comments and raw text as Python 3.11's
+``html.parser`` does; markup it does not expect (``<![CDATA[``, an unterminated
+tag) is read by ``html.parser`` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+from html.entities import name2codepoint
+from html.parser import HTMLParser
+from typing import Any, Callable, Optional
+from urllib.parse import quote
+
+_RAW_TEXT = frozenset(("script", "style"))
+# libxml2's HTML 4 element table (htmlTagLookup), which decides how Nokogiri writes markup back.
+LIBXML_EMPTY = frozenset((
+    "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link", "meta", "param",
+))
+_LIBXML_SAVE_END_TAG = LIBXML_EMPTY | {"li"}
+_LIBXML_INLINE = frozenset((
+    "a", "abbr", "acronym", "applet", "b", "basefont", "bdo", "big", "br", "button", "cite", "code", "del",
+    "dfn", "em", "embed", "font", "i", "iframe", "img", "input", "ins", "kbd", "label", "map", "object", "q",
+    "s", "samp", "script", "select", "small", "span", "strike", "strong", "sub", "sup", "textarea", "tt", "u",
+    "var",
+))
+_LIBXML_KNOWN = _LIBXML_INLINE | LIBXML_EMPTY | frozenset((
+    "address", "blockquote", "body", "caption", "center", "colgroup", "dd", "dir", "div", "dl", "dt",
+    "fieldset", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "html", "legend", "li",
+    "menu", "noframes", "noscript", "ol", "optgroup", "option", "p", "pre", "style", "table", "tbody", "td",
+    "tfoot", "th", "thead", "title", "tr", "ul",
+))
+_LIBXML_BOOLEAN = frozenset((
+    "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize",
+    "noshade", "nowrap", "readonly", "selected",
+))
+# xmlURIEscapeStr keeps unreserved characters, "@" and this list in URI attributes
+_URI_KEEP = "-_.!~*'()@/:=?;#%&,+"
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_FONT_STYLE = ("tt", "i", "b", "u", "s", "strike", "big", "small")
+_LISTING = ("pre", "listing", "xmp")
+
+
+def _closes(*pairs: tuple[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    return {new: frozenset(old) for new, old in pairs}
+
+
+#: libxml2's htmlStartClose: a start tag (key) closes the current element when it is one of these
+_START_CLOSE = _closes(
+    ("form", ("form", "p", "hr", *_HEADINGS, "dl", "ul", "ol", "menu", "dir", "address", *_LISTING, "head")),
+    ("head", ("p",)),
+    ("title", ("p",)),
+    ("body", ("head", "style", "script", "title")),
+    ("frameset", ("head", "style", "script", "title", "p")),
+    ("li", ("p", *_HEADINGS, "dl", "address", *_LISTING, "head", "li")),
+    ("hr", ("p", "head")),
+    *((h, ("p", "head")) for h in _HEADINGS),
+    ("dir", ("p", "head")),
+    ("address", ("p", "head", "ul")),
+    ("pre", ("p", "head", "ul")),
+    ("listing", ("p", "head")),
+    ("xmp", ("p",)),
+    ("blockquote", ("p", "head")),
+    ("dl", ("p", "dt", "menu", "dir", "address", *_LISTING, "head")),
+    ("dt", ("p", "menu", "dir", "address", *_LISTING, "head", "dd")),
+    ("dd", ("p", "menu", "dir", "address", *_LISTING, "head", "dt")),
+    ("ul", ("p", "head", "ol", "menu", "dir", "address", *_LISTING)),
+    ("ol", ("p", "head", "ul")),
+    ("menu", ("p", "head", "ul")),
+    ("p", ("p", "head", *_HEADINGS, *_FONT_STYLE)),
+    ("div", ("p", "head")),
+    ("noscript", ("script",)),
+    ("center", ("font", "b", "i", "p", "head")),
+    ("a", ("a", "head")),
+    ("caption", ("p",)),
+    ("colgroup", ("caption", "colgroup", "col", "p")),
+    ("col", ("caption", "col", "p")),
+    ("table", ("p", "head", *_HEADINGS, *_LISTING, "a")),
+    ("th", ("th", "td", "p", "span", "font", "a", "b", "i", "u")),
+    ("td", ("th", "td", "p", "span", "font", "a", "b", "i", "u")),
+    ("tr", ("th", "td", "tr", "caption", "col", "colgroup", "p")),
+    ("thead", ("caption", "col", "colgroup")),
+    ("tfoot", ("th", "td", "tr", "caption", "col", "colgroup", "thead", "tbody", "p")),
+    ("tbody", ("th", "td", "tr", "caption", "col", "colgroup", "thead", "tfoot", "tbody", "p")),
+    ("optgroup", ("option",)),
+    ("option", ("option",)),
+    ("fieldset", ("legend", "p", "head", *_HEADINGS, *_LISTING, "a")),
+    *((tag, ("head",)) for tag in (
+        *_FONT_STYLE, "em", "strong", "dfn", "code", "samp", "kbd", "var", "cite", "abbr", "acronym", "img",
+        "font", "br", "map", "q", "sub", "sup", "span", "bdo", "iframe",
+    )),
+)
+#: libxml2's htmlEndPriority: an end tag only closes open elements of lower or equal priority
+_END_PRIORITY = {
+    "div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180, "table": 190,
+    "head": 200, "body": 200, "html": 220,
+}
+#: htmlParseHTMLName: an attribute named otherwise (a stray ``"``, ``@click``) is skipped
+_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][A-Za-z0-9_:.-]*\Z")
+_HTML4_ENTITIES = frozenset(name2codepoint) | {"apos"}
+_ENTITY = re.compile(r"&([A-Za-z_:][A-Za-z0-9_:.-]*)(;?)")
+_RAW_SPANS = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_HEAD_CONTENT = frozenset(("script", "style", "meta", "link", "title", "base"))
+_BLANK = " \t\n\r"
+_DOCTYPE = re.compile(
+    r"""\s*doctype\s+(?P<name>\S+)(?:\s+public\s+(?P<q1>["'])(?P<public>.*?)(?P=q1)"""
+    r"""(?:\s+(?P<q2>["'])(?P<system>.*?)(?P=q2))?|\s+system\s+(?P<q3>["'])(?P<system2>.*?)(?P=q3))?""",
+    re.I | re.S,
+)
+DEFAULT_DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN" "http://www.w3.org/TR/REC-html40/loose.dtd">'
+
+
+class Element:
+    """An element: ``name`` as written back, ``tag`` as the parser matches end tags against it.
+
+    They differ for a prefixed name (``<some:url>``): libxml2 keeps the whole name on its
+    stack of open elements but the node gets the local name (the prefix names no namespace).
+    """
+
+    __slots__ = ("name", "tag", "attrs", "children")
+
+    def __init__(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        self.tag = tag
+        prefix, colon, local = tag.partition(":")
+        self.name = local if colon and prefix and local else tag
+        self.attrs = attrs
+        self.children: list[Any] = []
+
+    def get(self, name: str) -> Optional[str]:
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return None
+
+    def has(self, name: str) -> bool:
+        return any(key == name for key, _ in self.attrs)
+
+    def set(self, name: str, value: str) -> None:
+        """Nokogiri's ``node[name] = value``: replace in place, or append."""
+        for index, (key, _) in enumerate(self.attrs):
+            if key == name:
+                self.attrs[index] = (name, value)
+                return
+        self.attrs.append((name, value))
+
+    def iter(self, name: str) -> Any:
+        """Every descendant element called *name*, in document order."""
+        for child in self.children:
+            if isinstance(child, Element):
+                if child.name == name:
+                    yield child
+                yield from child.iter(name)
+
+
+class Text(str):
+    """Decoded text."""
+
+
+class Markup(str):
+    """Markup written as is: comments, declarations, script and style bodies."""
+
+
+class TreeBuilder(HTMLParser):
+    """A forgiving DOM of an HTML fragment: enough structure for libxml2's serializer rules."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("", [])
+        self.stack = [self.root]
+
+    def _append(self, node: Any) -> None:
+        children = self.stack[-1].children
+        if isinstance(node, Text) and children and type(children[-1]) is Text:
+            children[-1] = Text(children[-1] + node)
+        else:
+            children.append(node)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        element = Element(tag, attrs)
+        self._append(element)
+        if tag not in LIBXML_EMPTY:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        self._append(Element(tag, attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        raw = self.stack[-1].tag in _RAW_TEXT
+        self._append(Markup(data) if raw else Text(data))
+
+    def handle_comment(self, data: str) -> None:
+        self._append(Markup(f"<!--{data}-->"))
+
+    def handle_decl(self, decl: str) -> None:
+        self._append(Markup(f"<!{decl}>"))
+
+    def handle_pi(self, data: str) -> None:
+        self._append(Markup(f"<?{data}>"))
+
+    def unknown_decl(self, data: str) -> None:
+        self._append(Markup(f"<![{data}]>"))
+
+
+class Document:
+    """A parsed HTML document: its DOCTYPE line and its top-level nodes (the ``<html>`` element among them)."""
+
+    def __init__(self, doctype: str, root: Element) -> None:
+        self.doctype = doctype
+        self.root = root
+
+    def html(self) -> Optional[Element]:
+        return next((node for node in self.root.children if isinstance(node, Element) and node.name == "html"), None)
+
+
+class DocumentBuilder(TreeBuilder):
+    """libxml2's ``htmlParseDocument`` rules on top of the fragment builder (see the module docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.doctype = ""
+        self.seen_head = False
+        self.seen_body = False
+        self.discarded = 0  # misplaced <html>/<head>/<body> start tags whose end tags are ignored
+
+    @property
+    def current(self) -> str:
+        return self.stack[-1].tag
+
+    def _push(self, name: str, attrs: list[tuple[str, Optional[str]]]) -> Element:
+        if name == "head":
+            self.seen_head = True
+        elif name == "body":
+            self.seen_body = True
+        element = Element(name, attrs)
+        self._append(element)
+        self.stack.append(element)
+        return element
+
+    def _auto_close(self, new: str) -> None:
+        while len(self.stack) > 1 and self.current in _START_CLOSE.get(new, ()):
+            self.stack.pop()
+
+    def _check_implied(self, new: str) -> None:
+        if new == "html":
+            return
+        if len(self.stack) == 1:
+            self._push("html", [])
+        if new in ("body", "head"):
+            return
+        if len(self.stack) <= 2 and new in _HEAD_CONTENT:
+            if not (self.seen_head or self.seen_body):
+                self._push("head", [])
+        elif new not in ("noframes", "frame", "frameset"):
+            if self.seen_body or any(e.tag in ("body", "head") for e in self.stack):
+                return
+            self._push("body", [])
+
+    def _misplaced(self, tag: str) -> bool:
+        names = [e.tag for e in self.stack]
+        return (
+            (tag == "html" and len(self.stack) > 1)
+            or (tag == "head" and (len(self.stack) != 2 or self.seen_head))
+            or (tag == "body" and "body" in names)
+        )
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        self._start(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        self._start(tag, attrs, closed=True)
+
+    def _start(self, tag: str, attrs: list[tuple[str, Optional[str]]], closed: bool) -> None:
+        unique: list[tuple[str, Optional[str]]] = []
+        for name, value in attrs:
+            if _ATTRIBUTE_NAME.match(name) and all(name != seen for seen, _ in unique):
+                unique.append((name, value))
+        if self._misplaced(tag):
+            self.discarded += 1
+            return
+        self._auto_close(tag)
+        self._check_implied(tag)
+        element = self._push(tag, unique)
+        if closed or tag in LIBXML_EMPTY:
+            self.stack.pop()
+        del element
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.discarded and tag in ("html", "body", "head"):
+            self.discarded -= 1
+            return
+        names = [e.tag for e in self.stack]
+        if tag not in names[1:]:
+            return
+        priority = _END_PRIORITY.get(tag, 100)
+        for name in reversed(names[1:]):
+            if name == tag:
+                break
+            if _END_PRIORITY.get(name, 100) > priority:
+                return
+        while self.current != tag:
+            self.stack.pop()
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if len(self.stack) == 1 and self.root.children == [] and data.strip(_BLANK) == "":
+            return
+        if self.current in _RAW_TEXT:
+            self._append(Markup(data))
+            return
+        if data.strip(_BLANK) == "":
+            if len(self.stack) > 1:
+                self._append(Text(data))
+            return
+        # htmlCheckParagraph: text directly in the document, <html> or <head> goes in an implied <p>
+        if self.current in ("", "html", "head"):
+            self._auto_close("p")
+            self._check_implied("p")
+            self._push("p", [])
+        self._append(Text(data))
+
+    def handle_decl(self, decl: str) -> None:
+        match = _DOCTYPE.match(decl)
+        if match is None or self.doctype or len(self.stack) > 1:
+            return
+        public, system = match.group("public"), match.group("system") or match.group("system2")
+        line = f"<!DOCTYPE {match.group('name')}"
+        if public is not None:
+            line += f' PUBLIC "{public}"' + (f' "{system}"' if system is not None else "")
+        elif system is not None:
+            line += f' SYSTEM "{system}"'
+        self.doctype = line + ">"
+
+    def handle_comment(self, data: str) -> None:
+        self._append(Markup(f"<!--{data}-->"))
+
+
+def libxml_references(html: str) -> str:
+    """*html* with the ``&`` that libxml2 keeps as text escaped, so that Python's decoding agrees.
+
+    libxml2 decodes ``&name;`` only for HTML 4's entities and only with the
+    semicolon (``&copy`` and ``&check;`` stay text); Python's HTML 5 rules
+    would decode both. Character references and raw text (comments,
+    ``script``, ``style``) are left alone.
+    """
+    if "&" not in html:
+        return html
+    out: list[str] = []
+    position = 0
+    for raw in _RAW_SPANS.finditer(html):
+        out.append(_ENTITY.sub(_keep_unknown, html[position:raw.start()]))
+        out.append(raw.group(0))
+        position = raw.end()
+    out.append(_ENTITY.sub(_keep_unknown, html[position:]))
+    return "".join(out)
+
+
+def _keep_unknown(match: "re.Match[str]") -> str:
+    name, semicolon = match.group(1), match.group(2)
+    return match.group(0) if semicolon and name in _HTML4_ENTITIES else "&amp;" + name + semicolon
+
+
+# The tokens of well-formed markup, as html.parser (Python 3.11) reads them; anything else goes to html.parser.
+_TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+_ATTRIBUTE = re.compile(
+    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
+)
+_START_TAG_END = re.compile(r"""
+  <[a-zA-Z][^\t\n\r\f />\x00]*
+  (?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*)*)?
+  \s*""", re.VERBOSE)
+_END_TAG = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
+_RAW_END = {name: re.compile(rf"</\s*{name}\s*>", re.I) for name in _RAW_TEXT}
+
+
+def _tokenize(builder: TreeBuilder, html: str) -> bool:
+    """Feed *html* to *builder* without html.parser, for markup it reads the usual way; False where it
+    meets something else (the caller then starts over with html.parser)."""
+    position = 0
+    length = len(html)
+    while position < length:
+        start = html.find("<", position)
+        if start < 0:
+            builder.handle_data(unescape(html[position:]))
+            return True
+        if start > position:
+            builder.handle_data(unescape(html[position:start]))
+        following = html[start + 1:start + 2]
+        if following.isalpha() and following.isascii():
+            position = _start_tag(builder, html, start)
+        elif following == "/":
+            match = _END_TAG.match(html, start)
+            if match is None:
+                return False
+            builder.handle_endtag(match.group(1).lower())
+            position = match.end()
+        elif html.startswith("<!--", start):
+            end = html.find("-->", start + 4)
+            if end < 0 or "--!>" in html[start:end] or html.startswith(("<!-->", "<!--->"), start):
+                return False
+            builder.handle_comment(html[start + 4:end])
+            position = end + 3
+        elif following in ("!", "?"):
+            end = html.find(">", start)
+            if end < 0 or html.startswith("<![", start):
+                return False
+            if following == "!":
+                builder.handle_decl(html[start + 2:end])
+            else:
+                builder.handle_pi(html[start + 2:end])
+            position = end + 1
+        else:
+            builder.handle_data("<")
+            position = start + 1
+        if position < 0:
+            return False
+    return True
+
+
+def _start_tag(builder: TreeBuilder, html: str, start: int) -> int:
+    """Read the start tag at *start*; the position after it (and a raw text body), or -1."""
+    located = _START_TAG_END.match(html, start)
+    end = located.end() if located else -1
+    if end < 0 or not html.startswith((">", "/>"), end):
+        return -1
+    closing = 2 if html[end] == "/" else 1
+    name_match = _TAG_NAME.match(html, start + 1)
+    if name_match is None:
+        return -1
+    tag = name_match.group(1).lower()
+    attrs: list[tuple[str, Optional[str]]] = []
+    position = name_match.end()
+    while position < end:
+        found = _ATTRIBUTE.match(html, position)
+        if not found:
+            break
+        name, rest, value = found.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        attrs.append((name.lower(), unescape(value) if value else value))
+        position = found.end()
+    if html[position:end + closing].strip() not in (">", "/>"):
+        return -1
+    if closing == 2:
+        builder.handle_startendtag(tag, attrs)
+        return end + 2
+    builder.handle_starttag(tag, attrs)
+    if tag not in _RAW_TEXT:
+        return end + 1
+    body_end = _RAW_END[tag].search(html, end + 1)
+    if body_end is None:
+        return -1
+    if body_end.start() > end + 1:
+        builder.handle_data(html[end + 1:body_end.start()])
+    builder.handle_endtag(tag)
+    return body_end.end()
+
+
+def _build(builder_class: type[TreeBuilder], html: str) -> TreeBuilder:
+    html = libxml_references(html)
+    builder = builder_class()
+    if not _tokenize(builder, html):
+        builder = builder_class()
+        builder.feed(html)
+        builder.close()
+    return builder
+
+
+def parse_fragment(html: str) -> Element:
+    return _build(TreeBuilder, html).root
+
+
+def parse_document(html: str) -> Document:
+    builder = _build(DocumentBuilder, html)
+    assert isinstance(builder, DocumentBuilder)
+    return Document(builder.doctype or DEFAULT_DOCTYPE, builder.root)
+
+
+def _quoted(value: str) -> str:
+    """libxml2's xmlBufWriteQuotedString."""
+    if '"' in value:
+        if "'" in value:
+            return '"' + value.replace('"', "&quot;") + '"'
+        return f"'{value}'"
+    return f'"{value}"'
+
+
+def _attribute(element: Element, name: str, value: Optional[str]) -> str:
+    if value is None or name in _LIBXML_BOOLEAN:
+        return f" {name}"
+    value = escape(value, quote=False)
+    if name in ("href", "action", "src") or (name == "name" and element.name == "a"):
+        value = quote(value.lstrip(" \t\n\r"), safe=_URI_KEEP)
+    return f" {name}={_quoted(value)}"
+
+
+def _is_text(node: Any) -> bool:
+    return isinstance(node, Text) or (isinstance(node, Markup) and not node.startswith("<"))
+
+
+class Serializer:
+    """libxml2's HTML serializer with Nokogiri's FORMAT option; subclasses may rewrite text."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+
+    def children(self, parent: Element, ignored: bool) -> None:
+        nodes = parent.children
+        for index, node in enumerate(nodes):
+            following = nodes[index + 1] if index + 1 < len(nodes) else None
+            if isinstance(node, Element):
+                self.element(node, parent.name, following, ignored)
+            elif isinstance(node, Text):
+                self.text(node, parent, ignored)
+            else:
+                self.out.append(node)
+
+    def text(self, text: str, parent: Element, ignored: bool) -> None:
+        self.out.append(escape(text, quote=False))
+
+    def ignores(self, name: str) -> bool:
+        """Whether text inside element *name* is left to :meth:`text` as ignored (jemoji's ``pre``/``code``)."""
+        return False
+
+    def element(self, element: Element, parent_name: str, following: Any, ignored: bool) -> None:
+        name = element.name
+        known = name in _LIBXML_KNOWN
+        block = known and name not in _LIBXML_INLINE
+        out = self.out
+        out.append("<" + name + "".join(_attribute(element, n, v) for n, v in element.attrs))
+        kids = element.children
+        if name in LIBXML_EMPTY:
+            out.append(">")
+        elif not kids:
+            out.append(">" if name in _LIBXML_SAVE_END_TAG and name not in ("html", "body") else f"></{name}>")
+        else:
+            out.append(">")
+            spaced = block and len(kids) > 1 and not name.startswith("p")
+            if spaced and not _is_text(kids[0]):
+                out.append("\n")
+            self.children(element, ignored or self.ignores(name))
+            if spaced and not _is_text(kids[-1]):
+                out.append("\n")
+            out.append(f"</{name}>")
+        if (block and following is not None and not _is_text(following) and parent_name
+                and not parent_name.startswith("p")):
+            out.append("\n")
+
+
+def _insert_content_type(html: Element) -> None:
+    """libxml2's htmlSetMetaEncoding for UTF-8: a Content-Type ``<meta>`` first in ``<head>``, unless one says UTF-8."""
+    head = next((n for n in html.children if isinstance(n, Element) and n.name == "head"), None)
+    if head is None:
+        return
+    for meta in head.children:
+        if (isinstance(meta, Element) and meta.name == "meta"
+                and (meta.get("http-equiv") or "").lower() == "content-type"):
+            content = meta.get("content")
+            if content is not None:
+                if "utf-8" not in content.lower():
+                    meta.set("content", "text/html; charset=UTF-8")
+                return
+    head.children.insert(0, Element("meta", [("http-equiv", "Content-Type"), ("content", "text/html; charset=UTF-8")]))
+
+
+def serialize_document(document: Document, serializer_factory: Callable[[], Serializer] = Serializer) -> str:
+    """Nokogiri's ``Document#to_s`` (``to_html``) of *document*, written as UTF-8."""
+    html = document.html()
+    if html is not None:
+        _insert_content_type(html)
+    serializer = serializer_factory()
+    serializer.out.append(document.doctype + "\n")
+    for node in document.root.children:
+        if isinstance(node, Element):
+            serializer.element(node, "", None, False)
+        else:
+            serializer.out.append(node)
+    serializer.out.append("\n")
+    return "".join(serializer.out)
