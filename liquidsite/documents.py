@@ -113,6 +113,9 @@ class Page(Convertible):
             raise FrontMatterError(f"Invalid permalink in {self.path}")
         defaults = site.frontmatter_defaults.all(self.relative_path, "pages")
         self.data = deep_merge(defaults, self.front_matter)
+        # Keys the front matter sets to null, which ``data`` fills from the defaults for Liquid.
+        self._nulled_defaults: dict[str, Any] = {key: defaults[key] for key, value in self.front_matter.items()
+                                 if value is None and key in defaults}
 
     def _locate(self, site: "Site", dir: str, name: str, base: Optional[str] = None) -> None:
         """The fields every page has before any content: where it is and what it will write.
@@ -127,6 +130,7 @@ class Page(Convertible):
         self.basename = _strip_trailing_dots(name[: len(name) - len(self.extname)] if self.extname else name)
         self.relative_path = os.path.join(dir, name).lstrip("/")
         self.output: Optional[str] = None
+        self._nulled_defaults = {}
         self.pager: Any = None
         self._url: Optional[str] = None
 
@@ -134,10 +138,14 @@ class Page(Convertible):
         return self.front_matter.get("permalink") == ""
 
     def setting(self, key: str) -> Any:
-        """Jekyll's Page reads its own front matter first: defaults fill only keys it lacks, so an
-        explicit ``layout: null`` means no layout. (Liquid's ``page`` merges the defaults under
-        the front matter, where a null keeps the default's value, as ``data`` here does.)"""
-        return self.front_matter[key] if key in self.front_matter else self.data.get(key)
+        """Jekyll's Page reads its own data first: defaults fill only keys it lacks, so an explicit
+        ``layout: null`` means no layout. (Liquid's ``page`` merges the defaults under the front
+        matter, where a null keeps the default's value, as ``data`` here does.) A value a plugin
+        set since (jekyll-redirect-from's layout) is the page's own."""
+        value = self.data.get(key)
+        if key in self._nulled_defaults and value is self._nulled_defaults[key]:
+            return None
+        return value
 
     @property
     def html(self) -> bool:
