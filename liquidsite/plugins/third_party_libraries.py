@@ -16,9 +16,9 @@ URLs stay on the CDN, with one warning.
 from __future__ import annotations
 
 import os
-import urllib.request
 from typing import TYPE_CHECKING, Any
 
+from .. import net
 from ..errors import ConfigError
 from ..log import logger
 from .base import BuiltinPlugin
@@ -67,13 +67,14 @@ def _download(url: str, dest: str) -> bool:
     os.makedirs(os.path.dirname(dest), exist_ok=True)
     logger.info("Third-party libraries:", f"Downloading {url} to {dest}")
     try:
-        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT) as response:  # noqa: S310 - the site's own URLs
-            data = response.read()
-    except (OSError, ValueError) as err:
+        response = net.get(url, timeout=DOWNLOAD_TIMEOUT)
+        if not response.ok:
+            raise net.NetworkError(f"HTTP {response.status}")
+    except net.NetworkError as err:
         logger.warn("Third-party libraries:", f"could not download {url} ({err}); keeping the CDN URL.")
         return False
     with open(dest, "wb") as handle:
-        handle.write(data)
+        handle.write(response.body)
     return True
 
 
