@@ -6,7 +6,7 @@ whose subject is the ``liquidsite`` process itself.
 
 from __future__ import annotations
 
-from conftest import run_cli, write_tree
+from conftest import run_build, run_cli, write_tree
 
 HINT_BOX = (
     "                    ------------------------------------------------\n"
@@ -31,7 +31,7 @@ def test_new_refuses_a_non_empty_directory_and_the_starter_builds(tmp_path):
     again = run_cli(tmp_path, "new", "site")
     assert again.code == 1
     assert "exists and is not empty" in again.stderr
-    built = run_cli(tmp_path / "site", "build")
+    built = run_build(tmp_path / "site")
     assert built.code == 0, built.stderr
     assert (tmp_path / "site/_site/index.html").is_file()
 
@@ -127,7 +127,7 @@ def test_doctor_exits_1_on_conflicts(tmp_path):
 
 def test_clean_removes_destination_and_cache(tmp_path):
     (tmp_path / "index.html").write_text("---\n---\nhi\n")
-    assert run_cli(tmp_path, "build").code == 0
+    assert run_build(tmp_path).code == 0
     assert (tmp_path / "_site").is_dir() and (tmp_path / ".jekyll-cache/.gitignore").is_file()
     assert run_cli(tmp_path, "clean").code == 0
     assert not (tmp_path / "_site").exists() and not (tmp_path / ".jekyll-cache").exists()
