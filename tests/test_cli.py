@@ -49,14 +49,14 @@ def test_build_prints_jekylls_progress_lines(tmp_path):
     assert any(line.startswith("                    done in ") and line.endswith(" seconds.") for line in lines)
 
 
-def test_quiet_silences_progress_but_not_errors(tmp_path):
-    (tmp_path / "index.html").write_text("---\n---\nhi\n")
-    quiet = run_cli(tmp_path, "build", "-q")
-    assert quiet.code == 0 and quiet.stdout == "" and quiet.stderr == ""
-    (tmp_path / "_config.yml").write_text("title: [\n")
-    failed = run_cli(tmp_path, "build", "--quiet")
-    assert failed.code == 1 and failed.stdout == ""
-    assert "             Error: (" in failed.stderr and "_config.yml): did not find expected node" in failed.stderr
+def test_quiet_silences_progress_and_warnings_but_not_errors(tmp_path):
+    (tmp_path / "bad.html").write_text("---\n---\n{{ 'a' | append }}\n")
+    result = run_cli(tmp_path, "build", "-q")
+    assert result.code == 1 and result.stdout == ""  # no Source/Destination/Generating lines
+    assert result.stderr == (  # no "Configuration file: none" warning either
+        "  Liquid Exception: Liquid error (line 1): wrong number of arguments (given 1, expected 2) in bad.html\n"
+        + HINT_BOX
+    )
 
 
 def test_a_failed_build_prints_the_error_and_the_trace_hint_and_exits_1(tmp_path):
