@@ -49,7 +49,7 @@ def test_build_prints_jekylls_progress_lines(tmp_path):
     assert any(line.startswith("                    done in ") and line.endswith(" seconds.") for line in lines)
 
 
-def test_quiet_silences_progress_and_warnings_but_not_errors(tmp_path):
+def test_quiet_silences_progress_and_warnings_but_not_a_liquid_exception(tmp_path):
     (tmp_path / "bad.html").write_text("---\n---\n{{ 'a' | append }}\n")
     result = run_cli(tmp_path, "build", "-q")
     assert result.code == 1 and result.stdout == ""  # no Source/Destination/Generating lines
@@ -66,17 +66,6 @@ def test_a_failed_build_prints_the_error_and_the_trace_hint_and_exits_1(tmp_path
     assert result.stderr.startswith(f"             Error: ({tmp_path}/_config.yml): did not find expected node")
     assert result.stderr.endswith(" at line 2 column 1\n" + HINT_BOX) and result.stdout == ""
     assert not (tmp_path / "_site").exists()
-
-
-def test_a_liquid_error_is_a_liquid_exception_and_exits_1(tmp_path):
-    (tmp_path / "bad.html").write_text("---\n---\n{{ 'a' | append }}\n")
-    result = run_cli(tmp_path, "build")
-    assert result.code == 1
-    assert result.stderr.endswith(
-        "  Liquid Exception: Liquid error (line 1): wrong number of arguments (given 1, expected 2) in bad.html\n"
-        + HINT_BOX
-    )
-    assert "Traceback" not in result.stderr
 
 
 def test_trace_prints_the_backtrace_instead_of_the_hint(tmp_path):
