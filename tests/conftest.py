@@ -51,15 +51,15 @@ FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 class Built:
-    """The result of one build: exit status, log and every output file's text."""
+    """The result of one build: exit status, log (stdout + stderr) and every output file's text."""
 
-    def __init__(self, source: Path, code: int, stdout: str, stderr: str) -> None:
+    def __init__(self, source: Path, code: int, log: str, stdout: str = "", stderr: str = "") -> None:
         self.source = source
         self.dest = source / "_site"
         self.code = code
+        self.log = log
         self.stdout = stdout
         self.stderr = stderr
-        self.log = stdout + stderr
 
     @property
     def files(self) -> dict[str, str]:
@@ -116,7 +116,6 @@ def _process_state(cwd: Path, env: Mapping[str, str]) -> Iterator[None]:
                 os.environ[name] = value
         time.tzset()
         logger.level = saved_level
-        logger.messages.clear()
 
 
 def run_build(source: Path, *args: str, env: Optional[Mapping[str, str]] = None) -> Built:
@@ -130,7 +129,7 @@ def run_build(source: Path, *args: str, env: Optional[Mapping[str, str]] = None)
             code = cli.main(["build", *args])
         except SystemExit as exit:  # argparse rejecting a flag
             code = exit.code if isinstance(exit.code, int) else 1
-    return Built(source, code, stdout.getvalue(), stderr.getvalue())
+    return Built(source, code, stdout.getvalue() + stderr.getvalue(), stdout.getvalue(), stderr.getvalue())
 
 
 def run_cli(source: Path, *argv: str, env: Optional[Mapping[str, str]] = None) -> Built:
@@ -140,7 +139,7 @@ def run_cli(source: Path, *argv: str, env: Optional[Mapping[str, str]] = None) -
         [sys.executable, "-m", "liquidsite", *argv],
         cwd=source, capture_output=True, text=True, env=full_env, timeout=120,
     )
-    return Built(source, result.returncode, result.stdout, result.stderr)
+    return Built(source, result.returncode, result.stdout + result.stderr, result.stdout, result.stderr)
 
 
 @pytest.fixture
