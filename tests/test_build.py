@@ -256,3 +256,12 @@ def test_a_kramdown_section_keeps_jekylls_rouge_defaults(build_site) -> None:
         '<span class="n">x</span> <span class="o">=</span> <span class="mi">1</span>\n'
         "</code></pre></div></div>\n"
     )
+
+
+def test_related_posts_are_the_most_recent_other_posts(build_site):
+    template = "---\n---\n{% for p in site.related_posts %}{{ p.title }};{% endfor %}"
+    built = build_site({f"_posts/2020-01-0{day}-p{day}.html": template for day in (1, 2, 3)})
+    assert built.code == 0, built.log
+    # Observed with Jekyll 4.3.1 (no lsi): newest first, the post itself left out.
+    assert built.read("2020/01/02/p2.html") == "P3;P1;"
+    assert built.read("2020/01/03/p3.html") == "P2;P1;"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import run_build
 from liquidsite.cache import Cache, clear_if_config_changed, marshal_dump_string, marshal_load_string
 
 # Bytes of Ruby 3.1's Marshal.dump("héllo") and the head of Marshal.dump("x" * 200).
@@ -35,3 +36,17 @@ def test_a_changed_configuration_clears_the_cache(tmp_path):
     assert Cache(root, "Jekyll::Converters::Markdown").get("k") == "v"
     clear_if_config_changed(root, {"title": "b"})
     assert Cache(root, "Jekyll::Converters::Markdown").getset("k", lambda: "new") == "new"
+
+
+def test_disk_cache_follows_jekylls_layout_and_safe_mode_disables_it(tmp_path):
+    (tmp_path / "index.md").write_text("---\n---\nhello\n")
+    assert run_build(tmp_path).code == 0
+    assert (tmp_path / ".jekyll-cache/Jekyll/Cache/Jekyll--Cache").is_dir()
+    assert (tmp_path / ".jekyll-cache/Jekyll/Cache/Jekyll--Converters--Markdown").is_dir()
+    assert run_build(tmp_path).code == 0  # served from the cache: same output
+    assert (tmp_path / "_site/index.html").read_text().startswith("<p>hello</p>")
+    safe = tmp_path / "safe"
+    safe.mkdir()
+    (safe / "index.md").write_text("---\n---\nhello\n")
+    assert run_build(safe, "--safe").code == 0
+    assert not (safe / ".jekyll-cache").exists()

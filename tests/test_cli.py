@@ -1,23 +1,24 @@
-"""The command line as a user meets it: new, build output, clean, related posts."""
+"""The command line as a user meets it, as a real subprocess: commands, flags, streams, exit codes.
+
+Everything else builds in process (``run_build`` in conftest.py); these tests are the ones
+whose subject is the ``liquidsite`` process itself.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from conftest import run_build, run_cli, write_tree
 
-from conftest import ROOT
-
-
-def run(*args: str, cwd) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TZ="UTC")
-    return subprocess.run([sys.executable, "-m", "liquidsite", *args], cwd=cwd, capture_output=True,
-                          text=True, env=env, timeout=120)
+HINT_BOX = (
+    "                    ------------------------------------------------\n"
+    "      Jekyll 4.3.1   Please append `--trace` to the `build` command \n"
+    "                     for any additional information or backtrace. \n"
+    "                    ------------------------------------------------\n"
+)
 
 
 def test_new_blank_creates_jekylls_scaffolding(tmp_path):
-    result = run("new", "site", "--blank", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_cli(tmp_path, "new", "site", "--blank")
+    assert result.code == 0, result.stderr
     site = tmp_path / "site"
     for directory in ("_data", "_drafts", "_includes", "_layouts", "_posts", "_sass", "assets/css"):
         assert (site / directory).is_dir(), directory
@@ -26,19 +27,19 @@ def test_new_blank_creates_jekylls_scaffolding(tmp_path):
 
 
 def test_new_refuses_a_non_empty_directory_and_the_starter_builds(tmp_path):
-    assert run("new", "site", cwd=tmp_path).returncode == 0
-    again = run("new", "site", cwd=tmp_path)
-    assert again.returncode == 1
+    assert run_cli(tmp_path, "new", "site").code == 0
+    again = run_cli(tmp_path, "new", "site")
+    assert again.code == 1
     assert "exists and is not empty" in again.stderr
-    built = run("build", cwd=tmp_path / "site")
-    assert built.returncode == 0, built.stderr
+    built = run_build(tmp_path / "site")
+    assert built.code == 0, built.stderr
     assert (tmp_path / "site/_site/index.html").is_file()
 
 
 def test_build_prints_jekylls_progress_lines(tmp_path):
     (tmp_path / "index.html").write_text("---\n---\nhi\n")
-    result = run("build", cwd=tmp_path)
-    assert result.returncode == 0
+    result = run_cli(tmp_path, "build")
+    assert result.code == 0
     lines = result.stdout.splitlines()
     assert "Configuration file: none" in result.stderr  # a warning, on stderr as in Jekyll
     assert f"            Source: {tmp_path}" in lines
@@ -48,47 +49,85 @@ def test_build_prints_jekylls_progress_lines(tmp_path):
     assert any(line.startswith("                    done in ") and line.endswith(" seconds.") for line in lines)
 
 
+def test_quiet_silences_progress_and_warnings_but_not_a_liquid_exception(tmp_path):
+    (tmp_path / "bad.html").write_text("---\n---\n{{ 'a' | append }}\n")
+    result = run_cli(tmp_path, "build", "-q")
+    assert result.code == 1 and result.stdout == ""  # no Source/Destination/Generating lines
+    assert result.stderr == (  # no "Configuration file: none" warning either
+        "  Liquid Exception: Liquid error (line 1): wrong number of arguments (given 1, expected 2) in bad.html\n"
+        + HINT_BOX
+    )
+
+
+def test_a_failed_build_prints_the_error_and_the_trace_hint_and_exits_1(tmp_path):
+    write_tree(tmp_path, {"_config.yml": "title: [\n", "index.html": "---\n---\nhi\n"})
+    result = run_cli(tmp_path, "build")
+    assert result.code == 1
+    assert result.stderr.startswith(f"             Error: ({tmp_path}/_config.yml): did not find expected node")
+    assert result.stderr.endswith(" at line 2 column 1\n" + HINT_BOX) and result.stdout == ""
+    assert not (tmp_path / "_site").exists()
+
+
+def test_trace_prints_the_backtrace_instead_of_the_hint(tmp_path):
+    write_tree(tmp_path, {"_config.yml": "title: [\n"})
+    result = run_cli(tmp_path, "build", "--trace")
+    assert result.code == 1
+    assert "             Error: (" in result.stderr
+    assert "Traceback (most recent call last):" in result.stderr
+    assert "ConfigError" in result.stderr and "Please append `--trace`" not in result.stderr
+
+
+def test_an_unknown_flag_is_a_usage_error_without_traceback(tmp_path):
+    result = run_cli(tmp_path, "build", "--nope")
+    assert result.code == 2
+    assert "unrecognized arguments: --nope" in result.stderr and "usage: liquidsite" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "_site").exists()
+
+
+def test_version_and_help(tmp_path):
+    version = run_cli(tmp_path, "--version")
+    assert version.code == 0 and version.stdout == "liquidsite 0.1.0 (Jekyll 4.3.1)\n"
+    assert run_cli(tmp_path, "-v").stdout == version.stdout
+    bare = run_cli(tmp_path)
+    assert bare.code == 0 and bare.stdout.startswith("usage: liquidsite ")
+    for command in ("build", "serve", "clean", "doctor", "new"):
+        assert command in bare.stdout
+
+
+def test_alias_with_source_and_destination_flags(tmp_path):
+    write_tree(tmp_path, {"src/index.html": "---\n---\n{{ site.title }}\n", "src/_config.yml": "title: T\n"})
+    result = run_cli(tmp_path, "b", "-s", "src", "-d", "out")
+    assert result.code == 0, result.stderr
+    assert f"            Source: {tmp_path}/src" in result.stdout.splitlines()
+    assert f"       Destination: {tmp_path}/out" in result.stdout.splitlines()
+    assert (tmp_path / "out/index.html").read_text() == "T\n"
+    assert not (tmp_path / "src/_site").exists()
+
+
+def test_doctor_exits_1_on_conflicts(tmp_path):
+    write_tree(tmp_path, {"index.html": "---\n---\nx\n", "clash.html": "---\npermalink: /index.html\n---\ny\n"})
+    conflict = run_cli(tmp_path, "doctor")
+    assert conflict.code == 1
+    assert "          Conflict: The following destination is shared by multiple files." in conflict.stderr
+    (tmp_path / "clash.html").unlink()
+    fine = run_cli(tmp_path, "doctor")
+    assert fine.code == 0 and "  Your test results are in. Everything looks fine." in fine.stdout
+
+
 def test_clean_removes_destination_and_cache(tmp_path):
     (tmp_path / "index.html").write_text("---\n---\nhi\n")
-    assert run("build", cwd=tmp_path).returncode == 0
+    assert run_build(tmp_path).code == 0
     assert (tmp_path / "_site").is_dir() and (tmp_path / ".jekyll-cache/.gitignore").is_file()
-    assert run("clean", cwd=tmp_path).returncode == 0
+    assert run_cli(tmp_path, "clean").code == 0
     assert not (tmp_path / "_site").exists() and not (tmp_path / ".jekyll-cache").exists()
-
-
-def test_related_posts_are_the_most_recent_other_posts(tmp_path):
-    posts = tmp_path / "_posts"
-    posts.mkdir()
-    for day in (1, 2, 3):
-        (posts / f"2020-01-0{day}-p{day}.html").write_text(
-            "---\n---\n{% for p in site.related_posts %}{{ p.title }};{% endfor %}"
-        )
-    assert run("build", cwd=tmp_path).returncode == 0
-    # Observed with Jekyll 4.3.1 (no lsi): newest first, the post itself left out.
-    assert (tmp_path / "_site/2020/01/02/p2.html").read_text() == "P3;P1;"
-    assert (tmp_path / "_site/2020/01/03/p3.html").read_text() == "P2;P1;"
-
-
-def test_disk_cache_follows_jekylls_layout_and_safe_mode_disables_it(tmp_path):
-    (tmp_path / "index.md").write_text("---\n---\nhello\n")
-    assert run("build", cwd=tmp_path).returncode == 0
-    assert (tmp_path / ".jekyll-cache/Jekyll/Cache/Jekyll--Cache").is_dir()
-    assert (tmp_path / ".jekyll-cache/Jekyll/Cache/Jekyll--Converters--Markdown").is_dir()
-    assert run("build", cwd=tmp_path).returncode == 0  # served from the cache: same output
-    assert (tmp_path / "_site/index.html").read_text().startswith("<p>hello</p>")
-    safe = tmp_path / "safe"
-    safe.mkdir()
-    (safe / "index.md").write_text("---\n---\nhello\n")
-    assert run("build", "--safe", cwd=safe).returncode == 0
-    assert not (safe / ".jekyll-cache").exists()
 
 
 def test_profile_prints_jekylls_tables(tmp_path):
     (tmp_path / "_layouts").mkdir()
     (tmp_path / "_layouts/default.html").write_text("<html>{{ content }}</html>\n")
     (tmp_path / "index.md").write_text("---\nlayout: default\n---\n# Hello {{ site.title }}\n")
-    result = run("build", "--profile", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_cli(tmp_path, "build", "--profile")
+    assert result.code == 0, result.stderr
     out = result.stdout
     assert "\nBuild Process Summary: \n\n| PHASE      |   TIME |\n+------------+--------+\n| RESET      | " in out
     assert "| TOTAL TIME | " in out

@@ -1,46 +1,12 @@
 """The {% highlight %} tag and fenced code in built sites, as Jekyll 4.3.1 outputs them."""
 
+from conftest import golden
 from liquidsite.highlight import highlight_tag_html
 
-PAGE = (
-    '---\n---\n{% assign who = "World" %}\n{% highlight python %}\ndef hello():\n'
-    '    print("Hello, {{ who }}!")  # <b> & \'q\'\n{% endhighlight %}\n\n{% highlight ruby linenos %}\n\nx = 1\n'
-    'puts x\n\n{% endhighlight %}\n\n{% highlight C++ mark_lines="1 2" %}\nint main() { return 0; }\n'
-    '{% endhighlight %}\n\n{% highlight nosuchlang %}\na < b\n{% endhighlight %}\n\n{% highlight js linenos=table %}\n'
-    'let a = 1;\n{% endhighlight %}\n\n{% highlight text %}{% endhighlight %}\n\n'
-    '{% highlight yaml linenos %}{% endhighlight %}\n\n```python\nx = 1\n```\n\n```sh\necho hi\n```\n\n~~~ nosuch\n'
-    'a < b\n~~~\n\nInline `x = 1`{:.language-python} code.\n'
-)
+PAGE = golden("highlight_tag/page.md")
 
 # _site/index.html from `jekyll build` (4.3.1, Rouge 3.30.0) with _config.yml "title: t".
-JEKYLL_OUTPUT = (
-    '\n<figure class="highlight"><pre><code class="language-python" data-lang="python"><span class="k">def</span> '
-    '<span class="nf">hello</span><span class="p">():</span>\n'
-    '    <span class="k">print</span><span class="p">(</span><span class="s">"Hello, World!"</span><span '
-    'class="p">)</span>  <span class="c1"># &lt;b&gt; &amp; \'q\'</span></code></pre></figure>\n\n'
-    '<figure class="highlight"><pre><code class="language-ruby" data-lang="ruby"><table '
-    'class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n2\n'
-    '</pre></td><td class="code"><pre><span class="n">x</span> <span class="o">=</span> <span class="mi">1</span>\n'
-    '<span class="nb">puts</span> <span class="n">x</span>\n</pre></td></tr></tbody></table></code></pre></figure>\n\n'
-    '<figure class="highlight"><pre><code class="language-c--" data-lang="c++"><span class="kt">int</span> <span '
-    'class="nf">main</span><span class="p">()</span> <span class="p">{</span> <span class="k">return</span> <span '
-    'class="mi">0</span><span class="p">;</span> <span class="p">}</span></code></pre></figure>\n\n'
-    '<figure class="highlight"><pre><code class="language-nosuchlang" data-lang="nosuchlang">a &lt; '
-    'b</code></pre></figure>\n\n<figure class="highlight"><pre><code class="language-js" data-lang="js"><table '
-    'class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n'
-    '</pre></td><td class="code"><pre><span class="kd">let</span> <span class="nx">a</span> <span class="o">=</span> '
-    '<span class="mi">1</span><span class="p">;</span>\n</pre></td></tr></tbody></table></code></pre></figure>\n\n'
-    '<figure class="highlight"><pre><code class="language-text" data-lang="text"></code></pre></figure>\n\n'
-    '<figure class="highlight"><pre><code class="language-yaml" data-lang="yaml"><table '
-    'class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n</pre></td><td class="code"><pre>\n'
-    '</pre></td></tr></tbody></table></code></pre></figure>\n\n'
-    '<div class="language-python highlighter-rouge"><div class="highlight"><pre class="highlight"><code><span '
-    'class="n">x</span> <span class="o">=</span> <span class="mi">1</span>\n</code></pre></div></div>\n\n'
-    '<div class="language-sh highlighter-rouge"><div class="highlight"><pre class="highlight"><code><span '
-    'class="nb">echo </span>hi\n</code></pre></div></div>\n\n<pre><code class="language-nosuch">a &lt; b\n'
-    '</code></pre>\n\n<p>Inline <code class="language-python highlighter-rouge"><span class="n">x</span> <span '
-    'class="o">=</span> <span class="mi">1</span></code> code.</p>\n'
-)
+JEKYLL_OUTPUT = golden("highlight_tag/page.html")
 
 PLAIN_PAGE = '---\n---\n{% highlight python %}\n  x = "<a>" & \'b\'  \n{% endhighlight %}\n'
 

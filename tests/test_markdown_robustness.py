@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FAST, FUZZ
 from liquidsite.markdown import render
 
 MARKDOWN_ALPHABET = st.sampled_from(
@@ -23,21 +24,48 @@ MARKDOWN_ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(MARKDOWN_ALPHABET, max_size=60).map("".join))
+MARKDOWN_LIKE = st.lists(MARKDOWN_ALPHABET, max_size=60).map("".join)
+OPTIONS = st.sampled_from([None, {"input": "kramdown"}, {"input": "GFM", "hard_wrap": True}])
+
+
+# Each property runs a few examples in the default run and at length in the slow tier.
+
+@FAST
+@given(MARKDOWN_LIKE)
 def test_markdown_like_text_always_converts(text: str) -> None:
     assert isinstance(render(text), str)
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=300)
+@given(MARKDOWN_LIKE)
+def test_much_markdown_like_text_always_converts(text: str) -> None:
+    assert isinstance(render(text), str)
+
+
+@FAST
 @given(st.text(max_size=300))
 def test_arbitrary_text_always_converts(text: str) -> None:
     assert isinstance(render(text), str)
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=200), st.sampled_from([None, {"input": "kramdown"}, {"input": "GFM", "hard_wrap": True}]))
+@pytest.mark.slow
+@settings(FUZZ, max_examples=200)
+@given(st.text(max_size=300))
+def test_much_arbitrary_text_always_converts(text: str) -> None:
+    assert isinstance(render(text), str)
+
+
+@FAST
+@given(st.text(max_size=200), OPTIONS)
 def test_arbitrary_text_with_other_parsers(text: str, options: dict | None) -> None:
+    assert isinstance(render(text, options), str)
+
+
+@pytest.mark.slow
+@settings(FUZZ, max_examples=100)
+@given(st.text(max_size=200), OPTIONS)
+def test_much_arbitrary_text_with_other_parsers(text: str, options: dict | None) -> None:
     assert isinstance(render(text, options), str)
 
 
@@ -66,7 +94,13 @@ HOSTILE_DOCUMENTS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(HOSTILE_DOCUMENTS))
+# Each of these takes one to two seconds: they run in the slow tier.
+SLOW_HOSTILE = {"pipes", "unmatched_brackets", "unmatched_emphasis"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.slow) if name in SLOW_HOSTILE else name for name in sorted(HOSTILE_DOCUMENTS)
+])
 def test_hostile_document_converts_in_bounded_time(name: str) -> None:
     started = time.perf_counter()
     assert isinstance(render(HOSTILE_DOCUMENTS[name]), str)

@@ -6,13 +6,11 @@ RepositoryCompat, MetadataDrop, SiteGitHubMunger).
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import ROOT, run_build, write_tree
+from conftest import run_build, write_tree
 
 KEYS = (
     "url baseurl repository_url repository_nwo owner_name owner_url project_title is_project_page "
@@ -92,10 +90,8 @@ def test_production_sets_url_and_baseurl(tmp_path, monkeypatch):
         "_config.yml": "plugins: [jekyll-github-metadata]\n",
         "index.html": "---\n---\n{{ site.url }}|{{ site.baseurl }}\n",
     })
-    env = dict(os.environ, PYTHONPATH=str(ROOT), JEKYLL_ENV="production")
-    done = subprocess.run([sys.executable, "-m", "liquidsite", "build"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = run_build(tmp_path, env={"JEKYLL_ENV": "production"})
+    assert done.code == 0, done.log
     assert (tmp_path / "_site" / "index.html").read_text() == "http://bob.github.io|/notes\n"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import run_build, write_tree
+from conftest import golden_tree, run_build, write_tree
 
 SITEMAP = {
     '_config.yml': (
@@ -77,39 +77,7 @@ SITEMAP = {
     'docs/page.html': '<p>static</p>\n',
 }
 
-SITEMAP_EXPECTED = {
-    'sitemap.xml': (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http:/'
-        '/www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitema'
-        'p.xsd" xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        '<url>\n'
-        '<loc>https://example.org//2024/01/02/a-post.html</loc>\n'
-        '<lastmod>2024-01-02T00:00:00+08:00</lastmod>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>https://example.org//projects/one.html</loc>\n'
-        '<lastmod>2024-06-01T20:00:00+08:00</lastmod>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>https://example.org//about%20me/</loc>\n'
-        '<lastmod>2024-01-05T00:00:00+08:00</lastmod>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>https://example.org//</loc>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>https://example.org//docs/page.html</loc>\n'
-        '<lastmod>2023-11-15T06:13:20+08:00</lastmod>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>https://example.org//files/paper.pdf</loc>\n'
-        '<lastmod>2023-11-15T06:13:20+08:00</lastmod>\n'
-        '</url>\n'
-        '</urlset>\n'
-    ),
-    'robots.txt': 'Sitemap: https://example.org//sitemap.xml\n',
-}
+SITEMAP_EXPECTED = golden_tree("sitemap/full")
 
 
 
@@ -199,38 +167,7 @@ SITEMAP_EDGE = {
     ),
 }
 
-SITEMAP_EDGE_EXPECTED = {
-    'sitemap.xml': (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<?xml-stylesheet type="text/xsl" href="/base/sitemap.xsl"?>\n'
-        '<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http:/'
-        '/www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitema'
-        'p.xsd" xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        '<url>\n'
-        '<loc>/base/c/one/</loc>\n'
-        '<lastmod>2024-01-05T07:00:00+00:00</lastmod>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>/base/sub/</loc>\n'
-        '<lastmod>2024-02-02T00:00:00+00:00</lastmod>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>/base/noext</loc>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>/base/old.htm</loc>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>/base/x.xhtml</loc>\n'
-        '</url>\n'
-        '<url>\n'
-        '<loc>/base/_c/file.pdf</loc>\n'
-        '<lastmod>2023-11-14T22:13:20+00:00</lastmod>\n'
-        '</url>\n'
-        '</urlset>\n'
-    ),
-    'robots.txt': 'Sitemap: /base/sitemap.xml\n',
-}
+SITEMAP_EDGE_EXPECTED = golden_tree("sitemap/edge")
 
 
 def test_xsl_baseurl_collection_static_files_and_other_html_extensions(tmp_path: Path):

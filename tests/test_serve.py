@@ -25,6 +25,9 @@ import pytest
 
 from conftest import ROOT, write_tree
 
+# Real servers in subprocesses, waiting on rebuilds: the slow tier (.ci/run runs it).
+pytestmark = pytest.mark.slow
+
 START_TIMEOUT = 60.0
 REBUILD_TIMEOUT = 30.0
 
