@@ -103,6 +103,9 @@ class Convertible:
 class Page(Convertible):
     """A file outside collections with front matter (Jekyll's Page)."""
 
+    #: front matter keys set to null that ``data`` fills from the defaults (read-only; see ``setting``)
+    _nulled_defaults: dict[str, Any] = {}
+
     def __init__(self, site: "Site", dir: str, name: str, base: Optional[str] = None) -> None:
         """*base*: the folder *dir* is in, when not the site's source (a theme's assets)."""
         self._locate(site, dir, name, base)
@@ -113,8 +116,7 @@ class Page(Convertible):
             raise FrontMatterError(f"Invalid permalink in {self.path}")
         defaults = site.frontmatter_defaults.all(self.relative_path, "pages")
         self.data = deep_merge(defaults, self.front_matter)
-        # Keys the front matter sets to null, which ``data`` fills from the defaults for Liquid.
-        self._nulled_defaults: dict[str, Any] = {key: defaults[key] for key, value in self.front_matter.items()
+        self._nulled_defaults = {key: defaults[key] for key, value in self.front_matter.items()
                                  if value is None and key in defaults}
 
     def _locate(self, site: "Site", dir: str, name: str, base: Optional[str] = None) -> None:
@@ -130,7 +132,6 @@ class Page(Convertible):
         self.basename = _strip_trailing_dots(name[: len(name) - len(self.extname)] if self.extname else name)
         self.relative_path = os.path.join(dir, name).lstrip("/")
         self.output: Optional[str] = None
-        self._nulled_defaults = {}
         self.pager: Any = None
         self._url: Optional[str] = None
 
