@@ -30,6 +30,8 @@ MODULES: dict[str, str] = {
     "jekyll-readme-index": "readme_index",
     "jekyll-relative-links": "relative_links",
     "jekyll-archives": "archives",
+    "jekyll-scholar": "scholar",
+    "jekyll/scholar": "scholar",
 }
 
 
@@ -47,7 +49,7 @@ def enabled(config: Mapping[str, Any]) -> list[BuiltinPlugin]:
     found: list[BuiltinPlugin] = [
         importlib.import_module(f"{__name__}.{MODULES[n]}").PLUGIN for n in dict.fromkeys(names) if n in MODULES
     ]
-    return sorted(found, key=lambda plugin: -plugin.priority)
+    return sorted(dict.fromkeys(found), key=lambda plugin: -plugin.priority)
 
 
 def warn_unknown(config: Mapping[str, Any]) -> None:

@@ -1,0 +1,17 @@
+"""jekyll-scholar 7.3: bibliographies from BibTeX files, formatted with CSL styles.
+
+Enabled by ``jekyll/scholar`` (al-folio's spelling) or ``jekyll-scholar`` in
+``plugins:``. ``bibtex`` reads the files as bibtex-ruby does (``names`` parses
+name lists, ``latex`` decodes LaTeX as latex-decode does, ``filters`` holds
+``bibtex_filters``, ``query`` the query language), ``csl`` formats entries and
+citations as citeproc-ruby does, on citeproc-py; ``tags`` holds the Liquid
+tags and ``config`` the gem's defaults. No details pages are generated: the
+gem writes them only when the ``details_layout`` layout exists.
+"""
+
+from __future__ import annotations
+
+from ..base import PRIORITIES, BuiltinPlugin
+from .tags import register_liquid
+
+PLUGIN = BuiltinPlugin("jekyll-scholar", priority=PRIORITIES["high"], register_liquid=register_liquid)

@@ -1,0 +1,650 @@
+"""jekyll-scholar's Liquid tags: ``bibliography``, ``bibliography_count``, ``cite``, ``nocite``,
+``reference``, ``quote``, ``cite_details`` and ``details_link``.
+
+Each tag renders as the gem's ``Utilities`` do: the configuration is the gem's
+defaults under the site's then the page's ``scholar:``; citations are recorded
+in ``page.cited`` (so a layout's ``{% bibliography --cited %}`` lists what the
+content cited); a bibliography entry renders through ``bibliography_template``
+(a layout's name or Liquid text) with ``entry``, ``reference``, ``key``,
+``type``, ``index``, ``details``, ``link``, ``links``, ``site`` and ``page``.
+"""
+
+from __future__ import annotations
+
+import functools
+import glob
+import os
+import re
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, TextIO
+
+from liquid.ast import BlockNode, Node
+from liquid.parser import get_parser
+from liquid.tag import Tag
+from liquid.token import TOKEN_EOF, TOKEN_TAG
+
+from ...site_plugins import tag_markup
+from ...url import from_hash, sanitize_url
+from ...utils import slugify
+from . import csl
+from .bibtex import Bibliography, Entry, Names, Value, parse
+from .config import merged, split_list
+from .filters import chain
+from .options import TagOptions, parse_options, split_arguments
+from .query import select
+
+if TYPE_CHECKING:
+    from liquid.context import RenderContext
+    from liquid.stream import TokenStream
+    from liquid.token import Token
+
+    from ...liquid.environment import JekyllEnvironment
+    from ...site import Site
+
+_LOOKUP_SEGMENT = re.compile(r"\[[^\]]+\]|[\w-]+\??")
+_INTERPOLATION = re.compile(r"{{\s*([\w.]+)\s*}}")
+
+
+def lookup(context: "RenderContext", expression: str) -> Any:
+    """Ruby Liquid's ``context[expression]``: a variable path, None when unset."""
+    path: list[Any] = []
+    for segment in _LOOKUP_SEGMENT.findall(expression):
+        if segment.startswith("["):
+            inner = segment[1:-1].strip()
+            path.append(int(inner) if inner.lstrip("-").isdigit() else inner.strip("'\""))
+        else:
+            path.append(segment)
+    if not path:
+        return None
+    return context.get(path, token=None, default=None)
+
+
+def content_tag(name: str, content: Optional[str], attributes: Optional[dict[str, Any]] = None) -> str:
+    """``content_tag``: ``<name k="v">content</name>`` (``<name/>`` without content)."""
+    opening = " ".join([name] + [f'{key}="{value}"' for key, value in (attributes or {}).items()])
+    return f"<{opening}/>" if content is None else f"<{opening}>{content}</{name}>"
+
+
+@functools.lru_cache(maxsize=16)
+def _read_bibliography(files: tuple[tuple[str, int, int], ...], replace: bool, join: bool) -> Bibliography:
+    text = ""
+    for path, _, _ in files:
+        with open(path, encoding="utf-8") as handle:
+            text += handle.read()
+    return parse(text, ", ".join(path for path, _, _ in files), replace, join)
+
+
+class Scholar:
+    """One tag's view of the site, the page and the configuration while it renders."""
+
+    def __init__(self, context: "RenderContext", options: TagOptions) -> None:
+        self.context = context
+        self.options = options
+        self.site: "Site" = context.env.site  # type: ignore[attr-defined]
+        self.page = context.globals.get("page")
+        self.config = merged(self.site.config, self.page)
+
+    # -- configuration -------------------------------------------------------------------------
+
+    def interpolate(self, text: Optional[str]) -> Optional[str]:
+        if text is None:
+            return None
+
+        def replace(match: "re.Match[str]") -> str:
+            value = lookup(self.context, match.group(1))
+            return match.group(0) if value is None or value is False else str(value)
+
+        return _INTERPOLATION.sub(replace, text)
+
+    @property
+    def style(self) -> str:
+        return self.interpolate(self.options.style) or str(self.config["style"])
+
+    def csl_style(self) -> Any:
+        path = csl.style_path(self.style, self.site.source)
+        return csl.load_style(path, str(self.config.get("locale") or "en"))
+
+    @property
+    def filters(self) -> Optional[Callable[[str], str]]:
+        return chain(self.config.get("bibtex_filters") or [])
+
+    # -- bibliography --------------------------------------------------------------------------
+
+    def bibtex_paths(self) -> list[str]:
+        names = list(self.options.files)
+        pattern = str(self.config["bibliography"])
+        source = self.scholar_source()
+        if not names and "*" in pattern:
+            names = [os.path.relpath(path, source) for path in sorted(glob.glob(os.path.join(source, pattern)))]
+        if not names:
+            names = [pattern]
+        return [self.extend_path(self.interpolate(name) or "") for name in names]
+
+    def scholar_source(self) -> str:
+        source = str(self.config["source"])
+        if source.startswith("/") and os.path.exists(source):
+            return source
+        return _join(self.site.source, source)
+
+    def extend_path(self, name: str) -> str:
+        if not name:
+            name = str(self.config["bibliography"])
+        if name.startswith("/") and os.path.exists(name):
+            return name
+        path = _join(self.scholar_source(), name)
+        if not os.path.splitext(path)[1] and not os.path.exists(path):
+            path += ".bib"
+        return path
+
+    def bibliography(self) -> Bibliography:
+        files = []
+        for path in self.bibtex_paths():
+            try:
+                stat = os.stat(path)
+            except OSError:
+                raise ScholarError(f"jekyll-scholar: bibliography file not found: {path}") from None
+            files.append((path, stat.st_mtime_ns, stat.st_size))
+            _note_dependency(path)
+        replace = bool(self.config.get("replace_strings"))
+        return _read_bibliography(tuple(files), replace, replace and bool(self.config.get("join_strings")))
+
+    def entries(self) -> list[Entry]:
+        query = self.interpolate(self.options.query) or str(self.config.get("query") or "")
+        return self.sort(select(self.bibliography(), query))
+
+    def skip_sort(self) -> bool:
+        return self.options.skip_sort or self.config.get("sort_by") == "none"
+
+    def sort(self, entries: list[Entry]) -> list[Entry]:
+        if self.skip_sort():
+            return entries
+        keys = ["month_numeric" if key == "month" else key for key in split_list(self.config.get("sort_by"))]
+        orders = split_list(self.config.get("order"))
+
+        def compare(first: Entry, second: Entry) -> int:
+            for index, key in enumerate(keys):
+                order = orders[index] if index < len(orders) else (orders[-1] if orders else "")
+                result = _compare_values(_sort_value(first, key), _sort_value(second, key))
+                if re.match(r"^(desc|reverse)", order, re.I | re.M):
+                    result = -result
+                if result:
+                    return result
+            return 0
+
+        return sorted(entries, key=functools.cmp_to_key(compare))
+
+    def cited_keys(self) -> list[str]:
+        """``page['cited'] ||= []``, also set as the variable ``cited``."""
+        page = self.page
+        cited = None
+        data = _page_data(page)
+        if data is not None:
+            cited = data.get("cited")
+            if cited is None:
+                cited = data["cited"] = []
+        if cited is None:
+            cited = self.context.tag_namespace.setdefault("scholar_cited", [])
+        self.context.assign("cited", cited)
+        return cited
+
+    def cited_entries(self) -> list[Optional[Entry]]:
+        items: list[Optional[Entry]] = list(self.entries())
+        if self.options.cited:
+            cited = self.cited_keys()
+            if self.skip_sort():
+                by_key: dict[str, Entry] = {}
+                for entry in items:
+                    if entry is not None:
+                        by_key.setdefault(entry.key, entry)
+                items = [by_key.get(key) for key in dict.fromkeys(cited)]
+            else:
+                items = [entry for entry in items if entry is not None and entry.key in cited]
+            if self.options.clear:
+                cited.clear()
+        return items
+
+    # -- references ----------------------------------------------------------------------------
+
+    def converted(self, entry: Entry) -> Entry:
+        apply = self.filters
+        return entry if apply is None else entry.converted(apply)
+
+    def reference_tag(self, entry: Optional[Entry], index: Optional[int] = None) -> str:
+        if entry is None:
+            return str(self.config["missing_reference"])
+        reference = _render_reference(self.csl_style(), self.converted(entry), index)
+        entry_id = "-".join(part for part in (self.options.prefix, entry.key) if part is not None)
+        return content_tag(str(self.config.get("reference_tagname") or "span"), reference, {"id": entry_id})
+
+    def liquidify(self, entry: Entry) -> dict[str, Any]:
+        data: dict[str, Any] = {"key": entry.key, "type": entry.type}
+        quotes = self.config.get("bibtex_quotes") or []
+        raw = chain(self.config.get("raw_bibtex_filters") or [])
+        skip = [str(name) for name in self.config.get("bibtex_skip_fields") or []]
+        printed = entry if raw is None else entry.converted(raw)
+        data["bibtex"] = printed.to_bibtex([str(q) for q in quotes] if isinstance(quotes, list) else [str(quotes)],
+                                           skip)
+        apply = self.filters
+        for name, value in entry.fields.items():
+            shown: Value = value if apply is None else value.converted(apply)
+            data[name] = str(shown)
+            if isinstance(shown, Names):
+                parts_list = []
+                for index, person in enumerate(shown.names):
+                    parts = {}
+                    for part, text in person.parts():
+                        data[f"{name}_{index}_{part}"] = "" if text is None else text
+                        parts[part] = "" if text is None else text
+                    parts_list.append(parts)
+                data[f"{name}_array"] = parts_list
+        return data
+
+    def details_path(self, entry: Entry) -> str:
+        placeholders: dict[str, Any] = {}
+        for name, value in entry.fields.items():
+            text = str(value)
+            placeholders[name] = text if name == "doi" or not text else (slugify(text, mode="pretty") or "")
+        placeholders["key"] = re.sub(r"[:\s]+", "_", entry.key)
+        placeholders["details_dir"] = self.config.get("details_dir")
+        permalink = str(self.site.config.get("permalink") or "")
+        placeholders["extension"] = "/" if permalink == "pretty" or permalink.endswith("/") else ".html"
+        if "doi" not in entry.fields or not str(entry.fields["doi"]):
+            placeholders["doi"] = placeholders["key"]
+        return sanitize_url(from_hash(str(self.config.get("details_permalink")), placeholders))
+
+    def base_url(self) -> str:
+        config = self.site.config
+        base = config.get("baseurl") or config.get("base_url") or ""
+        return str(base)
+
+    def details_link(self, entry: Entry) -> str:
+        return _file_join(self.base_url(), self.details_path(entry))
+
+    def generate_details(self) -> bool:
+        layout = os.path.basename(str(self.config.get("details_layout") or ""))
+        return layout.removesuffix(".html") in self.site.layouts
+
+    def bibliography_tag(self, entry: Optional[Entry], index: int) -> str:
+        if entry is None:
+            return str(self.config["missing_reference"])
+        assigns: dict[str, Any] = {
+            "entry": self.liquidify(entry),
+            "reference": self.reference_tag(entry, index),
+            "key": entry.key,
+            "type": entry.type,
+            "link": None,
+            "links": {},
+        }
+        for name in ("content", "layout", "paginator", "highlighter_prefix", "highlighter_suffix"):
+            assigns[name] = None
+        assigns["jekyll"] = self.context.globals.get("jekyll")
+        assigns["site"] = self.context.globals.get("site")
+        assigns["index"] = index
+        assigns["page"] = self.page
+        assigns["details"] = self.details_link(entry)
+        return self.template().render(**assigns)
+
+    def template(self) -> Any:
+        source = self.options.template or self.config.get("bibliography_template")
+        text = "{{reference}}" if not source else str(source)
+        layout = self.site.layouts.get(text)
+        if layout is not None:
+            _note_dependency(layout.path)
+            text = layout.content
+        return _parse_template(self.context.env, text)
+
+    # -- citations -----------------------------------------------------------------------------
+
+    def keys(self, raw_keys: Sequence[str]) -> list[str]:
+        keys = []
+        for key in raw_keys:
+            value = lookup(self.context, key)
+            keys.append(key if value is None or value is False else str(value))
+        return keys
+
+    def citation_number(self, key: str, cited: list[str]) -> int:
+        numbers = self.context.tag_namespace.setdefault("scholar_citation_numbers", {})
+        return numbers.setdefault(key, len(cited))
+
+    def cite(self, keys: Sequence[str]) -> str:
+        bibliography = self.bibliography()
+        entries = []
+        for key in keys:
+            entry = bibliography.entries.get(key)
+            if entry is None:
+                return str(self.config["missing_reference"])
+            entries.append(self.converted(entry))
+        cited = self.cited_keys()
+        items = []
+        for index, entry in enumerate(entries):
+            if entry.key not in cited:
+                cited.append(entry.key)
+            locator = self.options.locators[index] if index < len(self.options.locators) else None
+            label = self.options.labels[index] if index < len(self.options.labels) else None
+            if locator is not None and label is None:
+                label = "page"
+            items.append((entry, self.citation_number(entry.key, cited), locator, label))
+        rendered = csl.render_citation(self.csl_style(), items)
+        relative = self.config.get("relative") or ""
+        target = f"{relative}#" + "-".join(part for part in (self.options.prefix, keys[0]) if part is not None)
+        return content_tag("a", rendered, {"class": self.config.get("cite_class"), "href": target})
+
+    def nocite(self, keys: Sequence[str]) -> str:
+        bibliography = self.bibliography()
+        if any(key not in bibliography.entries for key in keys):
+            return str(self.config["missing_reference"])
+        cited = self.cited_keys()
+        for key in keys:
+            if key not in cited:
+                cited.append(key)
+        return ""
+
+
+class ScholarError(Exception):
+    """A bibliography the site names but does not have."""
+
+
+def _join(*parts: str) -> str:
+    """Ruby's ``File.join``: one slash between parts, however many they bring."""
+    return re.sub(r"/{2,}", "/", "/".join(parts))
+
+
+def _file_join(base: str, path: str) -> str:
+    return _join(base, path) if base else path
+
+
+def _note_dependency(path: str) -> None:
+    from ... import dependencies
+
+    dependencies.note(path)
+
+
+def _page_data(page: Any) -> Optional[dict[str, Any]]:
+    for holder in ("doc", "page"):
+        item = getattr(page, holder, None)
+        data = getattr(item, "data", None)
+        if isinstance(data, dict):
+            return data
+    return page if isinstance(page, dict) else None
+
+
+def _sort_value(entry: Entry, key: str) -> Value:
+    if key == "name":
+        for name in ("author", "editor", "institution", "organization", "publisher"):
+            if name in entry.fields:
+                text = re.sub(r"\A[{\s]+|[}\s]+\Z", "", str(entry.fields[name])).lower()
+                return Value([text])
+        return Value([""])
+    return entry.fields.get(key) or Value()
+
+
+def _compare_values(first: Value, second: Value) -> int:
+    """``Value#<=>``: numerically when both are numbers, name lists name by name, else as text."""
+    if isinstance(first, Names) and isinstance(second, Names):
+        left: Any = [name.sort_order() for name in first.names]
+        right: Any = [name.sort_order() for name in second.names]
+    elif first.is_numeric() and second.is_numeric():
+        left, right = int(first.tokens[0]), int(second.tokens[0])
+    else:
+        left, right = str(first), str(second)
+    return (left > right) - (left < right)
+
+
+_TEMPLATES: dict[tuple[int, str], Any] = {}
+
+
+def _parse_template(env: Any, text: str) -> Any:
+    key = (id(env), text)
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = _TEMPLATES[key] = env.from_string(text)
+    return template
+
+
+_REFERENCES: dict[tuple[int, str, str, Optional[int]], str] = {}
+
+
+def _render_reference(style: Any, entry: Entry, index: Optional[int]) -> str:
+    """A bibliography entry through the style, remembered for the build (entries repeat across pages)."""
+    key = (id(style), entry.key, entry.to_bibtex(), index)
+    reference = _REFERENCES.get(key)
+    if reference is None:
+        reference = _REFERENCES[key] = csl.render_bibliography(style, entry, index)
+    return reference
+
+
+# -- the tags ----------------------------------------------------------------------------------------
+
+
+class _ScholarNode(Node):
+    """A tag's node: its raw markup, and the body of a block tag."""
+
+    __slots__ = ("markup", "body")
+
+    def __init__(self, token: "Token", markup: str, body: Optional[BlockNode] = None) -> None:
+        super().__init__(token)
+        self.markup = markup
+        self.body = body
+        self.blank = False
+
+    def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
+        try:
+            return buffer.write(self.render_text(context))
+        except (csl.StyleError, ScholarError) as err:
+            from ...liquid.tag_errors import JekyllTagError
+
+            raise JekyllTagError(str(err)) from None
+
+    def render_text(self, context: "RenderContext") -> str:
+        raise NotImplementedError
+
+
+class BibliographyNode(_ScholarNode):
+    def render_text(self, context: "RenderContext") -> str:
+        scholar = Scholar(context, parse_options(self.markup))
+        items = scholar.cited_entries()
+        group_by = scholar.interpolate(scholar.options.group_by) or str(scholar.config.get("group_by"))
+        if group_by != "none":
+            return _render_groups(scholar, items, group_by)
+        options = scholar.options
+        last = -1 if options.max is None else options.max + options.offset - 1
+        return _render_items(scholar, _ruby_range(items, options.offset, last))
+
+
+def _ruby_range(items: list[Any], first: int, last: int) -> list[Any]:
+    """``items[first..last]`` (negative indexes count from the end)."""
+    length = len(items)
+    start = first + length if first < 0 else first
+    stop = last + length if last < 0 else last
+    if start < 0 or start > length:
+        return []
+    return items[start:stop + 1]
+
+
+def _render_items(scholar: Scholar, items: Sequence[Optional[Entry]]) -> str:
+    config = scholar.config
+    rendered = []
+    for index, entry in enumerate(item for item in items if item is not None):
+        reference = scholar.bibliography_tag(entry, index + 1)
+        if scholar.generate_details() and config.get("details_link"):
+            reference += content_tag("a", str(config.get("details_link")), {
+                "class": config.get("details_link_class"), "href": scholar.details_link(entry)})
+        rendered.append(content_tag(str(config.get("bibliography_item_tag")), reference,
+                                    dict(config.get("bibliography_item_attributes") or {})))
+    list_tag = scholar.options.bibliography_list_tag or str(config.get("bibliography_list_tag"))
+    attributes = {"class": config.get("bibliography_class"), **dict(config.get("bibliography_list_attributes") or {})}
+    return content_tag(list_tag, "\n".join(rendered), attributes)
+
+
+def _group_value(key: str, entry: Entry, config: dict[str, Any]) -> Any:
+    if key == "type":
+        aliases = {"phdthesis": "thesis", "mastersthesis": "thesis", **(config.get("type_aliases") or {})}
+        return aliases.get(entry.type, entry.type)
+    if key in ("year", "date"):
+        value = entry.fields.get(key)
+        return "" if value is None else str(value)
+    if key == "name":
+        for name in ("author", "editor", "institution", "organization", "publisher"):
+            if name in entry.fields:
+                return str(entry.fields[name])
+        return ""
+    value = entry.fields.get(key)
+    if value is None:
+        return ""
+    return int(value.tokens[0]) if value.is_numeric() else str(value)
+
+
+def _group_name(key: str, value: Any, config: dict[str, Any]) -> str:
+    if key == "type":
+        type_names = dict(config.get("type_names") or {})
+        return str(type_names.get(value, value))
+    if key == "month_numeric":
+        month_names = config.get("month_names")
+        names = ([None, "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December"] if month_names is None else [None, *month_names])
+        found = names[value] if isinstance(value, int) and -len(names) <= value < len(names) else None
+        return "(unknown)" if found is None else str(found)
+    return str(value)
+
+
+def _render_groups(scholar: Scholar, items: Sequence[Optional[Entry]], group_by: str) -> str:
+    config = scholar.config
+    keys = ["month_numeric" if key == "month" else key for key in split_list(group_by)]
+    order_value = scholar.options.group_order or config.get("group_order")
+    orders = split_list(order_value)
+    tags = split_list(config.get("bibliography_group_tag"))
+    type_order = [str(name) for name in config.get("type_order") or []]
+
+    def compare(key: str, first: Any, second: Any) -> int:
+        if key == "type":
+            a = type_order.index(first) if first in type_order else None
+            b = type_order.index(second) if second in type_order else None
+            if a is None or b is None:
+                return 0 if a is None and b is None else (1 if a is None else -1)
+            return (a > b) - (a < b)
+        return (first > second) - (first < second)
+
+    def render(entries: list[Entry], depth: int) -> str:
+        if depth == len(keys):
+            return _render_items(scholar, entries)
+        key = keys[depth]
+        groups: dict[Any, list[Entry]] = {}
+        for entry in entries:
+            groups.setdefault(_group_value(key, entry, config), []).append(entry)
+        order = orders[depth] if depth < len(orders) else (orders[-1] if orders else "")
+        descending = re.match(r"^(desc|reverse)", order, re.I | re.M) is not None
+
+        def by_value(first: tuple[Any, list[Entry]], second: tuple[Any, list[Entry]]) -> int:
+            return compare(key, second[0], first[0]) if descending else compare(key, first[0], second[0])
+
+        ordered = sorted(groups.items(), key=functools.cmp_to_key(by_value))
+        tag = tags[depth] if depth < len(tags) else (tags[-1] if tags else "h2")
+        return "\n".join(
+            content_tag(tag, _group_name(key, value, config), {"class": config.get("bibliography_class")})
+            + "\n" + render(group, depth + 1)
+            for value, group in ordered
+        )
+
+    return render([item for item in items if item is not None], 0)
+
+
+class BibliographyCountNode(_ScholarNode):
+    """The gem returns the count as an Integer, which Liquid appends to its output
+    String as Ruby's ``String#<<`` does: as the character of that code point."""
+
+    def render_text(self, context: "RenderContext") -> str:
+        return chr(len(Scholar(context, parse_options(self.markup)).cited_entries()))
+
+
+class _KeysNode(_ScholarNode):
+    """A tag of the form ``{% tag key1 key2 --options %}``."""
+
+    def scholar(self, context: "RenderContext") -> tuple[Scholar, list[str]]:
+        keys, options = split_arguments(self.markup)
+        scholar = Scholar(context, parse_options(options))
+        return scholar, scholar.keys(keys)
+
+
+class CiteNode(_KeysNode):
+    def render_text(self, context: "RenderContext") -> str:
+        scholar, keys = self.scholar(context)
+        return scholar.cite(keys)
+
+
+class NoCiteNode(_KeysNode):
+    def render_text(self, context: "RenderContext") -> str:
+        scholar, keys = self.scholar(context)
+        return scholar.nocite(keys)
+
+
+class ReferenceNode(_KeysNode):
+    def render_text(self, context: "RenderContext") -> str:
+        scholar, keys = self.scholar(context)
+        bibliography = scholar.bibliography()
+        return "\n".join(scholar.reference_tag(bibliography.entries.get(key)) for key in keys)
+
+
+class CiteDetailsNode(_KeysNode):
+    def render_text(self, context: "RenderContext") -> str:
+        scholar, keys = self.scholar(context)
+        bibliography = scholar.bibliography()
+        links = []
+        for key in keys:
+            entry = bibliography.entries.get(key)
+            if entry is None:
+                links.append(str(scholar.config["missing_reference"]))
+            else:
+                text = scholar.options.text or str(scholar.config.get("details_link"))
+                links.append(content_tag("a", text, {"href": scholar.details_link(entry)}))
+        return "\n".join(links)
+
+
+class DetailsLinkNode(_KeysNode):
+    def render_text(self, context: "RenderContext") -> str:
+        scholar, keys = self.scholar(context)
+        entry = scholar.bibliography().entries.get(keys[0]) if keys else None
+        if entry is None:
+            raise ScholarError(f"Could not find entry for key '{keys[0] if keys else ''}'")
+        return scholar.details_link(entry)
+
+
+class QuoteNode(_KeysNode):
+    def render_text(self, context: "RenderContext") -> str:
+        scholar, keys = self.scholar(context)
+        body = context.get_buffer()
+        if self.body is not None:
+            self.body.render(context, body)
+        text = body.getvalue().strip().replace("\n\n", "</p><p>").replace("\n", "<br/>")
+        quote = content_tag("p", text) + content_tag("cite", scholar.cite(keys))
+        return content_tag("blockquote", quote)
+
+
+def _tag(name: str, node_class: type[_ScholarNode], block: bool = False) -> type[Tag]:
+    end = f"end{name}"
+
+    def parse(self: Tag, stream: "TokenStream") -> Node:
+        token, markup = tag_markup(stream)
+        if not block:
+            return node_class(token, markup)
+        next(stream)
+        body = get_parser(self.env).parse_block(stream, (end, TOKEN_EOF))
+        stream.expect(TOKEN_TAG, value=end)
+        return node_class(token, markup, body)
+
+    return type(f"Scholar_{name}", (Tag,), {"name": name, "end": end, "block": block, "parse": parse})
+
+
+TAGS: dict[str, tuple[type[_ScholarNode], bool]] = {
+    "bibliography": (BibliographyNode, False),
+    "bibliography_count": (BibliographyCountNode, False),
+    "cite": (CiteNode, False),
+    "nocite": (NoCiteNode, False),
+    "reference": (ReferenceNode, False),
+    "cite_details": (CiteDetailsNode, False),
+    "details_link": (DetailsLinkNode, False),
+    "quote": (QuoteNode, True),
+}
+
+
+def register_liquid(env: "JekyllEnvironment") -> None:
+    for name, (node_class, block) in TAGS.items():
+        env.add_tag(_tag(name, node_class, block))
