@@ -27,6 +27,7 @@ from citeproc.source import Locator  # type: ignore[import-untyped]
 from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]
 
 from .bibtex import MONTHS, Entry, Names
+from .citeproc_compat import punctuation_in_quotes
 
 _CSL_FIELDS = {
     "date": "issued", "isbn": "ISBN", "booktitle": "container-title", "journal": "container-title",
@@ -138,8 +139,10 @@ _AMP_LT_SPACE = re.compile(r"([&<])(\s)")
 _SPACE_GT = re.compile(r"\s>")
 
 
-def finalize(html: str) -> str:
-    """``Formats::Html#finalize!``."""
+def finalize(style: Any, html: str) -> str:
+    """``Formats::Html#finalize!``, after punctuation is moved into quotes where the locale says so."""
+    if str(style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
+        html = punctuation_in_quotes(html)
     html = _AMP_LT_SPACE.sub(lambda m: ("&amp;" if m.group(1) == "&" else "&lt;") + m.group(2), html)
     return _SPACE_GT.sub(" &gt;", html)
 
@@ -178,9 +181,15 @@ def _locale(locale: str) -> str:
 
 @functools.lru_cache(maxsize=32)
 def load_style(path: str, locale: str) -> Any:
+    """A parsed style; its own ``cs:locale`` overrides are dropped, as jekyll-scholar's renderer
+    takes only the locale file (``CiteProc::Ruby::Renderer.new(locale: ...)``) and never reads them."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return CitationStylesStyle(path, locale=_locale(locale), validate=False)
+        style = CitationStylesStyle(path, locale=_locale(locale), validate=False)
+        for override in style.root.findall("{http://purl.org/net/xbiblio/csl}locale"):
+            style.root.remove(override)
+        style.root.set_locale_list(_locale(locale), validate=False)
+    return style
 
 
 def _reference_source(data: dict[str, Any]) -> Any:
@@ -217,7 +226,7 @@ def render_bibliography(style: Any, entry: Entry, number: Optional[int]) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         text = layout.format(layout.wrap(layout.render_children(item)))
-    return finalize(str(text or ""))
+    return finalize(style, str(text or ""))
 
 
 def render_citation(style: Any, entries: Sequence[tuple[Entry, int, Optional[str], Optional[str]]]) -> str:
@@ -233,4 +242,4 @@ def render_citation(style: Any, entries: Sequence[tuple[Entry, int, Optional[str
             if text is not None:
                 rendered.append(str(text))
         text = layout.format(layout.wrap(layout.join(rendered)))
-    return finalize(str(text or ""))
+    return finalize(style, str(text or ""))

@@ -41,7 +41,7 @@ SYMBOLS = _pairs(
     "Subset ⋐ Supset ⋑ Cap ⋒ Cup ⋓ pitchfork ⋔ lessdot ⋖ gtrdot ⋗ lll ⋘ ggg ⋙ lesseqgtr ⋚ gtreqless ⋛ curlyeqprec ⋞ "
     "curlyeqsucc ⋟ lnsim ⋦ gnsim ⋧ precnsim ⋨ succnsim ⋩ ntriangleleft ⋪ ntriangleright ⋫ ntrianglelefteq ⋬ "
     "ntrianglerighteq ⋭ vdots ⋮ cdots ⋯ ddots ⋱ lceil ⌈ rceil ⌉ lfloor ⌊ rfloor ⌋ Box □ spadesuit ♠ heartsuit ♡ "
-    "diamondsuit ♢ clubsuit ♣ flat ♭ natural ♮ sharp ♯ tone5 ˥ tone4 ˦ tone3 ˧ tone2 ˨ tone1 ˩ ss ß ,"
+    "diamondsuit ♢ clubsuit ♣ flat ♭ natural ♮ sharp ♯ tone5 ˥ tone4 ˦ tone3 ˧ tone2 ˨ tone1 ˩ ss ß"
 )
 SYMBOLS[","] = _NARROW_NBSP
 

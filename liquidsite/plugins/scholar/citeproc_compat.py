@@ -1,0 +1,102 @@
+"""Where citeproc-py renders CSL differently from citeproc-ruby 2.1, made to render as citeproc-ruby.
+
+- Group suppression: citeproc-ruby watches which variables a ``cs:group``'s
+  children actually read while rendering and drops the group when all of them
+  were empty; citeproc-py decides from the variables its children could read in
+  any branch, so APA's thesis group printed a lone "(Publication)". The group
+  here counts the variable elements rendered, and those that gave output.
+- Quotes: citeproc-ruby turns quotes inside quoted text into the locale's inner
+  quotes (``“a ‘b’ c”``); citeproc-py leaves them.
+- Punctuation in quotes: with the locale's ``punctuation-in-quote`` citeproc-ruby
+  moves a following ``.`` or ``,`` inside the closing quote (``“Title,”``);
+  :func:`punctuation_in_quotes` does that on the rendered text.
+
+The changes are made once, to citeproc-py's element classes, when this module
+is imported (citeproc-py builds its elements from those classes).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from citeproc import model  # type: ignore[import-untyped]
+
+
+class _Reads:
+    """How many variable elements rendered so far, and how many of them gave text."""
+
+    attempted = 0
+    rendered = 0
+
+
+def _counted(render: Callable[..., Any], reads_variable: Callable[[Any], bool]) -> Callable[..., Any]:
+    def counting_render(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if not reads_variable(self):
+            return render(self, *args, **kwargs)
+        _Reads.attempted += 1
+        result = render(self, *args, **kwargs)
+        if result:
+            _Reads.rendered += 1
+        return result
+
+    return counting_render
+
+
+def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    attempted, rendered = _Reads.attempted, _Reads.rendered
+    output = []
+    delimiter = self.get("delimiter", "")
+    for child in self.iterchildren():
+        try:
+            if isinstance(child, model.Choose):
+                text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+            else:
+                text = child.render(item, context=context, **kwargs)
+        except model.VariableError:
+            continue
+        if text is not None:
+            output.append(text)
+    all_empty = _Reads.attempted > attempted and _Reads.rendered == rendered
+    if output and not all_empty:
+        return self.join(output)
+    raise model.VariableError
+
+
+_OPEN_INNER = re.compile('(“|"\\b)')
+_CLOSE_INNER = re.compile('(”|\\b")')
+
+
+def _quote(self: Any, string: Any) -> Any:
+    if self.get("quotes", "false").lower() != "true":
+        return string
+    open_quote = self.get_single_term(name="open-quote")
+    close_quote = self.get_single_term(name="close-quote")
+    inner_open = self.get_single_term(name="open-inner-quote")
+    inner_close = self.get_single_term(name="close-inner-quote")
+    text = str(string)
+    if inner_open or inner_close:
+        text = _CLOSE_INNER.sub(inner_close, _OPEN_INNER.sub(inner_open, text))
+    return open_quote + text + close_quote
+
+
+def _patch() -> None:
+    def has_variable(element: Any) -> bool:
+        return "variable" in element.attrib
+
+    model.Text.render = _counted(model.Text.render, has_variable)
+    model.Number.render = _counted(model.Number.render, lambda element: True)
+    model.Date.render = _counted(model.Date.render, has_variable)
+    model.Names.render = _counted(model.Names.render, lambda element: True)
+    model.Group.process = _group_process
+    model.Quoted.quote = _quote
+
+
+_patch()
+
+_QUOTE_THEN_PUNCTUATION = re.compile(r"([”’]+)((?:</[A-Za-z][^>]*>)?)([.,])")
+
+
+def punctuation_in_quotes(text: str) -> str:
+    """``squeeze_suffix``'s punctuation-in-quote: ``”,`` becomes ``,”`` (inside a closing tag too)."""
+    return _QUOTE_THEN_PUNCTUATION.sub(r"\3\1\2", text)
