@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Optional, Sequence, Union
 import bibtexparser
 from bibtexparser import model
 
+from ..common import ruby_inspect
 from .names import Name, parse_names
 
 NAME_FIELDS = ("author", "editor", "translator", "director", "producer", "composer")
@@ -34,14 +35,6 @@ class Symbol(str):
 
 
 Token = str  # a plain str is a string literal, a Symbol a reference
-
-
-def ruby_inspect(text: str) -> str:
-    """Ruby's ``String#inspect`` for the characters BibTeX text holds."""
-    escapes = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\f": "\\f", "\v": "\\v",
-               "\a": "\\a", "\b": "\\b", "\x1b": "\\e"}
-    out = "".join(escapes.get(char, char) for char in text)
-    return '"' + out.replace("#{", "\\#{").replace("#$", "\\#$").replace("#@", "\\#@") + '"'
 
 
 @dataclass

@@ -15,7 +15,7 @@ import functools
 import glob
 import os
 import re
-from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional, Sequence, TextIO
 
 from liquid.ast import BlockNode, Node
 from liquid.parser import get_parser
@@ -266,22 +266,28 @@ class Scholar:
     def bibliography_tag(self, entry: Optional[Entry], index: int) -> str:
         if entry is None:
             return str(self.config["missing_reference"])
-        assigns: dict[str, Any] = {
+        assigns = LazyAssigns({
             "entry": self.liquidify(entry),
-            "reference": self.reference_tag(entry, index),
             "key": entry.key,
             "type": entry.type,
             "link": None,
             "links": {},
-        }
-        for name in ("content", "layout", "paginator", "highlighter_prefix", "highlighter_suffix"):
-            assigns[name] = None
-        assigns["jekyll"] = self.context.globals.get("jekyll")
-        assigns["site"] = self.context.globals.get("site")
-        assigns["index"] = index
-        assigns["page"] = self.page
-        assigns["details"] = self.details_link(entry)
-        return self.template().render(**assigns)
+            "content": None,
+            "layout": None,
+            "paginator": None,
+            "highlighter_prefix": None,
+            "highlighter_suffix": None,
+            "jekyll": self.context.globals.get("jekyll"),
+            "site": self.context.globals.get("site"),
+            "index": index,
+            "page": self.page,
+            "details": self.details_link(entry),
+        }, {"reference": lambda: self.reference_tag(entry, index)})
+        template = self.template()
+        context = template.context_class(template, globals=template.make_globals(assigns))
+        buffer = context.get_buffer()
+        template.render_with_context(context, buffer)
+        return buffer.getvalue()
 
     def template(self) -> Any:
         source = self.options.template or self.config.get("bibliography_template")
@@ -337,6 +343,26 @@ class Scholar:
             if key not in cited:
                 cited.append(key)
         return ""
+
+
+class LazyAssigns(Mapping[str, Any]):
+    """A template's variables, some computed when first read: ``reference`` formats the entry
+    with CSL, which takes far longer than the rest and which many templates never show."""
+
+    def __init__(self, values: dict[str, Any], lazy: dict[str, Callable[[], Any]]) -> None:
+        self.known = values
+        self.lazy = lazy
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.known and key in self.lazy:
+            self.known[key] = self.lazy[key]()
+        return self.known[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self.known, **dict.fromkeys(self.lazy)})
+
+    def __len__(self) -> int:
+        return len(set(self.known) | set(self.lazy))
 
 
 class ScholarError(Exception):
