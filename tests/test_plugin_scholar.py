@@ -1,10 +1,12 @@
 """jekyll-scholar 7.3: expected output observed from Jekyll 4.3.1 with jekyll-scholar 7.3.0, bibtex-ruby 6.2,
 citeproc-ruby 2.1.8, csl-styles 2.0.2, latex-decode 0.4.2 (the al-folio oracle in shared/oracle).
 
-``tests/scholar/site`` is a fixture site of this project's own (a .bib with LaTeX accents, braces, 13
-authors, ``@string``, months, ``abbr``/``selected``/``pdf`` fields, a ``bibliography_template`` layout,
-pages using ``bibliography`` with queries, groups, ``--cited``, ``cite``, ``reference``, ``quote``, the
-APA and IEEE styles); ``tests/scholar/expected`` holds what the oracle built from it.
+``tests/scholar/NAME/site`` are fixture sites of this project's own, ``tests/scholar/NAME/expected`` what
+the oracle built from them: ``fixture`` (a .bib with LaTeX accents, braces, 13 authors, ``@string``,
+months, ``abbr``/``selected``/``pdf`` fields, a ``bibliography_template`` layout, pages using
+``bibliography`` with queries, groups, sorting, ``--cited``, ``cite``, ``reference``, ``quote``, the APA
+and IEEE styles) and ``edge`` (every field of awkward entries as Liquid sees it, and ``entry.bibtex``:
+upper-case types and fields, ``@string`` concatenation, math, quotes, CJK names, duplicate keys).
 """
 
 from __future__ import annotations
@@ -23,21 +25,24 @@ from liquidsite.plugins.scholar.options import parse_options, split_arguments
 from liquidsite.site import Site
 
 HERE = Path(__file__).parent / "scholar"
-PAGES = sorted(path.name for path in (HERE / "expected").iterdir())
+PAGES = sorted((site.name, page.name) for site in HERE.iterdir() for page in (site / "expected").iterdir())
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("scholar")
-    source, dest = root / "site", root / "_site"
-    shutil.copytree(HERE / "site", source)
-    Site(load_config({"source": str(source), "destination": str(dest), "quiet": True})).process()
-    return dest
+    outputs = {}
+    for fixture in sorted(HERE.iterdir()):
+        source, dest = root / fixture.name, root / f"{fixture.name}_site"
+        shutil.copytree(fixture / "site", source)
+        Site(load_config({"source": str(source), "destination": str(dest), "quiet": True})).process()
+        outputs[fixture.name] = dest
+    return outputs
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_fixture_page_is_what_jekyll_scholar_builds(built: Path, page: str) -> None:
-    assert (built / page).read_bytes() == (HERE / "expected" / page).read_bytes()
+@pytest.mark.parametrize(("site", "page"), PAGES)
+def test_fixture_page_is_what_jekyll_scholar_builds(built: dict[str, Path], site: str, page: str) -> None:
+    assert (built[site] / page).read_bytes() == (HERE / site / "expected" / page).read_bytes()
 
 
 LATEX = [

@@ -228,14 +228,14 @@ class Scholar:
             shown: Value = value if apply is None else value.converted(apply)
             data[name] = str(shown)
             if isinstance(shown, Names):
-                parts_list = []
+                parts_list: list[dict[str, str]] = []
+                data[f"{name}_array"] = parts_list
                 for index, person in enumerate(shown.names):
                     parts = {}
                     for part, text in person.parts():
                         data[f"{name}_{index}_{part}"] = "" if text is None else text
                         parts[part] = "" if text is None else text
                     parts_list.append(parts)
-                data[f"{name}_array"] = parts_list
         return data
 
     def details_path(self, entry: Entry) -> str:
