@@ -7,9 +7,12 @@
   here counts the variable elements rendered, and those that gave output.
 - Quotes: citeproc-ruby turns quotes inside quoted text into the locale's inner
   quotes (``“a ‘b’ c”``); citeproc-py leaves them.
-- Punctuation in quotes: with the locale's ``punctuation-in-quote`` citeproc-ruby
-  moves a following ``.`` or ``,`` inside the closing quote (``“Title,”``);
-  :func:`punctuation_in_quotes` does that on the rendered text.
+- Labels: citeproc-ruby applies a label's ``text-case`` (APA's "(Eds.)"); citeproc-py
+  applies title case only where it knows the language, which it never does for a label.
+- Punctuation: citeproc-ruby joins text and suffix with ``squeeze_suffix``, which moves
+  a ``.`` or ``,`` inside a closing quote where the locale has ``punctuation-in-quote``
+  (``“Title,”``) and drops a ``.`` after text that ends with one, even past a closing
+  tag (``<i>Conf.</i>.``); :func:`squeeze_punctuation` does both on the rendered text.
 
 The changes are made once, to citeproc-py's element classes, when this module
 is imported (citeproc-py builds its elements from those classes).
@@ -80,6 +83,13 @@ def _quote(self: Any, string: Any) -> Any:
     return open_quote + text + close_quote
 
 
+def _label_markup(self: Any, text: Any) -> Any:
+    if not text:
+        return None
+    language = str(self.get_root().get("default-locale", "en"))[:2]
+    return self.wrap(self.format(self.case(self.strip_periods(text), language)))
+
+
 def _patch() -> None:
     def has_variable(element: Any) -> bool:
         return "variable" in element.attrib
@@ -90,13 +100,17 @@ def _patch() -> None:
     model.Names.render = _counted(model.Names.render, lambda element: True)
     model.Group.process = _group_process
     model.Quoted.quote = _quote
+    model.Label.markup = _label_markup
 
 
 _patch()
 
 _QUOTE_THEN_PUNCTUATION = re.compile(r"([”’]+)((?:</[A-Za-z][^>]*>)?)([.,])")
+_DOUBLED_PERIOD = re.compile(r"([.?!;,:])(</[A-Za-z][^>]*>)\.")
 
 
-def punctuation_in_quotes(text: str) -> str:
-    """``squeeze_suffix``'s punctuation-in-quote: ``”,`` becomes ``,”`` (inside a closing tag too)."""
-    return _QUOTE_THEN_PUNCTUATION.sub(r"\3\1\2", text)
+def squeeze_punctuation(text: str, punctuation_in_quote: bool) -> str:
+    """``squeeze_suffix`` on rendered text: ``”,`` becomes ``,”`` (inside a closing tag too)
+    when *punctuation_in_quote*, and ``Conf.</i>.`` loses its second period."""
+    text = _DOUBLED_PERIOD.sub(r"\1\2", text)
+    return _QUOTE_THEN_PUNCTUATION.sub(r"\3\1\2", text) if punctuation_in_quote else text

@@ -27,7 +27,7 @@ from citeproc.source import Locator  # type: ignore[import-untyped]
 from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]
 
 from .bibtex import MONTHS, Entry, Names
-from .citeproc_compat import punctuation_in_quotes
+from .citeproc_compat import squeeze_punctuation
 
 _CSL_FIELDS = {
     "date": "issued", "isbn": "ISBN", "booktitle": "container-title", "journal": "container-title",
@@ -103,7 +103,14 @@ def _issued(entry: Entry, data: dict[str, Any]) -> None:
             data["issued"] = {"literal": year}
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def name_to_citeproc(name: Any) -> dict[str, str]:
+    """``Name#to_citeproc``; a CJK name as one literal ``family given``, which is how
+    citeproc-ruby prints such names (never inverted, never initialised)."""
+    if _CJK.search(f"{name.last or ''}{name.first or ''}"):
+        return {"literal": " ".join(part for part in (name.last, name.first) if part)}
     parts = {"family": name.last, "given": name.first, "suffix": name.suffix,
              "non-dropping-particle": name.prefix}
     return {key: value for key, value in parts.items() if value is not None}
@@ -141,8 +148,7 @@ _SPACE_GT = re.compile(r"\s>")
 
 def finalize(style: Any, html: str) -> str:
     """``Formats::Html#finalize!``, after punctuation is moved into quotes where the locale says so."""
-    if str(style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
-        html = punctuation_in_quotes(html)
+    html = squeeze_punctuation(html, str(style.root.get_locale_option("punctuation-in-quote")).lower() == "true")
     html = _AMP_LT_SPACE.sub(lambda m: ("&amp;" if m.group(1) == "&" else "&lt;") + m.group(2), html)
     return _SPACE_GT.sub(" &gt;", html)
 
