@@ -25,6 +25,7 @@ from liquid.token import TOKEN_EOF, TOKEN_TAG
 from ...site_plugins import tag_markup
 from ...url import from_hash, sanitize_url
 from ...utils import slugify
+from ..common import liquid_lookup
 from . import csl
 from .bibtex import Bibliography, Entry, Names, Value, parse
 from .config import merged, split_list
@@ -40,22 +41,7 @@ if TYPE_CHECKING:
     from ...liquid.environment import JekyllEnvironment
     from ...site import Site
 
-_LOOKUP_SEGMENT = re.compile(r"\[[^\]]+\]|[\w-]+\??")
 _INTERPOLATION = re.compile(r"{{\s*([\w.]+)\s*}}")
-
-
-def lookup(context: "RenderContext", expression: str) -> Any:
-    """Ruby Liquid's ``context[expression]``: a variable path, None when unset."""
-    path: list[Any] = []
-    for segment in _LOOKUP_SEGMENT.findall(expression):
-        if segment.startswith("["):
-            inner = segment[1:-1].strip()
-            path.append(int(inner) if inner.lstrip("-").isdigit() else inner.strip("'\""))
-        else:
-            path.append(segment)
-    if not path:
-        return None
-    return context.get(path, token=None, default=None)
 
 
 def content_tag(name: str, content: Optional[str], attributes: Optional[dict[str, Any]] = None) -> str:
@@ -90,7 +76,7 @@ class Scholar:
             return None
 
         def replace(match: "re.Match[str]") -> str:
-            value = lookup(self.context, match.group(1))
+            value = liquid_lookup(self.context, match.group(1))
             return match.group(0) if value is None or value is False else str(value)
 
         return _INTERPOLATION.sub(replace, text)
@@ -303,7 +289,7 @@ class Scholar:
     def keys(self, raw_keys: Sequence[str]) -> list[str]:
         keys = []
         for key in raw_keys:
-            value = lookup(self.context, key)
+            value = liquid_lookup(self.context, key)
             keys.append(key if value is None or value is False else str(value))
         return keys
 
