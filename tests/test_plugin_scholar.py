@@ -6,7 +6,9 @@ the oracle built from them: ``fixture`` (a .bib with LaTeX accents, braces, 13 a
 months, ``abbr``/``selected``/``pdf`` fields, a ``bibliography_template`` layout, pages using
 ``bibliography`` with queries, groups, sorting, ``--cited``, ``cite``, ``reference``, ``quote``, the APA
 and IEEE styles) and ``edge`` (every field of awkward entries as Liquid sees it, and ``entry.bibtex``:
-upper-case types and fields, ``@string`` concatenation, math, quotes, CJK names, duplicate keys).
+upper-case types and fields, ``@string`` concatenation, math, quotes, CJK names, duplicate keys) and
+``details`` (a ``bibtex`` layout: a details page per entry, details links, ``cite_details``,
+``details_link``, pretty permalinks under a ``baseurl``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from liquidsite.plugins.scholar.options import parse_options, split_arguments
 from liquidsite.site import Site
 
 HERE = Path(__file__).parent / "scholar"
-PAGES = sorted((site.name, page.name) for site in HERE.iterdir() for page in (site / "expected").iterdir())
+PAGES = sorted((site.name, page.relative_to(site / "expected").as_posix())
+               for site in HERE.iterdir() for page in (site / "expected").rglob("*") if page.is_file())
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,15 @@ Enabled by ``jekyll/scholar`` (al-folio's spelling) or ``jekyll-scholar`` in
 name lists, ``latex`` decodes LaTeX as latex-decode does, ``filters`` holds
 ``bibtex_filters``, ``query`` the query language), ``csl`` formats entries and
 citations as citeproc-ruby does, on citeproc-py; ``tags`` holds the Liquid
-tags and ``config`` the gem's defaults. No details pages are generated: the
-gem writes them only when the ``details_layout`` layout exists.
+tags and ``config`` the gem's defaults; ``details`` writes a page per entry
+when the site has the ``details_layout`` layout, as the gem does.
 """
 
 from __future__ import annotations
 
 from ..base import PRIORITIES, BuiltinPlugin
+from .details import generate
 from .tags import register_liquid
 
-PLUGIN = BuiltinPlugin("jekyll-scholar", priority=PRIORITIES["high"], register_liquid=register_liquid)
+PLUGIN = BuiltinPlugin("jekyll-scholar", priority=PRIORITIES["high"], register_liquid=register_liquid,
+                       generate=generate)

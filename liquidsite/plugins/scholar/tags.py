@@ -60,20 +60,34 @@ def _read_bibliography(files: tuple[tuple[str, int, int], ...], replace: bool, j
 
 
 class Scholar:
-    """One tag's view of the site, the page and the configuration while it renders."""
+    """jekyll-scholar's ``Utilities`` for one tag while it renders (or for the details generator,
+    which has no Liquid context): the site, the page, the configuration and the tag's options."""
 
-    def __init__(self, context: "RenderContext", options: TagOptions) -> None:
-        self.context = context
+    def __init__(self, site: "Site", config: dict[str, Any], options: TagOptions,
+                 context: Optional["RenderContext"] = None) -> None:
+        self.site = site
+        self.config = config
         self.options = options
-        self.site: "Site" = context.env.site  # type: ignore[attr-defined]
-        self.page = context.globals.get("page")
-        self.config = merged(self.site.config, self.page)
+        self._context = context
+        self.page = None if context is None else context.globals.get("page")
+
+    @classmethod
+    def in_context(cls, context: "RenderContext", options: TagOptions) -> "Scholar":
+        site: "Site" = context.env.site  # type: ignore[attr-defined]
+        return cls(site, merged(site.config, context.globals.get("page")), options, context)
+
+    @property
+    def context(self) -> "RenderContext":
+        if self._context is None:
+            raise ScholarError("jekyll-scholar: a tag's work asked for outside a Liquid context")
+        return self._context
 
     # -- configuration -------------------------------------------------------------------------
 
     def interpolate(self, text: Optional[str]) -> Optional[str]:
-        if text is None:
-            return None
+        """``{{ variable }}`` in an option replaced by the variable's value, when it has one."""
+        if text is None or self._context is None:
+            return text
 
         def replace(match: "re.Match[str]") -> str:
             value = liquid_lookup(self.context, match.group(1))
@@ -245,19 +259,27 @@ class Scholar:
     def details_link(self, entry: Entry) -> str:
         return _file_join(self.base_url(), self.details_path(entry))
 
+    def details_layout(self) -> str:
+        """``File.basename(details_layout, '.html')``: the layout's name."""
+        return os.path.basename(str(self.config.get("details_layout") or "")).removesuffix(".html")
+
     def generate_details(self) -> bool:
-        layout = os.path.basename(str(self.config.get("details_layout") or ""))
-        return layout.removesuffix(".html") in self.site.layouts
+        return self.details_layout() in self.site.layouts
+
+    def reference_data(self, entry: Entry, index: Optional[int] = None
+                       ) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
+        """``reference_data``: what a template or details page sees of an entry; ``reference``
+        is given as a function, for it is slow to make and often not shown. No ``repository``
+        is read, so ``link`` is nil and ``links`` empty."""
+        data = {"entry": self.liquidify(entry), "key": entry.key, "type": entry.type, "link": None, "links": {}}
+        return data, {"reference": lambda: self.reference_tag(entry, index)}
 
     def bibliography_tag(self, entry: Optional[Entry], index: int) -> str:
         if entry is None:
             return str(self.config["missing_reference"])
+        data, lazy = self.reference_data(entry, index)
         assigns = LazyAssigns({
-            "entry": self.liquidify(entry),
-            "key": entry.key,
-            "type": entry.type,
-            "link": None,
-            "links": {},
+            **data,
             "content": None,
             "layout": None,
             "paginator": None,
@@ -268,7 +290,7 @@ class Scholar:
             "index": index,
             "page": self.page,
             "details": self.details_link(entry),
-        }, {"reference": lambda: self.reference_tag(entry, index)})
+        }, lazy)
         template = self.template()
         context = template.context_class(template, globals=template.make_globals(assigns))
         buffer = context.get_buffer()
@@ -452,7 +474,7 @@ class _ScholarNode(Node):
 
 class BibliographyNode(_ScholarNode):
     def render_text(self, context: "RenderContext") -> str:
-        scholar = Scholar(context, parse_options(self.markup))
+        scholar = Scholar.in_context(context, parse_options(self.markup))
         items = scholar.cited_entries()
         group_by = scholar.interpolate(scholar.options.group_by) or str(scholar.config.get("group_by"))
         if group_by != "none":
@@ -564,7 +586,7 @@ class BibliographyCountNode(_ScholarNode):
     String as Ruby's ``String#<<`` does: as the character of that code point."""
 
     def render_text(self, context: "RenderContext") -> str:
-        return chr(len(Scholar(context, parse_options(self.markup)).cited_entries()))
+        return chr(len(Scholar.in_context(context, parse_options(self.markup)).cited_entries()))
 
 
 class _KeysNode(_ScholarNode):
@@ -572,7 +594,7 @@ class _KeysNode(_ScholarNode):
 
     def scholar(self, context: "RenderContext") -> tuple[Scholar, list[str]]:
         keys, options = split_arguments(self.markup)
-        scholar = Scholar(context, parse_options(options))
+        scholar = Scholar.in_context(context, parse_options(options))
         return scholar, scholar.keys(keys)
 
 
