@@ -652,6 +652,19 @@ class QuoteNode(_KeysNode):
         return content_tag("blockquote", quote)
 
 
+class BibTeXNode(_ScholarNode):
+    """``{% bibtex %}@book{...}{% endbibtex %}``: the entries of the body, each as a ``reference``."""
+
+    def render_text(self, context: "RenderContext") -> str:
+        keys, options = split_arguments(self.markup)
+        scholar = Scholar.in_context(context, parse_options(options))
+        body = context.get_buffer()
+        if self.body is not None:
+            self.body.render(context, body)
+        entries = parse(body.getvalue(), "bibtex tag", replace_strings=False).entries.values()
+        return "\n".join(scholar.reference_tag(entry) for entry in entries)
+
+
 def _tag(name: str, node_class: type[_ScholarNode], block: bool = False) -> type[Tag]:
     end = f"end{name}"
 
@@ -676,6 +689,7 @@ TAGS: dict[str, tuple[type[_ScholarNode], bool]] = {
     "cite_details": (CiteDetailsNode, False),
     "details_link": (DetailsLinkNode, False),
     "quote": (QuoteNode, True),
+    "bibtex": (BibTeXNode, True),
 }
 
 
