@@ -123,3 +123,14 @@ def test_a_missing_bibliography_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(LiquidRenderError) as raised:
         site.process()
     assert "_bibliography/references.bib" in str(raised.value) and "index.html" in str(raised.value)
+
+
+def test_an_entry_that_does_not_parse_is_left_out_with_its_file_and_line(tmp_path: Path, capsys) -> None:
+    (tmp_path / "_config.yml").write_text("plugins: [jekyll/scholar]\nscholar: {bibliography_template: '{{key}}'}\n")
+    (tmp_path / "_bibliography").mkdir()
+    (tmp_path / "_bibliography/references.bib").write_text(
+        "@book{a, title={A}}\n\n@book{b, title={unclosed, year=2000}\n@book{c, title={C}}\n")
+    (tmp_path / "index.html").write_text("---\n---\n{% bibliography %}\n")
+    Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": False})).process()
+    assert (tmp_path / "_site/index.html").read_text() == '<ol class="bibliography"><li>a</li>\n<li>c</li></ol>\n'
+    assert "_bibliography/references.bib:3: entry left out" in capsys.readouterr().err

@@ -12,6 +12,7 @@ and joined, and a duplicate key is renamed as Ruby's ``String#succ`` would.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence, Union
@@ -19,6 +20,7 @@ from typing import Callable, Iterable, Optional, Sequence, Union
 import bibtexparser
 from bibtexparser import model
 
+from ...log import logger
 from ..common import ruby_inspect
 from .names import Name, parse_names
 
@@ -304,12 +306,29 @@ def _entry_of(block: model.Block) -> Optional[model.Entry]:
     return inner if isinstance(inner, model.Entry) else None
 
 
-def parse(text: str, path: str = "", replace_strings: bool = True, join_strings: bool = True) -> Bibliography:
-    """Read a BibTeX source as ``BibTeX::Bibliography.parse`` and jekyll-scholar's ``bibliography`` do."""
+def _quietly_split(text: str) -> "bibtexparser.Library":
+    """bibtexparser's blocks; it logs each block it cannot parse, which :func:`parse` reports itself."""
+    parser_logger = logging.getLogger("bibtexparser")
+    level = parser_logger.level
+    parser_logger.setLevel(logging.CRITICAL)
     try:
-        library = bibtexparser.parse_string(text, parse_stack=[])
+        return bibtexparser.parse_string(text, parse_stack=[])
+    finally:
+        parser_logger.setLevel(level)
+
+
+def parse(sources: Sequence[tuple[str, str]], replace_strings: bool = True, join_strings: bool = True) -> Bibliography:
+    """Read (path, text) sources as one BibTeX text, as jekyll-scholar's ``bibliography`` does:
+    ``BibTeX::Bibliography.parse`` of the files joined, then ``@string``s replaced and joined.
+
+    bibtex-ruby stops the build at the first entry it cannot parse; here that entry is
+    left out with a warning naming its file and line.
+    """
+    text = "".join(source for _, source in sources)
+    try:
+        library = _quietly_split(text)
     except Exception as err:  # bibtexparser's own errors carry no file name
-        raise BibTeXError(f"{path}: {err}") from None
+        raise BibTeXError(f"{', '.join(path for path, _ in sources)}: {err}") from None
     bibliography = Bibliography()
     for block in library.blocks:
         if isinstance(block, model.String):
@@ -317,6 +336,9 @@ def parse(text: str, path: str = "", replace_strings: bool = True, join_strings:
             continue
         entry_block = _entry_of(block)
         if entry_block is None:
+            if isinstance(block, model.ParsingFailedBlock):
+                path, line = _origin(sources, block.start_line or 0)
+                logger.warn("Jekyll-scholar:", f"{path}:{line}: entry left out: {_first_line(block.error)}")
             continue
         fields: dict[str, Value] = {}
         for item in entry_block.fields:
@@ -327,3 +349,17 @@ def parse(text: str, path: str = "", replace_strings: bool = True, join_strings:
         if join_strings:
             bibliography.join_strings()
     return bibliography
+
+
+def _origin(sources: Sequence[tuple[str, str]], line: int) -> tuple[str, int]:
+    """The file and 1-based line of a 0-based line of the joined sources."""
+    for path, text in sources:
+        lines = text.count("\n")
+        if line <= lines or path == sources[-1][0]:
+            return path, line + 1
+        line -= lines
+    return "", line + 1
+
+
+def _first_line(error: Exception) -> str:
+    return next((line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__)

@@ -52,11 +52,11 @@ def content_tag(name: str, content: Optional[str], attributes: Optional[dict[str
 
 @functools.lru_cache(maxsize=16)
 def _read_bibliography(files: tuple[tuple[str, int, int], ...], replace: bool, join: bool) -> Bibliography:
-    text = ""
+    sources = []
     for path, _, _ in files:
-        with open(path, encoding="utf-8") as handle:
-            text += handle.read()
-    return parse(text, ", ".join(path for path, _, _ in files), replace, join)
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            sources.append((path, handle.read()))
+    return parse(sources, replace, join)
 
 
 class Scholar:
@@ -661,7 +661,7 @@ class BibTeXNode(_ScholarNode):
         body = context.get_buffer()
         if self.body is not None:
             self.body.render(context, body)
-        entries = parse(body.getvalue(), "bibtex tag", replace_strings=False).entries.values()
+        entries = parse([("bibtex tag", body.getvalue())], replace_strings=False).entries.values()
         return "\n".join(scholar.reference_tag(entry) for entry in entries)
 
 
