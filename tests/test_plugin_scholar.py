@@ -8,7 +8,8 @@ months, ``abbr``/``selected``/``pdf`` fields, a ``bibliography_template`` layout
 and IEEE styles) and ``edge`` (every field of awkward entries as Liquid sees it, and ``entry.bibtex``:
 upper-case types and fields, ``@string`` concatenation, math, quotes, CJK names, duplicate keys) and
 ``details`` (a ``bibtex`` layout: a details page per entry, details links, ``cite_details``,
-``details_link``, pretty permalinks under a ``baseurl``).
+``details_link``, pretty permalinks under a ``baseurl``) and ``chicago`` (both .bib files through the
+chicago-author-date style: title case, full given names, quotes).
 """
 
 from __future__ import annotations

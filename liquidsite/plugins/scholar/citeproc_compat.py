@@ -7,6 +7,12 @@
   here counts the variable elements rendered, and those that gave output.
 - Quotes: citeproc-ruby turns quotes inside quoted text into the locale's inner
   quotes (``“a ‘b’ c”``); citeproc-py leaves them.
+- Names: ``initialize="false"`` (CSL 1.0.2, Chicago's full given names) keeps given
+  names whole; citeproc-py ignores it and initialises them.
+- Text case: citeproc-ruby's ``apply_text_case`` rules (:func:`text_case`): title case
+  capitalises words of two letters or more that are not stop words, and the last
+  word, whatever the item's language when the locale is English; citeproc-py differs
+  on quotes, hyphens, one-letter words and words after a period.
 - Labels: citeproc-ruby applies a label's ``text-case`` (APA's "(Eds.)"); citeproc-py
   applies title case only where it knows the language, which it never does for a label.
 - Punctuation: citeproc-ruby joins text and suffix with ``squeeze_suffix``, which moves
@@ -24,6 +30,7 @@ import re
 from typing import Any, Callable
 
 from citeproc import model  # type: ignore[import-untyped]
+from citeproc import string as citeproc_string  # type: ignore[import-untyped]
 
 
 class _Reads:
@@ -90,6 +97,71 @@ def _label_markup(self: Any, text: Any) -> Any:
     return self.wrap(self.format(self.case(self.strip_periods(text), language)))
 
 
+def _name_option(get_option: Callable[..., Any]) -> Callable[..., Any]:
+    def name_option(self: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "initialize-with" and self.get("initialize", "true") == "false":
+            return None
+        return get_option(self, name, *args, **kwargs)
+
+    return name_option
+
+
+#: citeproc-ruby's English stop words (``Format.stopwords[:en]``)
+STOP_WORDS = frozenset("""a about above across afore after against along alongside amid amidst among amongst
+    an and anenst apropos apud around as aside astride at athwart atop barring before behind below beneath
+    beside besides between beyond but by circa despite d down during except for forenenst from given in inside
+    into lest like modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans since
+    so than the through thru throughout thruout till to toward towards under underneath until unto up upon
+    versus vs v via vis-à-vis with within without""".split())
+
+_LETTER = r"[^\W\d_]"
+_TITLE_WORD = re.compile(rf"\b({_LETTER})((?:{_LETTER}|\.)+)\b")
+_LAST_WORD = re.compile(rf"(\.|\b)({_LETTER})((?:{_LETTER}|\.)+)\b$", re.M)
+_FIRST_LOWER = re.compile(r"^([^\w]*|_*)([^\W\d_])", re.M)
+_WORD_START = re.compile(rf"\b({_LETTER})")
+_CAPITALS = re.compile(rf"\b({_LETTER})({_LETTER}+)\b")
+
+
+def text_case(text: str, text_case: str, english: bool = True) -> str:
+    """citeproc-ruby's ``Format#apply_text_case``."""
+    if text_case == "lowercase":
+        return text.lower()
+    if text_case == "uppercase":
+        return text.upper()
+    if text_case in ("capitalize-first", "sentence"):
+        text = _FIRST_LOWER.sub(lambda m: m.group(1) + m.group(2).upper() if m.group(2).islower() else m.group(0),
+                                text, count=1)
+        if text_case == "sentence":
+            text = _CAPITALS.sub(lambda m: m.group(1) + m.group(2).lower()
+                                 if m.group(1).isupper() and m.group(2).isupper() else m.group(0), text)
+        return text
+    if text_case == "capitalize-all":
+        return _WORD_START.sub(lambda m: m.group(1).upper() if m.group(1).islower() else m.group(1), text)
+    if text_case == "title" and english:
+        first = True
+
+        def word(match: "re.Match[str]") -> str:
+            nonlocal first
+            result = match.group(0)
+            if match.group(1).islower() and (result.lower() not in STOP_WORDS or first):
+                result = match.group(1).upper() + match.group(2)
+            first = False
+            return result
+
+        text = _TITLE_WORD.sub(word, text)
+        return _LAST_WORD.sub(lambda m: m.group(0) if m.group(1) == "." or not m.group(2).islower()
+                              else m.group(1) + m.group(2).upper() + m.group(3), text)
+    return text
+
+
+def _case(self: Any, text: Any, language: Any = None) -> Any:
+    name = self.get("text-case")
+    if name is None or not text:
+        return text
+    english = str(self.get_root().get("default-locale", "en"))[:2] == "en"
+    return citeproc_string.String(text_case(str(text), name, english))
+
+
 def _patch() -> None:
     def has_variable(element: Any) -> bool:
         return "variable" in element.attrib
@@ -101,6 +173,8 @@ def _patch() -> None:
     model.Group.process = _group_process
     model.Quoted.quote = _quote
     model.Label.markup = _label_markup
+    model.Name.get_option = _name_option(model.Name.get_option)
+    model.TextCased.case = _case
 
 
 _patch()
