@@ -15,6 +15,7 @@ import functools
 import glob
 import os
 import re
+import weakref
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional, Sequence, TextIO
 
 from liquid.ast import BlockNode, Node
@@ -99,9 +100,11 @@ class Scholar:
     def style(self) -> str:
         return self.interpolate(self.options.style) or str(self.config["style"])
 
+    def style_and_locale(self) -> tuple[str, str]:
+        return csl.style_path(self.style, self.site.source), str(self.config.get("locale") or "en")
+
     def csl_style(self) -> Any:
-        path = csl.style_path(self.style, self.site.source)
-        return csl.load_style(path, str(self.config.get("locale") or "en"))
+        return csl.load_style(*self.style_and_locale())
 
     @property
     def filters(self) -> Optional[Callable[[str], str]]:
@@ -211,7 +214,7 @@ class Scholar:
     def reference_tag(self, entry: Optional[Entry], index: Optional[int] = None) -> str:
         if entry is None:
             return str(self.config["missing_reference"])
-        reference = _render_reference(self.csl_style(), self.converted(entry), index)
+        reference = _render_reference(*self.style_and_locale(), self.converted(entry), index)
         entry_id = "-".join(part for part in (self.options.prefix, entry.key) if part is not None)
         return content_tag(str(self.config.get("reference_tagname") or "span"), reference, {"id": entry_id})
 
@@ -423,26 +426,27 @@ def _compare_values(first: Value, second: Value) -> int:
     return (left > right) - (left < right)
 
 
-_TEMPLATES: dict[tuple[int, str], Any] = {}
+_TEMPLATES: "weakref.WeakKeyDictionary[Any, dict[str, Any]]" = weakref.WeakKeyDictionary()
 
 
 def _parse_template(env: Any, text: str) -> Any:
-    key = (id(env), text)
-    template = _TEMPLATES.get(key)
+    """*text* parsed once per Liquid environment (one per build), as the gem parses it once per tag."""
+    templates = _TEMPLATES.setdefault(env, {})
+    template = templates.get(text)
     if template is None:
-        template = _TEMPLATES[key] = env.from_string(text)
+        template = templates[text] = env.from_string(text)
     return template
 
 
-_REFERENCES: dict[tuple[int, str, str, Optional[int]], str] = {}
+_REFERENCES: dict[tuple[str, str, str, str, Optional[int]], str] = {}
 
 
-def _render_reference(style: Any, entry: Entry, index: Optional[int]) -> str:
-    """A bibliography entry through the style, remembered for the build (entries repeat across pages)."""
-    key = (id(style), entry.key, entry.to_bibtex(), index)
+def _render_reference(style_path: str, locale: str, entry: Entry, index: Optional[int]) -> str:
+    """A bibliography entry through the style, remembered (entries repeat across pages and builds)."""
+    key = (style_path, locale, entry.key, entry.to_bibtex(), index)
     reference = _REFERENCES.get(key)
     if reference is None:
-        reference = _REFERENCES[key] = csl.render_bibliography(style, entry, index)
+        reference = _REFERENCES[key] = csl.render_bibliography(csl.load_style(style_path, locale), entry, index)
     return reference
 
 
