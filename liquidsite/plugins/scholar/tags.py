@@ -23,6 +23,7 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_TAG
 
+from ... import dependencies
 from ...site_plugins import tag_markup
 from ...url import from_hash, sanitize_url
 from ...utils import slugify
@@ -390,9 +391,8 @@ def _file_join(base: str, path: str) -> str:
 
 
 def _note_dependency(path: str) -> None:
-    from ... import dependencies
-
-    dependencies.note(path)
+    """The page being rendered reads *path* (so ``serve`` and ``-I`` re-render it when it changes)."""
+    dependencies.note(os.path.normpath(path))
 
 
 def _page_data(page: Any) -> Optional[dict[str, Any]]:
