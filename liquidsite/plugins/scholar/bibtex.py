@@ -281,6 +281,19 @@ class Bibliography:
         entry.parse_names(self.strings)
         entry.parse_month()
 
+    def duplicates(self, fields: Sequence[str]) -> set[str]:
+        """The keys ``uniq!(*fields)`` removes: each entry whose type and *fields* (year and
+        title by default) equal an earlier entry's (``select_duplicates_by``)."""
+        names = sorted(fields or ("year", "title"))
+        seen: set[str] = set()
+        removed: set[str] = set()
+        for entry in self.entries.values():
+            digest = entry.type + "".join(f"|{name}:{entry.fields[name]}" for name in names if name in entry.fields)
+            if digest in seen:
+                removed.add(entry.key)
+            seen.add(digest)
+        return removed
+
     def replace_strings(self) -> None:
         for _, value in self.strings:
             value.replace(self.strings)

@@ -13,6 +13,8 @@
   capitalises words of two letters or more that are not stop words, and the last
   word, whatever the item's language when the locale is English; citeproc-py differs
   on quotes, hyphens, one-letter words and words after a period.
+- Substitution: what a ``cs:substitute`` printed in place of the names is not printed
+  again later in the entry (the CSL rule); citeproc-py forgets it when it came from a macro.
 - Labels: citeproc-ruby applies a label's ``text-case`` (APA's "(Eds.)"); citeproc-py
   applies title case only where it knows the language, which it never does for a label.
 - Punctuation: citeproc-ruby joins text and suffix with ``squeeze_suffix``, which moves
@@ -27,17 +29,19 @@ is imported (citeproc-py builds its elements from those classes).
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from citeproc import model  # type: ignore[import-untyped]
 from citeproc import string as citeproc_string  # type: ignore[import-untyped]
 
 
 class _Reads:
-    """How many variable elements rendered so far, and how many of them gave text."""
+    """How many variable elements rendered so far, and how many of them gave text; while a
+    ``cs:substitute`` renders, which (element, variable) pairs gave text."""
 
     attempted = 0
     rendered = 0
+    substituted: Optional[list[tuple[str, str]]] = None
 
 
 def _counted(render: Callable[..., Any], reads_variable: Callable[[Any], bool]) -> Callable[..., Any]:
@@ -48,6 +52,8 @@ def _counted(render: Callable[..., Any], reads_variable: Callable[[Any], bool]) 
         result = render(self, *args, **kwargs)
         if result:
             _Reads.rendered += 1
+            if _Reads.substituted is not None and "variable" in self.attrib:
+                _Reads.substituted.append((self.tag, self.get("variable")))
         return result
 
     return counting_render
@@ -88,6 +94,27 @@ def _quote(self: Any, string: Any) -> Any:
     if inner_open or inner_close:
         text = _CLOSE_INNER.sub(inner_close, _OPEN_INNER.sub(inner_open, text))
     return open_quote + text + close_quote
+
+
+def _substitute_render(render: Callable[..., Any]) -> Callable[..., Any]:
+    """A substitute's variables count as empty for the rest of the entry, those reached
+    through a macro too (citeproc-py represses only a substitute's direct variables)."""
+
+    def substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        outer, _Reads.substituted = _Reads.substituted, []
+        try:
+            result = render(self, item, context=context, **kwargs)
+            if result:
+                repressed = (context if context is not None else self).get_layout().repressed
+                for tag, variable in _Reads.substituted:
+                    repressed.setdefault(tag, []).append(variable)
+            return result
+        finally:
+            if outer is not None:
+                outer.extend(_Reads.substituted)
+            _Reads.substituted = outer
+
+    return substitute_render
 
 
 def _label_markup(self: Any, text: Any) -> Any:
@@ -171,6 +198,7 @@ def _patch() -> None:
     model.Date.render = _counted(model.Date.render, has_variable)
     model.Names.render = _counted(model.Names.render, lambda element: True)
     model.Group.process = _group_process
+    model.Substitute.render = _substitute_render(model.Substitute.render)
     model.Quoted.quote = _quote
     model.Label.markup = _label_markup
     model.Name.get_option = _name_option(model.Name.get_option)

@@ -44,8 +44,9 @@ _CSL_TYPES = {
 _DATE_FIELDS = ("year", "month", "day", "date")
 
 
-def to_citeproc(entry: Entry) -> dict[str, Any]:
-    """``BibTeX::Entry#to_citeproc``: the entry as CSL-JSON."""
+def to_citeproc(entry: Entry, suppress_author: bool = False) -> dict[str, Any]:
+    """``BibTeX::Entry#to_citeproc``: the entry as CSL-JSON (without its author when the tag
+    says ``--suppress_author``, as ``suppress!('author')`` hides it from the style)."""
     data: dict[str, Any] = {}
     for key, value in entry.fields.items():
         if key in _DATE_FIELDS:
@@ -75,6 +76,8 @@ def to_citeproc(entry: Entry) -> dict[str, Any]:
         )
     data["id"] = entry.key
     data["type"] = _CSL_TYPES.get(entry.type, entry.type)
+    if suppress_author:
+        data.pop("author", None)
     if "genre" not in data and entry.type in ("mastersthesis", "phdthesis"):
         data["genre"] = "Master's thesis" if entry.type == "mastersthesis" else "PhD thesis"
     return data
@@ -223,9 +226,9 @@ def _item(style: Any, data: dict[str, Any], number: Optional[int], locator: Opti
     return item
 
 
-def render_bibliography(style: Any, entry: Entry, number: Optional[int]) -> str:
+def render_bibliography(style: Any, entry: Entry, number: Optional[int], suppress_author: bool = False) -> str:
     """``render_bibliography``: one entry through the style's bibliography layout."""
-    data = to_citeproc(entry)
+    data = to_citeproc(entry, suppress_author)
     item = _item(style, data, number)
     layout = style.root.bibliography.layout
     layout.repressed = {}
@@ -235,14 +238,15 @@ def render_bibliography(style: Any, entry: Entry, number: Optional[int]) -> str:
     return finalize(style, str(text or ""))
 
 
-def render_citation(style: Any, entries: Sequence[tuple[Entry, int, Optional[str], Optional[str]]]) -> str:
+def render_citation(style: Any, entries: Sequence[tuple[Entry, int, Optional[str], Optional[str]]],
+                    suppress_author: bool = False) -> str:
     """``render_citation``: (entry, citation number, locator, label) items, in order, in one citation."""
     layout = style.root.citation.layout
     rendered: list[str] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for entry, number, locator, label in entries:
-            item = _item(style, to_citeproc(entry), number, locator, label)
+            item = _item(style, to_citeproc(entry, suppress_author), number, locator, label)
             layout.repressed = {}
             text = layout.render_children(item)
             if text is not None:

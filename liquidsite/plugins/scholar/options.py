@@ -29,6 +29,7 @@ class TagOptions:
     skip_sort: bool = False
     clear: bool = False
     remove_duplicates: bool = False
+    match_fields: list[str] = field(default_factory=list)
     suppress_author: bool = False
     files: list[str] = field(default_factory=list)
     query: Optional[str] = None
@@ -94,6 +95,8 @@ def _set_flag(options: TagOptions, name: str) -> None:
 def _set_value(options: TagOptions, name: str, value: Optional[str]) -> None:
     if name == "remove_duplicates":
         options.remove_duplicates = True
+        if value is not None:
+            options.match_fields = re.split(r",\s+", value)
     elif value is None:
         return
     elif name == "file":

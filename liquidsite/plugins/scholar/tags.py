@@ -52,13 +52,29 @@ def content_tag(name: str, content: Optional[str], attributes: Optional[dict[str
     return f"<{opening}/>" if content is None else f"<{opening}>{content}</{name}>"
 
 
-@functools.lru_cache(maxsize=16)
-def _read_bibliography(files: tuple[tuple[str, int, int], ...], replace: bool, join: bool) -> Bibliography:
-    sources = []
-    for path, _, _ in files:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            sources.append((path, handle.read()))
-    return parse(sources, replace, join)
+_BIBLIOGRAPHIES: dict[tuple[Any, ...], Bibliography] = {}
+
+
+def _read_bibliography(files: tuple[tuple[str, int, int], ...], replace: bool, join: bool,
+                       duplicates: Optional[Sequence[str]]) -> Bibliography:
+    """The bibliography of *files* (path, mtime, size), read once while they are unchanged.
+
+    As the gem's ``bib_cache``, duplicates are removed only if the tag that first reads the
+    files asks for it (*duplicates*: the fields to compare); later tags get that same copy.
+    """
+    key = (files, replace, join)
+    bibliography = _BIBLIOGRAPHIES.get(key)
+    if bibliography is None:
+        sources = []
+        for path, _, _ in files:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                sources.append((path, handle.read()))
+        bibliography = parse(sources, replace, join)
+        if duplicates is not None:
+            for removed in bibliography.duplicates(duplicates):
+                del bibliography.entries[removed]
+        _BIBLIOGRAPHIES[key] = bibliography
+    return bibliography
 
 
 class Scholar:
@@ -149,7 +165,9 @@ class Scholar:
             files.append((path, stat.st_mtime_ns, stat.st_size))
             _note_dependency(path)
         replace = bool(self.config.get("replace_strings"))
-        return _read_bibliography(tuple(files), replace, replace and bool(self.config.get("join_strings")))
+        deduplicate = self.options.remove_duplicates or self.config.get("remove_duplicates")
+        duplicates = self.options.match_fields if deduplicate else None
+        return _read_bibliography(tuple(files), replace, replace and bool(self.config.get("join_strings")), duplicates)
 
     def entries(self) -> list[Entry]:
         query = self.interpolate(self.options.query) or str(self.config.get("query") or "")
@@ -215,7 +233,8 @@ class Scholar:
     def reference_tag(self, entry: Optional[Entry], index: Optional[int] = None) -> str:
         if entry is None:
             return str(self.config["missing_reference"])
-        reference = _render_reference(*self.style_and_locale(), self.converted(entry), index)
+        reference = _render_reference(*self.style_and_locale(), self.converted(entry), index,
+                                      self.options.suppress_author)
         entry_id = "-".join(part for part in (self.options.prefix, entry.key) if part is not None)
         return content_tag(str(self.config.get("reference_tagname") or "span"), reference, {"id": entry_id})
 
@@ -341,7 +360,7 @@ class Scholar:
             if locator is not None and label is None:
                 label = "page"
             items.append((entry, self.citation_number(entry.key, cited), locator, label))
-        rendered = csl.render_citation(self.csl_style(), items)
+        rendered = csl.render_citation(self.csl_style(), items, self.options.suppress_author)
         relative = self.config.get("relative") or ""
         target = f"{relative}#" + "-".join(part for part in (self.options.prefix, keys[0]) if part is not None)
         return content_tag("a", rendered, {"class": self.config.get("cite_class"), "href": target})
@@ -438,15 +457,16 @@ def _parse_template(env: Any, text: str) -> Any:
     return template
 
 
-_REFERENCES: dict[tuple[str, str, str, str, Optional[int]], str] = {}
+_REFERENCES: dict[tuple[str, str, str, str, Optional[int], bool], str] = {}
 
 
-def _render_reference(style_path: str, locale: str, entry: Entry, index: Optional[int]) -> str:
+def _render_reference(style_path: str, locale: str, entry: Entry, index: Optional[int], suppress_author: bool) -> str:
     """A bibliography entry through the style, remembered (entries repeat across pages and builds)."""
-    key = (style_path, locale, entry.key, entry.to_bibtex(), index)
+    key = (style_path, locale, entry.key, entry.to_bibtex(), index, suppress_author)
     reference = _REFERENCES.get(key)
     if reference is None:
-        reference = _REFERENCES[key] = csl.render_bibliography(csl.load_style(style_path, locale), entry, index)
+        style = csl.load_style(style_path, locale)
+        reference = _REFERENCES[key] = csl.render_bibliography(style, entry, index, suppress_author)
     return reference
 
 
