@@ -27,10 +27,10 @@ from ... import dependencies
 from ...site_plugins import tag_markup
 from ...url import from_hash, sanitize_url
 from ...utils import slugify
-from ..common import liquid_lookup
+from ..common import liquid_lookup, ruby_str
 from . import csl
 from .bibtex import Bibliography, Entry, Names, Value, parse
-from .config import merged, split_list
+from .config import DEFAULTS, merged, split_list
 from .filters import chain
 from .options import TagOptions, parse_options, split_arguments
 from .query import select
@@ -48,7 +48,7 @@ _INTERPOLATION = re.compile(r"{{\s*([\w.]+)\s*}}")
 
 def content_tag(name: str, content: Optional[str], attributes: Optional[dict[str, Any]] = None) -> str:
     """``content_tag``: ``<name k="v">content</name>`` (``<name/>`` without content)."""
-    opening = " ".join([name] + [f'{key}="{value}"' for key, value in (attributes or {}).items()])
+    opening = " ".join([name] + [f'{key}="{ruby_str(value)}"' for key, value in (attributes or {}).items()])
     return f"<{opening}/>" if content is None else f"<{opening}>{content}</{name}>"
 
 
@@ -535,7 +535,7 @@ def _render_items(scholar: Scholar, items: Sequence[Optional[Entry]]) -> str:
 
 def _group_value(key: str, entry: Entry, config: dict[str, Any]) -> Any:
     if key == "type":
-        aliases = {"phdthesis": "thesis", "mastersthesis": "thesis", **(config.get("type_aliases") or {})}
+        aliases = {**DEFAULTS["type_aliases"], **(config.get("type_aliases") or {})}
         return aliases.get(entry.type, entry.type)
     if key in ("year", "date"):
         value = entry.fields.get(key)
@@ -553,7 +553,7 @@ def _group_value(key: str, entry: Entry, config: dict[str, Any]) -> Any:
 
 def _group_name(key: str, value: Any, config: dict[str, Any]) -> str:
     if key == "type":
-        type_names = dict(config.get("type_names") or {})
+        type_names = {**DEFAULTS["type_names"], **(config.get("type_names") or {})}
         return str(type_names.get(value, value))
     if key == "month_numeric":
         month_names = config.get("month_names")
