@@ -9,7 +9,8 @@ and IEEE styles) and ``edge`` (every field of awkward entries as Liquid sees it,
 upper-case types and fields, ``@string`` concatenation, math, quotes, CJK names, duplicate keys) and
 ``details`` (a ``bibtex`` layout: a details page per entry, details links, ``cite_details``,
 ``details_link``, pretty permalinks under a ``baseurl``) and ``chicago`` (both .bib files through the
-chicago-author-date style: title case, full given names, quotes).
+chicago-author-date style: title case, full given names, quotes) and ``repository`` (``link``/``links``
+from a ``repository:`` folder, ``separate_links`` with the gem's per-key citation cache).
 """
 
 from __future__ import annotations

@@ -268,6 +268,8 @@ class Bibliography:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     strings: list[tuple[str, Value]] = field(default_factory=list)
+    #: jekyll-scholar's ``cite_cache`` with ``separate_links``: each key's citation link
+    cite_links: dict[str, str] = field(default_factory=dict)
 
     def add_string(self, key: str, value: Value) -> None:
         self.strings = [(k, v) for k, v in self.strings if k != key] + [(key, value)]

@@ -238,6 +238,12 @@ def render_bibliography(style: Any, entry: Entry, number: Optional[int], suppres
     return finalize(style, str(text or ""))
 
 
+def citation_affixes(style: Any) -> tuple[str, str, str]:
+    """The citation layout's prefix, delimiter and suffix (``csl_prefix``, ``delimiter``, ``csl_suffix``)."""
+    layout = style.root.citation.layout
+    return layout.get("prefix", ""), layout.get("delimiter", ""), layout.get("suffix", "")
+
+
 def render_citation(style: Any, entries: Sequence[tuple[Entry, int, Optional[str], Optional[str]]],
                     suppress_author: bool = False) -> str:
     """``render_citation``: (entry, citation number, locator, label) items, in order, in one citation."""

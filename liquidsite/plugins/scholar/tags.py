@@ -52,6 +52,16 @@ def content_tag(name: str, content: Optional[str], attributes: Optional[dict[str
     return f"<{opening}/>" if content is None else f"<{opening}>{content}</{name}>"
 
 
+def _repository(source: str, folder: str, delimiter: str) -> dict[str, dict[Optional[str], str]]:
+    files: dict[str, dict[Optional[str], str]] = {}
+    root = os.path.join(source, folder)
+    for path in sorted(glob.glob(os.path.join(glob.escape(root), "**", "*"), recursive=True)):
+        key, _, rest = os.path.relpath(path, root).partition(delimiter)
+        files.setdefault(key, {})[rest if rest or delimiter in os.path.relpath(path, root) else None] = (
+            os.path.relpath(path, source))
+    return files
+
+
 _BIBLIOGRAPHIES: dict[tuple[Any, ...], Bibliography] = {}
 
 
@@ -87,6 +97,7 @@ class Scholar:
         self.config = config
         self.options = options
         self._context = context
+        self._repository: Optional[dict[str, dict[Optional[str], str]]] = None
         self.page = None if context is None else context.globals.get("page")
 
     @classmethod
@@ -280,11 +291,22 @@ class Scholar:
         return str(base)
 
     def details_link(self, entry: Entry) -> str:
-        return _file_join(self.base_url(), self.details_path(entry))
+        return _join(self.base_url(), self.details_path(entry))
 
     def details_layout(self) -> str:
         """``File.basename(details_layout, '.html')``: the layout's name."""
         return os.path.basename(str(self.config.get("details_layout") or "")).removesuffix(".html")
+
+    def repository(self) -> dict[str, dict[Optional[str], str]]:
+        """``load_repository``: the files under ``repository:`` by entry key, then by what follows
+        the key and ``repository_file_delimiter`` (``papers/key.pdf`` -> ``{"key": {"pdf": ...}}``)."""
+        folder = self.config.get("repository")
+        if not folder:
+            return {}
+        if self._repository is None:
+            delimiter = str(self.config.get("repository_file_delimiter") or ".")
+            self._repository = _repository(self.site.source, str(folder), delimiter)
+        return self._repository
 
     def generate_details(self) -> bool:
         return self.details_layout() in self.site.layouts
@@ -292,9 +314,12 @@ class Scholar:
     def reference_data(self, entry: Entry, index: Optional[int] = None
                        ) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
         """``reference_data``: what a template or details page sees of an entry; ``reference``
-        is given as a function, for it is slow to make and often not shown. No ``repository``
-        is read, so ``link`` is nil and ``links`` empty."""
-        data = {"entry": self.liquidify(entry), "key": entry.key, "type": entry.type, "link": None, "links": {}}
+        is given as a function, for it is slow to make and often not shown."""
+        files = self.repository().get(re.sub(r"[:\s]+", "_", entry.key), {})
+        links = {extension: _join(self.base_url(), path) for extension, path in files.items()}
+        pdf = files.get("pdf") or files.get("ps")
+        data = {"entry": self.liquidify(entry), "key": entry.key, "type": entry.type,
+                "link": None if pdf is None else _join(self.base_url(), pdf), "links": links}
         return data, {"reference": lambda: self.reference_tag(entry, index)}
 
     def bibliography_tag(self, entry: Optional[Entry], index: int) -> str:
@@ -343,6 +368,9 @@ class Scholar:
         return numbers.setdefault(key, len(cited))
 
     def cite(self, keys: Sequence[str]) -> str:
+        """``cite``: one link around the citation of *keys*, or with ``separate_links`` one link
+        per key, each rendered once per bibliography (the gem's ``cite_cache``), between the
+        citation layout's affixes."""
         bibliography = self.bibliography()
         entries = []
         for key in keys:
@@ -350,6 +378,27 @@ class Scholar:
             if entry is None:
                 return str(self.config["missing_reference"])
             entries.append(self.converted(entry))
+        if not self.config.get("separate_links"):
+            return content_tag("a", self.render_citation(entries), self.link_attributes(keys[0]))
+        prefix, delimiter, suffix = csl.citation_affixes(self.csl_style())
+        links = []
+        for key, entry in zip(keys, entries, strict=True):
+            link = bibliography.cite_links.get(key)
+            if link is None:
+                rendered = self.render_citation([entry])
+                rendered = re.sub("^" + re.escape(prefix), "", rendered, count=1, flags=re.M)
+                rendered = re.sub(re.escape(suffix) + "$", "", rendered, count=1, flags=re.M)
+                link = bibliography.cite_links[key] = content_tag("a", rendered, self.link_attributes(key))
+            links.append(link)
+        return prefix + delimiter.join(links) + suffix
+
+    def link_attributes(self, key: str) -> dict[str, Any]:
+        relative = self.config.get("relative") or ""
+        target = f"{relative}#" + "-".join(part for part in (self.options.prefix, key) if part is not None)
+        return {"class": self.config.get("cite_class"), "href": target}
+
+    def render_citation(self, entries: Sequence[Entry]) -> str:
+        """``render_citation``: the entries are cited on the page, with their citation numbers."""
         cited = self.cited_keys()
         items = []
         for index, entry in enumerate(entries):
@@ -360,10 +409,7 @@ class Scholar:
             if locator is not None and label is None:
                 label = "page"
             items.append((entry, self.citation_number(entry.key, cited), locator, label))
-        rendered = csl.render_citation(self.csl_style(), items, self.options.suppress_author)
-        relative = self.config.get("relative") or ""
-        target = f"{relative}#" + "-".join(part for part in (self.options.prefix, keys[0]) if part is not None)
-        return content_tag("a", rendered, {"class": self.config.get("cite_class"), "href": target})
+        return csl.render_citation(self.csl_style(), items, self.options.suppress_author)
 
     def nocite(self, keys: Sequence[str]) -> str:
         bibliography = self.bibliography()
@@ -403,10 +449,6 @@ class ScholarError(Exception):
 def _join(*parts: str) -> str:
     """Ruby's ``File.join``: one slash between parts, however many they bring."""
     return re.sub(r"/{2,}", "/", "/".join(parts))
-
-
-def _file_join(base: str, path: str) -> str:
-    return _join(base, path) if base else path
 
 
 def _note_dependency(path: str) -> None:
