@@ -10,7 +10,8 @@ upper-case types and fields, ``@string`` concatenation, math, quotes, CJK names,
 ``details`` (a ``bibtex`` layout: a details page per entry, details links, ``cite_details``,
 ``details_link``, pretty permalinks under a ``baseurl``) and ``chicago`` (both .bib files through the
 chicago-author-date style: title case, full given names, quotes) and ``repository`` (``link``/``links``
-from a ``repository:`` folder, ``separate_links`` with the gem's per-key citation cache).
+from a ``repository:`` folder, ``separate_links`` with the gem's per-key citation cache) and ``filters``
+(every ``bibtex_filters`` filter, ``markdown`` included).
 """
 
 from __future__ import annotations

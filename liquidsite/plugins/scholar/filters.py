@@ -57,6 +57,16 @@ def macro_filter(macro: str, render: Callable[[str], str]) -> Filter:
     return apply
 
 
+#: ``URI.regexp(['http', 'https', 'ftp'])``, as far as BibTeX values hold URIs (RFC 2396 characters)
+_URI = re.compile(r"(?:https?|ftp):[A-Za-z0-9\-_.!~*'();/?:@&=+$,%#]+", re.I)
+
+
+def markdown_links(text: str) -> str:
+    """jekyll-scholar's ``markdown`` filter: each URL as ``[url](url)``. (Its ``\\href`` pattern
+    asks for backslashes before the braces too, so ``\\href{...}{...}`` is left as it is.)"""
+    return _URI.sub(lambda match: f"[{match.group(0)}]({match.group(0)})", text)
+
+
 #: filter name (matched case-insensitively, as ``BibTeX::Filters.resolve`` does) -> filter
 FILTERS: dict[str, Filter] = {
     "linebreaks": lambda text: re.sub(r"\n\s*", " ", text),
@@ -68,6 +78,7 @@ FILTERS: dict[str, Filter] = {
     "lowercase": macro_filter("lowercase", lambda arg: arg.lower()),
     "textregistered": lambda text: text.replace("\\textregistered", "&#0174"),
     "tiny": macro_filter("tiny", lambda arg: f'<span class="tiny">{arg}</span>'),
+    "markdown": markdown_links,
 }
 
 
