@@ -120,8 +120,7 @@ def _substitute_render(render: Callable[..., Any]) -> Callable[..., Any]:
 def _label_markup(self: Any, text: Any) -> Any:
     if not text:
         return None
-    language = str(self.get_root().get("default-locale", "en"))[:2]
-    return self.wrap(self.format(self.case(self.strip_periods(text), language)))
+    return self.wrap(self.format(self.case(self.strip_periods(text), _language(self))))
 
 
 def _name_option(get_option: Callable[..., Any]) -> Callable[..., Any]:
@@ -181,12 +180,20 @@ def text_case(text: str, text_case: str, english: bool = True) -> str:
     return text
 
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _language(element: Any) -> str:
+    """The language of the locale rendering uses (citeproc-ruby's renderer locale), e.g. ``en``."""
+    locales = getattr(element.get_root(), "locales", None) or []
+    return str(locales[0].get(_XML_LANG, "en") if locales else "en")[:2]
+
+
 def _case(self: Any, text: Any, language: Any = None) -> Any:
     name = self.get("text-case")
     if name is None or not text:
         return text
-    english = str(self.get_root().get("default-locale", "en"))[:2] == "en"
-    return citeproc_string.String(text_case(str(text), name, english))
+    return citeproc_string.String(text_case(str(text), name, _language(self) == "en"))
 
 
 def _patch() -> None:
