@@ -11,7 +11,8 @@ upper-case types and fields, ``@string`` concatenation, math, quotes, CJK names,
 ``details_link``, pretty permalinks under a ``baseurl``) and ``chicago`` (both .bib files through the
 chicago-author-date style: title case, full given names, quotes) and ``repository`` (``link``/``links``
 from a ``repository:`` folder, ``separate_links`` with the gem's per-key citation cache) and ``filters``
-(every ``bibtex_filters`` filter, ``markdown`` included).
+(every ``bibtex_filters`` filter, ``markdown`` included) and ``common`` (the entry types publication
+lists hold, arXiv preprints, editors, theses, reports, in APA and IEEE, cited in order).
 """
 
 from __future__ import annotations

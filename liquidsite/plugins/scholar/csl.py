@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 import warnings
 from types import SimpleNamespace
 from typing import Any, Optional, Sequence
@@ -106,13 +107,26 @@ def _issued(entry: Entry, data: dict[str, Any]) -> None:
             data["issued"] = {"literal": year}
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: the scripts of ``CiteProc::Name.romanesque`` with names Unicode gives their letters and marks
+_ROMANESQUE_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "HEBREW", "ARMENIAN", "GEORGIAN"})
+_MARKUP = re.compile(r"<[^>]*>")
+
+
+def romanesque(text: str) -> bool:
+    """``Name#romanesque?``: every letter and mark is Latin, Greek, Cyrillic, Hebrew, Armenian
+    or Georgian (other characters are of the Common script); a combining accent that stays
+    uncomposed (the ``ı́`` of ``{\\'\\i}``) is of none of them."""
+    for char in unicodedata.normalize("NFC", _MARKUP.sub("", text)):
+        if unicodedata.category(char)[0] in "LM":
+            if not _ROMANESQUE_SCRIPTS.intersection(unicodedata.name(char, "").split()):
+                return False
+    return True
 
 
 def name_to_citeproc(name: Any) -> dict[str, str]:
-    """``Name#to_citeproc``; a CJK name as one literal ``family given``, which is how
-    citeproc-ruby prints such names (never inverted, never initialised)."""
-    if _CJK.search(f"{name.last or ''}{name.first or ''}"):
+    """``Name#to_citeproc``; a name that is not ``romanesque`` as one literal ``family given``,
+    which is how citeproc-ruby prints such names (in static order, never initialised)."""
+    if not romanesque(f"{name.first or ''}{name.last or ''}"):
         return {"literal": " ".join(part for part in (name.last, name.first) if part)}
     parts = {"family": name.last, "given": name.first, "suffix": name.suffix,
              "non-dropping-particle": name.prefix}
