@@ -24,6 +24,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_TAG
 
 from ... import dependencies
+from ...liquid.drops import ExcerptDrop
 from ...site_plugins import tag_markup
 from ...url import from_hash, sanitize_url
 from ...utils import slugify
@@ -457,6 +458,10 @@ def _note_dependency(path: str) -> None:
 
 
 def _page_data(page: Any) -> Optional[dict[str, Any]]:
+    """The data ``page['cited'] ||= []`` writes to: the document's or the page's. An excerpt
+    writes to a copy of its document's data in Jekyll, so it keeps its list to its own render."""
+    if isinstance(page, ExcerptDrop):
+        return None
     for holder in ("doc", "page"):
         item = getattr(page, holder, None)
         data = getattr(item, "data", None)
