@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..common import GeneratedPage
 from .config import merged
 from .options import TagOptions
-from .tags import Scholar
+from .utilities import Scholar
 
 if TYPE_CHECKING:
     from ...site import Site
