@@ -17,12 +17,13 @@ class ScholarError(Exception):
 
 
 def repository_files(source: str, folder: str, delimiter: str) -> dict[str, dict[Optional[str], str]]:
+    """``load_repository``: every path under *folder* (site-relative) by the part of its name
+    before *delimiter*, then by the rest (nil when the name has no delimiter)."""
     files: dict[str, dict[Optional[str], str]] = {}
     root = os.path.join(source, folder)
     for path in sorted(glob.glob(os.path.join(glob.escape(root), "**", "*"), recursive=True)):
-        key, _, rest = os.path.relpath(path, root).partition(delimiter)
-        files.setdefault(key, {})[rest if rest or delimiter in os.path.relpath(path, root) else None] = (
-            os.path.relpath(path, source))
+        key, delimited, rest = os.path.relpath(path, root).partition(delimiter)
+        files.setdefault(key, {})[rest if delimited else None] = os.path.relpath(path, source)
     return files
 
 
