@@ -10,6 +10,7 @@ braces that ``\\textsc{...}`` needed.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, Iterable, Optional
 
@@ -87,9 +88,14 @@ def chain(names: Iterable[object]) -> Optional[Filter]:
 
     An unknown name is reported once and skipped (jekyll-scholar stops the build).
     """
+    return _chain(tuple(str(name) for name in names))
+
+
+@functools.lru_cache(maxsize=32)
+def _chain(names: tuple[str, ...]) -> Optional[Filter]:
     found: list[Filter] = []
     for name in names:
-        apply = FILTERS.get(str(name).lower())
+        apply = FILTERS.get(name.lower())
         if apply is None:
             logger.warn("Jekyll-scholar:", f"unknown bibtex filter '{name}' is ignored.")
             continue
