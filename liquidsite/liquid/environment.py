@@ -31,6 +31,7 @@ from liquid.undefined import StrictUndefined, Undefined
 
 from ..timeutil import zone
 from . import filters, highlight_tag, standard_filters, tags
+from .blank import apply_tag_blankness
 from .compiler import compile_template
 from .lax_conditions import LaxIfTag, LaxUnlessTag
 from .lexer import jekyll_lexer
@@ -165,7 +166,9 @@ class JekyllEnvironment(Environment):
         outer = self.parsing
         self.parsing = True
         try:
-            return compile_template(self, super()._parse(source))
+            nodes = super()._parse(source)
+            apply_tag_blankness(nodes)
+            return compile_template(self, nodes)
         finally:
             self.parsing = outer
 

@@ -45,6 +45,8 @@ MODULES: dict[str, str] = {
     "jekyll-terser": "terser",
     "jekyll-imagemagick": "imagemagick",
     "jekyll-minifier": "minifier",
+    "jekyll-scholar": "scholar",
+    "jekyll/scholar": "scholar",
 }
 
 
@@ -119,7 +121,7 @@ def enabled(config: Mapping[str, Any], theme_gems: Sequence[str] = ()) -> list[B
     found: list[BuiltinPlugin] = [
         importlib.import_module(f"{__name__}.{MODULES[n]}").PLUGIN for n in dict.fromkeys(names) if n in MODULES
     ]
-    return sorted(found, key=lambda plugin: -plugin.priority)
+    return sorted(dict.fromkeys(found), key=lambda plugin: -plugin.priority)
 
 
 def ruby_equivalent(plugin: RubyPlugin, attribute: str) -> Optional[BuiltinPlugin]:

@@ -16,6 +16,8 @@ from ..documents import Page
 from ..timeutil import parse_date
 
 if TYPE_CHECKING:
+    from liquid.context import RenderContext
+
     from ..site import Site
 
 
@@ -199,6 +201,24 @@ def xmlschema(site: "Site", value: Any) -> str:
     minutes = int(offset.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
     return f"{text}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+_LOOKUP_SEGMENT = re.compile(r"\[[^\]]+\]|[\w-]+\??")
+
+
+def liquid_lookup(context: "RenderContext", expression: str) -> Any:
+    """Ruby Liquid's ``context[expression]``, as tags resolve their arguments: *expression*
+    read as a variable path (``page.ref``, ``a['b'][0]``), None when unset."""
+    path: list[Any] = []
+    for segment in _LOOKUP_SEGMENT.findall(expression):
+        if segment.startswith("["):
+            inner = segment[1:-1].strip()
+            path.append(int(inner) if inner.lstrip("-").isdigit() else inner.strip("'\""))
+        else:
+            path.append(segment)
+    if not path:
+        return None
+    return context.get(path, token=None, default=None)
 
 
 def liquid_truthy(value: Any) -> bool:

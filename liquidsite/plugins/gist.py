@@ -17,6 +17,7 @@ from liquid.tag import Tag
 
 from ..site_plugins import tag_markup
 from .base import BuiltinPlugin
+from .common import liquid_lookup
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from ..liquid.environment import JekyllEnvironment
 
 _ARGUMENTS = re.compile(r"\A(\S+|.*(?=/).+)\s?(\S*)\Z")
-_LOOKUP_SEGMENT = re.compile(r"\[[^\]]+\]|[\w-]+\??")
 _SYNTAX_HELP = (
     "Syntax error in tag 'gist' while parsing the following markup: {markup} Valid syntax: "
     "{{% gist user/1234567 %}} {{% gist user/1234567 foo.js %}} {{% gist 28949e1d5ee2273f9fd3 %}} "
@@ -46,21 +46,6 @@ def script_tag(gist_id: str, filename: str) -> str:
     return f'<script src="{url}"> </script>'
 
 
-def _lookup(context: "RenderContext", key: str) -> Any:
-    """Ruby Liquid's ``context[key]``: *key* read as a variable path, None when unset."""
-    segments = _LOOKUP_SEGMENT.findall(key)
-    if not segments:
-        return None
-    path: list[Any] = []
-    for segment in segments:
-        if segment.startswith("["):
-            inner = segment[1:-1].strip()
-            path.append(int(inner) if inner.lstrip("-").isdigit() else inner.strip("'\""))
-        else:
-            path.append(segment)
-    return context.get(path, token=None, default=None)
-
-
 class GistNode(Node):
     __slots__ = ("markup",)
 
@@ -74,8 +59,8 @@ class GistNode(Node):
         if parsed is None:
             raise LiquidError(_SYNTAX_HELP.format(markup=self.markup), token=self.token)
         gist_id, filename = parsed
-        resolved_id = _lookup(context, gist_id)
-        resolved_file = _lookup(context, filename) if filename else None
+        resolved_id = liquid_lookup(context, gist_id)
+        resolved_file = liquid_lookup(context, filename) if filename else None
         text = script_tag(
             gist_id if resolved_id is None else str(resolved_id),
             filename if resolved_file is None else str(resolved_file),

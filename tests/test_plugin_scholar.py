@@ -1,0 +1,140 @@
+"""jekyll-scholar 7.3: expected output observed from Jekyll 4.3.1 with jekyll-scholar 7.3.0, bibtex-ruby 6.2,
+citeproc-ruby 2.1.8, csl-styles 2.0.2, latex-decode 0.4.2 (the al-folio oracle in shared/oracle).
+
+``tests/scholar/NAME/site`` are fixture sites of this project's own, ``tests/scholar/NAME/expected`` what
+the oracle built from them: ``fixture`` (a .bib with LaTeX accents, braces, 13 authors, ``@string``,
+months, ``abbr``/``selected``/``pdf`` fields, a ``bibliography_template`` layout, pages using
+``bibliography`` with queries, groups, sorting, ``--cited``, ``cite``, ``reference``, ``quote``, the APA
+and IEEE styles) and ``edge`` (every field of awkward entries as Liquid sees it, and ``entry.bibtex``:
+upper-case types and fields, ``@string`` concatenation, math, quotes, CJK names, duplicate keys) and
+``details`` (a ``bibtex`` layout: a details page per entry, details links, ``cite_details``,
+``details_link``, pretty permalinks under a ``baseurl``) and ``chicago`` (both .bib files through the
+chicago-author-date style: title case, full given names, quotes) and ``repository`` (``link``/``links``
+from a ``repository:`` folder, ``separate_links`` with the gem's per-key citation cache) and ``filters``
+(every ``bibtex_filters`` filter, ``markdown`` included) and ``common`` (the entry types publication
+lists hold, arXiv preprints, editors, theses, reports, in APA and IEEE, cited in order).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from liquidsite.config import load_config
+from liquidsite.liquid.renderer import LiquidRenderError
+from liquidsite.plugins import enabled
+from liquidsite.plugins.scholar.latex import decode
+from liquidsite.plugins.scholar.names import parse_names
+from liquidsite.plugins.scholar.options import parse_options, split_arguments
+from liquidsite.site import Site
+
+HERE = Path(__file__).parent / "scholar"
+PAGES = sorted((site.name, page.relative_to(site / "expected").as_posix())
+               for site in HERE.iterdir() for page in (site / "expected").rglob("*") if page.is_file())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("scholar")
+    outputs = {}
+    for fixture in sorted(HERE.iterdir()):
+        source, dest = root / fixture.name, root / f"{fixture.name}_site"
+        shutil.copytree(fixture / "site", source)
+        Site(load_config({"source": str(source), "destination": str(dest), "quiet": True})).process()
+        outputs[fixture.name] = dest
+    return outputs
+
+
+@pytest.mark.parametrize(("site", "page"), PAGES)
+def test_fixture_page_is_what_jekyll_scholar_builds(built: dict[str, Path], site: str, page: str) -> None:
+    assert (built[site] / page).read_bytes() == (HERE / site / "expected" / page).read_bytes()
+
+
+LATEX = [
+    ('{\\"U}ber W{\\"a}rme', 'Über Wärme'),
+    ("\\'{e}t\\'e", 'été'),
+    ('{LaTeX} -- x---y ----', 'LaTeX – x—y '),
+    ('Schr\\"odinger', 'Schrödinger'),
+    ('a~b \\& c \\%', 'a\xa0b & c %'),
+    ('\\textsc{Foo} \\alpha\\beta \\ss{} \\o', '\\textscFoo αβß ø'),
+    ("\\c c \\v{s} Master's \\$x\\$ $y$", 'ç š Master’s \\x y'),
+    ('\\int x \\in y', '∫x ∈y'),
+    ('\\"{\\i}', 'ı̈'),
+    ('\\aa\\ae \\AA{}', 'åæ Å'),
+    ('\\textendash{}x \\dots y \\dag', '–x …y †'),
+    ('\\~{n} \\^o \\=a \\.z', 'ñ ô ā ż'),
+    ('\\u{a} \\H{o}\\k{e} \\r{u}', 'ă őę ů'),
+    ('line1\n{x}y\n}z', 'line1\nxy\nz'),
+    ('a \\, b \\{c\\}', 'a \\,b {c}'),
+    ("``quoted'' `a'", '“quoted” ‘a’'),
+    ('\\v Sx', 'Šx'),
+    ('\\Delta\\delta', '∆δ'),
+    ('http://a--b.com/x_y', 'http://a–b.com/x_y'),
+    ('\\l{}odz \\L', 'łodz Ł'),
+    ('\\d{s}a', 'ṣa'),
+]
+NAMES = [
+    ('Einstein, Albert and Taub, AH', [('Albert', 'Einstein', None, None), ('AH', 'Taub', None, None)]),
+    ('Ludwig van Beethoven', [('Ludwig', 'Beethoven', 'van', None)]),
+    ('Jean de Xx yy', []),
+    ('van der Waals, Jr, Johannes', [('Johannes', 'Waals', 'van der', 'Jr')]),
+    ('{\\"U}ber Mann', [(None, 'Mann', '{\\"U}ber', None)]),
+    ('Einstein*†, A.', [('A.', 'Einstein*†', None, None)]),
+    ('a b', [(None, 'b', 'a', None)]),
+    ('Doe, John AND Smith, J. and others',
+     [('John', 'Doe', None, None), ('J.', 'Smith', None, None), (None, 'others', None, None)]),
+    ('Albert Einstein', [('Albert', 'Einstein', None, None)]),
+    ('{World Health Organization}', [(None, '{World Health Organization}', None, None)]),
+    ('M{\\"u}ller, J{\\"o}rg', [('J{\\"o}rg', 'M{\\"u}ller', None, None)]),
+    ("Charles Louis Xavier Joseph de la Vall{\\'e}e Poussin",
+     [('Charles Louis Xavier Joseph', "Vall{\\'e}e Poussin", 'de la', None)]),
+    ('毛 泽东', [('泽东', '毛', None, None)]),
+    ('Smith, John, Jr', [('Jr', 'Smith', None, 'John')]),
+]
+
+
+@pytest.mark.parametrize(("latex", "unicode"), LATEX)
+def test_latex_decodes_as_latex_decode(latex: str, unicode: str) -> None:
+    assert decode(latex) == unicode
+
+
+@pytest.mark.parametrize(("text", "parts"), NAMES)
+def test_names_parse_as_bibtex_ruby(text: str, parts: list[tuple]) -> None:
+    assert [(n.first, n.last, n.prefix, n.suffix) for n in parse_names(text)] == parts
+
+
+def test_options_split_at_option_names_only() -> None:
+    options = parse_options("--group_by none --query @*[selected=true, year>=2020]*")
+    assert (options.group_by, options.query) == ("none", "@*[selected=true, year>=2020]*")
+    options = parse_options("-C -f papers -f more.bib --max 3 -T {{reference}}")
+    assert options.cited and options.skip_sort and options.files == ["papers", "more.bib"]
+    assert (options.max, options.template) == (3, "{{reference}}")
+    assert split_arguments("a b --style ieee") == (["a", "b"], "--style ieee")
+
+
+@pytest.mark.parametrize("spelling", ["jekyll/scholar", "jekyll-scholar"])
+def test_both_spellings_enable_the_plugin(spelling: str) -> None:
+    assert [plugin.gem for plugin in enabled({"plugins": [spelling]})] == ["jekyll-scholar"]
+    assert len(enabled({"plugins": ["jekyll/scholar", "jekyll-scholar"]})) == 1
+
+
+def test_a_missing_bibliography_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("plugins: [jekyll/scholar]\n")
+    (tmp_path / "index.html").write_text("---\n---\n{% bibliography %}\n")
+    site = Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": True}))
+    with pytest.raises(LiquidRenderError) as raised:
+        site.process()
+    assert "_bibliography/references.bib" in str(raised.value) and "index.html" in str(raised.value)
+
+
+def test_an_entry_that_does_not_parse_is_left_out_with_its_file_and_line(tmp_path: Path, capsys) -> None:
+    (tmp_path / "_config.yml").write_text("plugins: [jekyll/scholar]\nscholar: {bibliography_template: '{{key}}'}\n")
+    (tmp_path / "_bibliography").mkdir()
+    (tmp_path / "_bibliography/references.bib").write_text(
+        "@book{a, title={A}}\n\n@book{b, title={unclosed, year=2000}\n@book{c, title={C}}\n")
+    (tmp_path / "index.html").write_text("---\n---\n{% bibliography %}\n")
+    Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": False})).process()
+    assert (tmp_path / "_site/index.html").read_text() == '<ol class="bibliography"><li>a</li>\n<li>c</li></ol>\n'
+    assert "_bibliography/references.bib:3: entry left out" in capsys.readouterr().err
