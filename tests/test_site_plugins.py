@@ -224,8 +224,8 @@ def test_plugins_leave_no_bytecode_and_helpers_only_warn(build_site):
 
 
 def test_a_plugin_liquidsite_lacks_is_named_and_the_build_goes_on(build_site) -> None:
-    built = build_site({"_config.yml": "plugins: [jekyll-scholar, jekyll-feed]\n", "index.html": "---\n---\nhi\n"})
+    built = build_site({"_config.yml": "plugins: [jekyll-spaceship, jekyll-feed]\n", "index.html": "---\n---\nhi\n"})
     assert built.code == 0, built.log
-    assert "Plugin Warning: 'jekyll-scholar' is not built into liquidsite; the site is built without it." in built.log
+    assert "Plugin Warning: 'jekyll-spaceship' is not built into liquidsite; the site is built without it." in built.log
     assert "jekyll-feed' is not" not in built.log
     assert "feed.xml" in built.files
