@@ -50,6 +50,15 @@ def note(key: str) -> None:
         keys.add(key)
 
 
+def note_all_of(item: Any) -> None:
+    """Record a read of a page's or document's body, front matter and excerpt (code that
+    reads the objects themselves, not their drops: a plugin writing a feed or a sitemap)."""
+    if _open.get():
+        path = os.path.abspath(item.path)
+        for key in (path, path + DATA_SUFFIX, path + EXCERPT_SUFFIX):
+            note(key)
+
+
 class RenderPosition(Protocol):
     """The selective render under way (:class:`liquidsite.selection.Selection`)."""
 
@@ -72,7 +81,7 @@ class DependencyIndex:
         self.position: dict[Any, int] = {}
         self.source_path: dict[Any, str] = {}  # output -> absolute source path
         self.by_path: dict[str, list[Any]] = {}  # absolute source path -> outputs rendered from it
-        self.raw: dict[Any, str] = {}  # output -> its text as rendering starts from it
+        self.raw: dict[Any, Any] = {}  # output -> what rendering starts from (Convertible.source)
         self.read_data: dict[Any, dict[str, Any]] = {}  # output -> front matter as read, before generators
         self.reads: dict[Any, set[str]] = {}  # output -> keys it read
         self.readers: dict[str, set[Any]] = {}  # key -> outputs that read it
@@ -92,7 +101,7 @@ class DependencyIndex:
             self.by_path.setdefault(path, []).append(item)
         self.raw, self.reads, self.readers, self.pending = {}, {}, {}, set()
 
-    def rendered(self, item: Any, source: str, keys: set[str]) -> None:
+    def rendered(self, item: Any, source: Any, keys: set[str]) -> None:
         """*item* rendered from *source* and read *keys* (besides its own file, layouts and Sass)."""
         self.raw[item] = source
         keys.add(self.source_path.get(item) or os.path.abspath(item.path))

@@ -101,7 +101,8 @@ class Selection:
         """Outputs after the one rendering and not selected hold their rendered content,
         where a full build would still show their source."""
         later = self.index.position.get(item, -1) > self.position
-        return self.index.raw.get(item) if later and item not in self.items else None
+        source = self.index.raw.get(item) if later and item not in self.items else None
+        return source if isinstance(source, str) else None
 
     def _add(self, item: Renderable) -> None:
         self.previous[item] = _body(item)

@@ -173,7 +173,7 @@ class Site:
         """Render one page or document unless an incremental build can keep its output."""
         if not self.regenerator.regenerate(item):
             return
-        source = item.content
+        source = item.source()
         with dependencies.recording() as read:
             item.output = self.renderer.render(item)
         source_path = item.path if isinstance(item, Document) else self.in_source_dir(item.relative_path)

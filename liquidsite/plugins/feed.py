@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Optional
 
 from .. import JEKYLL_VERSION
+from ..dependencies import note_all_of
 from ..log import logger
 from .common import (
     GeneratedPage, absolute_url, empty, liquid_truthy, normalize_whitespace, ruby_str, smartify,
@@ -197,6 +198,7 @@ def _author_details(author: Any) -> str:
 
 
 def _entry(site: "Site", post: "Document") -> str:
+    note_all_of(post)
     data = post.data
     out = ["<entry"]
     if liquid_truthy(data.get("lang")):
@@ -296,4 +298,5 @@ def register_liquid(env: "JekyllEnvironment") -> None:
     env.add_tag(FeedMetaTag)
 
 
-PLUGIN = BuiltinPlugin("jekyll-feed", priority=PRIORITIES["lowest"], register_liquid=register_liquid, generate=generate)
+PLUGIN = BuiltinPlugin("jekyll-feed", priority=PRIORITIES["lowest"], register_liquid=register_liquid, generate=generate,
+                       generate_reads=())

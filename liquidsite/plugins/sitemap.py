@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..dependencies import STATIC_FILES, note, note_all_of
 from .common import GeneratedPage, absolute_url, empty, liquid_truthy, xml_escape, xmlschema
 from .base import PRIORITIES, BuiltinPlugin
 
@@ -58,6 +59,7 @@ def render_sitemap(site: "Site", static_files: list["StaticFile"], xsl: bool) ->
         if collection.write is False:
             continue
         for doc in collection.docs:
+            note_all_of(doc)
             if not _listed(doc.data):
                 continue
             out.append("<url>\n" + _loc(site, doc.url))
@@ -65,7 +67,9 @@ def render_sitemap(site: "Site", static_files: list["StaticFile"], xsl: bool) ->
             if not liquid_truthy(modified) or empty(modified):
                 modified = doc.date
             out.append(f"<lastmod>{xmlschema(site, modified)}</lastmod>\n</url>\n")
+    note(STATIC_FILES)
     for page in site.pages:
+        note_all_of(page)
         if not (page.html or page.url.endswith("/")) or not _listed(page.data) or page.url == "/404.html":
             continue
         out.append("<url>\n" + _loc(site, page.url))
@@ -82,4 +86,4 @@ def render_sitemap(site: "Site", static_files: list["StaticFile"], xsl: bool) ->
     return "".join(out)
 
 
-PLUGIN = BuiltinPlugin("jekyll-sitemap", priority=PRIORITIES["lowest"], generate=generate)
+PLUGIN = BuiltinPlugin("jekyll-sitemap", priority=PRIORITIES["lowest"], generate=generate, generate_reads=())

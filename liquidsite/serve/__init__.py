@@ -88,23 +88,55 @@ def serve(args: argparse.Namespace) -> int:
     return _run(server, watcher, broker, address if config.get("open_url") else None)
 
 
-def _run(server: SiteServer, watcher: Optional[Watcher], broker: Optional[Broker], open_url: Optional[str]) -> int:
-    """Serve until Ctrl-C or SIGTERM, then stop everything quietly."""
+def watch(builder: Rebuilder, config: dict[str, Any]) -> int:
+    """``build --watch`` after its first build: Jekyll's watch mode, rebuilding on every edit until Ctrl-C."""
+    watcher = Watcher(builder.source, builder.ignored, lambda paths, structural: _regenerate(builder, paths, structural),
+                      force_polling=bool(config.get("force_polling")))
+    watcher.start()
+    logger.info("Auto-regeneration:", f"enabled for '{config['source']}'")
+    try:
+        _wait_until_stopped()
+    finally:
+        watcher.stop()
+    logger.info("", "Halting auto-regeneration.")
+    return 0
+
+
+def _regenerate(builder: Rebuilder, paths: set[str], structural: bool) -> None:
+    """One burst of edits under ``build --watch``, logged as Jekyll's watcher logs it."""
+    started = time.time_ns()
+    _regenerating(builder, paths)
+    if builder.rebuild(paths, structural).error is not None:
+        logger.warn("Error:", "Run jekyll build --trace for more information.")
+    else:
+        logger.info("", f"...done in {(time.time_ns() - started) / 1e9!r} seconds.")  # as Ruby prints a Float
+    logger.info("")
+
+
+def _wait_until_stopped() -> None:
+    """Block until Ctrl-C or SIGTERM; then ignore a second Ctrl-C, so the shutdown completes."""
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     try:
-        thread.start()
-        logger.info("Server running...", "press ctrl-c to stop.")
-        if open_url:
-            webbrowser.open(open_url)
         while not stop.wait(0.5):
             pass
     except KeyboardInterrupt:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the shutdown
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run(server: SiteServer, watcher: Optional[Watcher], broker: Optional[Broker], open_url: Optional[str]) -> int:
+    """Serve until Ctrl-C or SIGTERM, then stop everything quietly."""
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+    try:
+        thread.start()
+        logger.info("Server running...", "press ctrl-c to stop.")
+        if open_url:
+            webbrowser.open(open_url)
+        _wait_until_stopped()
+    finally:
         if watcher is not None:
             watcher.stop()
         if broker is not None:

@@ -95,13 +95,15 @@ class Rebuilder:
         """A new ``Site`` (the configuration read again, unless given), processed whole."""
         from ..site import Site
 
+        self.process(Site(config if config is not None else load_config(self.overrides), self.index))
+
+    def process(self, site: "Site") -> None:
+        """Process *site* (made with this rebuilder's ``index``) whole, and watch it from now on."""
         gc.unfreeze()  # the previous build's objects may be collected again
-        self.index.complete = False
-        config = config if config is not None else load_config(self.overrides)
-        files, _ = config_files(config["source"], self.overrides.get("config"))
+        files, _ = config_files(site.source, self.overrides.get("config"))
         self.config_paths = {os.path.abspath(f) for f in files}  # as load_config opens them
-        self.site = Site(config, self.index)
-        self.site.process()
+        self.site = site
+        site.process()
         self.known = self._walk_source()
         # The site lives until the next full build: keep the cyclic collector from walking it
         # during edits (a large site otherwise makes some one-page rebuilds pause for a second).
