@@ -499,6 +499,23 @@ def test_every_incremental_rebuild_equals_a_full_build(serve_site, tmp_path):
     assert served.get("/about.html")[0] == 404
 
 
+@pytest.mark.slow
+def test_a_site_with_hooks_served_equals_its_full_build(serve_site, tmp_path):
+    from test_rebuild import EDITS as HOOKED_EDITS, SITE as HOOKED
+
+    served = serve_site(HOOKED)
+    url = f"http://localhost:{served.port}"
+    full = tmp_path.parent / f"{tmp_path.name}-full"
+    built = full_build(tmp_path, full, url)
+    assert tree(tmp_path / "_site") == built
+    assert built["2024/01/01/first.html"].endswith("<!-- signed -->") and "manifest.txt" in built
+    for name, text, kind in HOOKED_EDITS[:2] + HOOKED_EDITS[-3:-2]:
+        served.edit(name, text)
+        last = [line for line in served.lines if "...done in" in line][-1]
+        assert f"({kind}:" in last, (name, last)
+        assert tree(tmp_path / "_site") == full_build(tmp_path, full, url), name
+
+
 # -- options ----------------------------------------------------------------------------------
 
 def test_force_polling_still_rebuilds(serve_site):

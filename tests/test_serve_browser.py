@@ -26,10 +26,10 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 WAIT_SECONDS = 30.0
 DEMO_ENTRIES = ("_config.yml", "_data", "_includes", "_layouts", "_sass", "assets", "images", "index.md")
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not (os.access(CHROMIUM, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)),
     reason=f"needs {CHROMIUM} and {CHROMEDRIVER} (Debian's chromium and chromium-driver)",
-)
+)]
 
 
 class WebDriver:
