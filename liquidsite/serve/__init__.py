@@ -24,7 +24,7 @@ import signal
 import threading
 import time
 import webbrowser
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..log import logger
 from .http import Mount, SiteServer, normalize_baseurl
@@ -93,9 +93,8 @@ def watch(builder: Rebuilder, config: dict[str, Any]) -> int:
     watcher = Watcher(builder.source, builder.ignored, lambda paths, structural: _regenerate(builder, paths, structural),
                       force_polling=bool(config.get("force_polling")))
     watcher.start()
-    logger.info("Auto-regeneration:", f"enabled for '{config['source']}'")
     try:
-        _wait_until_stopped()
+        _run_until_stopped(lambda: logger.info("Auto-regeneration:", f"enabled for '{config['source']}'"))
     finally:
         watcher.stop()
     logger.info("", "Halting auto-regeneration.")
@@ -113,11 +112,13 @@ def _regenerate(builder: Rebuilder, paths: set[str], structural: bool) -> None:
     logger.info("")
 
 
-def _wait_until_stopped() -> None:
-    """Block until Ctrl-C or SIGTERM; then ignore a second Ctrl-C, so the shutdown completes."""
+def _run_until_stopped(ready: Callable[[], None]) -> None:
+    """Call *ready* (which tells the user how to stop), then block until Ctrl-C or SIGTERM;
+    then ignore a second Ctrl-C, so the shutdown completes."""
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
+        ready()
         while not stop.wait(0.5):
             pass
     except KeyboardInterrupt:
@@ -129,13 +130,15 @@ def _wait_until_stopped() -> None:
 
 def _run(server: SiteServer, watcher: Optional[Watcher], broker: Optional[Broker], open_url: Optional[str]) -> int:
     """Serve until Ctrl-C or SIGTERM, then stop everything quietly."""
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
-    try:
-        thread.start()
+    def ready() -> None:
         logger.info("Server running...", "press ctrl-c to stop.")
         if open_url:
             webbrowser.open(open_url)
-        _wait_until_stopped()
+
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+    try:
+        thread.start()
+        _run_until_stopped(ready)
     finally:
         if watcher is not None:
             watcher.stop()
