@@ -60,7 +60,9 @@ def register(api):
 '''
 
 SITE = {
-    "_config.yml": "title: Hooked\ntimezone: UTC\ntime: 2024-06-01 12:00:00\nplugins: [jemoji, jekyll-feed, jekyll-sitemap]\n",
+    "_config.yml": (
+        "title: Hooked\ntimezone: UTC\ntime: 2024-06-01 12:00:00\nplugins: [jemoji, jekyll-feed, jekyll-sitemap]\n"
+    ),
     "_plugins/hooks.py": HOOKS,
     "_layouts/default.html": (
         "<html><head><title>{{ page.title }}</title></head><body>{% include nav.html %}"

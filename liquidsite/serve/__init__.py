@@ -81,7 +81,8 @@ def serve(args: argparse.Namespace) -> int:
         logger.info("Auto-regeneration:", f"enabled for '{config['source']}'")
     else:
         logger.info("Auto-regeneration:", "disabled. Use --watch to enable.")
-    address = _format_url(host, port, normalize_baseurl(config.get("baseurl")) if config.get("baseurl") is not None else None)
+    baseurl = config.get("baseurl")
+    address = _format_url(host, port, normalize_baseurl(baseurl) if baseurl is not None else None)
     if broker is not None:
         logger.info("LiveReload address:", _format_url(host, port) + EVENTS_PATH)
     logger.info("Server address:", address)
@@ -90,7 +91,8 @@ def serve(args: argparse.Namespace) -> int:
 
 def watch(builder: Rebuilder, config: dict[str, Any]) -> int:
     """``build --watch`` after its first build: Jekyll's watch mode, rebuilding on every edit until Ctrl-C."""
-    watcher = Watcher(builder.source, builder.ignored, lambda paths, structural: _regenerate(builder, paths, structural),
+    watcher = Watcher(builder.source, builder.ignored,
+                      lambda paths, structural: _regenerate(builder, paths, structural),
                       force_polling=bool(config.get("force_polling")))
     watcher.start()
     try:

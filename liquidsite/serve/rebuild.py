@@ -143,7 +143,7 @@ class Rebuilder:
         return path in self.config_paths or os.path.isfile(path) != (path in self.known)
 
     def _walk_source(self) -> set[str]:
-        found = set()
+        found: set[str] = set()
         for root, dirs, files in os.walk(self.source):
             dirs[:] = [d for d in dirs if not self.ignored(os.path.join(root, d))]
             found.update(os.path.join(root, f) for f in files)
