@@ -157,8 +157,16 @@ def test_an_edit_renders_and_writes_only_what_it_touches(watched: Rebuilder, tmp
     path = Path(watched.source) / "about.md"
     path.write_text("---\nlayout: default\ntitle: About\n---\nShorter.\n")
     result = watched.rebuild({str(path)})
-    assert (result.kind, result.rendered) == ("incremental", 2)  # the page and the sitemap that lists it
-    assert result.changed == ["/about.html"]  # the sitemap came out the same
+    assert (result.kind, result.rendered, result.changed) == ("incremental", 1, ["/about.html"])
+    path.write_text("---\nlayout: default\ntitle: About me\n---\nShorter.\n")
+    result = watched.rebuild({str(path)})
+    # The sitemap lists the page's front matter: it renders again, and comes out the same.
+    assert (result.kind, result.rendered, result.changed) == ("incremental", 2, ["/about.html"])
+    path = Path(watched.source) / "_posts/2024-02-01-second.md"
+    path.write_text("---\nlayout: default\ntitle: Second\n---\nNew body.\n")
+    result = watched.rebuild({str(path)})
+    # The feed holds the post's content; the home page its excerpt.
+    assert sorted(result.changed) == ["/2024/02/01/second.html", "/feed.xml", "/index.html"]
 
 
 GENERATOR = '''
