@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -60,3 +61,16 @@ def build_site(tmp_path: Path):
         return run_build(tmp_path, *args)
 
     return build
+
+
+def ctrl_c(process: "subprocess.Popen[str]") -> int:
+    """Stop a long-running command (``serve``, ``build --watch``) as a user does; its exit status.
+    Killed after 10 s, so a hung process never outlives its test."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+    return process.returncode

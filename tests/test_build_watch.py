@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_tree
+from conftest import ROOT, ctrl_c, write_tree
 
 WAIT_SECONDS = 30.0
 
@@ -48,15 +47,7 @@ class WatchedBuild:
             time.sleep(0.05)
 
     def interrupt(self) -> int:
-        """Ctrl-C, as a user stops it; the exit status."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        return self.process.returncode
+        return ctrl_c(self.process)
 
 
 @pytest.mark.slow

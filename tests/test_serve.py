@@ -11,7 +11,6 @@ import json
 import os
 import queue
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from typing import Any, Iterator, Optional
 
 import pytest
 
-from conftest import ROOT, write_tree
+from conftest import ROOT, ctrl_c, write_tree
 
 START_TIMEOUT = 60.0
 REBUILD_TIMEOUT = 30.0
@@ -172,13 +171,7 @@ class ServedSite:
 
     def stop(self) -> str:
         """Ctrl-C, as a user stops it; the log afterwards."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        ctrl_c(self.process)
         return self.log
 
 
