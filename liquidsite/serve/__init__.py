@@ -167,10 +167,17 @@ def _rebuild(builder: Rebuilder, broker: Optional[Broker], paths: set[str], stru
     _report(result, broker, builder.site.config if builder.site is not None else {}, builder)
 
 
-def _reload_ignored(url: str, builder: Rebuilder, patterns: list[str]) -> bool:
-    """Jekyll's ``--livereload-ignore``: globs over the changed file's source path."""
-    source_path = builder.origin(url)
-    return any(fnmatch.fnmatch(source_path, str(pattern)) for pattern in patterns)
+def _reloaded(changed: list[str], builder: Rebuilder, config: dict[str, Any]) -> list[str]:
+    """The changed outputs browsers reload: Jekyll's ``--livereload-ignore`` leaves out those
+    whose source path matches one of its globs."""
+    patterns = config.get("livereload_ignore") or []
+    if isinstance(patterns, str):
+        patterns = [p for p in patterns.split(",") if p]
+    if not patterns:
+        return changed
+    origins = builder.origins()
+    return [url for url in changed
+            if not any(fnmatch.fnmatch(origins.get(url, url.lstrip("/")), str(p)) for p in patterns)]
 
 
 def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any], builder: Rebuilder,
@@ -188,10 +195,7 @@ def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any
     logger.info("", f"...done in {result.seconds:.3f} seconds ({result.kind}: {what}).")
     if broker is not None:
         baseurl = normalize_baseurl(config.get("baseurl"))
-        patterns = config.get("livereload_ignore") or []
-        if isinstance(patterns, str):
-            patterns = [p for p in patterns.split(",") if p]
-        broker.built([baseurl + path for path in result.changed if not _reload_ignored(path, builder, patterns)])
+        broker.built([baseurl + path for path in _reloaded(result.changed, builder, config)])
 
 
 def _mount(builder: Rebuilder, initial: dict[str, Any]) -> Mount:

@@ -130,13 +130,13 @@ class Rebuilder:
             return BuildResult("incremental", [], 0, time.monotonic() - started, error)
         return BuildResult("incremental", self._urls(), len(selection.rendered), time.monotonic() - started)
 
-    def origin(self, url: str) -> str:
-        """The source path (relative to the source) of the output at destination *url*."""
-        if self.site is not None:
-            for item in self.site.each_site_file():
-                if self._url(item.destination(self.site.dest)) == url:
-                    return str(item.relative_path).lstrip("/")
-        return url.lstrip("/")
+    def origins(self) -> dict[str, str]:
+        """Destination URL -> source path (relative to the source) of every output."""
+        site = self.site
+        if site is None:
+            return {}
+        return {self._url(item.destination(site.dest)): str(item.relative_path).lstrip("/")
+                for item in site.each_site_file()}
 
     def _changes_shape(self, path: str) -> bool:
         """A configuration file edited, or a file added or deleted."""
