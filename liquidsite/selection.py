@@ -52,9 +52,8 @@ class Selection:
     they read before, adding the later readers when it changed.
     """
 
-    def __init__(self, site: "Site", index: DependencyIndex, touched: set[Renderable], keys: set[str],
+    def __init__(self, index: DependencyIndex, touched: set[Renderable], keys: set[str],
                  previous: dict[Renderable, tuple[Any, ...]], statics: list[StaticFile]) -> None:
-        self.site = site
         self.index = index
         self.items: set[Renderable] = touched | index.readers_of(keys) | index.pending
         self.previous = previous  # what other outputs last read of each selected one
@@ -149,7 +148,7 @@ def select(site: "Site", paths: Iterable[str]) -> Optional[Selection]:
             return None
     # Templates may be cached by the renderer: an edited layout or include gets a fresh one.
     install_tracking(site, drops=False, renderer=edit.templates_changed)
-    return Selection(site, index, edit.touched, edit.keys, edit.previous, edit.statics)
+    return Selection(index, edit.touched, edit.keys, edit.previous, edit.statics)
 
 
 def _reading_is_known(site: "Site") -> bool:
