@@ -24,6 +24,10 @@ import pytest
 
 from conftest import ROOT, ctrl_c, write_tree
 
+#: Every test here starts a server process (1–5 s each); tests/test_rebuild.py holds the same
+#: rebuilds to full builds in process, in the default run.
+pytestmark = pytest.mark.slow
+
 START_TIMEOUT = 60.0
 REBUILD_TIMEOUT = 30.0
 
@@ -492,7 +496,6 @@ def test_every_incremental_rebuild_equals_a_full_build(serve_site, tmp_path):
     assert served.get("/about.html")[0] == 404
 
 
-@pytest.mark.slow
 def test_a_site_with_hooks_served_equals_its_full_build(serve_site, tmp_path):
     from test_rebuild import EDITS as HOOKED_EDITS, SITE as HOOKED
 
