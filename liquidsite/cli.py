@@ -119,8 +119,14 @@ def command_build(args: argparse.Namespace) -> int:
     from .config import load_config
     from .site import Site
 
-    config = load_config(overrides_from(args))
-    site = Site(config)
+    overrides = overrides_from(args)
+    config = load_config(overrides)
+    rebuilder = None
+    if config.get("watch"):
+        from .serve.rebuild import Rebuilder
+
+        rebuilder = Rebuilder(overrides)
+    site = Site(config, rebuilder.index if rebuilder is not None else None)
     logger.info("Source:", site.source)
     logger.info("Destination:", site.dest)
     if config.get("incremental"):
@@ -129,8 +135,15 @@ def command_build(args: argparse.Namespace) -> int:
         logger.info("Incremental build:", "disabled. Enable with --incremental")
     logger.info("Generating...")
     started = time.monotonic()
-    site.process()
+    if rebuilder is None:
+        site.process()
+    else:
+        rebuilder.process(site)
     logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
+    if rebuilder is not None:
+        from .serve import watch
+
+        return watch(rebuilder, config)
     logger.info("Auto-regeneration:", "disabled. Use --watch to enable.")
     return 0
 

@@ -1,19 +1,36 @@
-"""What each rendered output read: incremental builds (``-I``) and the dev server use it.
+"""What each rendered output read: incremental builds (``-I``), the dev server and ``build --watch``.
 
 While a page renders inside :func:`recording`, any code that reads a file or a
 site-wide value on the page's behalf calls :func:`note` with a key (an absolute
 path for files, ``site.<name>`` for site-wide values). Recordings nest: a key
 noted inside several open recordings lands in each of them. Outside any
 recording :func:`note` does nothing, so a plain build pays almost nothing.
+
+A watched site (``Site(config, dependencies=DependencyIndex())``) keeps what its
+last build read in a :class:`DependencyIndex`; :mod:`liquidsite.selection` turns
+an edit into the outputs that read what changed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from contextvars import ContextVar
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Protocol
+
+if TYPE_CHECKING:
+    from .site import Site
 
 _open: ContextVar[tuple[set[str], ...]] = ContextVar("liquidsite_dependencies", default=())
+
+#: Keys besides absolute source paths. Every Sass page reads ``SASS`` (any file in the
+#: Sass load paths may be imported); ``site.data`` and ``site.static_files`` are site-wide.
+SASS = "sass"
+DATA = "site.data"
+STATIC_FILES = "site.static_files"
+#: Suffixes of the keys noting reads of a page's or document's front matter and excerpt.
+DATA_SUFFIX = "#data"
+EXCERPT_SUFFIX = "#excerpt"
 
 
 @contextlib.contextmanager
@@ -31,3 +48,99 @@ def note(key: str) -> None:
     """Record that the output being rendered depends on *key*."""
     for keys in _open.get():
         keys.add(key)
+
+
+def note_all_of(item: Any) -> None:
+    """Record a read of a page's or document's body, front matter and excerpt (code that
+    reads the objects themselves, not their drops: a plugin writing a feed or a sitemap)."""
+    if _open.get():
+        path = os.path.abspath(item.path)
+        for key in (path, path + DATA_SUFFIX, path + EXCERPT_SUFFIX):
+            note(key)
+
+
+class RenderPosition(Protocol):
+    """The selective render under way (:class:`liquidsite.selection.Selection`)."""
+
+    def unrendered_source(self, item: Any) -> Optional[str]: ...
+
+
+class DependencyIndex:
+    """A watched site's last full build, as a rebuild starts from it.
+
+    Filled by ``Site`` while it processes: the render order, each output's source
+    text and front matter as read, the keys each output read and, the other way,
+    the outputs that read each key. What was written to each destination (a
+    signature) outlives the site, so a rebuild with a new ``Site`` (the
+    configuration re-read) still rewrites, and names, only the outputs that changed.
+    """
+
+    def __init__(self) -> None:
+        self.complete = False  # the last full process finished: a selection may start from it
+        self.order: list[Any] = []  # what Site.render renders, in its order
+        self.position: dict[Any, int] = {}
+        self.source_path: dict[Any, str] = {}  # output -> absolute source path
+        self.by_path: dict[str, list[Any]] = {}  # absolute source path -> outputs rendered from it
+        self.raw: dict[Any, Any] = {}  # output -> what rendering starts from (Convertible.source)
+        self.read_data: dict[Any, dict[str, Any]] = {}  # output -> front matter as read, before generators
+        self.reads: dict[Any, set[str]] = {}  # output -> keys it read
+        self.readers: dict[str, set[Any]] = {}  # key -> outputs that read it
+        self.pending: set[Any] = set()  # outputs a failed selective render left unrendered
+        self.rendering: Optional[RenderPosition] = None  # the selection being rendered
+        self.written: dict[str, Any] = {}  # destination -> signature of what is there
+        self.changed: list[str] = []  # destinations the last process wrote or removed
+
+    def start(self, order: list[Any]) -> None:
+        """A full render of *order* begins: forget the previous build (not what was written)."""
+        self.complete, self.rendering = False, None
+        self.order = order
+        self.position = {item: index for index, item in enumerate(order)}
+        self.source_path = {item: os.path.abspath(item.path) for item in order}
+        self.by_path = {}
+        for item, path in self.source_path.items():
+            self.by_path.setdefault(path, []).append(item)
+        self.raw, self.reads, self.readers, self.pending = {}, {}, {}, set()
+
+    def rendered(self, item: Any, source: Any, keys: set[str]) -> None:
+        """*item* rendered from *source* and read *keys* (besides its own file, layouts and Sass)."""
+        self.raw[item] = source
+        keys.add(self.source_path.get(item) or os.path.abspath(item.path))
+        site = item.site
+        name, seen = item.layout_name, []
+        while name is not None:
+            layout = site.layouts.get(str(name))
+            if layout is None or layout in seen:
+                break
+            seen.append(layout)
+            keys.add(os.path.abspath(layout.path))
+            name = layout.data.get("layout")
+        if item.is_sass:
+            keys.add(SASS)
+        old = self.reads.get(item, set())
+        for key in old - keys:
+            self.readers[key].discard(item)
+        for key in keys - old:
+            self.readers.setdefault(key, set()).add(item)
+        self.reads[item] = keys
+
+    def readers_of(self, keys: Iterable[str]) -> set[Any]:
+        found: set[Any] = set()
+        for key in keys:
+            found |= self.readers.get(key, set())
+        return found
+
+    def unrendered_source(self, item: Any) -> Optional[str]:
+        """During a selective render, the source text of *item* if a full build would not have
+        rendered it yet at this point (None otherwise): what ``content`` read then."""
+        return self.rendering.unrendered_source(item) if self.rendering is not None else None
+
+    def wrote(self, site: "Site", destinations: Iterable[str], full: bool) -> None:
+        """After a write: name the destinations written; a full one also forgets removed outputs."""
+        self.changed, self.pending = list(destinations), set()
+        if full:
+            current = {item.destination(site.dest) for item in site.each_site_file()}
+            removed = [path for path in self.written if path not in current]
+            for path in removed:
+                del self.written[path]
+            self.changed += removed
+            self.complete = True

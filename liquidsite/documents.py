@@ -45,6 +45,11 @@ class Convertible:
     body_line: int
     path: str
 
+    def source(self) -> Any:
+        """What rendering starts from: ``content`` until rendering replaces it. A watched
+        site resets an output to it before rendering it again (``selection.py``)."""
+        return self.content
+
     def converter(self):  # noqa: ANN201 - converters module type
         return self.site.converter_for(self.extname)
 

@@ -56,6 +56,10 @@ class Hooks:
             self._registry.setdefault((owner, event), []).append((-rank, self._count, hook))
         return hook
 
+    def registered(self, *events: str) -> bool:
+        """Whether a hook of any owner runs at one of *events*."""
+        return any(event in events for _, event in self._registry)
+
     def trigger(self, owner: str, event: str, *args: Any) -> None:
         """Call the hooks of *owner* for *event* with *args*, highest priority first."""
         for _, _, hook in sorted(self._registry.get((owner, event), ()), key=lambda h: h[:2]):

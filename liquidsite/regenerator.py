@@ -35,7 +35,8 @@ class Regenerator:
 
     def __init__(self, site: "Site") -> None:
         self.site = site
-        self.disabled = not site.config.get("incremental")
+        # A watched site's own dependency index decides what a rebuild renders (selection.py).
+        self.disabled = not site.config.get("incremental") or site.dependencies is not None
         self.metadata_file = site.in_source_dir(METADATA_FILE)
         self.metadata: dict[str, dict[str, Any]] = {} if self.disabled else self._read()
         self.cache: dict[str, bool] = {}

@@ -6,6 +6,7 @@ interrupted build never leaves a half-written file behind.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -106,3 +107,22 @@ def write_item(site: "Site", item: Any) -> None:
         os.replace(tmp, dest)
         return
     write_file(dest, (item.output or "").encode("utf-8"))
+
+
+def write_if_changed(site: "Site", item: Any, written: dict[str, Any]) -> bool:
+    """Write *item* unless *written* (destination -> signature of what was written there)
+    shows it is already in place; True when written. A watched site rewrites, and the dev
+    server reloads, only what changed."""
+    from .documents import StaticFile
+
+    dest = item.destination(site.dest)
+    if isinstance(item, StaticFile):
+        stat = os.stat(item.path)
+        signature: Any = (item.path, stat.st_mtime_ns, stat.st_size)
+    else:
+        signature = hashlib.sha1((item.output or "").encode("utf-8")).digest()
+    if written.get(dest) == signature and os.path.exists(dest):
+        return False
+    write_item(site, item)
+    written[dest] = signature
+    return True

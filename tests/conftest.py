@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -151,3 +152,16 @@ def build_site(tmp_path: Path):
         return run_build(tmp_path, *args)
 
     return build
+
+
+def ctrl_c(process: "subprocess.Popen[str]") -> int:
+    """Stop a long-running command (``serve``, ``build --watch``) as a user does; its exit status.
+    Killed after 10 s, so a hung process never outlives its test."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+    return process.returncode

@@ -11,7 +11,6 @@ import json
 import os
 import queue
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -23,7 +22,11 @@ from typing import Any, Iterator, Optional
 
 import pytest
 
-from conftest import ROOT, write_tree
+from conftest import ROOT, ctrl_c, write_tree
+
+#: Every test here starts a server process (1–5 s each); tests/test_rebuild.py holds the same
+#: rebuilds to full builds in process, in the default run.
+pytestmark = pytest.mark.slow
 
 # Real servers in subprocesses, waiting on rebuilds: the slow tier (.ci/run runs it).
 pytestmark = pytest.mark.slow
@@ -175,13 +178,7 @@ class ServedSite:
 
     def stop(self) -> str:
         """Ctrl-C, as a user stops it; the log afterwards."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        ctrl_c(self.process)
         return self.log
 
 
@@ -502,6 +499,22 @@ def test_every_incremental_rebuild_equals_a_full_build(serve_site, tmp_path):
         assert f"({kind}:" in last, (name, last)
         assert tree(tmp_path / "_site") == full_build(tmp_path, tmp_path.parent / f"{tmp_path.name}-full", url), name
     assert served.get("/about.html")[0] == 404
+
+
+def test_a_site_with_hooks_served_equals_its_full_build(serve_site, tmp_path):
+    from test_rebuild import EDITS as HOOKED_EDITS, SITE as HOOKED
+
+    served = serve_site(HOOKED)
+    url = f"http://localhost:{served.port}"
+    full = tmp_path.parent / f"{tmp_path.name}-full"
+    built = full_build(tmp_path, full, url)
+    assert tree(tmp_path / "_site") == built
+    assert built["2024/01/01/first.html"].endswith("<!-- signed -->") and "manifest.txt" in built
+    for name, text, kind in HOOKED_EDITS[:2] + HOOKED_EDITS[-3:-2]:
+        served.edit(name, text)
+        last = [line for line in served.lines if "...done in" in line][-1]
+        assert f"({kind}:" in last, (name, last)
+        assert tree(tmp_path / "_site") == full_build(tmp_path, full, url), name
 
 
 # -- options ----------------------------------------------------------------------------------

@@ -139,7 +139,11 @@ def generate(site: "Site") -> None:
                     )
     site.config["jekyll-archives"] = config
     site.pages.extend(archives)
-    site.config["archives"] = [archive.drop for archive in archives]
+
+
+def _show_archives(site: "Site", payload: Any) -> None:
+    """``site.archives`` while the site renders (every render of a watched site too)."""
+    site.config["archives"] = [page.drop for page in site.pages if isinstance(page, Archive)]
 
 
 def _forget_archives(site: "Site") -> None:
@@ -149,7 +153,8 @@ def _forget_archives(site: "Site") -> None:
 
 
 def register_hooks(hooks: "Hooks") -> None:
+    hooks.register("site", "pre_render", _show_archives)
     hooks.register("site", "post_write", _forget_archives)
 
 
-PLUGIN = BuiltinPlugin("jekyll-archives", generate=generate, register_hooks=register_hooks)
+PLUGIN = BuiltinPlugin("jekyll-archives", generate=generate, generate_reads=(), register_hooks=register_hooks)

@@ -33,5 +33,10 @@ class BuiltinPlugin:
     register_liquid: Optional[Callable[["JekyllEnvironment"], None]] = None
     #: adds pages and files to the site, after reading
     generate: Optional[Callable[["Site"], None]] = None
+    #: what ``generate`` reads of pages and documents besides the site's lists (which files,
+    #: their order and URLs, dates, tags, categories): front matter keys, or None when it may
+    #: read anything, bodies included. A watched site's rebuild after an edit that changes
+    #: something ``generate`` read processes the whole site (see ``selection.py``).
+    generate_reads: Optional[tuple[str, ...]] = None
     #: registers Jekyll hooks (``Jekyll::Hooks.register``) the gem installs
     register_hooks: Optional[Callable[["Hooks"], None]] = None

@@ -25,8 +25,9 @@ class GeneratedPage(Page):
     """Jekyll's ``PageWithoutAFile``: a page at *dir*/*name* whose content a plugin supplies.
 
     *content* may be a callable: it is called when the page renders, so a sitemap or a
-    feed sees every page generated and every post rendered before it. Front matter
-    defaults apply under the plugin's own data, as they do to any Jekyll page.
+    feed sees every page generated and every post rendered before it (and again when
+    a watched site renders the page again). Front matter defaults apply under the
+    plugin's own data, as they do to any Jekyll page.
     """
 
     #: Set on redirect pages, which Jekyll's Doctor never reports as sharing a destination.
@@ -36,7 +37,7 @@ class GeneratedPage(Page):
         self, site: "Site", dir: str, name: str, content: "str | Callable[[], str]", data: dict[str, Any]
     ) -> None:  # noqa: D107 - no file to read, unlike Page
         self._locate(site, dir, name)
-        self._content = content
+        self._source = self._content = content
         self.body_line = 1
         self.front_matter = dict(data)
         # Jekyll's default_proc: defaults fill only the keys the plugin did not set (even to nil)
@@ -49,8 +50,11 @@ class GeneratedPage(Page):
         return self._content
 
     @content.setter
-    def content(self, value: str) -> None:
-        self._content = value
+    def content(self, value: "str | Callable[[], str]") -> None:
+        self._source = self._content = value
+
+    def source(self) -> "str | Callable[[], str]":
+        return self._source
 
     @property
     def render_with_liquid(self) -> bool:

@@ -36,4 +36,5 @@ def generate(site: "Site") -> None:
             item.data["layout"] = layout_for(site, item)
 
 
-PLUGIN = BuiltinPlugin("jekyll-default-layout", priority=PRIORITIES["lowest"], generate=generate)
+PLUGIN = BuiltinPlugin("jekyll-default-layout", priority=PRIORITIES["lowest"], generate=generate,
+                       generate_reads=("layout",))

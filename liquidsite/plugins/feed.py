@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Optional
 
 from .. import JEKYLL_VERSION
+from ..dependencies import note_all_of
 from ..log import logger
 from .common import (
     GeneratedPage, absolute_url, empty, liquid_truthy, normalize_whitespace, ruby_str, smartify,
@@ -97,7 +98,16 @@ def _add_feed(site: "Site", path: str, collection: str, category: Optional[str],
         "layout": None, "sitemap": False, "xsl": _exists_in_source(site, "feed.xslt.xml"),
         "collection": collection, "category": category, "tags": tag,
     }
-    page = GeneratedPage(site, "", path, lambda: render_feed(site, page), data)
+    # Which posts a feed lists depends on dates, categories and tags only, which no rebuild of a
+    # watched site changes without generating again: chosen once, when the feed first renders.
+    posts: list[list["Document"]] = []
+
+    def content() -> str:
+        if not posts:
+            posts.append(_select_posts(site, data))
+        return render_feed(site, page, posts[0])
+
+    page = GeneratedPage(site, "", path, content, data)
     site.pages.append(page)
 
 
@@ -143,7 +153,7 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def render_feed(site: "Site", page: GeneratedPage) -> str:
+def render_feed(site: "Site", page: GeneratedPage, posts: list["Document"]) -> str:
     data = page.data
     url = page.url
     lang = site.config.get("lang")
@@ -161,7 +171,7 @@ def render_feed(site: "Site", page: GeneratedPage) -> str:
     out.append(f"/><updated>{xmlschema(site, site.time)}</updated>")
     out.append(f"<id>{xml_escape(absolute_url(site, url))}</id>")
     out.append(_feed_head(site, data))
-    for post in _select_posts(site, data):
+    for post in posts:
         out.append(_entry(site, post))
     out.append("</feed>")
     return "".join(out)
@@ -197,6 +207,7 @@ def _author_details(author: Any) -> str:
 
 
 def _entry(site: "Site", post: "Document") -> str:
+    note_all_of(post)
     data = post.data
     out = ["<entry"]
     if liquid_truthy(data.get("lang")):
@@ -296,4 +307,5 @@ def register_liquid(env: "JekyllEnvironment") -> None:
     env.add_tag(FeedMetaTag)
 
 
-PLUGIN = BuiltinPlugin("jekyll-feed", priority=PRIORITIES["lowest"], register_liquid=register_liquid, generate=generate)
+PLUGIN = BuiltinPlugin("jekyll-feed", priority=PRIORITIES["lowest"], register_liquid=register_liquid, generate=generate,
+                       generate_reads=())

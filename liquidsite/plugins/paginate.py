@@ -156,4 +156,4 @@ def generate(site: "Site") -> None:
         site.pages.append(page)
 
 
-PLUGIN = BuiltinPlugin("jekyll-paginate", priority=PRIORITIES["lowest"], generate=generate)
+PLUGIN = BuiltinPlugin("jekyll-paginate", priority=PRIORITIES["lowest"], generate=generate, generate_reads=("hidden",))

@@ -100,4 +100,4 @@ def generate(site: "Site") -> None:
     site.pages.append(GeneratedPage(site, "", "redirects.json", text, {"layout": None}))
 
 
-PLUGIN = BuiltinPlugin("jekyll-redirect-from", generate=generate)
+PLUGIN = BuiltinPlugin("jekyll-redirect-from", generate=generate, generate_reads=("redirect_from", "redirect_to"))

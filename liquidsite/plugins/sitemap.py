@@ -8,8 +8,10 @@ other generators added. The bytes are those of the gem's minified template.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
+from ..dependencies import DATA_SUFFIX, STATIC_FILES, note
 from .common import GeneratedPage, absolute_url, empty, liquid_truthy, xml_escape, xmlschema
 from .base import PRIORITIES, BuiltinPlugin
 
@@ -58,6 +60,7 @@ def render_sitemap(site: "Site", static_files: list["StaticFile"], xsl: bool) ->
         if collection.write is False:
             continue
         for doc in collection.docs:
+            note(os.path.abspath(doc.path) + DATA_SUFFIX)
             if not _listed(doc.data):
                 continue
             out.append("<url>\n" + _loc(site, doc.url))
@@ -65,7 +68,9 @@ def render_sitemap(site: "Site", static_files: list["StaticFile"], xsl: bool) ->
             if not liquid_truthy(modified) or empty(modified):
                 modified = doc.date
             out.append(f"<lastmod>{xmlschema(site, modified)}</lastmod>\n</url>\n")
+    note(STATIC_FILES)
     for page in site.pages:
+        note(os.path.abspath(page.path) + DATA_SUFFIX)
         if not (page.html or page.url.endswith("/")) or not _listed(page.data) or page.url == "/404.html":
             continue
         out.append("<url>\n" + _loc(site, page.url))
@@ -82,4 +87,4 @@ def render_sitemap(site: "Site", static_files: list["StaticFile"], xsl: bool) ->
     return "".join(out)
 
 
-PLUGIN = BuiltinPlugin("jekyll-sitemap", priority=PRIORITIES["lowest"], generate=generate)
+PLUGIN = BuiltinPlugin("jekyll-sitemap", priority=PRIORITIES["lowest"], generate=generate, generate_reads=())

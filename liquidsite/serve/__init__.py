@@ -1,14 +1,15 @@
-"""``liquidsite serve``: build, serve the destination, rebuild incrementally, reload browsers.
+"""``liquidsite serve`` and ``liquidsite build --watch``: build, watch, rebuild, serve, reload browsers.
 
-The command mirrors ``jekyll serve`` (flags, log lines, ``site.url`` set to the
+``serve`` mirrors ``jekyll serve`` (flags, log lines, ``site.url`` set to the
 local address in development) with live reload on by default, delivered over
-Server-Sent Events on the server's own port.
+Server-Sent Events on the server's own port. ``build --watch`` is Jekyll's watch
+mode: the same watcher and rebuilds, no server.
 
 | module | holds |
 | --- | --- |
-| ``incremental`` | ``SiteBuilder``: full builds, dependency records, incremental rebuilds, error reports |
-| ``tracking`` | drops and a template loader that note what each render reads |
+| ``rebuild`` | ``Rebuilder``: watcher events to ``Site.process`` (a selection, or a new site) |
 | ``watcher`` | watchdog (native or polling) with bursts debounced into one rebuild |
+| ``errors`` | a failed build as the terminal and the browser overlay show it |
 | ``http`` | the destination served as WEBrick serves it for Jekyll, never outside it |
 | ``livereload`` | the browser script, its injection, the event broker |
 | ``mime`` | Jekyll's content types and charsets |
@@ -23,11 +24,11 @@ import signal
 import threading
 import time
 import webbrowser
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..log import logger
 from .http import Mount, SiteServer, normalize_baseurl
-from .incremental import BuildResult, SiteBuilder
+from .rebuild import BuildResult, Rebuilder
 from .livereload import EVENTS_PATH, Broker
 from .watcher import Watcher
 
@@ -52,7 +53,7 @@ def serve(args: argparse.Namespace) -> int:
         logger.error("Error:", f"Invalid port: {config.get('port')!r}")
         return 1
     broker = Broker() if livereload else None
-    builder = SiteBuilder(overrides)
+    builder = Rebuilder(overrides)
     try:
         server = SiteServer((host, port), lambda: _mount(builder, config), broker,
                             verbose=bool(config.get("verbose")))
@@ -70,7 +71,7 @@ def serve(args: argparse.Namespace) -> int:
         logger.warn("Build Warning:", "Skipping the initial build. This may result in an out-of-date site.")
     else:
         logger.info("Generating...")
-        _report(builder.full_build(config), broker, config, builder.origins, initial=True)
+        _report(builder.full_build(config), broker, config, builder, initial=True)
     watcher: Optional[Watcher] = None
     if watch:
         watcher = Watcher(builder.source, builder.ignored,
@@ -88,23 +89,59 @@ def serve(args: argparse.Namespace) -> int:
     return _run(server, watcher, broker, address if config.get("open_url") else None)
 
 
-def _run(server: SiteServer, watcher: Optional[Watcher], broker: Optional[Broker], open_url: Optional[str]) -> int:
-    """Serve until Ctrl-C or SIGTERM, then stop everything quietly."""
+def watch(builder: Rebuilder, config: dict[str, Any]) -> int:
+    """``build --watch`` after its first build: Jekyll's watch mode, rebuilding on every edit until Ctrl-C."""
+    watcher = Watcher(builder.source, builder.ignored,
+                      lambda paths, structural: _regenerate(builder, paths, structural),
+                      force_polling=bool(config.get("force_polling")))
+    watcher.start()
+    try:
+        _run_until_stopped(lambda: logger.info("Auto-regeneration:", f"enabled for '{config['source']}'"))
+    finally:
+        watcher.stop()
+    logger.info("", "Halting auto-regeneration.")
+    return 0
+
+
+def _regenerate(builder: Rebuilder, paths: set[str], structural: bool) -> None:
+    """One burst of edits under ``build --watch``, logged as Jekyll's watcher logs it."""
+    started = time.time_ns()
+    _regenerating(builder, paths)
+    if builder.rebuild(paths, structural).error is not None:
+        logger.warn("Error:", "Run jekyll build --trace for more information.")
+    else:
+        logger.info("", f"...done in {(time.time_ns() - started) / 1e9!r} seconds.")  # as Ruby prints a Float
+    logger.info("")
+
+
+def _run_until_stopped(ready: Callable[[], None]) -> None:
+    """Call *ready* (which tells the user how to stop), then block until Ctrl-C or SIGTERM;
+    then ignore a second Ctrl-C, so the shutdown completes."""
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     try:
-        thread.start()
-        logger.info("Server running...", "press ctrl-c to stop.")
-        if open_url:
-            webbrowser.open(open_url)
+        ready()
         while not stop.wait(0.5):
             pass
     except KeyboardInterrupt:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the shutdown
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run(server: SiteServer, watcher: Optional[Watcher], broker: Optional[Broker], open_url: Optional[str]) -> int:
+    """Serve until Ctrl-C or SIGTERM, then stop everything quietly."""
+    def ready() -> None:
+        logger.info("Server running...", "press ctrl-c to stop.")
+        if open_url:
+            webbrowser.open(open_url)
+
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+    try:
+        thread.start()
+        _run_until_stopped(ready)
+    finally:
         if watcher is not None:
             watcher.stop()
         if broker is not None:
@@ -114,27 +151,36 @@ def _run(server: SiteServer, watcher: Optional[Watcher], broker: Optional[Broker
     return 0
 
 
-def _rebuild(builder: SiteBuilder, broker: Optional[Broker], paths: set[str], structural: bool) -> None:
-    """One burst of edits: Jekyll's "Regenerating:" lines, the build, the browsers told."""
+def _regenerating(builder: Rebuilder, paths: set[str]) -> None:
+    """Jekyll's "Regenerating:" lines for one burst of edits."""
     source = builder.source
     shown = sorted(paths) or [source]
     logger.info("Regenerating:", f"{len(shown)} file(s) changed at {time.strftime('%Y-%m-%d %H:%M:%S')}")
     for path in shown:
         logger.info("", os.path.relpath(path, source))
+
+
+def _rebuild(builder: Rebuilder, broker: Optional[Broker], paths: set[str], structural: bool) -> None:
+    """One burst of edits: Jekyll's "Regenerating:" lines, the build, the browsers told."""
+    _regenerating(builder, paths)
     result = builder.rebuild(paths, structural)
-    _report(result, broker, builder.site.config if builder.site is not None else {}, builder.origins)
+    _report(result, broker, builder.site.config if builder.site is not None else {}, builder)
 
 
-def _reload_ignored(url: str, origins: dict[str, str], config: dict[str, Any]) -> bool:
-    """Jekyll's ``--livereload-ignore``: globs over the changed file's source path."""
+def _reloaded(changed: list[str], builder: Rebuilder, config: dict[str, Any]) -> list[str]:
+    """The changed outputs browsers reload: Jekyll's ``--livereload-ignore`` leaves out those
+    whose source path matches one of its globs."""
     patterns = config.get("livereload_ignore") or []
     if isinstance(patterns, str):
         patterns = [p for p in patterns.split(",") if p]
-    source_path = origins.get(url, url.lstrip("/"))
-    return any(fnmatch.fnmatch(source_path, str(pattern)) for pattern in patterns)
+    if not patterns:
+        return changed
+    origins = builder.origins()
+    return [url for url in changed
+            if not any(fnmatch.fnmatch(origins.get(url, url.lstrip("/")), str(p)) for p in patterns)]
 
 
-def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any], origins: dict[str, str],
+def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any], builder: Rebuilder,
             initial: bool = False) -> None:
     """Log a build as Jekyll does; tell browsers (not for the initial build: none saw the site yet)."""
     if result.error is not None:
@@ -149,10 +195,10 @@ def _report(result: BuildResult, broker: Optional[Broker], config: dict[str, Any
     logger.info("", f"...done in {result.seconds:.3f} seconds ({result.kind}: {what}).")
     if broker is not None:
         baseurl = normalize_baseurl(config.get("baseurl"))
-        broker.built([baseurl + path for path in result.changed if not _reload_ignored(path, origins, config)])
+        broker.built([baseurl + path for path in _reloaded(result.changed, builder, config)])
 
 
-def _mount(builder: SiteBuilder, initial: dict[str, Any]) -> Mount:
+def _mount(builder: Rebuilder, initial: dict[str, Any]) -> Mount:
     config = builder.site.config if builder.site is not None else initial
     webrick = config.get("webrick") or {}
     headers = webrick.get("headers") if isinstance(webrick, dict) else None

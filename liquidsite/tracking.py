@@ -1,31 +1,27 @@
 """Drops and a template loader that tell :mod:`liquidsite.dependencies` what a render reads.
 
-The dev server installs these on its own site only, so plain builds keep the
-untracked drops. Only reads that an incremental edit can invalidate are noted:
-``site.data``, ``site.static_files``, included files, and the *bodies* of other
-pages and documents (their front matter changing forces a full build anyway).
+A watched site (``site.dependencies`` set) installs these when a full process
+renders, so plain builds keep the untracked drops. Only reads that an edit can
+invalidate are noted: ``site.data``, ``site.static_files``, included files, the
+*bodies* of other pages and documents (``content``, ``output``), their excerpts and
+their front matter (``<path>#excerpt``, ``<path>#data``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from liquid.loader import BaseLoader
 
-from ..dependencies import note
-from ..liquid.drops import DocumentDrop, PageDrop, SiteDrop
-from ..renderer import Renderer
+from .dependencies import DATA_SUFFIX, EXCERPT_SUFFIX, note
+from .liquid.drops import DocumentDrop, PageDrop, SiteDrop
+from .renderer import Renderer
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from .site import Site
 
 _TRACKED_SITE_KEYS = ("data", "static_files")
-#: Suffixes of the keys noting reads of a page's or document's front matter and excerpt.
-DATA_SUFFIX = "#data"
-EXCERPT_SUFFIX = "#excerpt"
 _DOCUMENT_BODY_KEYS = ("content", "output")
 
 
@@ -38,26 +34,11 @@ class TrackingSiteDrop(SiteDrop):
         return super().__getitem__(key)
 
 
-#: While an incremental rebuild renders one output: the source text of an output the full
-#: build would not have rendered yet at that point (None for the others). Jekyll replaces a
-#: document's content when it renders, so what a reader sees depends on the build order.
-_unrendered_source: ContextVar[Optional[Callable[[Any], Optional[str]]]] = ContextVar(
-    "liquidsite_unrendered_source", default=None)
-
-
-@contextlib.contextmanager
-def rendering_before(source_of_unrendered: Callable[[Any], Optional[str]]) -> Iterator[None]:
-    """Within the block, reads of ``content``/``output`` see the full build's state of the moment."""
-    token = _unrendered_source.set(source_of_unrendered)
-    try:
-        yield
-    finally:
-        _unrendered_source.reset(token)
-
-
 def _as_full_build_saw(item: Any, key: str) -> tuple[bool, Any]:
-    lookup = _unrendered_source.get()
-    source = lookup(item) if lookup is not None else None
+    """During a selective render, what a full build would have shown of an output it had not
+    rendered yet: its source as ``content``, no ``output`` (Jekyll replaces content as it renders)."""
+    index = item.site.dependencies
+    source = index.unrendered_source(item) if index is not None else None
     if source is None:
         return False, None
     return True, (source if key == "content" else None)
@@ -98,8 +79,8 @@ class TrackingPageDrop(PageDrop):
 class NotingLoader(BaseLoader):
     """Wraps the environment's loader: notes each included file by absolute path and keeps
     what it parsed, by name, for the life of the renderer (re-parsing every include for every
-    page would dominate an incremental rebuild). The dev server gives any edit of a file that
-    is not a page, document, static or data file a fresh renderer, so nothing kept goes stale.
+    page would dominate a rebuild). A selection that re-reads a layout or any file that is not
+    a page, document, static or data file gives the site a fresh renderer, so nothing kept goes stale.
     """
 
     def __init__(self, inner: BaseLoader) -> None:
@@ -133,7 +114,7 @@ def install_tracking(site: "Site", drops: bool, renderer: bool) -> None:
     instance attribute is how every list (``site.posts``, ``page.next``,
     ``paginator.posts``...) comes to hand out the tracking drop.
     """
-    from ..documents import Document, Page
+    from .documents import Document, Page
 
     site.site_drop = TrackingSiteDrop(site)
     if renderer:
