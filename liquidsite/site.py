@@ -167,8 +167,14 @@ class Site:
             install_tracking(self, drops=True, renderer=True)
         hooks = self.site_plugins.hooks
         hooks.trigger("site", "pre_render", self, self.renderer.payload(None))
-        for item in self.render_order() if selection is None else selection:
-            self.render_item(item)
+        if selection is not None:
+            for item in selection:
+                self.render_item(item)
+        else:
+            for doc in (doc for collection in self.collections.values() for doc in collection.docs):
+                self.render_item(doc)
+            for page in self.pages:  # the live list: pages added while rendering (Sass source maps) render too
+                self.render_item(page)
         hooks.trigger("site", "post_render", self, self.renderer.payload(None))
 
     def render_order(self) -> list[Union[Page, Document]]:
