@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import shutil
 import sys
@@ -99,7 +100,20 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace when an error occurs")
     doctor = commands.add_parser("doctor", aliases=["hyde"], help="Search site and print specific deprecation warnings")
     _add_build_options(doctor)
+    for name in _TOOLS:
+        tool = _tool(name)
+        tool_parser = commands.add_parser(name, help=tool.HELP)
+        tool.add_arguments(tool_parser)
+        tool_parser.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace on an error")
     return parser
+
+
+#: commands Jekyll does not have: name -> module defining HELP, add_arguments(parser) and run(args)
+_TOOLS = {"diff": "diff"}
+
+
+def _tool(name: str) -> Any:
+    return importlib.import_module(f"{__package__}.{_TOOLS[name]}")
 
 
 def _print_failure(command: str, err: BaseException, trace: bool, topic: str = "Error:") -> None:
@@ -202,7 +216,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if not args.command:
         parser.print_help()
         return 0
-    handler = _COMMANDS[args.command]
+    handler = _COMMANDS[args.command] if args.command in _COMMANDS else _tool(args.command).run
     from .liquid import LiquidRenderError
     from .yamlio import YAMLSyntaxError
 
