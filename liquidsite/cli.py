@@ -109,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 #: commands Jekyll does not have: name -> module defining HELP, add_arguments(parser) and run(args)
-_TOOLS = {"diff": "diff"}
+_TOOLS = {"diff": "diff", "check": "check"}
 
 
 def _tool(name: str) -> Any:
