@@ -170,17 +170,10 @@ def command_clean(args: argparse.Namespace) -> int:
 
 
 def command_doctor(args: argparse.Namespace) -> int:
+    from . import doctor
     from .config import load_config
-    from .site import Site
-    from . import writer
 
-    site = Site(load_config(overrides_from(args)))
-    site.reset()
-    site.read()
-    if writer.report_conflicts(site):
-        return 1
-    logger.info("Your test results", "are in. Everything looks fine.")
-    return 0
+    return doctor.run(load_config(overrides_from(args)))
 
 
 def command_new(args: argparse.Namespace) -> int:
