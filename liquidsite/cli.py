@@ -12,6 +12,7 @@ import traceback
 from typing import Any, Optional, Sequence
 
 from . import JEKYLL_VERSION, __version__
+from . import serve_flags
 from .errors import LiquidsiteError
 from .log import logger
 
@@ -23,7 +24,11 @@ _OPTION_KEYS = {
     "strict_front_matter": "strict_front_matter", "safe": "safe", "incremental": "incremental",
     "disable_disk_cache": "disable_disk_cache", "layouts": "layouts_dir", "plugins": "plugins_dir",
     "lsi": "lsi", "watch": "watch", "force_polling": "force_polling", "offline": "offline",
+    "show_dir_listing": "show_dir_listing",
 }
+
+
+_VERSION = f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})"
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
@@ -67,8 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liquidsite", description="Build Jekyll sites without Ruby."
     )
-    parser.add_argument("--version", "-v", action="version",
-                        version=f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})")
+    parser.add_argument("--version", "-v", action="version", version=_VERSION)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", aliases=["b"], help="Build your site")
     _add_build_options(build)
@@ -79,17 +83,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-l", "--livereload", action="store_true", default=None,
                        help="Reload pages in the browser on change (the default)")
     serve.add_argument("--no-livereload", dest="livereload", action="store_false", help="Do not reload browsers")
-    serve.add_argument("--livereload-port", dest="livereload_port", type=int,
-                       help="Accepted; live reload uses the server's own port")
     serve.add_argument("--livereload-ignore", dest="livereload_ignore",
                        help="Files for LiveReload to ignore: GLOB1[,GLOB2[,...]] over source paths")
-    serve.add_argument("--livereload-min-delay", dest="livereload_min_delay", type=int, help="Accepted")
-    serve.add_argument("--livereload-max-delay", dest="livereload_max_delay", type=int, help="Accepted")
     serve.add_argument("-o", "--open-url", dest="open_url", action="store_true", default=None,
                        help="Launch your site in a browser")
     serve.add_argument("--skip-initial-build", dest="skip_initial_build", action="store_true", default=None,
                        help="Skips the initial site build which occurs before the server is started")
     serve.add_argument("--no-watch", dest="watch", action="store_false", help="Do not watch for changes")
+    serve_flags.add_arguments(serve)
     clean = commands.add_parser("clean", help="Clean the site (removes site output and metadata file)")
     _add_build_options(clean)
     new = commands.add_parser("new", help="Creates a new site scaffold in PATH")
@@ -105,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
         tool_parser = commands.add_parser(name, help=tool.HELP)
         tool.add_arguments(tool_parser)
         tool_parser.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace on an error")
+    helper = commands.add_parser("help", help="Show the help message, optionally for a given subcommand.")
+    helper.add_argument("subcommand", nargs="?", help="the command to explain")
+    helper.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace when an error occurs")
+    for subparser in {id(p): p for p in commands.choices.values()}.values():
+        subparser.add_argument("-v", "--version", action="version", version=_VERSION)
     return parser
 
 
@@ -188,6 +194,9 @@ def command_new(args: argparse.Namespace) -> int:
 
 
 def command_serve(args: argparse.Namespace) -> int:
+    ended = serve_flags.prepare(args, args.argv)
+    if ended is not None:
+        return ended
     try:
         from .serve import serve
     except ImportError:
@@ -196,7 +205,23 @@ def command_serve(args: argparse.Namespace) -> int:
     return serve(args)
 
 
+def command_help(args: argparse.Namespace) -> int:
+    """``jekyll help [SUBCOMMAND]``."""
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if args.subcommand is None:
+        parser.print_help()
+    elif args.subcommand in commands.choices:
+        commands.choices[args.subcommand].print_help()
+    else:
+        logger.error("Error:", f"'{args.subcommand}' is not a liquidsite command: "
+                               f"{', '.join(sorted(commands.choices))}")
+        return 1
+    return 0
+
+
 _COMMANDS = {
+    "help": command_help,
     "build": command_build, "b": command_build,
     "serve": command_serve, "s": command_serve, "server": command_serve,
     "clean": command_clean, "new": command_new, "doctor": command_doctor, "hyde": command_doctor,
@@ -206,6 +231,7 @@ _COMMANDS = {
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # as typed, for serve --detach
     if not args.command:
         parser.print_help()
         return 0

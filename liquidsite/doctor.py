@@ -96,27 +96,27 @@ def github_pages_baseurl(site: "Site") -> bool:
     baseurl = str(site.config.get("baseurl") or "").strip("/")
     url = site.config.get("url")
     host = (urlsplit(url).hostname or "") if isinstance(url, str) else ""
-    healthy = True
+    ok = True
     if isinstance(url, str) and _SCHEME.match(url) and urlsplit(url).path.strip("/"):
         logger.warn("Warning:", f"`url` ({url}) has a path: `url` is the scheme and host only, the path belongs "
                                 "in `baseurl`, or every absolute link gets it twice.")
-        healthy = False
+        ok = False
     nwo = _repository(site.config)
     if not nwo or "/" not in nwo:
-        return healthy
+        return ok
     owner, name = nwo.split("/", 1)
     if name.lower() == f"{owner.lower()}.github.io":
         if baseurl:
             logger.warn("Warning:", f"{nwo} is a user site, published at https://{name.lower()}/: "
                                     f"set `baseurl: \"\"` (it is \"/{baseurl}\"), or every link gets /{baseurl} "
                                     "and breaks.")
-            healthy = False
+            ok = False
     elif host.endswith(".github.io") and baseurl != name:
         logger.warn("Warning:", f"{nwo} is a project site, published at https://{owner.lower()}.github.io/{name}/: "
                                 f"set `baseurl: \"/{name}\"` (it is \"{'/' + baseurl if baseurl else ''}\"), "
                                 "or links to pages, styles and images break.")
-        healthy = False
-    return healthy
+        ok = False
+    return ok
 
 
 def jekyll3_gems_key(site: "Site") -> bool:
@@ -130,14 +130,14 @@ def jekyll3_gems_key(site: "Site") -> bool:
 
 
 def layouts_exist(site: "Site") -> bool:
-    healthy = True
+    ok = True
     for thing in _pages_and_docs_to_write(site):
         name = thing.layout_name
         if name is None or name == "none" or str(name) in site.layouts:
             continue
-        healthy = False
+        ok = False
         logger.warn("Build Warning:", f"Layout '{name}' requested in {thing.relative_path} does not exist.")
-    return healthy
+    return ok
 
 
 def healthy(site: "Site", warned_while_reading: bool) -> bool:
