@@ -53,6 +53,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     add("-p", "--plugins", help="Custom plugins directory")
     add("--lsi", action="store_true", default=None, help="Accepted for compatibility")
     add("-w", "--watch", action="store_true", default=None, help="Watch for changes and rebuild")
+    add("--no-watch", dest="watch", action="store_false", help="Do not watch for changes")
     add("--force_polling", action="store_true", default=None, help="Force watch to use polling")
     add("--offline", action="store_true", default=None,
         help="Do not use the network: plugins that fetch use their cached answers")
@@ -89,7 +90,6 @@ def _parser() -> argparse.ArgumentParser:
                        help="Launch your site in a browser")
     serve.add_argument("--skip-initial-build", dest="skip_initial_build", action="store_true", default=None,
                        help="Skips the initial site build which occurs before the server is started")
-    serve.add_argument("--no-watch", dest="watch", action="store_false", help="Do not watch for changes")
     serve_flags.add_arguments(serve)
     clean = commands.add_parser("clean", help="Clean the site (removes site output and metadata file)")
     _add_build_options(clean)
