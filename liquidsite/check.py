@@ -58,7 +58,8 @@ class Problem:
 
 @dataclass
 class ScannedPage:
-    ids: dict[str, int] = field(default_factory=dict)  # id or anchor name -> first line
+    ids: dict[str, int] = field(default_factory=dict)  # id -> first line
+    anchor_names: set[str] = field(default_factory=set)  # <a name>
     duplicate_ids: list[tuple[str, int, int]] = field(default_factory=list)  # id, line, first line
     references: list[Reference] = field(default_factory=list)
 
@@ -86,7 +87,7 @@ class _Scanner(HTMLParser):
                 self.page.duplicate_ids.append((element_id, line, self.page.ids[element_id]))
             self.page.ids.setdefault(element_id, line)
         if tag == "a" and values.get("name"):
-            self.page.ids.setdefault(values["name"], line)
+            self.page.anchor_names.add(values["name"])
         if tag == self._ignored_tag:
             self._ignored_depth += 1
         if self._ignored_tag:
@@ -100,7 +101,8 @@ class _Scanner(HTMLParser):
         for attribute in _URL_ATTRIBUTES.get(tag, ()):
             if attribute in values:
                 self.page.references.append(Reference(tag, values[attribute].strip(), line))
-        for candidate in values.get("srcset", "").split(","):
+        srcset = values.get("srcset", "")
+        for candidate in [] if srcset.lstrip().startswith("data:") else srcset.split(","):
             if candidate.strip():
                 self.page.references.append(Reference(tag, candidate.split()[0], line))
 
@@ -208,7 +210,8 @@ class SiteChecker:
             report.problems.append(problem)
             return
         fragment = unquote(parts.fragment)
-        if fragment and target.endswith((".html", ".htm")) and fragment not in self.page(target).ids:
+        linked = self.page(target) if fragment and target.endswith((".html", ".htm")) else None
+        if linked is not None and fragment not in linked.ids and fragment not in linked.anchor_names:
             problem.message = f"{url}: no id or anchor '{fragment}' in {target}"
             report.problems.append(problem)
 

@@ -41,7 +41,8 @@ BROKEN_SITE = {
         '<a href="/repo/missing/">broken</a> <a href="/about/">outside baseurl</a>\n'
         '<a href="#nope">broken</a> <a href="about/#nobody">broken</a>\n'
         '<img src="/repo/images/missing.png"> <span id="intro">duplicate</span>\n'
-        '<span data-proofer-ignore><a href="/repo/ignored/">ignored</a></span></p>\n'
+        '<span data-proofer-ignore><a href="/repo/ignored/">ignored</a></span>\n'
+        '<img src="/repo/images/photo.png" srcset="data:image/gif;base64,R0lGOD,AAA 1x"> <a name="intro"></a></p>\n'
     ),
 }
 
@@ -81,7 +82,7 @@ def test_the_command_reports_and_exits_1(broken_site, capsys):
     assert lines[1:len(PROBLEMS) + 1] == PROBLEMS  # after "Configuration file: ..."
     assert "External links (not fetched; --external fetches them):" in lines
     assert "  https://example.org/x  (index.html:16)" in lines
-    assert lines[-1] == "Checked 3 HTML files, 30 references: 10 problems, 1 external links"
+    assert lines[-1] == "Checked 3 HTML files, 31 references: 10 problems, 1 external links"
 
     assert cli.main(["check", "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
