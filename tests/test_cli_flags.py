@@ -1,8 +1,9 @@
 """Jekyll 4.3 flags that liquidsite honours or refuses with a reason: ``serve -B``, ``--ssl-*``,
-``--show-dir-listing``, the LiveReload port and delays, ``help``, ``-v`` on a subcommand."""
+``--show-dir-listing``, the LiveReload port and delays, ``help``, ``-v`` on a subcommand; colour on a terminal."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import signal
@@ -15,6 +16,7 @@ import pytest
 
 from conftest import ROOT, write_tree
 from liquidsite import __version__, cli, serve_flags
+from liquidsite.log import logger
 
 
 @pytest.mark.parametrize("command", ["build", "serve", "doctor", "clean", "new", "diff", "check", "help"])
@@ -85,3 +87,22 @@ def test_detach_leaves_a_server_running(tmp_path):
         except ProcessLookupError:
             break
         time.sleep(0.1)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_warnings_and_errors_are_coloured_on_a_terminal_as_jekyll_colours_them(monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    logger.warn("Warning:", "yellow")
+    logger.error("Error:", "red")
+    monkeypatch.setenv("NO_COLOR", "1")
+    logger.warn("Warning:", "plain")
+    assert terminal.getvalue().splitlines() == [
+        "\x1b[33m           Warning: yellow\x1b[0m", "\x1b[31m             Error: red\x1b[0m",
+        "           Warning: plain",
+    ]
