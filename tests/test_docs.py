@@ -17,7 +17,7 @@ def test_the_docs_build_and_check_clean(tmp_path, monkeypatch, capsys):
     captured = capsys.readouterr()
     assert "Warning" not in captured.err and "Error" not in captured.err, captured.err
     for page in ("index", "commands", "migrating", "github-pages", "configuration", "plugins", "plugin-api",
-                 "errors", "speed"):
+                 "messages", "speed"):
         assert (built / f"{page}.html").is_file(), page
     assert (built / "github-pages.yml").is_file()
     assert cli.main(["check", "-s", str(ROOT / "docs"), "-d", str(built)]) == 0
