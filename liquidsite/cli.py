@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import shutil
 import sys
@@ -11,6 +12,7 @@ import traceback
 from typing import Any, Optional, Sequence
 
 from . import JEKYLL_VERSION, __version__
+from . import serve_flags
 from .errors import LiquidsiteError
 from .log import logger
 
@@ -22,7 +24,11 @@ _OPTION_KEYS = {
     "strict_front_matter": "strict_front_matter", "safe": "safe", "incremental": "incremental",
     "disable_disk_cache": "disable_disk_cache", "layouts": "layouts_dir", "plugins": "plugins_dir",
     "lsi": "lsi", "watch": "watch", "force_polling": "force_polling", "offline": "offline",
+    "show_dir_listing": "show_dir_listing",
 }
+
+
+_VERSION = f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})"
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
@@ -47,6 +53,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     add("-p", "--plugins", help="Custom plugins directory")
     add("--lsi", action="store_true", default=None, help="Accepted for compatibility")
     add("-w", "--watch", action="store_true", default=None, help="Watch for changes and rebuild")
+    add("--no-watch", dest="watch", action="store_false", help="Do not watch for changes")
     add("--force_polling", action="store_true", default=None, help="Force watch to use polling")
     add("--offline", action="store_true", default=None,
         help="Do not use the network: plugins that fetch use their cached answers")
@@ -66,8 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liquidsite", description="Build Jekyll sites without Ruby."
     )
-    parser.add_argument("--version", "-v", action="version",
-                        version=f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})")
+    parser.add_argument("--version", "-v", action="version", version=_VERSION)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", aliases=["b"], help="Build your site")
     _add_build_options(build)
@@ -78,17 +84,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-l", "--livereload", action="store_true", default=None,
                        help="Reload pages in the browser on change (the default)")
     serve.add_argument("--no-livereload", dest="livereload", action="store_false", help="Do not reload browsers")
-    serve.add_argument("--livereload-port", dest="livereload_port", type=int,
-                       help="Accepted; live reload uses the server's own port")
     serve.add_argument("--livereload-ignore", dest="livereload_ignore",
                        help="Files for LiveReload to ignore: GLOB1[,GLOB2[,...]] over source paths")
-    serve.add_argument("--livereload-min-delay", dest="livereload_min_delay", type=int, help="Accepted")
-    serve.add_argument("--livereload-max-delay", dest="livereload_max_delay", type=int, help="Accepted")
     serve.add_argument("-o", "--open-url", dest="open_url", action="store_true", default=None,
                        help="Launch your site in a browser")
     serve.add_argument("--skip-initial-build", dest="skip_initial_build", action="store_true", default=None,
                        help="Skips the initial site build which occurs before the server is started")
-    serve.add_argument("--no-watch", dest="watch", action="store_false", help="Do not watch for changes")
+    serve_flags.add_arguments(serve)
     clean = commands.add_parser("clean", help="Clean the site (removes site output and metadata file)")
     _add_build_options(clean)
     new = commands.add_parser("new", help="Creates a new site scaffold in PATH")
@@ -99,7 +101,25 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace when an error occurs")
     doctor = commands.add_parser("doctor", aliases=["hyde"], help="Search site and print specific deprecation warnings")
     _add_build_options(doctor)
+    for name in _TOOLS:
+        tool = _tool(name)
+        tool_parser = commands.add_parser(name, help=tool.HELP)
+        tool.add_arguments(tool_parser)
+        tool_parser.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace on an error")
+    helper = commands.add_parser("help", help="Show the help message, optionally for a given subcommand.")
+    helper.add_argument("subcommand", nargs="?", help="the command to explain")
+    helper.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace when an error occurs")
+    for subparser in {id(p): p for p in commands.choices.values()}.values():
+        subparser.add_argument("-v", "--version", action="version", version=_VERSION)
     return parser
+
+
+#: commands Jekyll does not have: name -> module defining HELP, add_arguments(parser) and run(args)
+_TOOLS = {"diff": "diff", "check": "check"}
+
+
+def _tool(name: str) -> Any:
+    return importlib.import_module(f"{__package__}.{_TOOLS[name]}")
 
 
 def _print_failure(command: str, err: BaseException, trace: bool, topic: str = "Error:") -> None:
@@ -169,17 +189,10 @@ def command_clean(args: argparse.Namespace) -> int:
 
 
 def command_doctor(args: argparse.Namespace) -> int:
+    from . import doctor
     from .config import load_config
-    from .site import Site
-    from . import writer
 
-    site = Site(load_config(overrides_from(args)))
-    site.reset()
-    site.read()
-    if writer.report_conflicts(site):
-        return 1
-    logger.info("Your test results", "are in. Everything looks fine.")
-    return 0
+    return doctor.run(load_config(overrides_from(args)))
 
 
 def command_new(args: argparse.Namespace) -> int:
@@ -194,6 +207,9 @@ def command_new(args: argparse.Namespace) -> int:
 
 
 def command_serve(args: argparse.Namespace) -> int:
+    ended = serve_flags.prepare(args, args.argv)
+    if ended is not None:
+        return ended
     try:
         from .serve import serve
     except ImportError:
@@ -202,7 +218,23 @@ def command_serve(args: argparse.Namespace) -> int:
     return serve(args)
 
 
+def command_help(args: argparse.Namespace) -> int:
+    """``jekyll help [SUBCOMMAND]``."""
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if args.subcommand is None:
+        parser.print_help()
+    elif args.subcommand in commands.choices:
+        commands.choices[args.subcommand].print_help()
+    else:
+        logger.error("Error:", f"'{args.subcommand}' is not a liquidsite command: "
+                               f"{', '.join(sorted(commands.choices))}")
+        return 1
+    return 0
+
+
 _COMMANDS = {
+    "help": command_help,
     "build": command_build, "b": command_build,
     "serve": command_serve, "s": command_serve, "server": command_serve,
     "clean": command_clean, "new": command_new, "doctor": command_doctor, "hyde": command_doctor,
@@ -212,10 +244,11 @@ _COMMANDS = {
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # as typed, for serve --detach
     if not args.command:
         parser.print_help()
         return 0
-    handler = _COMMANDS[args.command]
+    handler = _COMMANDS[args.command] if args.command in _COMMANDS else _tool(args.command).run
     from .liquid import LiquidRenderError
     from .yamlio import YAMLSyntaxError
 

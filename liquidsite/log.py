@@ -7,12 +7,20 @@ lines, so the padding is part of the interface.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from enum import IntEnum
+from typing import TextIO
 
 # Jekyll squeezes every whitespace run of a message (not of the topic) into one space.
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def _colour(stream: TextIO) -> bool:
+    """Jekyll colours warnings yellow and errors red; liquidsite does on a terminal, unless ``NO_COLOR``."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
 class Level(IntEnum):
@@ -20,6 +28,9 @@ class Level(IntEnum):
     INFO = 1
     WARN = 2
     ERROR = 3
+
+
+_COLOURS = {Level.WARN: "\x1b[33m", Level.ERROR: "\x1b[31m"}
 
 
 class Logger:
@@ -47,6 +58,8 @@ class Logger:
         if level < self.level:
             return
         stream = sys.stdout if level <= Level.INFO else sys.stderr
+        if level >= Level.WARN and _colour(stream):
+            line = f"{_COLOURS[level]}{line}\x1b[0m"
         print(line, file=stream, flush=True)
 
     def debug(self, topic: str, message: str = "") -> None:

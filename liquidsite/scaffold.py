@@ -1,9 +1,12 @@
-"""``liquidsite new``: a starter site (a small academic homepage) or, with ``--blank``, empty scaffolding."""
+"""``liquidsite new``: a starter site (a small academic homepage with a GitHub Pages workflow) or, with
+``--blank``, Jekyll's empty scaffolding."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+
+from . import pages_workflow
 
 BLANK_FILES = {
     "_config.yml": "title: My site\nbaseurl: \"\"\nurl: \"\"\n",
@@ -32,6 +35,7 @@ STARTER_FILES = {
         "[{{ post.title }}]({{ post.url | relative_url }})\n{% endfor %}\n"
     ),
     ".gitignore": "_site\n.sass-cache\n.jekyll-cache\n.jekyll-metadata\n",
+    pages_workflow.PATH: pages_workflow.WORKFLOW,
 }
 
 

@@ -105,7 +105,8 @@ def test_alias_with_source_and_destination_flags(tmp_path):
 
 
 def test_doctor_exits_1_on_conflicts(tmp_path):
-    write_tree(tmp_path, {"index.html": "---\n---\nx\n", "clash.html": "---\npermalink: /index.html\n---\ny\n"})
+    write_tree(tmp_path, {"_config.yml": 'url: "https://example.org"\n', "index.html": "---\n---\nx\n",
+                          "clash.html": "---\npermalink: /index.html\n---\ny\n"})
     conflict = run_cli(tmp_path, "doctor")
     assert conflict.code == 1
     assert "          Conflict: The following destination is shared by multiple files." in conflict.stderr
