@@ -30,6 +30,9 @@ MODULES: dict[str, str] = {
     "jekyll-readme-index": "readme_index",
     "jekyll-relative-links": "relative_links",
     "jekyll-archives": "archives",
+    "jekyll-toc": "toc",
+    "jekyll-archives-v2": "archives_v2",
+    "jekyll-paginate-v2": "paginate_v2",
 }
 
 

@@ -35,3 +35,6 @@ class BuiltinPlugin:
     generate: Optional[Callable[["Site"], None]] = None
     #: registers Jekyll hooks (``Jekyll::Hooks.register``) the gem installs
     register_hooks: Optional[Callable[["Hooks"], None]] = None
+    #: the gem loads ActiveSupport's ``Object#blank?``, which changes what Liquid's
+    #: ``x == blank`` means for the whole site (see ``liquid/environment.py``)
+    loads_active_support: bool = False
