@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Union
 from . import dependencies
 from .errors import ConversionError
 from .liquid import LiquidRenderer
-from .liquid.drops import CurrentSiteDrop, DocumentDrop, ExcerptDrop, PageDrop
+from .liquid.drops import CurrentSiteDrop, DocumentDrop, ExcerptDrop
 from .log import logger
 from .profiler import RenderStats
 from .utils import deep_merge
@@ -64,7 +64,7 @@ class Renderer:
 
         logger.debug("Rendering:", item.relative_path)
         if isinstance(item, Page):
-            drop: Any = PageDrop(item, content=item.content)
+            drop: Any = item.liquid_page()
             paginator = item.pager.drop if item.pager is not None else None
         else:
             drop = DocumentDrop(item)

@@ -15,9 +15,11 @@ archives), ``page.name``, ``page.path``, ``page.url`` and ``page.permalink``;
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
+from ..liquid.drops import Drop
 from ..log import logger
 from ..utils import deep_merge, slugify
 from .archives import ArchivePage, archive_date, grouped, register_hooks
@@ -79,6 +81,36 @@ def _defaults(site_config: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class ArchiveV2Drop(Drop):
+    """The gem's ``PageDrop``: its nine attributes, then the page's data (``layout``).
+
+    Unlike a page's hash it has no ``content``, ``dir`` or ``excerpt``.
+    """
+
+    __slots__ = ("archive",)
+
+    def __init__(self, archive: "ArchiveV2") -> None:
+        super().__init__()
+        self.archive = archive
+
+    def _properties(self) -> dict[str, Callable[[], Any]]:
+        archive = self.archive
+        return {
+            "collection_name": lambda: archive.collection_name,
+            "documents": lambda: [doc.drop for doc in archive.documents],
+            "type": lambda: archive.type,
+            "title": lambda: archive.archive_title if isinstance(archive.archive_title, str) else None,
+            "date": lambda: archive_date(archive.archive_title),
+            "name": lambda: archive.name,
+            "path": lambda: archive.relative_path,
+            "url": lambda: archive.url,
+            "permalink": lambda: None,
+        }
+
+    def _fallback(self) -> Mapping[str, Any]:
+        return self.archive.data
+
+
 class ArchiveV2(ArchivePage):
     """One archive of a collection's documents."""
 
@@ -102,15 +134,13 @@ class ArchiveV2(ArchivePage):
         super().__init__(site, str(template or "/:collection/:type/:name/"), placeholders, layout)
         # the gem names the page by its file's basename without the extension
         self.name = self.basename
-        self.data.update({
-            "collection_name": collection,
-            "documents": [doc.drop for doc in documents],
-            "type": kind,
-            "title": title if isinstance(title, str) else None,
-            "date": archive_date(title),
-            "path": self.relative_path,
-            "permalink": None,
-        })
+
+    @functools.cached_property
+    def drop(self) -> Any:
+        return ArchiveV2Drop(self)
+
+    def liquid_page(self) -> Any:
+        return self.drop
 
 
 def _attribute_groups(docs: list["Document"], attr: str) -> dict[Any, list["Document"]]:

@@ -249,7 +249,9 @@ def index_by(docs: list["Document"], key: str) -> dict[str, list["Document"]]:
     return index
 
 
-def _filtered(config: dict[str, Any], key: str, docs: list["Document"], index: dict[str, list["Document"]]) -> list:
+def _filtered(
+    config: dict[str, Any], key: str, docs: list["Document"], index: dict[str, list["Document"]]
+) -> list["Document"]:
     wanted = config.get(key)
     if wanted is None:
         return docs
@@ -272,6 +274,14 @@ class Paginator:
     def __init__(self, site: "Site", config: dict[str, Any]) -> None:
         self.site = site
         self.config = config
+        #: Liquid source by page path. Jekyll caches parsed templates by path alone and every
+        #: copy is at ``.html`` (or ``INDEXPAGE.EXT``): all copies with Liquid in them render
+        #: the first such template's source, whichever template they were made from.
+        self.liquid_sources: dict[str, str] = {}
+
+    def _share_liquid_source(self, page: "PaginationPage") -> None:
+        if page.render_with_liquid:
+            page.content = self.liquid_sources.setdefault(page.relative_path, page.content)
 
     def docs_in(self, names: Any) -> list["Document"]:
         """The documents of the named collections (``all``: every one but posts), hidden ones left out."""
@@ -320,8 +330,11 @@ class Paginator:
             field = str(config["sort_field"])
             for doc in docs:
                 doc.date  # noqa: B018 - Jekyll's Document#date fills data["date"] as the gem relies on
-            docs = sorted(docs, key=functools.cmp_to_key(
-                lambda a, b: compare_values(_sort_value(a.data, field), _sort_value(b.data, field))))
+
+            def by_field(a: "Document", b: "Document") -> int:
+                return compare_values(_sort_value(a.data, field), _sort_value(b.data, field))
+
+            docs = sorted(docs, key=functools.cmp_to_key(by_field))
             offset = max(0, ruby_to_i(config.get("offset")))
             if offset:
                 docs = docs[: max(0, len(docs) - offset)]
@@ -348,6 +361,7 @@ class Paginator:
         pages: list[PaginationPage] = []
         for num in range(1, total + 1):
             page = PaginationPage(template, num, total, name)
+            self._share_liquid_source(page)
             page.pager = Pager(per_page, first_url, paginated_url, docs, num, total, index_name, index_ext)
             path = page.pager.page_path
             if path.endswith("/"):
@@ -407,7 +421,8 @@ class AutoPage(Page):
     ) -> None:
         super().__init__(site, "/_layouts", layout_name)
         _, macro, filter_key = AUTOPAGE_KINDS[kind]
-        slug_config = kind_config.get("slugify") if isinstance(kind_config.get("slugify"), dict) else {}
+        slugify_setting = kind_config.get("slugify")
+        slug_config: dict[str, Any] = slugify_setting if isinstance(slugify_setting, dict) else {}
         slug = slugify(value, mode=slug_config.get("mode"), cased=bool(slug_config.get("cased", False))) or ""
         layout_pagination = deep_merge(pagination, self.data.get("pagination") or {})
         layout_pagination[filter_key] = value
@@ -416,6 +431,7 @@ class AutoPage(Page):
         self.name = "index.html"
         self.extname = ".html"
         self.basename = "index"
+        self.relative_path = _join(permalink, self.name).lstrip("/")
         self._url = _join(permalink, self.name)
         self.data["permalink"] = permalink
         self.data["layout"] = os.path.splitext(os.path.basename(layout_name))[0]

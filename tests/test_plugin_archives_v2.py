@@ -1,0 +1,352 @@
+"""jekyll-archives-v2 0.0.5: year/month/day and attribute archives per collection.
+
+Every expected file below was written by real Jekyll 4.3.1 with jekyll-archives-v2
+0.0.5 (the version al-folio's oracle runs) from the same sources. The gem loads
+ActiveSupport, so ``x == blank`` is true for nil there (``index.html``).
+"""
+
+from __future__ import annotations
+
+from inprocess import build_files
+
+from liquidsite.plugins.archives_v2 import singularize
+
+FILES = {
+    '_books/one.md': (
+        '---\n'
+        'title: Book one\n'
+        'date: 2024-01-10\n'
+        'tags: [novel]\n'
+        '---\n'
+        'one\n'
+    ),
+    '_books/three.md': (
+        '---\n'
+        'title: Book three\n'
+        'date: 2024-02-15\n'
+        'tags: [novel]\n'
+        '---\n'
+        'three\n'
+    ),
+    '_books/two.md': (
+        '---\n'
+        'title: Book two\n'
+        'date: 2024-02-10\n'
+        'tags: [Top 100]\n'
+        '---\n'
+        'two\n'
+    ),
+    '_config.yml': (
+        'title: Fixture\n'
+        'permalink: /blog/:year/:title/\n'
+        'collections:\n'
+        '  books:\n'
+        '    output: true\n'
+        'plugins: [jekyll-archives-v2]\n'
+        'jekyll-archives:\n'
+        '  posts:\n'
+        '    enabled: [year, month, day, tags, categories]\n'
+        '    layouts:\n'
+        '      year: archive-year\n'
+        '    permalinks:\n'
+        '      year: "/blog/:year/"\n'
+        '      tags: "/blog/:type/:name/"\n'
+        '      categories: "/blog/:type/:name/"\n'
+        '  books:\n'
+        '    enabled: [year, tags]\n'
+        '    slug_mode: raw\n'
+        'time: 2026-01-01 12:00:00 +0000\n'
+    ),
+    '_layouts/archive-year.html': (
+        'YEAR {{ page.date | date: "%Y" }} {{ page.documents.size }} {% for d in page.doc'
+        'uments %}{{ d.title }};{% endfor %}\n'
+        'archives:{% for a in site.archives %} {{ a.url }}{% endfor %}\n'
+    ),
+    '_layouts/archive.html': (
+        '---\n'
+        'layout: default\n'
+        '---\n'
+        'A:{{ page.type }}|{{ page.title }}|{{ page.date }}|{{ page.collection_name }}|{{'
+        ' page.name }}|{{ page.path }}|{{ page.url }}|{{ page.permalink }}|{{ page.layout'
+        ' }}|{{ page.dir }}|{{ page.content }}|\n'
+        '{% for d in page.documents %}- {{ d.title }} {{ d.url }} {{ d.date | date: "%F" }}\n'
+        '{% endfor %}\n'
+    ),
+    '_layouts/default.html': (
+        '<title>{{ page.title }}</title>\n'
+        '{{ content }}\n'
+    ),
+    '_posts/2023-01-05-post-1.md': (
+        '---\n'
+        'title: Post 1\n'
+        'tags: [Alpha, "beta gamma"]\n'
+        'categories: main\n'
+        '\n'
+        '---\n'
+        'Body 1\n'
+    ),
+    '_posts/2023-01-20-post-2.md': (
+        '---\n'
+        'title: Post 2\n'
+        'tags: [Alpha, "beta gamma", Even]\n'
+        'categories: main\n'
+        '\n'
+        '---\n'
+        'Body 2\n'
+    ),
+    '_posts/2023-03-02-post-3.md': (
+        '---\n'
+        'title: Post 3\n'
+        'tags: [Alpha, "beta gamma"]\n'
+        'categories: Third\n'
+        '\n'
+        '---\n'
+        'Body 3\n'
+    ),
+    '_posts/2024-02-11-post-4.md': (
+        '---\n'
+        'title: Post 4\n'
+        'tags: [Alpha, "beta gamma", Even]\n'
+        'categories: main\n'
+        '\n'
+        '---\n'
+        'Body 4\n'
+    ),
+    '_posts/2024-02-11-post-5.md': (
+        '---\n'
+        'title: Post 5\n'
+        'tags: [Alpha, "beta gamma"]\n'
+        'categories: main\n'
+        '\n'
+        '---\n'
+        'Body 5\n'
+    ),
+    '_posts/2024-07-30-post-6.md': (
+        '---\n'
+        'title: Post 6\n'
+        'tags: [Alpha, "beta gamma", Even]\n'
+        'categories: Third\n'
+        '\n'
+        '---\n'
+        'Body 6\n'
+    ),
+    '_posts/2025-01-01-post-7.md': (
+        '---\n'
+        'title: Post 7\n'
+        'tags: [Alpha, "beta gamma"]\n'
+        'categories: main\n'
+        '\n'
+        '---\n'
+        'Body 7\n'
+    ),
+    'index.html': (
+        '---\n'
+        '---\n'
+        '{% if page.nothing == blank %}blank-is-activesupport{% endif %}\n'
+    ),
+}
+
+EXPECTED = {
+    'blog/2023/index.html': (
+        'YEAR 2023 3 Post 3;Post 2;Post 1;\n'
+        'archives: /blog/2023/ /posts/2023/03/ /posts/2023/03/02/ /posts/2023/01/ /posts/'
+        '2023/01/20/ /posts/2023/01/05/ /blog/2024/ /posts/2024/07/ /posts/2024/07/30/ /p'
+        'osts/2024/02/ /posts/2024/02/11/ /blog/2025/ /posts/2025/01/ /posts/2025/01/01/ '
+        '/blog/tag/alpha/ /blog/tag/beta-gamma/ /blog/tag/even/ /blog/category/main/ /blo'
+        'g/category/third/ /books/2024/ /books/tag/novel/ /books/tag/top-100/\n'
+    ),
+    'blog/2023/post-1/index.html': '<p>Body 1</p>\n',
+    'blog/2023/post-2/index.html': '<p>Body 2</p>\n',
+    'blog/2023/post-3/index.html': '<p>Body 3</p>\n',
+    'blog/2024/index.html': (
+        'YEAR 2024 3 Post 6;Post 5;Post 4;\n'
+        'archives: /blog/2023/ /posts/2023/03/ /posts/2023/03/02/ /posts/2023/01/ /posts/'
+        '2023/01/20/ /posts/2023/01/05/ /blog/2024/ /posts/2024/07/ /posts/2024/07/30/ /p'
+        'osts/2024/02/ /posts/2024/02/11/ /blog/2025/ /posts/2025/01/ /posts/2025/01/01/ '
+        '/blog/tag/alpha/ /blog/tag/beta-gamma/ /blog/tag/even/ /blog/category/main/ /blo'
+        'g/category/third/ /books/2024/ /books/tag/novel/ /books/tag/top-100/\n'
+    ),
+    'blog/2024/post-4/index.html': '<p>Body 4</p>\n',
+    'blog/2024/post-5/index.html': '<p>Body 5</p>\n',
+    'blog/2024/post-6/index.html': '<p>Body 6</p>\n',
+    'blog/2025/index.html': (
+        'YEAR 2025 1 Post 7;\n'
+        'archives: /blog/2023/ /posts/2023/03/ /posts/2023/03/02/ /posts/2023/01/ /posts/'
+        '2023/01/20/ /posts/2023/01/05/ /blog/2024/ /posts/2024/07/ /posts/2024/07/30/ /p'
+        'osts/2024/02/ /posts/2024/02/11/ /blog/2025/ /posts/2025/01/ /posts/2025/01/01/ '
+        '/blog/tag/alpha/ /blog/tag/beta-gamma/ /blog/tag/even/ /blog/category/main/ /blo'
+        'g/category/third/ /books/2024/ /books/tag/novel/ /books/tag/top-100/\n'
+    ),
+    'blog/2025/post-7/index.html': '<p>Body 7</p>\n',
+    'blog/category/main/index.html': (
+        '<title>main</title>\n'
+        'A:categories|main||posts|index|blog/category/main/index.html|/blog/category/main/||archive|||\n'
+        '- Post 7 /blog/2025/post-7/ 2025-01-01\n'
+        '- Post 5 /blog/2024/post-5/ 2024-02-11\n'
+        '- Post 4 /blog/2024/post-4/ 2024-02-11\n'
+        '- Post 2 /blog/2023/post-2/ 2023-01-20\n'
+        '- Post 1 /blog/2023/post-1/ 2023-01-05\n'
+        '\n'
+        '\n'
+    ),
+    'blog/category/third/index.html': (
+        '<title>Third</title>\n'
+        'A:categories|Third||posts|index|blog/category/third/index.html|/blog/category/third/||archive|||\n'
+        '- Post 6 /blog/2024/post-6/ 2024-07-30\n'
+        '- Post 3 /blog/2023/post-3/ 2023-03-02\n'
+        '\n'
+        '\n'
+    ),
+    'blog/tag/alpha/index.html': (
+        '<title>Alpha</title>\n'
+        'A:tags|Alpha||posts|index|blog/tag/alpha/index.html|/blog/tag/alpha/||archive|||\n'
+        '- Post 7 /blog/2025/post-7/ 2025-01-01\n'
+        '- Post 6 /blog/2024/post-6/ 2024-07-30\n'
+        '- Post 5 /blog/2024/post-5/ 2024-02-11\n'
+        '- Post 4 /blog/2024/post-4/ 2024-02-11\n'
+        '- Post 3 /blog/2023/post-3/ 2023-03-02\n'
+        '- Post 2 /blog/2023/post-2/ 2023-01-20\n'
+        '- Post 1 /blog/2023/post-1/ 2023-01-05\n'
+        '\n'
+        '\n'
+    ),
+    'blog/tag/beta-gamma/index.html': (
+        '<title>beta gamma</title>\n'
+        'A:tags|beta gamma||posts|index|blog/tag/beta-gamma/index.html|/blog/tag/beta-gamma/||archive|||\n'
+        '- Post 7 /blog/2025/post-7/ 2025-01-01\n'
+        '- Post 6 /blog/2024/post-6/ 2024-07-30\n'
+        '- Post 5 /blog/2024/post-5/ 2024-02-11\n'
+        '- Post 4 /blog/2024/post-4/ 2024-02-11\n'
+        '- Post 3 /blog/2023/post-3/ 2023-03-02\n'
+        '- Post 2 /blog/2023/post-2/ 2023-01-20\n'
+        '- Post 1 /blog/2023/post-1/ 2023-01-05\n'
+        '\n'
+        '\n'
+    ),
+    'blog/tag/even/index.html': (
+        '<title>Even</title>\n'
+        'A:tags|Even||posts|index|blog/tag/even/index.html|/blog/tag/even/||archive|||\n'
+        '- Post 6 /blog/2024/post-6/ 2024-07-30\n'
+        '- Post 4 /blog/2024/post-4/ 2024-02-11\n'
+        '- Post 2 /blog/2023/post-2/ 2023-01-20\n'
+        '\n'
+        '\n'
+    ),
+    'books/2024/index.html': (
+        '<title></title>\n'
+        'A:year||2024-01-01|books|index|books/2024/index.html|/books/2024/||archive|||\n'
+        '- Book three /books/three/ 2024-02-15\n'
+        '- Book two /books/two/ 2024-02-10\n'
+        '- Book one /books/one/ 2024-01-10\n'
+        '\n'
+        '\n'
+    ),
+    'books/one/index.html': '<p>one</p>\n',
+    'books/tag/novel/index.html': (
+        '<title>novel</title>\n'
+        'A:tags|novel||books|index|books/tag/novel/index.html|/books/tag/novel/||archive|||\n'
+        '- Book three /books/three/ 2024-02-15\n'
+        '- Book one /books/one/ 2024-01-10\n'
+        '\n'
+        '\n'
+    ),
+    'books/tag/top-100/index.html': (
+        '<title>Top 100</title>\n'
+        'A:tags|Top 100||books|index|books/tag/top-100/index.html|/books/tag/top-100/||archive|||\n'
+        '- Book two /books/two/ 2024-02-10\n'
+        '\n'
+        '\n'
+    ),
+    'books/three/index.html': '<p>three</p>\n',
+    'books/two/index.html': '<p>two</p>\n',
+    'index.html': 'blank-is-activesupport\n',
+    'posts/2023/01/05/index.html': (
+        '<title></title>\n'
+        'A:day||2023-01-05|posts|index|posts/2023/01/05/index.html|/posts/2023/01/05/||archive|||\n'
+        '- Post 1 /blog/2023/post-1/ 2023-01-05\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2023/01/20/index.html': (
+        '<title></title>\n'
+        'A:day||2023-01-20|posts|index|posts/2023/01/20/index.html|/posts/2023/01/20/||archive|||\n'
+        '- Post 2 /blog/2023/post-2/ 2023-01-20\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2023/01/index.html': (
+        '<title></title>\n'
+        'A:month||2023-01-01|posts|index|posts/2023/01/index.html|/posts/2023/01/||archive|||\n'
+        '- Post 2 /blog/2023/post-2/ 2023-01-20\n'
+        '- Post 1 /blog/2023/post-1/ 2023-01-05\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2023/03/02/index.html': (
+        '<title></title>\n'
+        'A:day||2023-03-02|posts|index|posts/2023/03/02/index.html|/posts/2023/03/02/||archive|||\n'
+        '- Post 3 /blog/2023/post-3/ 2023-03-02\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2023/03/index.html': (
+        '<title></title>\n'
+        'A:month||2023-03-01|posts|index|posts/2023/03/index.html|/posts/2023/03/||archive|||\n'
+        '- Post 3 /blog/2023/post-3/ 2023-03-02\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2024/02/11/index.html': (
+        '<title></title>\n'
+        'A:day||2024-02-11|posts|index|posts/2024/02/11/index.html|/posts/2024/02/11/||archive|||\n'
+        '- Post 5 /blog/2024/post-5/ 2024-02-11\n'
+        '- Post 4 /blog/2024/post-4/ 2024-02-11\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2024/02/index.html': (
+        '<title></title>\n'
+        'A:month||2024-02-01|posts|index|posts/2024/02/index.html|/posts/2024/02/||archive|||\n'
+        '- Post 5 /blog/2024/post-5/ 2024-02-11\n'
+        '- Post 4 /blog/2024/post-4/ 2024-02-11\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2024/07/30/index.html': (
+        '<title></title>\n'
+        'A:day||2024-07-30|posts|index|posts/2024/07/30/index.html|/posts/2024/07/30/||archive|||\n'
+        '- Post 6 /blog/2024/post-6/ 2024-07-30\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2024/07/index.html': (
+        '<title></title>\n'
+        'A:month||2024-07-01|posts|index|posts/2024/07/index.html|/posts/2024/07/||archive|||\n'
+        '- Post 6 /blog/2024/post-6/ 2024-07-30\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2025/01/01/index.html': (
+        '<title></title>\n'
+        'A:day||2025-01-01|posts|index|posts/2025/01/01/index.html|/posts/2025/01/01/||archive|||\n'
+        '- Post 7 /blog/2025/post-7/ 2025-01-01\n'
+        '\n'
+        '\n'
+    ),
+    'posts/2025/01/index.html': (
+        '<title></title>\n'
+        'A:month||2025-01-01|posts|index|posts/2025/01/index.html|/posts/2025/01/||archive|||\n'
+        '- Post 7 /blog/2025/post-7/ 2025-01-01\n'
+        '\n'
+        '\n'
+    ),
+}
+
+
+def test_archives_match_the_gem(tmp_path):
+    assert build_files(tmp_path, FILES) == EXPECTED
+
+
+def test_types_are_singular_in_permalinks():
+    assert [singularize(w) for w in ("tags", "categories", "year", "people", "series", "boxes")] == [
+        "tag", "category", "year", "person", "series", "box"]
