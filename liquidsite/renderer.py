@@ -70,6 +70,7 @@ class Renderer:
             drop = DocumentDrop(item)
             paginator = None
         payload = self.payload(drop, paginator, item)
+        self._assign_highlighter_options(payload, item.converter())
         layout = self.site.layouts.get(str(item.data.get("layout")))
         if layout is not None:
             payload["layout"] = dict(layout.data)
@@ -84,6 +85,12 @@ class Renderer:
         if item.place_in_layout:
             output = self.place_in_layouts(item, output, payload)
         return output
+
+    @staticmethod
+    def _assign_highlighter_options(payload: dict[str, Any], converter: Any) -> None:
+        """Jekyll's ``assign_highlighter_options!``: the converter's text around ``{% highlight %}``."""
+        payload["highlighter_prefix"] = converter.highlighter_prefix
+        payload["highlighter_suffix"] = converter.highlighter_suffix
 
     def convert(self, item: Any, content: str) -> str:
         converter = item.converter()
@@ -126,6 +133,7 @@ class Renderer:
         """An excerpt: Liquid and conversion with the document's converter, no layout."""
         doc = excerpt.doc
         payload = self.payload(ExcerptDrop(excerpt))
+        self._assign_highlighter_options(payload, doc.converter())
         output = excerpt.content
         if doc.data.get("render_with_liquid") is not False and ("{%" in output or "{{" in output):
             output = self.render_liquid(output, payload, excerpt.relative_path)
