@@ -260,3 +260,53 @@ def test_pager_paths_with_an_index_page_name():
     assert (pager.page_path, pager.previous_page_path, pager.next_page_path) == (
         "/books/page2/list.htm", "/books/list.htm", "/books/page3/list.htm")
     assert (pager.first_page_path, pager.last_page_path) == ("/books/list.htm", "/books/page3/list.htm")
+
+
+# Autopages without pagination: each renders its layout file as its own content; a missing
+# layout (``autopage_category.html``) is read as an empty page, with Jekyll's warnings
+AUTO_FILES = {
+    **POSTS_AND_BOOKS,
+    '_config.yml': (
+        'title: Auto\n'
+        'plugins: [jekyll-paginate-v2]\n'
+        'autopages:\n'
+        '  enabled: true\n'
+        '  tags:\n'
+        '    enabled: false\n'
+        '  collections:\n'
+        '    layouts: [autopage_tags.html]\n'
+        'time: 2026-01-01 12:00:00 +0000\n'
+    ),
+    '_layouts/autopage_tags.html': (
+        '---\n'
+        'layout: default\n'
+        'extra: yes\n'
+        '---\n'
+        'AUTO {{ page.title }} {{ page.autopages.display_name }} {{ page.url }} {{ page.e'
+        'xtra }} {{ paginator.page }}/{{ paginator.total_pages }} {% for p in paginator.p'
+        'osts %}{{ p.title }};{% endfor %} [{{ content }}]\n'
+    ),
+}
+
+AUTO_EXPECTED = {
+    'category/main/index.html': '',
+    'category/third/index.html': '',
+    'collection/posts/index.html': (
+        '<title>Posts in collection posts</title>\n'
+        'AUTO Posts in collection posts  /collection/posts/index.html true /  [AUTO Posts'
+        ' in collection posts  /collection/posts/index.html true /  []\n'
+        ']\n'
+        '\n'
+    ),
+    'main/2023/01/05/post-1.html': '<p>Body 1</p>\n',
+    'main/2023/01/20/post-2.html': '<p>Body 2</p>\n',
+    'main/2024/02/11/post-4.html': '<p>Body 4</p>\n',
+    'main/2024/02/11/post-5.html': '<p>Body 5</p>\n',
+    'main/2025/01/01/post-7.html': '<p>Body 7</p>\n',
+    'third/2023/03/02/post-3.html': '<p>Body 3</p>\n',
+    'third/2024/07/30/post-6.html': '<p>Body 6</p>\n',
+}
+
+
+def test_autopages_without_pagination_match_the_gem(tmp_path):
+    assert build_files(tmp_path, AUTO_FILES) == AUTO_EXPECTED

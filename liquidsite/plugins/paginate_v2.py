@@ -34,6 +34,7 @@ from ..errors import FatalError
 from ..log import logger
 from ..utils import deep_merge, slugify
 from .base import PRIORITIES, BuiltinPlugin
+from .paginate import read_missing
 
 if TYPE_CHECKING:
     from ..documents import Document
@@ -431,7 +432,8 @@ class AutoPage(Page):
         self.name = "index.html"
         self.extname = ".html"
         self.basename = "index"
-        self.relative_path = _join(permalink, self.name).lstrip("/")
+        # Jekyll memoises the path while reading the layout, before the page has a directory
+        self.relative_path = self.name
         self._url = _join(permalink, self.name)
         self.data["permalink"] = permalink
         self.data["layout"] = os.path.splitext(os.path.basename(layout_name))[0]
@@ -442,6 +444,12 @@ class AutoPage(Page):
     @property
     def dir(self) -> str:
         return str(self.data["permalink"])
+
+    def _read_source(self) -> None:
+        if os.path.isfile(self.path):
+            super()._read_source()
+        else:
+            read_missing(self)
 
 
 def _autopage_index(docs: list["Document"], key: str) -> dict[str, str]:
