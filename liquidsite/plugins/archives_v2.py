@@ -49,6 +49,7 @@ _IRREGULAR = {"people": "person", "men": "man", "children": "child", "sexes": "s
 _UNCOUNTABLE = frozenset("equipment information rice money species series fish sheep jeans police".split())
 
 
+@functools.lru_cache(maxsize=None)
 def singularize(word: str) -> str:
     """ActiveSupport's ``String#singularize`` for English."""
     lower = word.lower()
