@@ -310,3 +310,19 @@ AUTO_EXPECTED = {
 
 def test_autopages_without_pagination_match_the_gem(tmp_path):
     assert build_files(tmp_path, AUTO_FILES) == AUTO_EXPECTED
+
+
+def test_copies_named_index_render_the_home_page_template(tmp_path):
+    """With ``indexpage: index`` the copies are at ``index.html``, the path of the site's home page,
+    which Jekyll renders first: its cached template is what the copies render (observed)."""
+    posts = {f"_posts/2024-01-0{i}-p{i}.md": f"---\ntitle: P{i}\n---\nx\n" for i in (1, 2, 3)}
+    built = build_files(tmp_path, {
+        "_config.yml": "title: Coll\nplugins: [jekyll-paginate-v2]\n"
+                       "pagination:\n  enabled: true\n  per_page: 2\n  indexpage: index\n",
+        "index.html": "---\ntitle: Home\n---\nHOME {{ page.title }} {{ paginator.page }}\n",
+        "blog/index.html": "---\ntitle: Blog\npagination:\n  enabled: true\n---\n"
+                           "BLOG {{ page.title }} {{ paginator.page }} {% for p in paginator.posts %}{{ p.title }},{% endfor %}\n",
+        **posts,
+    })
+    assert (built["index.html"], built["blog/index.html"], built["blog/page2/index.html"]) == (
+        "HOME Home \n", "HOME Blog 1\n", "HOME Blog - page 2 2\n")

@@ -275,14 +275,21 @@ class Paginator:
     def __init__(self, site: "Site", config: dict[str, Any]) -> None:
         self.site = site
         self.config = config
-        #: Liquid source by page path. Jekyll caches parsed templates by path alone and every
-        #: copy is at ``.html`` (or ``INDEXPAGE.EXT``): all copies with Liquid in them render
-        #: the first such template's source, whichever template they were made from.
+        #: Liquid source by page path. Jekyll caches parsed templates by path alone, and every
+        #: copy is at ``.html`` (or ``INDEXPAGE.EXT``): each copy with Liquid in it renders the
+        #: source of the first page rendered at its path, another template's copy or, with
+        #: ``indexpage: index``, the site's own ``index.html``.
         self.liquid_sources: dict[str, str] = {}
 
     def _share_liquid_source(self, page: "PaginationPage") -> None:
-        if page.render_with_liquid:
-            page.content = self.liquid_sources.setdefault(page.relative_path, page.content)
+        if not page.render_with_liquid:
+            return
+        path = page.page_path
+        if path not in self.liquid_sources:
+            earlier = next((other for other in self.site.pages if not isinstance(other, PaginationPage)
+                            and other.page_path == path and other.render_with_liquid), None)
+            self.liquid_sources[path] = page.content if earlier is None else earlier.content
+        page.content = self.liquid_sources[path]
 
     def docs_in(self, names: Any) -> list["Document"]:
         """The documents of the named collections (``all``: every one but posts), hidden ones left out."""
