@@ -320,8 +320,8 @@ def test_copies_named_index_render_the_home_page_template(tmp_path):
         "_config.yml": "title: Coll\nplugins: [jekyll-paginate-v2]\n"
                        "pagination:\n  enabled: true\n  per_page: 2\n  indexpage: index\n",
         "index.html": "---\ntitle: Home\n---\nHOME {{ page.title }} {{ paginator.page }}\n",
-        "blog/index.html": "---\ntitle: Blog\npagination:\n  enabled: true\n---\n"
-                           "BLOG {{ page.title }} {{ paginator.page }} {% for p in paginator.posts %}{{ p.title }},{% endfor %}\n",
+        "blog/index.html": "---\ntitle: Blog\npagination:\n  enabled: true\n---\nBLOG {{ page.title }} "
+                           "{{ paginator.page }} {% for p in paginator.posts %}{{ p.title }},{% endfor %}\n",
         **posts,
     })
     assert (built["index.html"], built["blog/index.html"], built["blog/page2/index.html"]) == (
