@@ -3,14 +3,19 @@
 Gems such as jekyll-toc parse a page's HTML with ``Nokogiri::HTML::DocumentFragment``,
 change a few nodes and write the fragment back with ``inner_html``. libxml2 then
 decodes character references, closes elements it finds open, writes void elements
-without a slash and quotes every attribute with ``"``. This module keeps that
-round trip for the HTML Jekyll's converters produce; it is not a general HTML5 parser.
+without a slash, minimises boolean attributes, percent-encodes URI attributes and
+adds line breaks around block elements. This module keeps that round trip for the
+HTML Jekyll's converters produce.
+
+Its interface is the one of ``plugins/libxml_html.py`` on main (``Element``,
+``Text``, ``Markup``, ``parse_fragment``, ``Serializer``): when both meet, this
+module can go and its users import that one instead.
 """
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from typing import Iterator, Optional, Union
+from typing import Any, Optional
 from urllib.parse import quote
 
 #: elements libxml2's HTML4 table declares empty: written without an end tag
@@ -40,93 +45,35 @@ _CLOSES_SIBLING = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": 
 _SCOPES = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "select"})
 
 
-class Text:
-    """A text node: decoded characters."""
-
-    __slots__ = ("text", "parent")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.parent: Optional[Element] = None
+class Text(str):
+    """Decoded text."""
 
 
-class Comment:
-    __slots__ = ("text", "parent")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.parent: Optional[Element] = None
-
-
-class Raw:
-    """Markup kept as written (a doctype, a processing instruction, inserted HTML)."""
-
-    __slots__ = ("text", "parent")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.parent: Optional[Element] = None
-
-
-Node = Union["Element", Text, Comment, Raw]
+class Markup(str):
+    """Markup written as is: comments, declarations, script and style bodies, inserted HTML."""
 
 
 class Element:
-    __slots__ = ("name", "attrs", "children", "parent")
+    """An element: lower-cased ``name``, ``attrs`` as written, ``children`` (elements, Text, Markup)."""
+
+    __slots__ = ("name", "attrs", "children")
 
     def __init__(self, name: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         self.name = name
         self.attrs = attrs
-        self.children: list[Node] = []
-        self.parent: Optional[Element] = None
-
-    def append(self, node: Node) -> None:
-        node.parent = self
-        self.children.append(node)
+        self.children: list[Any] = []
 
     def get(self, name: str) -> Optional[str]:
         for key, value in self.attrs:
             if key == name:
-                return value if value is not None else ""
+                return value
         return None
-
-    @property
-    def classes(self) -> list[str]:
-        return (self.get("class") or "").split()
-
-    def iter(self) -> Iterator["Element"]:
-        """This element's descendants in document order (not itself)."""
-        for child in self.children:
-            if isinstance(child, Element):
-                yield child
-                yield from child.iter()
-
-    @property
-    def text(self) -> str:
-        """Nokogiri's ``text``: every descendant text node, concatenated."""
-        parts: list[str] = []
-        for child in self.children:
-            if isinstance(child, Text):
-                parts.append(child.text)
-            elif isinstance(child, Element):
-                parts.append(child.text)
-        return "".join(parts)
-
-    def ancestors(self) -> Iterator["Element"]:
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
-
-    def insert_before(self, reference: Node, node: Node) -> None:
-        node.parent = self
-        self.children.insert(self.children.index(reference), node)
 
 
 class _Builder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.root = Element("#fragment", [])
+        self.root = Element("", [])
         self.stack: list[Element] = [self.root]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
@@ -135,7 +82,7 @@ class _Builder(HTMLParser):
         for family in _CLOSES_SIBLING.get(tag, ()):
             self._close(family, within_scope=True)
         element = Element(tag, attrs)
-        self.stack[-1].append(element)
+        self.stack[-1].children.append(element)
         if tag not in VOID:
             self.stack.append(element)
 
@@ -145,9 +92,8 @@ class _Builder(HTMLParser):
             self.stack.pop()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
-            return
-        self._close(tag)
+        if tag not in VOID:
+            self._close(tag)
 
     def _close(self, tag: str, within_scope: bool = False) -> None:
         for depth in range(len(self.stack) - 1, 0, -1):
@@ -158,20 +104,21 @@ class _Builder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        self.stack[-1].append(Text(data))
+        raw = self.stack[-1].name in RAW_TEXT
+        self.stack[-1].children.append(Markup(data) if raw else Text(data))
 
     def handle_comment(self, data: str) -> None:
-        self.stack[-1].append(Comment(data))
+        self.stack[-1].children.append(Markup(f"<!--{data}-->"))
 
     def handle_decl(self, decl: str) -> None:
-        self.stack[-1].append(Raw(f"<!{decl}>"))
+        self.stack[-1].children.append(Markup(f"<!{decl}>"))
 
     def handle_pi(self, data: str) -> None:
-        self.stack[-1].append(Raw(f"<?{data}>"))
+        self.stack[-1].children.append(Markup(f"<?{data}>"))
 
 
 def parse_fragment(html: str) -> Element:
-    """The fragment's nodes under one root element named ``#fragment``."""
+    """The fragment's nodes as the children of one nameless root element."""
     builder = _Builder()
     builder.feed(html)
     builder.close()
@@ -213,46 +160,51 @@ def _quoted(value: str) -> str:
 
 def _attribute(element: Element, name: str, value: Optional[str]) -> str:
     if value is None or name in BOOLEAN_ATTRIBUTES:
-        return name
+        return " " + name
     if name in ("href", "src", "action") or (name == "name" and element.name == "a"):
         value = quote(value.lstrip(" \t\n\r"), safe=_URI_SAFE)
-    return f"{name}={_quoted(_escape_attribute(value))}"
+    return f" {name}={_quoted(_escape_attribute(value))}"
 
 
-def _is_block(node: Node) -> bool:
-    return isinstance(node, Element) and node.name in _BLOCKS
+def _is_text(node: Any) -> bool:
+    return isinstance(node, Text) or (isinstance(node, Markup) and not node.startswith("<"))
 
 
-def serialize(node: Node, raw_text: bool = False) -> str:
-    """One node as Nokogiri's ``to_html`` writes it (libxml2's formatted HTML output)."""
-    if isinstance(node, Text):
-        return node.text if raw_text else _escape_text(node.text)
-    if isinstance(node, Comment):
-        return f"<!--{node.text}-->"
-    if isinstance(node, Raw):
-        return node.text
-    attrs = "".join(" " + _attribute(node, name, value) for name, value in node.attrs)
-    if node.name in VOID:
-        return f"<{node.name}{attrs}>"
-    children = node.children
-    out = [f"<{node.name}{attrs}>"]
-    spaced = _is_block(node) and len(children) > 1 and not node.name.startswith("p")
-    if spaced and not isinstance(children[0], Text):
-        out.append("\n")
-    raw = node.name in RAW_TEXT
-    for index, child in enumerate(children):
-        out.append(serialize(child, raw))
-        following = children[index + 1] if index + 1 < len(children) else None
-        if _is_block(child) and following is not None and not isinstance(following, Text) \
-                and not node.name.startswith("p"):
+class Serializer:
+    """libxml2's HTML serializer with Nokogiri's FORMAT option, collecting into ``out``
+    (*ignored* is the interface's hook for subclasses; nothing here uses it)."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+
+    def children(self, parent: Element, ignored: bool) -> None:
+        """*parent*'s children; under the nameless root, as ``inner_html`` writes a fragment."""
+        nodes = parent.children
+        for index, node in enumerate(nodes):
+            following = nodes[index + 1] if index + 1 < len(nodes) else None
+            if isinstance(node, Element):
+                self.element(node, parent.name, following, ignored)
+            elif isinstance(node, Text):
+                self.out.append(_escape_text(node))
+            else:
+                self.out.append(node)
+
+    def element(self, element: Element, parent_name: str, following: Any, ignored: bool) -> None:
+        name = element.name
+        block = name in _BLOCKS
+        out = self.out
+        out.append("<" + name + "".join(_attribute(element, n, v) for n, v in element.attrs) + ">")
+        if name not in VOID:
+            kids = element.children
+            spaced = block and len(kids) > 1 and not name.startswith("p")
+            if spaced and not _is_text(kids[0]):
+                out.append("\n")
+            self.children(element, ignored)
+            if spaced and not _is_text(kids[-1]):
+                out.append("\n")
+            out.append(f"</{name}>")
+        if block and following is not None and not _is_text(following) and parent_name \
+                and not parent_name.startswith("p"):
             out.append("\n")
-    if spaced and not isinstance(children[-1], Text):
-        out.append("\n")
-    out.append(f"</{node.name}>")
-    return "".join(out)
 
 
-def inner_html(element: Element) -> str:
-    """``DocumentFragment#inner_html``: each top-level node written on its own, joined."""
-    raw = element.name in RAW_TEXT
-    return "".join(serialize(child, raw) for child in element.children)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from inprocess import build_files
 
-from liquidsite.htmlfragment import inner_html, parse_fragment
+from liquidsite.htmlfragment import parse_fragment
+from liquidsite.plugins.toc import inner_html
 
 FILES = {
     '_config.yml': (

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Iterator, TextIO
 from urllib.parse import quote_plus
 
 from liquid.ast import Node
 from liquid.filter import with_context
 from liquid.tag import Tag
 
-from ..htmlfragment import Element, Raw, inner_html, parse_fragment
+from ..htmlfragment import Element, Markup, Serializer, Text, parse_fragment
 from ..markdown.gfm import _is_gfm_id_char
 from ..site_plugins import tag_markup
 from .base import BuiltinPlugin
@@ -53,6 +53,33 @@ class Entry:
     text: str
     node: Element
     level: int
+
+
+def text_of(element: Element) -> str:
+    """Nokogiri's ``text``: every descendant text node, concatenated."""
+    return "".join(
+        text_of(child) if isinstance(child, Element) else str(child) if isinstance(child, Text) else ""
+        for child in element.children
+    )
+
+
+def _classes(element: Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _walk(element: Element, sections: list[str], inside: bool = False) -> Iterator[tuple[Element, bool]]:
+    """Every descendant element in document order, with whether an ancestor has a class in *sections*."""
+    for child in element.children:
+        if isinstance(child, Element):
+            yield child, inside
+            yield from _walk(child, sections, inside or any(c in sections for c in _classes(child)))
+
+
+def inner_html(root: Element) -> str:
+    """``DocumentFragment#inner_html``."""
+    serializer = Serializer()
+    serializer.children(root, False)
+    return "".join(serializer.out)
 
 
 def generate_id(text: str) -> str:
@@ -89,12 +116,10 @@ class Parser:
         sections = self._excluded_sections()
         counts: dict[str, int] = {}
         entries: list[Entry] = []
-        for node in self.root.iter():
-            if node.name not in names or "no_toc" in node.classes:
+        for node, in_excluded_section in _walk(self.root, sections):
+            if node.name not in names or "no_toc" in _classes(node) or in_excluded_section:
                 continue
-            if any(cls in ancestor.classes for ancestor in node.ancestors() for cls in sections):
-                continue
-            text = node.text
+            text = text_of(node)
             given = node.get("id")
             if given is not None:
                 node_id = given  # an attribute object: a fresh hash key, never suffixed
@@ -138,9 +163,8 @@ class Parser:
 
     def inject_anchors(self) -> str:
         for entry in self.entries:
-            anchor = Raw(ANCHOR.format(id=entry.id))
             if entry.node.children:
-                entry.node.insert_before(entry.node.children[0], anchor)
+                entry.node.children.insert(0, Markup(ANCHOR.format(id=entry.id)))
         return inner_html(self.root)
 
     def toc(self) -> str:
