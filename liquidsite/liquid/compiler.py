@@ -44,7 +44,7 @@ from liquid.builtin.tags.for_tag import ForNode
 from liquid.builtin.tags.if_tag import IfNode
 from liquid.builtin.tags.unless_tag import UnlessNode
 
-from .blank import jekyll_eq as _eq
+from .blank_literal import jekyll_eq as _eq
 from .ruby import to_s
 
 if TYPE_CHECKING:

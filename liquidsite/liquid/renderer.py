@@ -14,7 +14,7 @@ from liquid.exceptions import LiquidError
 
 from ..errors import LiquidsiteError
 from ..log import logger
-from .blank import ACTIVE_SUPPORT_BLANK
+from .blank_literal import ACTIVE_SUPPORT_BLANK
 from .environment import JekyllEnvironment
 from .messages import jekyll_message
 from .tag_errors import JekyllTagError
