@@ -56,7 +56,7 @@ def test_api_linenos_counts_the_added_final_line() -> None:
 def test_markdown_sources_surround_highlight_blocks_with_newlines(tmp_path):
     """Jekyll's Markdown converter sets ``highlighter_prefix``/``suffix`` to a newline: a block at
     the end of a post keeps a blank line after it (observed from Jekyll 4.3.1); HTML sources don't."""
-    from inprocess import build_files
+    from site_files import build_files
 
     source = "---\nlayout: post\n---\nText\n\n{% highlight c %}\nint x;\n{% endhighlight %}\n"
     built = build_files(tmp_path, {

