@@ -88,9 +88,10 @@ class Renderer:
 
     @staticmethod
     def _assign_highlighter_options(payload: dict[str, Any], converter: Any) -> None:
-        """Jekyll's ``assign_highlighter_options!``: the converter's text around ``{% highlight %}``."""
-        payload["highlighter_prefix"] = converter.highlighter_prefix
-        payload["highlighter_suffix"] = converter.highlighter_suffix
+        """Jekyll's ``assign_highlighter_options!``: the converter's text around ``{% highlight %}``
+        (none for a plugin's converter that does not say)."""
+        payload["highlighter_prefix"] = getattr(converter, "highlighter_prefix", None)
+        payload["highlighter_suffix"] = getattr(converter, "highlighter_suffix", None)
 
     def convert(self, item: Any, content: str) -> str:
         converter = item.converter()
