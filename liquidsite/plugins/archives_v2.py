@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 from ..liquid.drops import Drop
 from ..log import logger
 from ..utils import deep_merge, slugify
-from .archives import ArchivePage, archive_date, grouped, register_hooks
+from .archives import ArchivePage, archive_date, grouped
 from .base import BuiltinPlugin
 from .common import ruby_inspect
 
 if TYPE_CHECKING:
     from ..collection import Collection
+    from ..hooks import Hooks
     from ..documents import Document
     from ..site import Site
 
@@ -189,7 +190,6 @@ def generate(site: "Site") -> None:
             for title, group in _attribute_groups(docs, attr).items():
                 archives.append(ArchiveV2(site, settings, title, attr, name, group))
     site.pages.extend(archives)
-    site.config["archives"] = [archive.drop for archive in archives]
 
 
 def _date_archives(
@@ -210,6 +210,21 @@ def _date_archives(
                 title = {"year": year, "month": month, "day": day}
                 out.append(ArchiveV2(site, settings, title, "day", name, day_docs))
     return out
+
+
+def _show_archives(site: "Site", payload: Any) -> None:
+    """``site.archives`` while the site renders: the archive pages, in the order generated."""
+    site.config["archives"] = [page.drop for page in site.pages if isinstance(page, ArchiveV2)]
+
+
+def _forget_archives(site: "Site") -> None:
+    """Out of the config once written: the next build's config fingerprint must not see them."""
+    site.config.pop("archives", None)
+
+
+def register_hooks(hooks: "Hooks") -> None:
+    hooks.register("site", "pre_render", _show_archives)
+    hooks.register("site", "post_write", _forget_archives)
 
 
 PLUGIN = BuiltinPlugin(
