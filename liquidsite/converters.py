@@ -7,7 +7,7 @@ source extension.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from . import markdown
 
@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 
 class Converter:
     """Base: converts text of matching extensions; ``output_ext`` names the result type."""
+
+    #: what ``{% highlight %}`` writes around its output in this converter's sources
+    #: (Jekyll's ``highlighter_prefix``/``highlighter_suffix`` class settings)
+    highlighter_prefix: Optional[str] = None
+    highlighter_suffix: Optional[str] = None
 
     def matches(self, ext: str) -> bool:
         raise NotImplementedError
@@ -30,6 +35,10 @@ class Converter:
 
 
 class MarkdownConverter(Converter):
+    # Jekyll's Markdown converter sets both to a newline, so a highlighted block always
+    # stands apart from the Markdown around it.
+    highlighter_prefix = "\n"
+    highlighter_suffix = "\n"
     """kramdown-compatible Markdown for the site's ``markdown_ext`` extensions."""
 
     def __init__(self, config: Mapping[str, Any], cache: "Cache") -> None:

@@ -211,6 +211,12 @@ class Page(Convertible):
 
         return PageDrop(self)
 
+    def liquid_page(self) -> Any:
+        """``page`` while this page renders: Jekyll's hash of it, with the content as read."""
+        from .liquid.drops import PageDrop
+
+        return PageDrop(self, content=self.content)
+
 
 def add_suffix(template: str, style: str) -> str:
     from .utils import add_permalink_suffix

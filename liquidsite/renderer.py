@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Union
 from . import dependencies
 from .errors import ConversionError
 from .liquid import LiquidRenderer
-from .liquid.drops import CurrentSiteDrop, DocumentDrop, ExcerptDrop, PageDrop
+from .liquid.drops import CurrentSiteDrop, DocumentDrop, ExcerptDrop
 from .log import logger
 from .profiler import RenderStats
 from .utils import deep_merge
@@ -64,12 +64,13 @@ class Renderer:
 
         logger.debug("Rendering:", item.relative_path)
         if isinstance(item, Page):
-            drop: Any = PageDrop(item, content=item.content)
+            drop: Any = item.liquid_page()
             paginator = item.pager.drop if item.pager is not None else None
         else:
             drop = DocumentDrop(item)
             paginator = None
         payload = self.payload(drop, paginator, item)
+        self._assign_highlighter_options(payload, item.converter())
         layout = self.site.layouts.get(str(item.layout_name))
         if layout is not None:
             payload["layout"] = dict(layout.data)
@@ -84,6 +85,13 @@ class Renderer:
         if item.place_in_layout:
             output = self.place_in_layouts(item, output, payload)
         return output
+
+    @staticmethod
+    def _assign_highlighter_options(payload: dict[str, Any], converter: Any) -> None:
+        """Jekyll's ``assign_highlighter_options!``: the converter's text around ``{% highlight %}``
+        (none for a plugin's converter that does not say)."""
+        payload["highlighter_prefix"] = getattr(converter, "highlighter_prefix", None)
+        payload["highlighter_suffix"] = getattr(converter, "highlighter_suffix", None)
 
     def convert(self, item: Any, content: str) -> str:
         converter = item.converter()
@@ -126,6 +134,7 @@ class Renderer:
         """An excerpt: Liquid and conversion with the document's converter, no layout."""
         doc = excerpt.doc
         payload = self.payload(ExcerptDrop(excerpt))
+        self._assign_highlighter_options(payload, doc.converter())
         output = excerpt.content
         if doc.data.get("render_with_liquid") is not False and ("{%" in output or "{{" in output):
             output = self.render_liquid(output, payload, excerpt.relative_path)

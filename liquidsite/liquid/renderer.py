@@ -14,6 +14,7 @@ from liquid.exceptions import LiquidError
 
 from ..errors import LiquidsiteError
 from ..log import logger
+from .blank_literal import ACTIVE_SUPPORT_BLANK
 from .environment import JekyllEnvironment
 from .messages import jekyll_message
 from .tag_errors import JekyllTagError
@@ -64,6 +65,7 @@ class LiquidRenderer:
     def render(self, source: str, assigns: Mapping[str, Any], path: str) -> str:
         """Render *source* (from the file *path*, relative to the site) with *assigns*."""
         template = self.parse(source, path)
+        ACTIVE_SUPPORT_BLANK.set(self.env.active_support)
         try:
             return template.render(**assigns)
         except JekyllTagError as err:  # Jekyll prints a tag's Ruby exception as is

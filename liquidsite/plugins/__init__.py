@@ -47,6 +47,9 @@ MODULES: dict[str, str] = {
     "jekyll-minifier": "minifier",
     "jekyll-scholar": "scholar",
     "jekyll/scholar": "scholar",
+    "jekyll-toc": "toc",
+    "jekyll-archives-v2": "archives_v2",
+    "jekyll-paginate-v2": "paginate_v2",
 }
 
 

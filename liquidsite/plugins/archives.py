@@ -36,18 +36,17 @@ DEFAULTS: dict[str, Any] = {
     },
 }
 
-class Archive(Page):
-    """A generated page (no source file) for one tag, category or date."""
+class ArchivePage(Page):
+    """A generated page (no source file) whose URL a permalink template and placeholders give.
 
-    def __init__(self, site: "Site", config: dict[str, Any], title: Any, kind: str, posts: list["Document"]) -> None:
+    Both jekyll-archives and jekyll-archives-v2 write their archives as such pages,
+    in ``index.html`` when the URL ends with a slash.
+    """
+
+    def __init__(self, site: "Site", template: str, placeholders: dict[str, Any], layout: Any) -> None:
         self.site = site
-        self.type = kind
-        self.archive_title = title
-        self.posts = posts
-        self.slug = slugify(title) if isinstance(title, str) else None
-        self.template_string = str(config["permalinks"][kind])
-        layouts = config.get("layouts")
-        layout = layouts[kind] if isinstance(layouts, dict) and layouts.get(kind) else config.get("layout")
+        self.template_string = template
+        self.placeholders = placeholders
         self._url: Optional[str] = None
         self.relative_path = self._relative_path()
         self.path = self.relative_path
@@ -60,21 +59,7 @@ class Archive(Page):
         self.content = ""
         self.body_line = 1
         self.front_matter: dict[str, Any] = {}
-        self.data: dict[str, Any] = {
-            "layout": layout,
-            # what the gem's ATTRIBUTES_FOR_LIQUID add to page.*
-            "posts": [post.drop for post in posts],
-            "type": kind,
-            "title": title if isinstance(title, str) else None,
-            "date": self.date,
-        }
-
-    @property
-    def date(self) -> Optional[dt.date]:
-        if not isinstance(self.archive_title, dict):
-            return None
-        parts = [int(value) for value in self.archive_title.values()]
-        return dt.date(*(parts + [1, 1])[:3])
+        self.data: dict[str, Any] = {"layout": layout}
 
     def template(self) -> str:
         return self.template_string
@@ -82,11 +67,7 @@ class Archive(Page):
     @property
     def url(self) -> str:
         if self._url is None:
-            if isinstance(self.archive_title, dict):
-                placeholders: dict[str, Any] = {**self.archive_title, "type": self.type}
-            else:
-                placeholders = {"name": self.slug, "type": self.type}
-            self._url = urls.sanitize_url(urls.from_hash(self.template_string, placeholders))
+            self._url = urls.sanitize_url(urls.from_hash(self.template_string, self.placeholders))
         return self._url
 
     def _relative_path(self) -> str:
@@ -94,7 +75,43 @@ class Archive(Page):
         return os.path.join(path, "index.html") if self.url.endswith("/") else path
 
 
-def _grouped(posts: list["Document"], key: Any) -> dict[Any, list["Document"]]:
+def archive_date(title: Any) -> Optional[dt.date]:
+    """The date a date archive's title (``{"year": "2024", "month": "05"}``) stands for."""
+    if not isinstance(title, dict):
+        return None
+    parts = [int(value) for value in title.values()]
+    return dt.date(*(parts + [1, 1])[:3])
+
+
+class Archive(ArchivePage):
+    """One tag, category or date archive of posts."""
+
+    def __init__(self, site: "Site", config: dict[str, Any], title: Any, kind: str, posts: list["Document"]) -> None:
+        self.type = kind
+        self.archive_title = title
+        self.posts = posts
+        self.slug = slugify(title) if isinstance(title, str) else None
+        layouts = config.get("layouts")
+        layout = layouts[kind] if isinstance(layouts, dict) and layouts.get(kind) else config.get("layout")
+        if isinstance(title, dict):
+            placeholders: dict[str, Any] = {**title, "type": kind}
+        else:
+            placeholders = {"name": self.slug, "type": kind}
+        super().__init__(site, str(config["permalinks"][kind]), placeholders, layout)
+        self.data.update({
+            # what the gem's ATTRIBUTES_FOR_LIQUID add to page.*
+            "posts": [post.drop for post in posts],
+            "type": kind,
+            "title": title if isinstance(title, str) else None,
+            "date": self.date,
+        })
+
+    @property
+    def date(self) -> Optional[dt.date]:
+        return archive_date(self.archive_title)
+
+
+def grouped(posts: list["Document"], key: Any) -> dict[Any, list["Document"]]:
     """Posts by key in first-seen order, each group newest first."""
     groups: dict[Any, list["Document"]] = {}
     for post in posts:
@@ -121,18 +138,18 @@ def generate(site: "Site") -> None:
     posts = list(site.posts.docs)
     archives: list[Archive] = []
     if enabled("tags"):
-        for name, group in _grouped(posts, lambda p: _values(p, "tags")).items():
+        for name, group in grouped(posts, lambda p: _values(p, "tags")).items():
             archives.append(Archive(site, config, name, "tag", group))
     if enabled("categories"):
-        for name, group in _grouped(posts, lambda p: _values(p, "categories")).items():
+        for name, group in grouped(posts, lambda p: _values(p, "categories")).items():
             archives.append(Archive(site, config, name, "category", group))
-    for year, year_posts in _grouped(posts, lambda p: [p.date.strftime("%Y")]).items():
+    for year, year_posts in grouped(posts, lambda p: [p.date.strftime("%Y")]).items():
         if enabled("year"):
             archives.append(Archive(site, config, {"year": year}, "year", year_posts))
-        for month, month_posts in _grouped(year_posts, lambda p: [p.date.strftime("%m")]).items():
+        for month, month_posts in grouped(year_posts, lambda p: [p.date.strftime("%m")]).items():
             if enabled("month"):
                 archives.append(Archive(site, config, {"year": year, "month": month}, "month", month_posts))
-            for day, day_posts in _grouped(month_posts, lambda p: [p.date.strftime("%d")]).items():
+            for day, day_posts in grouped(month_posts, lambda p: [p.date.strftime("%d")]).items():
                 if enabled("day"):
                     archives.append(
                         Archive(site, config, {"year": year, "month": month, "day": day}, "day", day_posts)

@@ -40,3 +40,6 @@ class BuiltinPlugin:
     generate_reads: Optional[tuple[str, ...]] = None
     #: registers Jekyll hooks (``Jekyll::Hooks.register``) the gem installs
     register_hooks: Optional[Callable[["Hooks"], None]] = None
+    #: the gem loads ActiveSupport's ``Object#blank?``, which changes what Liquid's
+    #: ``x == blank`` means for the whole site (see ``liquid/environment.py``)
+    loads_active_support: bool = False

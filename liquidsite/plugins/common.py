@@ -117,9 +117,10 @@ def absolute_url(site: "Site", path: Any) -> str:
 
 
 def xml_escape(value: Any) -> str:
-    """Ruby's ``encode(xml: :attr)`` without the quotes: & < > and double quotes."""
+    """Ruby's ``encode(xml: :attr)`` without the surrounding quotes: ``& < > " '`` escaped."""
     text = "" if value is None else ruby_str(value)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("'", "&apos;"))
 
 
 _HTML_BLOCKS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.S)

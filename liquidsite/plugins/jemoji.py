@@ -158,4 +158,5 @@ def register_hooks(hooks: "Hooks") -> None:
     hooks.register(["pages", "documents"], "post_render", _post_render)
 
 
-PLUGIN = BuiltinPlugin("jemoji", register_hooks=register_hooks)
+# jemoji requires html-pipeline, which loads ActiveSupport (active_support/xml_mini/nokogiri)
+PLUGIN = BuiltinPlugin("jemoji", register_hooks=register_hooks, loads_active_support=True)

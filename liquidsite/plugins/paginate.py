@@ -104,14 +104,19 @@ class Pager:
         }
 
 
+def read_missing(page: Page) -> None:
+    """Jekyll's ``read_yaml`` on a file that is not there: a warning, no content, no data."""
+    logger.warn(f"Error reading file {page.path}: No such file or directory @ rb_sysopen - {page.path}")
+    page.content = ""
+    page.body_line = 1
+    page.front_matter = {}
+
+
 class _MissingPage(Page):
     """A page whose file cannot be read: Jekyll warns and goes on with no content or data."""
 
     def _read_source(self) -> None:
-        logger.warn(f"Error reading file {self.path}: No such file or directory @ rb_sysopen - {self.path}")
-        self.content = ""
-        self.body_line = 1
-        self.front_matter = {}
+        read_missing(self)
 
 
 def _copy_of(site: "Site", template: Page) -> Page:
