@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional, Type, U
 
 from liquid import BoundTemplate, Environment, Mode
 from liquid.builtin import FileSystemLoader
-from liquid.builtin.expressions.primitive import Blank
-from liquid.builtin.expressions import FilteredExpression, tokenize
-from liquid.builtin.expressions.filtered import FILTER_TOKENS
+from liquid.builtin.expressions import tokenize
+from liquid.builtin.expressions.primitive import Nil
 from liquid.builtin.output import Output, OutputNode
 from liquid.stream import TokenStream
-from liquid.token import TOKEN_BLANK, TOKEN_EMPTY, TOKEN_EXPRESSION, TOKEN_OUTPUT
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG
 from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.ast import Node
@@ -33,6 +32,7 @@ from ..timeutil import zone
 from . import filters, highlight_tag, standard_filters, tags
 from .blank import apply_tag_blankness
 from .compiler import compile_template
+from .expressions import adopt_jekyll_blanks, parse_filtered_expression
 from .lax_conditions import LaxIfTag, LaxUnlessTag
 from .lexer import jekyll_lexer
 from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyContinueTag
@@ -55,23 +55,6 @@ _ALWAYS_FATAL = ("unexpected tag", "unknown tag", "expected tag", "was never clo
                  "not properly terminated", "expected '%}'", "expected '}}'")
 
 
-def _blank_never_equal(self: Blank, other: object) -> bool:
-    """``x == blank`` under Jekyll: Liquid asks ``x.blank?``, which only ActiveSupport defines,
-    so the comparison is false for every value (strings, nil, arrays alike)."""
-    return False
-
-
-# python-liquid's `blank` literal knows no per-environment hook; liquidsite renders only
-# Jekyll's dialect, so its comparison is set once for the process.
-Blank.__eq__ = _blank_never_equal  # type: ignore[method-assign]
-Blank.__hash__ = object.__hash__  # type: ignore[method-assign]
-
-
-# Jekyll's `where` compares with the `blank`/`empty` literals (`where: "x", empty`); Liquid
-# parses them as filter arguments, python-liquid only once they are argument tokens.
-FILTER_TOKENS.update((TOKEN_BLANK, TOKEN_EMPTY))
-
-
 class RubyOutputNode(OutputNode):
     """``{{ value }}`` printed as Ruby prints it (``Array#join``, ``Hash#inspect``, ``1.0e+21``)."""
 
@@ -90,7 +73,7 @@ class RubyOutput(Output):
         token = stream.eat(TOKEN_OUTPUT)
         expr_token = stream.expect(TOKEN_EXPRESSION)
         try:
-            expression = FilteredExpression.parse(self.env, TokenStream(tokenize(expr_token.value, expr_token)))
+            expression = parse_filtered_expression(self.env, TokenStream(tokenize(expr_token.value, expr_token)))
         except LiquidSyntaxError as err:
             if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
                 err.token = expr_token
@@ -98,7 +81,7 @@ class RubyOutput(Output):
             if lax is None:
                 raise
             try:
-                expression = FilteredExpression.parse(self.env, TokenStream(tokenize(lax, expr_token)))
+                expression = parse_filtered_expression(self.env, TokenStream(tokenize(lax, expr_token)))
             except LiquidError:
                 raise err from None
             self.env.error(err)  # the warning Jekyll prints before falling back
@@ -113,7 +96,15 @@ class RubyEchoNode(EchoNode):
 
 
 class RubyEchoTag(EchoTag):
+    """``echo``, its markup read with Liquid's filter-argument tokens."""
+
     node_class = RubyEchoNode
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        if stream.current.kind == TOKEN_EOF:
+            return self.node_class(token, Nil(stream.current))
+        return self.node_class(token, parse_filtered_expression(self.env, stream.into_inner(tag=token, eat=False)))
 
 
 class JekyllEnvironment(Environment):
@@ -168,6 +159,8 @@ class JekyllEnvironment(Environment):
         try:
             nodes = super()._parse(source)
             apply_tag_blankness(nodes)
+            if "blank" in source:
+                adopt_jekyll_blanks(nodes)
             return compile_template(self, nodes)
         finally:
             self.parsing = outer

@@ -1,0 +1,131 @@
+"""The two places Jekyll's Liquid expressions differ from python-liquid's, kept to Jekyll's environment.
+
+python-liquid 2.3 builds its ``blank`` literal and checks filter-argument tokens
+in module-level functions that take no per-environment hook, so liquidsite
+neither patches them nor copies the whole parser:
+
+- ``x == blank``: Liquid asks ``x.blank?``, a method only ActiveSupport defines, so
+  under Jekyll the comparison is false for every value. :func:`adopt_jekyll_blanks`
+  turns each ``blank`` literal in a tree :class:`JekyllEnvironment` parsed into a
+  :class:`JekyllBlank`; templates of any other environment keep python-liquid's.
+- ``where: "x", empty``: Liquid accepts ``blank`` and ``empty`` as filter arguments.
+  :func:`parse_filtered_expression` parses ``{{ }}``, ``echo`` and ``assign`` markup
+  with Liquid's argument tokens and returns python-liquid's own expression objects.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, NoReturn, Union
+
+from liquid import Mode
+from liquid.ast import Node
+from liquid.builtin.expressions.arguments import KeywordArgument, PositionalArgument
+from liquid.builtin.expressions.filtered import (
+    FILTER_TOKENS, Filter, FilteredExpression, TernaryFilteredExpression,
+)
+from liquid.builtin.expressions.primitive import Blank, parse_primitive
+from liquid.exceptions import LiquidSyntaxError
+from liquid.expression import Expression
+from liquid.token import (
+    TOKEN_ASSIGN, TOKEN_BLANK, TOKEN_COLON, TOKEN_COMMA, TOKEN_EMPTY, TOKEN_EOF, TOKEN_IF, TOKEN_PIPE,
+    TOKEN_WORD,
+)
+
+if TYPE_CHECKING:
+    from liquid import Environment
+    from liquid.stream import TokenStream
+    from liquid.token import Token
+
+
+class JekyllBlank(Blank):
+    """Liquid's ``blank`` as Jekyll sees it: equal to nothing, itself included (and hashable)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = object.__hash__
+
+
+def adopt_jekyll_blanks(nodes: list[Node]) -> None:
+    """Give every ``blank`` literal in the parse tree *nodes* Jekyll's comparison.
+
+    Any node or expression type may hold expressions (a site plugin's tag too), so the
+    walk follows every attribute rather than the nodes' static-analysis methods.
+    """
+    seen: set[int] = set()
+    pending: list[object] = list(nodes)
+    while pending:
+        item = pending.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if type(item) is Blank:
+            item.__class__ = JekyllBlank
+        elif isinstance(item, (list, tuple)):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, (Node, Expression, Filter, KeywordArgument, PositionalArgument)):
+            pending.extend(_attributes(item))
+
+
+def _attributes(item: object) -> Iterable[object]:
+    for cls in type(item).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            if hasattr(item, name):
+                yield getattr(item, name)
+    yield from getattr(item, "__dict__", {}).values()
+
+
+# Liquid's filter arguments: python-liquid's tokens plus the `blank` and `empty` literals.
+_ARGUMENT_TOKENS = frozenset(FILTER_TOKENS | {TOKEN_BLANK, TOKEN_EMPTY})
+
+
+def parse_filtered_expression(env: "Environment", tokens: "TokenStream") -> Union[FilteredExpression,
+                                                                                   TernaryFilteredExpression]:
+    """``FilteredExpression.parse`` with Liquid's filter-argument tokens."""
+    left = parse_primitive(env, tokens)
+    filters = _parse_filters(env, tokens, (TOKEN_PIPE,))
+    if tokens.current.kind == TOKEN_IF:
+        if not env.ternary_expressions:
+            raise LiquidSyntaxError("disallowed ternary expression", token=tokens.current)
+        return TernaryFilteredExpression.parse(env, FilteredExpression(left.token, left, filters), tokens)
+    tokens.eat(TOKEN_EOF)
+    return FilteredExpression(left.token, left, filters)
+
+
+def _parse_filters(env: "Environment", tokens: "TokenStream", delimiters: tuple[str, ...]) -> list[Filter]:
+    """Filters separated by *delimiters*, each ``name`` or ``name: arg, key: arg``, as python-liquid reads them."""
+    filters: list[Filter] = []
+    separators = (TOKEN_COLON, TOKEN_ASSIGN) if env.keyword_assignment else (TOKEN_COLON,)
+    while tokens.current.kind in delimiters:
+        next(tokens)
+        name = tokens.eat(TOKEN_WORD)
+        arguments: list[Union[KeywordArgument, PositionalArgument]] = []
+        if tokens.current.kind == TOKEN_COLON:
+            next(tokens)
+            while True:
+                token = tokens.current
+                if token.kind == TOKEN_WORD and tokens.peek.kind in separators:
+                    next(tokens)
+                    next(tokens)
+                    arguments.append(KeywordArgument(token, token.value, parse_primitive(env, tokens)))
+                elif token.kind in _ARGUMENT_TOKENS:
+                    arguments.append(PositionalArgument(parse_primitive(env, tokens)))
+                elif token.kind == TOKEN_COMMA:
+                    if env.mode == Mode.STRICT and tokens.peek.kind == TOKEN_COMMA:
+                        _expected_comma(tokens.peek)
+                    next(tokens)
+                    continue
+                else:
+                    break
+                if tokens.current.kind in _ARGUMENT_TOKENS:  # two arguments without a comma between
+                    _expected_comma(tokens.current)
+        filters.append(Filter(name, name.value, arguments))
+    return filters
+
+
+def _expected_comma(found: "Token") -> NoReturn:
+    raise LiquidSyntaxError(f"expected a comma separated list of arguments, found {found.kind}", token=found)
