@@ -13,7 +13,7 @@ from typing import Any, Optional, Sequence
 
 from . import JEKYLL_VERSION, __version__
 from . import serve_flags
-from .errors import LiquidsiteError
+from .errors import ErrorReport, LiquidsiteError, report
 from .log import logger
 
 #: CLI flag dest -> Jekyll configuration key.
@@ -122,9 +122,9 @@ def _tool(name: str) -> Any:
     return importlib.import_module(f"{__package__}.{_TOOLS[name]}")
 
 
-def _print_failure(command: str, err: BaseException, trace: bool, topic: str = "Error:") -> None:
+def _print_failure(command: str, err: BaseException, trace: bool, found: ErrorReport) -> None:
     """The error line, then Jekyll's `--trace` hint box (or, with --trace, the traceback)."""
-    logger.error(topic, str(err))
+    logger.error(found.topic, found.message)
     if trace:
         traceback.print_exception(err)
         return
@@ -249,20 +249,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help()
         return 0
     handler = _COMMANDS[args.command] if args.command in _COMMANDS else _tool(args.command).run
-    from .liquid import LiquidRenderError
-    from .yamlio import YAMLSyntaxError
-
     try:
         return handler(args)
-    except LiquidRenderError as err:
-        _print_failure(args.command, err, args.trace, topic="Liquid Exception:")
-    except (LiquidsiteError, YAMLSyntaxError) as err:
-        _print_failure(args.command, err, args.trace)
+    except LiquidsiteError as err:
+        _print_failure(args.command, err, args.trace, report(err))
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # an internal bug: still no traceback unless asked for
-        logger.error("Error:", f"liquidsite {__version__} failed: {type(err).__name__}: {err}")
-        _print_failure(args.command, err, args.trace)
+        logger.error("Error:", f"liquidsite {__version__} failed: {report(err).message}")
+        _print_failure(args.command, err, args.trace, ErrorReport("Error:", str(err)))
     return 1
 
 

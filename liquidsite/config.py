@@ -94,7 +94,7 @@ def _read_config_file(path: str, default_file: bool) -> dict[str, Any]:
             logger.warn("Configuration file:", "none")
             return {}
         logger.error("Fatal:", f"The configuration file '{path}' could not be found.")
-        raise ConfigError(f"The Configuration file '{path}' could not be found.") from None
+        raise ConfigError(f"The Configuration file '{path}' could not be found.", path) from None
     if path.lower().endswith(".toml"):
         if sys.version_info < (3, 11):
             raise ConfigError(f"({path}): a TOML configuration file needs Python 3.11 or newer (tomllib)")
@@ -104,12 +104,12 @@ def _read_config_file(path: str, default_file: bool) -> dict[str, Any]:
             try:
                 data: Any = tomllib.loads(text)
             except tomllib.TOMLDecodeError as err:
-                raise ConfigError(f"({path}): {err}") from None
+                raise ConfigError(f"({path}): {err}", path) from None
     else:
         try:
             data = yamlio.load(text, path)
         except yamlio.YAMLSyntaxError as err:
-            raise ConfigError(str(err)) from None
+            raise ConfigError(str(err), err.path, err.line, err.column) from None
         data = {} if data is None else data
     if not isinstance(data, dict):
         logger.warn("WARNING:", "Error reading configuration. Using defaults (and options).")

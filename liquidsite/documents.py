@@ -101,7 +101,7 @@ class Convertible:
         if parsed.data is not None and not isinstance(parsed.data, dict):
             from .errors import FrontMatterError
 
-            raise FrontMatterError(f"Invalid YAML front matter in {self.path}")
+            raise FrontMatterError(f"Invalid YAML front matter in {self.path}", self.path)
         self.front_matter: dict[str, Any] = parsed.data or {}
 
 
@@ -118,7 +118,7 @@ class Page(Convertible):
         if self.data_permalink_is_empty():
             from .errors import FrontMatterError
 
-            raise FrontMatterError(f"Invalid permalink in {self.path}")
+            raise FrontMatterError(f"Invalid permalink in {self.path}", self.path)
         defaults = site.frontmatter_defaults.all(self.relative_path, "pages")
         self.data = deep_merge(defaults, self.front_matter)
         self._nulled_defaults = {key: defaults[key] for key, value in self.front_matter.items()
@@ -380,7 +380,7 @@ class Document(Convertible):
                     lambda t: urls.from_lookup(t, self.url_placeholder, self.has_placeholder),
                 )
             except urls.PermalinkError as err:
-                raise urls.PermalinkError(f"{err} ({self.relative_path})") from None
+                raise urls.PermalinkError(f"{err} ({self.relative_path})", self.relative_path) from None
         return self._url
 
     @property

@@ -69,13 +69,14 @@ class PluginError(LiquidsiteError):
     """A site plugin failed to load or raised while the site built."""
 
 
-def _plugin_line(err: BaseException, path: str) -> str:
-    """`` (line N)`` of the deepest frame in *path*, for messages that point into the plugin."""
+def _plugin_error(relative: str, err: BaseException, path: str, text: str) -> PluginError:
+    """``RELATIVE (line N): TEXT``, N the deepest frame of *err* in the plugin file *path*."""
     line = getattr(err, "lineno", None) if isinstance(err, SyntaxError) else None
     for frame in traceback.extract_tb(err.__traceback__):
         if os.path.abspath(frame.filename) == path:
             line = frame.lineno
-    return f" (line {line})" if line else ""
+    where = f" (line {line})" if line else ""
+    return PluginError(f"{relative}{where}: {text}", relative, line)
 
 
 def _guarded(func: Callable[..., Any], what: str, path: str, relative: str) -> Callable[..., Any]:
@@ -87,9 +88,7 @@ def _guarded(func: Callable[..., Any], what: str, path: str, relative: str) -> C
         except (LiquidsiteError, LiquidError):
             raise
         except Exception as err:
-            raise PluginError(
-                f"{relative}{_plugin_line(err, path)}: {what} failed: {type(err).__name__}: {err}"
-            ) from err
+            raise _plugin_error(relative, err, path, f"{what} failed: {type(err).__name__}: {err}") from err
 
     call.__name__ = getattr(func, "__name__", what)
     return call
@@ -229,7 +228,7 @@ class PluginAPI:
     def generator(self, priority: Union[str, int] = "normal") -> Callable[[Generator], Generator]:
         """``func(site)`` runs between reading and rendering, higher priority first."""
         if isinstance(priority, str) and priority not in PRIORITIES:
-            raise PluginError(f"{self._relative}: unknown generator priority {priority!r}")
+            raise PluginError(f"{self._relative}: unknown generator priority {priority!r}", self._relative)
         rank = PRIORITIES[priority] if isinstance(priority, str) else int(priority)
 
         def add(func: Generator) -> Generator:
@@ -246,7 +245,7 @@ class PluginAPI:
             try:
                 self._plugins.hooks.register(owners, event, self._guard(func, f"hook '{func.__name__}'"), priority)
             except ValueError as err:
-                raise PluginError(f"{self._relative}: {err}") from None
+                raise PluginError(f"{self._relative}: {err}", self._relative) from None
             return func
 
         return add
@@ -287,7 +286,7 @@ def _load_file(site: "Site", plugins: SitePlugins, path: str, index: int) -> Non
         raise
     except Exception as err:
         message = err.msg if isinstance(err, SyntaxError) else str(err)
-        raise PluginError(f"{relative}{_plugin_line(err, path)}: {type(err).__name__}: {message}") from err
+        raise _plugin_error(relative, err, path, f"{type(err).__name__}: {message}") from err
 
 
 def _load_ruby_file(site: "Site", plugins: SitePlugins, path: str) -> None:

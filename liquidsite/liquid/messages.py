@@ -127,13 +127,22 @@ def _markup(err: LiquidError) -> Optional[str]:
     return markup
 
 
+def _text(err: LiquidError) -> str:
+    return str(err.args[0]) if err.args and str(err.args[0]) else type(err).__name__
+
+
+def jekyll_line(err: LiquidError, source: str = "") -> Optional[int]:
+    """The line Liquid names for *err* in the template *source* (an unclosed block: its last line)."""
+    line = error_line(err, source)
+    if line is None and "never closed" in syntax_text(err, _text(err)):
+        return source.count("\n") + 1
+    return line
+
+
 def jekyll_message(err: LiquidError, path: str, source: str = "") -> str:
     """``Liquid syntax error (line 3): Unknown tag 'foo' in index.html``."""
-    text = str(err.args[0]) if err.args and str(err.args[0]) else type(err).__name__
-    line = error_line(err, source)
-    if line is None and "never closed" in syntax_text(err, text):
-        line = source.count("\n") + 1
-    err.jekyll_line = line  # type: ignore[attr-defined]
+    text = _text(err)
+    line = jekyll_line(err, source)
     where = f" (line {line})" if line else ""
     if isinstance(err, LiquidSyntaxError) and not getattr(err, "jekyll_runtime", False):
         return f"Liquid syntax error{where}: {syntax_text(err, text)} in {path}"

@@ -12,27 +12,16 @@ from typing import TYPE_CHECKING, Any, Mapping
 from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
 
-from ..errors import LiquidsiteError
+from ..errors import LiquidRenderError, LiquidsiteError
 from ..log import logger
 from .environment import JekyllEnvironment
-from .messages import jekyll_message
-from .tag_errors import JekyllTagError
+from .messages import jekyll_line, jekyll_message
+from .tag_errors import IncludedLiquidError, JekyllTagError
+
+__all__ = ["LiquidRenderError", "LiquidRenderer"]
 
 if TYPE_CHECKING:
     from ..site import Site
-
-
-class LiquidRenderError(Exception):
-    """A Liquid error in a named file, worded as Jekyll prints it.
-
-    ``str(err)`` is the message after ``Liquid Exception:``, e.g.
-    ``Liquid syntax error (line 1): Unknown tag 'INVALID' in index.html``.
-    """
-
-    def __init__(self, message: str, path: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.path = path
-        self.line = line
 
 
 class LiquidRenderer:
@@ -56,7 +45,7 @@ class LiquidRenderer:
                 raise self._error(err, path, source) from None
             except JekyllTagError as err:  # a tag's markup Jekyll rejects while parsing
                 self._log_warnings(path, source)
-                raise LiquidRenderError(f"{err} in {path}", path) from None
+                raise _tag_error(err, path) from None
             self._log_warnings(path, source)
             self._templates[key] = template
         return template
@@ -67,7 +56,7 @@ class LiquidRenderer:
         try:
             return template.render(**assigns)
         except JekyllTagError as err:  # Jekyll prints a tag's Ruby exception as is
-            raise LiquidRenderError(f"{err} in {path}", path) from err
+            raise _tag_error(err, path) from err
         except LiquidError as err:
             raise self._error(err, path, source) from None
         except LiquidRenderError:
@@ -84,5 +73,11 @@ class LiquidRenderer:
         self.env.parse_warnings = []
 
     def _error(self, err: LiquidError, path: str, source: str = "") -> LiquidRenderError:
-        message = jekyll_message(err, path, source)
-        return LiquidRenderError(message, path, getattr(err, "jekyll_line", None))
+        return LiquidRenderError(jekyll_message(err, path, source), path, jekyll_line(err, source))
+
+
+def _tag_error(err: JekyllTagError, path: str) -> LiquidRenderError:
+    """A Jekyll tag's error in *path*; an error inside an included file is located there."""
+    if isinstance(err, IncludedLiquidError) and err.include_path:
+        return LiquidRenderError(f"{err} in {path}", err.include_path, err.line)
+    return LiquidRenderError(f"{err} in {path}", path)
