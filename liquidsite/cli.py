@@ -9,24 +9,12 @@ import shutil
 import sys
 import time
 import traceback
-from typing import Any, Optional, Sequence
+from typing import Optional, Sequence
 
 from . import JEKYLL_VERSION, __version__
 from . import serve_flags
 from .errors import ErrorReport, LiquidsiteError, report
 from .log import logger
-
-#: CLI flag dest -> Jekyll configuration key.
-_OPTION_KEYS = {
-    "source": "source", "destination": "destination", "config": "config", "baseurl": "baseurl",
-    "drafts": "show_drafts", "future": "future", "unpublished": "unpublished",
-    "limit_posts": "limit_posts", "quiet": "quiet", "verbose": "verbose", "profile": "profile",
-    "strict_front_matter": "strict_front_matter", "safe": "safe", "incremental": "incremental",
-    "disable_disk_cache": "disable_disk_cache", "layouts": "layouts_dir", "plugins": "plugins_dir",
-    "lsi": "lsi", "watch": "watch", "force_polling": "force_polling", "offline": "offline",
-    "show_dir_listing": "show_dir_listing",
-}
-
 
 _VERSION = f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})"
 
@@ -57,16 +45,6 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     add("--force_polling", action="store_true", default=None, help="Force watch to use polling")
     add("--offline", action="store_true", default=None,
         help="Do not use the network: plugins that fetch use their cached answers")
-
-
-def overrides_from(args: argparse.Namespace) -> dict[str, Any]:
-    """The configuration overrides the command line asks for (unset flags are left out)."""
-    overrides: dict[str, Any] = {}
-    for dest, key in _OPTION_KEYS.items():
-        value = getattr(args, dest, None)
-        if value is not None:
-            overrides[key] = value
-    return overrides
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -136,7 +114,7 @@ def _print_failure(command: str, err: BaseException, trace: bool, found: ErrorRe
 
 
 def command_build(args: argparse.Namespace) -> int:
-    from .config import load_config
+    from .config import load_config, overrides_from
     from .site import Site
 
     overrides = overrides_from(args)
@@ -169,7 +147,7 @@ def command_build(args: argparse.Namespace) -> int:
 
 
 def command_clean(args: argparse.Namespace) -> int:
-    from .config import load_config
+    from .config import load_config, overrides_from
 
     config = load_config(overrides_from(args))
     source = config["source"]
@@ -190,7 +168,7 @@ def command_clean(args: argparse.Namespace) -> int:
 
 def command_doctor(args: argparse.Namespace) -> int:
     from . import doctor
-    from .config import load_config
+    from .config import load_config, overrides_from
 
     return doctor.run(load_config(overrides_from(args)))
 

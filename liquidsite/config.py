@@ -165,6 +165,28 @@ def _validate(config: dict[str, Any]) -> None:
         raise ConfigError(f"'plugins' should be set as an array, but was: {config['plugins']!r}.")
 
 
+#: CLI flag dest -> Jekyll configuration key.
+_OPTION_KEYS = {
+    "source": "source", "destination": "destination", "config": "config", "baseurl": "baseurl",
+    "drafts": "show_drafts", "future": "future", "unpublished": "unpublished",
+    "limit_posts": "limit_posts", "quiet": "quiet", "verbose": "verbose", "profile": "profile",
+    "strict_front_matter": "strict_front_matter", "safe": "safe", "incremental": "incremental",
+    "disable_disk_cache": "disable_disk_cache", "layouts": "layouts_dir", "plugins": "plugins_dir",
+    "lsi": "lsi", "watch": "watch", "force_polling": "force_polling", "offline": "offline",
+    "show_dir_listing": "show_dir_listing",
+}
+
+
+def overrides_from(args: object) -> dict[str, Any]:
+    """The configuration overrides parsed command-line *args* ask for (unset flags are left out)."""
+    overrides: dict[str, Any] = {}
+    for dest, key in _OPTION_KEYS.items():
+        value = getattr(args, dest, None)
+        if value is not None:
+            overrides[key] = value
+    return overrides
+
+
 def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """``Jekyll.configuration(overrides)``: defaults < config files < overrides."""
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}

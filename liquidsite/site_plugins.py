@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
     from .liquid.environment import JekyllEnvironment
     from .site import Site
+    from .siteview import SiteView
 
 
 Generator = Callable[["Site"], Any]
@@ -97,7 +98,7 @@ def _guarded(func: Callable[..., Any], what: str, path: str, relative: str) -> C
 class TagContext:
     """What a plugin tag sees while it renders: the site and the template's variables."""
 
-    def __init__(self, context: "RenderContext", site: "Site") -> None:
+    def __init__(self, context: "RenderContext", site: "SiteView") -> None:
         self.liquid = context
         self.site = site
 
@@ -123,7 +124,7 @@ class _PluginNode(Node):
     __slots__ = ("markup", "body", "render_func", "site")
 
     def __init__(self, token: Any, markup: str, body: Optional[Node], render_func: Callable[..., Any],
-                 site: "Site") -> None:
+                 site: "SiteView") -> None:
         super().__init__(token)
         self.markup = markup
         self.body = body
@@ -155,7 +156,7 @@ def tag_markup(stream: "TokenStream") -> tuple[Token, str]:
     return token, markup
 
 
-def tag_class(name: str, render_func: Callable[..., Any], site: "Site", block: bool) -> type[Tag]:
+def tag_class(name: str, render_func: Callable[..., Any], site: "SiteView", block: bool) -> type[Tag]:
     """A python-liquid tag that hands its raw markup (and rendered body) to *render_func*."""
     end = f"end{name}"
 

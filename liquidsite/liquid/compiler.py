@@ -45,6 +45,7 @@ from liquid.builtin.tags.for_tag import ForNode
 from liquid.builtin.tags.if_tag import IfNode
 from liquid.builtin.tags.unless_tag import UnlessNode
 
+from .output import RubyEchoNode, RubyOutputNode
 from .ruby import to_s
 
 if TYPE_CHECKING:
@@ -465,8 +466,6 @@ _BINARY: dict[type, str] = {
 
 
 def _is_output(node: Node) -> bool:
-    from .environment import RubyEchoNode, RubyOutputNode
-
     return type(node) in (RubyOutputNode, RubyEchoNode)
 
 

@@ -17,12 +17,6 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional, Type, U
 
 from liquid import BoundTemplate, Environment, Mode
 from liquid.builtin import FileSystemLoader
-from liquid.builtin.expressions import tokenize
-from liquid.builtin.expressions.primitive import Nil
-from liquid.builtin.output import Output, OutputNode
-from liquid.stream import TokenStream
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG
-from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.ast import Node
 from liquid.token import Token
@@ -32,21 +26,16 @@ from ..timeutil import zone
 from . import filters, highlight_tag, standard_filters, tags
 from .blank import apply_tag_blankness
 from .compiler import compile_template
-from .expressions import adopt_jekyll_blanks, parse_filtered_expression
+from .expressions import adopt_jekyll_blanks
 from .lax_conditions import LaxIfTag, LaxUnlessTag
 from .lexer import jekyll_lexer
 from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyContinueTag
-from .lax_variables import lax_variable_markup
 from .messages import lax_tag_failure
-from .ruby import to_s
+from .output import RubyEchoTag, RubyOutput
 from .tag_errors import JekyllTagError
 
 if TYPE_CHECKING:
-    from typing import TextIO
-
-    from liquid.context import RenderContext
-
-    from ..site import Site
+    from ..siteview import SiteView
 
 _MODES = {"lax": Mode.LAX, "warn": Mode.WARN, "strict": Mode.STRICT}
 
@@ -55,62 +44,10 @@ _ALWAYS_FATAL = ("unexpected tag", "unknown tag", "expected tag", "was never clo
                  "not properly terminated", "expected '%}'", "expected '}}'")
 
 
-class RubyOutputNode(OutputNode):
-    """``{{ value }}`` printed as Ruby prints it (``Array#join``, ``Hash#inspect``, ``1.0e+21``)."""
-
-    __slots__ = ()
-
-    def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
-        return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
-
-
-class RubyOutput(Output):
-    """``{{ }}`` parsed strictly, then as Liquid's lax parser would after a warning."""
-
-    node_class = RubyOutputNode
-
-    def parse(self, stream: TokenStream) -> OutputNode:
-        token = stream.eat(TOKEN_OUTPUT)
-        expr_token = stream.expect(TOKEN_EXPRESSION)
-        try:
-            expression = parse_filtered_expression(self.env, TokenStream(tokenize(expr_token.value, expr_token)))
-        except LiquidSyntaxError as err:
-            if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
-                err.token = expr_token
-            lax = lax_variable_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
-            if lax is None:
-                raise
-            try:
-                expression = parse_filtered_expression(self.env, TokenStream(tokenize(lax, expr_token)))
-            except LiquidError:
-                raise err from None
-            self.env.error(err)  # the warning Jekyll prints before falling back
-        return self.node_class(token, expression)
-
-
-class RubyEchoNode(EchoNode):
-    __slots__ = ()
-
-    def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
-        return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
-
-
-class RubyEchoTag(EchoTag):
-    """``echo``, its markup read with Liquid's filter-argument tokens."""
-
-    node_class = RubyEchoNode
-
-    def parse(self, stream: TokenStream) -> Node:
-        token = stream.eat(TOKEN_TAG)
-        if stream.current.kind == TOKEN_EOF:
-            return self.node_class(token, Nil(stream.current))
-        return self.node_class(token, parse_filtered_expression(self.env, stream.into_inner(tag=token, eat=False)))
-
-
 class JekyllEnvironment(Environment):
     """A Liquid environment bound to one site: filters and tags reach it as ``env.site``."""
 
-    def __init__(self, site: "Site") -> None:
+    def __init__(self, site: "SiteView") -> None:
         liquid_config = site.config.get("liquid") or {}
         mode = _MODES.get(str(liquid_config.get("error_mode", "warn")), Mode.WARN)
         includes = Path(site.source) / str(site.config.get("includes_dir", "_includes"))

@@ -21,13 +21,13 @@ from .tag_errors import IncludedLiquidError, JekyllTagError
 __all__ = ["LiquidRenderError", "LiquidRenderer"]
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..siteview import SiteView
 
 
 class LiquidRenderer:
     """Parses and renders templates of one site with Jekyll's Liquid dialect."""
 
-    def __init__(self, site: "Site") -> None:
+    def __init__(self, site: "SiteView") -> None:
         self.site = site
         self.env = JekyllEnvironment(site)
         self._templates: dict[tuple[str, str], BoundTemplate] = {}
