@@ -7,6 +7,10 @@ every error raised while rendering stop the build. python-liquid applies its
 tolerance to both phases and reports through Python's ``warnings``, so
 :meth:`JekyllEnvironment.error` sorts errors by phase and collects warnings
 for the renderer to log Jekyll's way.
+
+Everything Jekyll-specific is registered on this environment or done to the
+templates it parses (see :mod:`.expressions`); python-liquid itself is left as
+it is, for any other ``Environment`` in the process.
 """
 
 from __future__ import annotations
@@ -39,7 +43,9 @@ if TYPE_CHECKING:
 
 _MODES = {"lax": Mode.LAX, "warn": Mode.WARN, "strict": Mode.STRICT}
 
-# Liquid raises these in every error mode: the template's block structure is broken.
+# Liquid raises these in every error mode: the template's block structure is broken. python-liquid
+# raises one LiquidSyntaxError type for them all, with tokens that do not tell them apart from
+# other markup errors (see DEVELOPERS.md, "python-liquid boundary"), so its message is read.
 _ALWAYS_FATAL = ("unexpected tag", "unknown tag", "expected tag", "was never closed", "unexpected end",
                  "not properly terminated", "expected '%}'", "expected '}}'")
 
@@ -90,7 +96,11 @@ class JekyllEnvironment(Environment):
         return self._zone
 
     def _parse(self, source: str) -> list[Node]:
-        """Parse *source*; markup errors met meanwhile are handled as parse-time errors."""
+        """Parse *source*; markup errors met meanwhile are handled as parse-time errors.
+
+        The tree's ``blank`` literals get Jekyll's comparison (only a source naming
+        ``blank`` can hold one), then the tree is compiled.
+        """
         outer = self.parsing
         self.parsing = True
         try:

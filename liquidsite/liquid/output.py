@@ -29,13 +29,18 @@ if TYPE_CHECKING:
     from liquid.context import RenderContext
 
 
+def write_ruby(value: object, context: "RenderContext", buffer: "TextIO") -> int:
+    """Write *value* as Ruby's ``to_s`` prints it, times in the site's zone."""
+    return buffer.write(to_s(value, context.env.local_zone()))  # type: ignore[attr-defined]
+
+
 class RubyOutputNode(OutputNode):
     """``{{ value }}`` printed as Ruby prints it (``Array#join``, ``Hash#inspect``, ``1.0e+21``)."""
 
     __slots__ = ()
 
     def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
-        return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
+        return write_ruby(self.expression.evaluate(context), context, buffer)
 
 
 class RubyOutput(Output):
@@ -63,10 +68,12 @@ class RubyOutput(Output):
 
 
 class RubyEchoNode(EchoNode):
+    """``{% echo value %}`` printed as ``{{ value }}`` is."""
+
     __slots__ = ()
 
     def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
-        return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
+        return write_ruby(self.expression.evaluate(context), context, buffer)
 
 
 class RubyEchoTag(EchoTag):
