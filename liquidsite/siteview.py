@@ -4,22 +4,52 @@
 only needs the site's configuration, its contents and a few of Jekyll's site
 helpers. It names them through :class:`SiteView`, which ``Site`` satisfies, so
 that imports point one way: ``site`` imports the model, the model never imports
-``site`` (``tests/test_import_graph.py`` holds that).
+``site`` (``tests/test_import_graph.py`` holds that). The pipeline objects the
+site hands out (renderer, converters, plugins) appear here as the small
+protocols the model calls, not as their classes, whose modules name ``Site``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Protocol, Sequence
 
 if TYPE_CHECKING:
     from .collection import Collection
-    from .converters import Converter
-    from .documents import Page, StaticFile
+    from .documents import Excerpt, Page, StaticFile
     from .frontmatter import FrontmatterDefaults
-    from .plugins.base import BuiltinPlugin
-    from .renderer import Renderer
-    from .site_plugins import SitePlugins
+
+
+class ConverterView(Protocol):
+    """A converter (``converters.Converter``) as pages and Liquid's ``markdownify`` use it."""
+
+    @property
+    def kind(self) -> str: ...
+
+    def matches(self, ext: str) -> bool: ...
+
+    def output_ext(self, ext: str) -> str: ...
+
+    def convert(self, content: str, origin: str) -> str: ...
+
+
+class ExcerptRenderer(Protocol):
+    """The site's renderer (``renderer.Renderer``) as an excerpt asks it for its output."""
+
+    def render_excerpt(self, excerpt: "Excerpt") -> str: ...
+
+
+class LiquidExtension(Protocol):
+    """A built-in plugin (``plugins.base.BuiltinPlugin``) as the Liquid environment reads it."""
+
+    @property
+    def register_liquid(self) -> Optional[Callable[[Any], None]]: ...
+
+
+class LiquidRegistrar(Protocol):
+    """The site's plugins (``site_plugins.SitePlugins``) as the Liquid environment reads them."""
+
+    def register_liquid(self, env: Any) -> None: ...
 
 
 class SiteView(Protocol):
@@ -68,25 +98,25 @@ class SiteView(Protocol):
     def data(self) -> dict[str, Any]: ...
 
     @property
-    def converters(self) -> list["Converter"]: ...
+    def converters(self) -> Sequence[ConverterView]: ...
 
     @property
-    def renderer(self) -> "Renderer": ...
+    def renderer(self) -> ExcerptRenderer: ...
 
     @property
     def frontmatter_defaults(self) -> "FrontmatterDefaults": ...
 
     @property
-    def builtin_plugins(self) -> list["BuiltinPlugin"]: ...
+    def builtin_plugins(self) -> Sequence[LiquidExtension]: ...
 
     @property
-    def site_plugins(self) -> "SitePlugins": ...
+    def site_plugins(self) -> LiquidRegistrar: ...
 
     def in_source_dir(self, *parts: str) -> str: ...
 
     def in_dest_dir(self, *parts: str) -> str: ...
 
-    def converter_for(self, ext: str) -> "Converter": ...
+    def converter_for(self, ext: str) -> ConverterView: ...
 
     def publisher_publish(self, item: Any) -> bool: ...
 

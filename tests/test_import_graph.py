@@ -33,3 +33,10 @@ def test_cli_imports_serve_and_not_the_other_way() -> None:
     assert "liquidsite.serve" in every_import["liquidsite.cli"]
     assert not any("liquidsite.cli" in every_import[module] for module in every_import
                    if module.startswith("liquidsite.serve"))
+
+
+def test_the_site_and_the_model_share_no_cycle_even_through_annotations() -> None:
+    every_import = union(*GRAPHS.values())
+    for component in cycles(every_import):
+        if "liquidsite.site" in component:
+            assert [m for m in component if m.startswith(MODEL_PREFIXES) or m == "liquidsite.siteview"] == []
