@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .collection import Collection
     from .documents import Excerpt, Page, StaticFile
     from .frontmatter import FrontmatterDefaults
+    from .net import Network
 
 
 class ConverterView(Protocol):
@@ -50,6 +51,13 @@ class LiquidRegistrar(Protocol):
     """The site's plugins (``site_plugins.SitePlugins``) as the Liquid environment reads them."""
 
     def register_liquid(self, env: Any) -> None: ...
+
+
+class ThemeView(Protocol):
+    """The site's theme (``theme.Theme``) as the ``include`` tag reads it."""
+
+    @property
+    def includes_path(self) -> Optional[str]: ...
 
 
 class SiteView(Protocol):
@@ -111,6 +119,12 @@ class SiteView(Protocol):
 
     @property
     def site_plugins(self) -> LiquidRegistrar: ...
+
+    @property
+    def theme(self) -> Optional[ThemeView]: ...
+
+    @property
+    def net(self) -> "Network": ...
 
     def in_source_dir(self, *parts: str) -> str: ...
 
