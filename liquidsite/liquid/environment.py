@@ -96,10 +96,20 @@ class JekyllEnvironment(Environment):
         return self._zone
 
     def _parse(self, source: str) -> list[Node]:
-        """Parse *source*; markup errors met meanwhile are handled as parse-time errors.
+        """Parse *source* (see :meth:`parse_tree`) and compile the tree."""
+        outer = self.parsing
+        self.parsing = True
+        try:
+            return compile_template(self, self.parse_tree(source))
+        finally:
+            self.parsing = outer
 
-        The tree's ``blank`` literals get Jekyll's comparison (only a source naming
-        ``blank`` can hold one), then the tree is compiled.
+    def parse_tree(self, source: str) -> list[Node]:
+        """*source* as python-liquid's parse tree in Jekyll's dialect, not compiled.
+
+        Markup errors met meanwhile are handled as parse-time errors; the tree's
+        ``blank`` literals get Jekyll's comparison (only a source naming ``blank``
+        can hold one).
         """
         outer = self.parsing
         self.parsing = True
@@ -108,7 +118,7 @@ class JekyllEnvironment(Environment):
             apply_tag_blankness(nodes)
             if "blank" in source:
                 adopt_jekyll_blanks(nodes)
-            return compile_template(self, nodes)
+            return nodes
         finally:
             self.parsing = outer
 

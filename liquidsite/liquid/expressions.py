@@ -48,6 +48,10 @@ class JekyllBlank(Blank):
     __hash__ = object.__hash__
 
 
+# python-liquid's errors name an operand's class ("not supported between 'str' and 'Blank'").
+JekyllBlank.__name__ = JekyllBlank.__qualname__ = "Blank"
+
+
 def adopt_jekyll_blanks(nodes: list[Node]) -> None:
     """Give every ``blank`` literal in the parse tree *nodes* Jekyll's comparison.
 
