@@ -9,7 +9,7 @@ import shutil
 import sys
 import time
 import traceback
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from . import JEKYLL_VERSION, __version__
 from . import serve_flags

@@ -70,6 +70,9 @@ class SiteView(Protocol):
     def source(self) -> str: ...
 
     @property
+    def dest(self) -> str: ...
+
+    @property
     def safe(self) -> bool: ...
 
     @property
