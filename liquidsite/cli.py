@@ -13,20 +13,8 @@ from typing import Any, Optional, Sequence
 
 from . import JEKYLL_VERSION, __version__
 from . import serve_flags
-from .errors import LiquidsiteError
+from .errors import ErrorReport, LiquidsiteError, report
 from .log import logger
-
-#: CLI flag dest -> Jekyll configuration key.
-_OPTION_KEYS = {
-    "source": "source", "destination": "destination", "config": "config", "baseurl": "baseurl",
-    "drafts": "show_drafts", "future": "future", "unpublished": "unpublished",
-    "limit_posts": "limit_posts", "quiet": "quiet", "verbose": "verbose", "profile": "profile",
-    "strict_front_matter": "strict_front_matter", "safe": "safe", "incremental": "incremental",
-    "disable_disk_cache": "disable_disk_cache", "layouts": "layouts_dir", "plugins": "plugins_dir",
-    "lsi": "lsi", "watch": "watch", "force_polling": "force_polling", "offline": "offline",
-    "show_dir_listing": "show_dir_listing",
-}
-
 
 _VERSION = f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})"
 
@@ -57,16 +45,6 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     add("--force_polling", action="store_true", default=None, help="Force watch to use polling")
     add("--offline", action="store_true", default=None,
         help="Do not use the network: plugins that fetch use their cached answers")
-
-
-def overrides_from(args: argparse.Namespace) -> dict[str, Any]:
-    """The configuration overrides the command line asks for (unset flags are left out)."""
-    overrides: dict[str, Any] = {}
-    for dest, key in _OPTION_KEYS.items():
-        value = getattr(args, dest, None)
-        if value is not None:
-            overrides[key] = value
-    return overrides
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,9 +100,9 @@ def _tool(name: str) -> Any:
     return importlib.import_module(f"{__package__}.{_TOOLS[name]}")
 
 
-def _print_failure(command: str, err: BaseException, trace: bool, topic: str = "Error:") -> None:
+def _print_failure(command: str, err: BaseException, trace: bool, found: ErrorReport) -> None:
     """The error line, then Jekyll's `--trace` hint box (or, with --trace, the traceback)."""
-    logger.error(topic, str(err))
+    logger.error(found.topic, found.message)
     if trace:
         traceback.print_exception(err)
         return
@@ -136,7 +114,7 @@ def _print_failure(command: str, err: BaseException, trace: bool, topic: str = "
 
 
 def command_build(args: argparse.Namespace) -> int:
-    from .config import load_config
+    from .config import load_config, overrides_from
     from .site import Site
 
     overrides = overrides_from(args)
@@ -169,7 +147,7 @@ def command_build(args: argparse.Namespace) -> int:
 
 
 def command_clean(args: argparse.Namespace) -> int:
-    from .config import load_config
+    from .config import load_config, overrides_from
 
     config = load_config(overrides_from(args))
     source = config["source"]
@@ -190,7 +168,7 @@ def command_clean(args: argparse.Namespace) -> int:
 
 def command_doctor(args: argparse.Namespace) -> int:
     from . import doctor
-    from .config import load_config
+    from .config import load_config, overrides_from
 
     return doctor.run(load_config(overrides_from(args)))
 
@@ -249,20 +227,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help()
         return 0
     handler = _COMMANDS[args.command] if args.command in _COMMANDS else _tool(args.command).run
-    from .liquid import LiquidRenderError
-    from .yamlio import YAMLSyntaxError
-
     try:
         return handler(args)
-    except LiquidRenderError as err:
-        _print_failure(args.command, err, args.trace, topic="Liquid Exception:")
-    except (LiquidsiteError, YAMLSyntaxError) as err:
-        _print_failure(args.command, err, args.trace)
+    except LiquidsiteError as err:
+        _print_failure(args.command, err, args.trace, report(err))
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # an internal bug: still no traceback unless asked for
-        logger.error("Error:", f"liquidsite {__version__} failed: {type(err).__name__}: {err}")
-        _print_failure(args.command, err, args.trace)
+        logger.error("Error:", f"liquidsite {__version__} failed: {report(err).message}")
+        _print_failure(args.command, err, args.trace, ErrorReport("Error:", str(err)))
     return 1
 
 

@@ -12,13 +12,13 @@ from .utils import add_permalink_suffix
 
 if TYPE_CHECKING:
     from .documents import Document, StaticFile
-    from .site import Site
+    from .siteview import SiteView
 
 
 class Collection:
     """A labelled set of documents (and static files) read from ``_<label>``."""
 
-    def __init__(self, site: "Site", label: str) -> None:
+    def __init__(self, site: "SiteView", label: str) -> None:
         self.site = site
         self.label = re.sub(r"[^a-z0-9_\-.]", "", label, flags=re.I)
         collections = site.config.get("collections")

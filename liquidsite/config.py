@@ -94,7 +94,7 @@ def _read_config_file(path: str, default_file: bool) -> dict[str, Any]:
             logger.warn("Configuration file:", "none")
             return {}
         logger.error("Fatal:", f"The configuration file '{path}' could not be found.")
-        raise ConfigError(f"The Configuration file '{path}' could not be found.") from None
+        raise ConfigError(f"The Configuration file '{path}' could not be found.", path) from None
     if path.lower().endswith(".toml"):
         if sys.version_info < (3, 11):
             raise ConfigError(f"({path}): a TOML configuration file needs Python 3.11 or newer (tomllib)")
@@ -104,12 +104,12 @@ def _read_config_file(path: str, default_file: bool) -> dict[str, Any]:
             try:
                 data: Any = tomllib.loads(text)
             except tomllib.TOMLDecodeError as err:
-                raise ConfigError(f"({path}): {err}") from None
+                raise ConfigError(f"({path}): {err}", path) from None
     else:
         try:
             data = yamlio.load(text, path)
         except yamlio.YAMLSyntaxError as err:
-            raise ConfigError(str(err)) from None
+            raise ConfigError(str(err), err.path, err.line, err.column) from None
         data = {} if data is None else data
     if not isinstance(data, dict):
         logger.warn("WARNING:", "Error reading configuration. Using defaults (and options).")
@@ -163,6 +163,28 @@ def _validate(config: dict[str, Any]) -> None:
             "non-gemified Ruby plugins.",
         )
         raise ConfigError(f"'plugins' should be set as an array, but was: {config['plugins']!r}.")
+
+
+#: CLI flag dest -> Jekyll configuration key.
+_OPTION_KEYS = {
+    "source": "source", "destination": "destination", "config": "config", "baseurl": "baseurl",
+    "drafts": "show_drafts", "future": "future", "unpublished": "unpublished",
+    "limit_posts": "limit_posts", "quiet": "quiet", "verbose": "verbose", "profile": "profile",
+    "strict_front_matter": "strict_front_matter", "safe": "safe", "incremental": "incremental",
+    "disable_disk_cache": "disable_disk_cache", "layouts": "layouts_dir", "plugins": "plugins_dir",
+    "lsi": "lsi", "watch": "watch", "force_polling": "force_polling", "offline": "offline",
+    "show_dir_listing": "show_dir_listing",
+}
+
+
+def overrides_from(args: object) -> dict[str, Any]:
+    """The configuration overrides parsed command-line *args* ask for (unset flags are left out)."""
+    overrides: dict[str, Any] = {}
+    for dest, key in _OPTION_KEYS.items():
+        value = getattr(args, dest, None)
+        if value is not None:
+            overrides[key] = value
+    return overrides
 
 
 def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:

@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 
 
 class Converter:
-    """Base: converts text of matching extensions; ``output_ext`` names the result type."""
+    """Base: converts text of matching extensions; ``output_ext`` names the result type.
+
+    ``kind`` names what it converts, so that Liquid's ``markdownify`` and ``sassify``
+    find their converter in ``site.converters`` without importing this module.
+    """
+
+    kind = "identity"
 
     #: what ``{% highlight %}`` writes around its output in this converter's sources
     #: (Jekyll's ``highlighter_prefix``/``highlighter_suffix`` class settings)
@@ -40,6 +46,8 @@ class MarkdownConverter(Converter):
     highlighter_prefix = "\n"
     highlighter_suffix = "\n"
     """kramdown-compatible Markdown for the site's ``markdown_ext`` extensions."""
+
+    kind = "markdown"
 
     def __init__(self, config: Mapping[str, Any], cache: "Cache") -> None:
         self.extensions = {
@@ -65,6 +73,8 @@ class MarkdownConverter(Converter):
 
 class SassConverter(Converter):
     """``.scss``/``.sass`` pages (with front matter) compiled to CSS."""
+
+    kind = "sass"
 
     def __init__(self, site: "Site") -> None:
         self.site = site

@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Protocol
 
 if TYPE_CHECKING:
-    from .site import Site
+    from .siteview import SiteView
 
 _open: ContextVar[tuple[set[str], ...]] = ContextVar("liquidsite_dependencies", default=())
 
@@ -134,7 +134,7 @@ class DependencyIndex:
         rendered it yet at this point (None otherwise): what ``content`` read then."""
         return self.rendering.unrendered_source(item) if self.rendering is not None else None
 
-    def wrote(self, site: "Site", destinations: Iterable[str], full: bool) -> None:
+    def wrote(self, site: "SiteView", destinations: Iterable[str], full: bool) -> None:
         """After a write: name the destinations written; a full one also forgets removed outputs."""
         self.changed, self.pending = list(destinations), set()
         if full:

@@ -28,7 +28,7 @@ from . import cache
 from .log import logger
 
 if TYPE_CHECKING:
-    from .site import Site
+    from .siteview import SiteView
 
 #: seconds one request may take, connecting and reading included
 TIMEOUT = 5.0
@@ -82,7 +82,7 @@ def _request(url: str, headers: dict[str, str], timeout: float, limit: int) -> R
 class Network:
     """One site's fetcher: requests, the answer cache, the per-plugin warnings."""
 
-    def __init__(self, site: "Site") -> None:
+    def __init__(self, site: "SiteView") -> None:
         self.offline = bool(site.config.get("offline"))
         root = cache.cache_root(site.config, site.source)
         # cache_root is <cache_dir>/Jekyll/Cache; ours sits beside Jekyll's folder

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Optional, Protocol
 
 from .log import logger
-
-if TYPE_CHECKING:
-    from .site import Site
 
 
 def tabulate(rows: list[list[str]]) -> str:
@@ -60,7 +57,31 @@ class RenderStats:
         return tabulate(rows)
 
 
-def profile_process(site: "Site") -> None:
+class _StatsHolder(Protocol):
+    @property
+    def stats(self) -> Optional["RenderStats"]: ...
+
+
+class _Pipeline(Protocol):
+    """The site as the profiler drives it: Jekyll's phases, and the renderer that kept the stats."""
+
+    def reset(self) -> None: ...
+
+    def read(self) -> None: ...
+
+    def generate(self) -> None: ...
+
+    def render(self) -> None: ...
+
+    def cleanup(self) -> None: ...
+
+    def write(self) -> None: ...
+
+    @property
+    def renderer(self) -> _StatsHolder: ...
+
+
+def profile_process(site: _Pipeline) -> None:
     """Run the pipeline phase by phase, then print Jekyll's two tables."""
     rows = [["PHASE", "TIME"]]
     total = 0.0

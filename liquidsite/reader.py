@@ -181,12 +181,12 @@ class Reader:
             return False
         return True
 
-    def _report_yaml_error(self, path: str, err: Exception) -> None:
+    def _report_yaml_error(self, path: str, err: yamlio.YAMLSyntaxError) -> None:
         """Jekyll's message for broken front matter; the file is left out of the build."""
         message = f"YAML Exception reading {path}: {err}"
         logger.error("Error:", message)
         if self.site.config.get("strict_front_matter"):
-            raise FrontMatterError(message)
+            raise FrontMatterError(message, path, err.line, err.column)
 
     def _publishable(self, doc: Document) -> bool:
         publish = self.site.publisher_publish(doc)

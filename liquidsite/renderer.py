@@ -105,7 +105,7 @@ class Renderer:
                 f"{type(converter).__name__} encountered an error while converting '{item.relative_path}':",
             )
             logger.error("", str(err))
-            raise ConversionError(f"{item.relative_path}: {err}") from err
+            raise ConversionError(f"{item.relative_path}: {err}", item.relative_path) from err
 
     def place_in_layouts(self, item: Renderable, content: str, payload: dict[str, Any]) -> str:
         from .documents import Excerpt

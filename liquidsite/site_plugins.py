@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
     from .liquid.environment import JekyllEnvironment
     from .site import Site
+    from .siteview import SiteView
 
 
 Generator = Callable[["Site"], Any]
@@ -69,13 +70,14 @@ class PluginError(LiquidsiteError):
     """A site plugin failed to load or raised while the site built."""
 
 
-def _plugin_line(err: BaseException, path: str) -> str:
-    """`` (line N)`` of the deepest frame in *path*, for messages that point into the plugin."""
+def _plugin_error(relative: str, err: BaseException, path: str, text: str) -> PluginError:
+    """``RELATIVE (line N): TEXT``, N the deepest frame of *err* in the plugin file *path*."""
     line = getattr(err, "lineno", None) if isinstance(err, SyntaxError) else None
     for frame in traceback.extract_tb(err.__traceback__):
         if os.path.abspath(frame.filename) == path:
             line = frame.lineno
-    return f" (line {line})" if line else ""
+    where = f" (line {line})" if line else ""
+    return PluginError(f"{relative}{where}: {text}", relative, line)
 
 
 def _guarded(func: Callable[..., Any], what: str, path: str, relative: str) -> Callable[..., Any]:
@@ -87,9 +89,7 @@ def _guarded(func: Callable[..., Any], what: str, path: str, relative: str) -> C
         except (LiquidsiteError, LiquidError):
             raise
         except Exception as err:
-            raise PluginError(
-                f"{relative}{_plugin_line(err, path)}: {what} failed: {type(err).__name__}: {err}"
-            ) from err
+            raise _plugin_error(relative, err, path, f"{what} failed: {type(err).__name__}: {err}") from err
 
     call.__name__ = getattr(func, "__name__", what)
     return call
@@ -98,7 +98,7 @@ def _guarded(func: Callable[..., Any], what: str, path: str, relative: str) -> C
 class TagContext:
     """What a plugin tag sees while it renders: the site and the template's variables."""
 
-    def __init__(self, context: "RenderContext", site: "Site") -> None:
+    def __init__(self, context: "RenderContext", site: "SiteView") -> None:
         self.liquid = context
         self.site = site
 
@@ -124,7 +124,7 @@ class _PluginNode(Node):
     __slots__ = ("markup", "body", "render_func", "site")
 
     def __init__(self, token: Any, markup: str, body: Optional[Node], render_func: Callable[..., Any],
-                 site: "Site") -> None:
+                 site: "SiteView") -> None:
         super().__init__(token)
         self.markup = markup
         self.body = body
@@ -156,7 +156,7 @@ def tag_markup(stream: "TokenStream") -> tuple[Token, str]:
     return token, markup
 
 
-def tag_class(name: str, render_func: Callable[..., Any], site: "Site", block: bool) -> type[Tag]:
+def tag_class(name: str, render_func: Callable[..., Any], site: "SiteView", block: bool) -> type[Tag]:
     """A python-liquid tag that hands its raw markup (and rendered body) to *render_func*."""
     end = f"end{name}"
 
@@ -229,7 +229,7 @@ class PluginAPI:
     def generator(self, priority: Union[str, int] = "normal") -> Callable[[Generator], Generator]:
         """``func(site)`` runs between reading and rendering, higher priority first."""
         if isinstance(priority, str) and priority not in PRIORITIES:
-            raise PluginError(f"{self._relative}: unknown generator priority {priority!r}")
+            raise PluginError(f"{self._relative}: unknown generator priority {priority!r}", self._relative)
         rank = PRIORITIES[priority] if isinstance(priority, str) else int(priority)
 
         def add(func: Generator) -> Generator:
@@ -246,7 +246,7 @@ class PluginAPI:
             try:
                 self._plugins.hooks.register(owners, event, self._guard(func, f"hook '{func.__name__}'"), priority)
             except ValueError as err:
-                raise PluginError(f"{self._relative}: {err}") from None
+                raise PluginError(f"{self._relative}: {err}", self._relative) from None
             return func
 
         return add
@@ -287,7 +287,7 @@ def _load_file(site: "Site", plugins: SitePlugins, path: str, index: int) -> Non
         raise
     except Exception as err:
         message = err.msg if isinstance(err, SyntaxError) else str(err)
-        raise PluginError(f"{relative}{_plugin_line(err, path)}: {type(err).__name__}: {message}") from err
+        raise _plugin_error(relative, err, path, f"{type(err).__name__}: {message}") from err
 
 
 def _load_ruby_file(site: "Site", plugins: SitePlugins, path: str) -> None:

@@ -6,18 +6,14 @@ from typing import Any
 
 import yaml
 
+from .errors import YAMLSyntaxError
+
+__all__ = ["YAMLSyntaxError", "load"]
+
 try:  # the C loader is several times faster on large _data files
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-
-
-class YAMLSyntaxError(Exception):
-    """A YAML error with the 1-based line of the problem (``line`` counts from the text start)."""
-
-    def __init__(self, message: str, line: int | None) -> None:
-        super().__init__(message)
-        self.line = line
 
 
 def load(text: str, origin: str = "<unknown>", line_offset: int = 0) -> Any:
@@ -35,6 +31,6 @@ def load(text: str, origin: str = "<unknown>", line_offset: int = 0) -> Any:
         problem = err.problem or err.context or "syntax error"
         where = f" at line {line} column {column}" if mark else ""
         context = f" while {err.context}" if err.context and err.problem else ""
-        raise YAMLSyntaxError(f"({origin}): {problem}{context}{where}", line) from None
+        raise YAMLSyntaxError(f"({origin}): {problem}{context}{where}", origin, line, column) from None
     except yaml.YAMLError as err:
-        raise YAMLSyntaxError(f"({origin}): {err}", None) from None
+        raise YAMLSyntaxError(f"({origin}): {err}", origin) from None

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT, write_tree
 from liquidsite import __version__, cli, serve_flags
+from liquidsite.config import overrides_from
 from liquidsite.log import logger
 
 
@@ -46,8 +47,8 @@ def test_ssl_is_refused_with_a_reason(capsys):
 
 def test_show_dir_listing_reaches_the_configuration():
     args = cli._parser().parse_args(["serve", "--show-dir-listing"])
-    assert cli.overrides_from(args)["show_dir_listing"] is True
-    assert "show_dir_listing" not in cli.overrides_from(cli._parser().parse_args(["serve"]))
+    assert overrides_from(args)["show_dir_listing"] is True
+    assert "show_dir_listing" not in overrides_from(cli._parser().parse_args(["serve"]))
 
 
 def test_livereload_port_and_delays_are_named_as_having_no_effect(capsys):

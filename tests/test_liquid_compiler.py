@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from liquid import Environment
 from liquid.exceptions import LiquidError
 
 from conftest import FAST, FUZZ
@@ -49,11 +48,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> JekyllEnvironment:
 
 def _interpreted(env: JekyllEnvironment, source: str) -> Any:
     """*source* parsed as JekyllEnvironment parses it, but left to python-liquid's interpreter."""
-    env.parsing = True
-    try:
-        nodes = Environment._parse(env, source)
-    finally:
-        env.parsing = False
+    nodes = env.parse_tree(source)
     return env.template_class(env=env, name="", path=None, nodes=nodes, globals=env.make_globals(None))
 
 

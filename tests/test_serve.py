@@ -423,14 +423,16 @@ def test_liquid_error_overlay_then_recovery(serve_site):
         served.edit("about.md", "---\nlayout: default\ntitle: About\n---\nAbout.\n\n{% bogus %}\n")
         failure = stream.next("failure")
         assert "bogus" in failure["message"]
-        assert failure["location"] == "about.md:7"  # the file's line: 4 lines of front matter
+        # The terminal's file and line, Jekyll's "Liquid syntax error (line 3)": Liquid counts from the body.
+        assert failure["location"] == "about.md:3"
+        assert "(line 3)" in failure["message"] and failure["message"].endswith(" in about.md")
         assert served.text("/about.html") == good  # the last good output is still served
         assert served.process.poll() is None
         assert "Build failed" in served.log
 
         late = served.events()  # a page opened while the build is broken sees the overlay too
         try:
-            assert late.next("failure", timeout=5)["location"] == "about.md:7"
+            assert late.next("failure", timeout=5)["location"] == "about.md:3"
         finally:
             late.close()
 
@@ -447,7 +449,8 @@ def test_broken_data_file_shows_its_line_and_recovers(serve_site):
     try:
         served.edit("_data/menu.yml", "- name: Home\n- name: [Posts\n")
         failure = stream.next("failure")
-        assert failure["location"].startswith("_data/menu.yml:")
+        # The file and line the terminal's message names: "(/abs/_data/menu.yml): ... at line 3 column 1".
+        assert failure["location"].endswith("/_data/menu.yml:3")
         assert "menu.yml" in failure["message"]
         served.edit("_data/menu.yml", "- name: Home\n- name: Writing\n")
         assert "/about.html" in stream.next("build")["changed"]

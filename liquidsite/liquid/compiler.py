@@ -29,7 +29,7 @@ from liquid.builtin.expressions.filtered import FilteredExpression
 from liquid.builtin.expressions.logical import (
     BooleanExpression, ContainsExpression, EqExpression, GeExpression, GtExpression, LeExpression,
     LogicalAndExpression, LogicalNotExpression, LogicalOrExpression, LtExpression, NeExpression,
-    _contains, _le, _lt, is_truthy,
+    _contains, _eq, _le, _lt, is_truthy,
 )
 from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import (
@@ -45,7 +45,7 @@ from liquid.builtin.tags.for_tag import ForNode
 from liquid.builtin.tags.if_tag import IfNode
 from liquid.builtin.tags.unless_tag import UnlessNode
 
-from .blank_literal import jekyll_eq as _eq
+from .output import RubyEchoNode, RubyOutputNode
 from .ruby import to_s
 
 if TYPE_CHECKING:
@@ -466,8 +466,6 @@ _BINARY: dict[type, str] = {
 
 
 def _is_output(node: Node) -> bool:
-    from .environment import RubyEchoNode, RubyOutputNode
-
     return type(node) in (RubyOutputNode, RubyEchoNode)
 
 

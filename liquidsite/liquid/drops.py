@@ -16,7 +16,7 @@ from .. import JEKYLL_VERSION
 if TYPE_CHECKING:
     from ..collection import Collection
     from ..documents import Document, Excerpt, Page, StaticFile
-    from ..site import Site
+    from ..siteview import SiteView
 
 
 class Drop(Mapping[str, Any]):
@@ -269,7 +269,7 @@ class SiteDrop(Drop):
 
     __slots__ = ("site", "_listed")
 
-    def __init__(self, site: "Site") -> None:
+    def __init__(self, site: "SiteView") -> None:
         super().__init__()
         self.site = site
         self._listed: dict[str, tuple[int, list[Any]]] = {}
@@ -327,11 +327,10 @@ class CurrentSiteDrop(Mapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         if key == "related_posts":
-            from ..documents import Document
-
-            if not isinstance(self.document, Document):
+            related_posts = getattr(self.document, "related_posts", None)  # documents have them, pages not
+            if related_posts is None:
                 return None
-            return [d.drop for d in self.document.related_posts()]
+            return [d.drop for d in related_posts()]
         return self.base[key]
 
     def __contains__(self, key: object) -> bool:

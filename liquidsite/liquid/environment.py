@@ -7,6 +7,10 @@ every error raised while rendering stop the build. python-liquid applies its
 tolerance to both phases and reports through Python's ``warnings``, so
 :meth:`JekyllEnvironment.error` sorts errors by phase and collects warnings
 for the renderer to log Jekyll's way.
+
+Everything Jekyll-specific is registered on this environment or done to the
+templates it parses (see :mod:`.expressions`); python-liquid itself is left as
+it is, for any other ``Environment`` in the process.
 """
 
 from __future__ import annotations
@@ -17,12 +21,6 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Optional, Type, U
 
 from liquid import BoundTemplate, Environment, Mode
 from liquid.builtin import FileSystemLoader
-from liquid.builtin.expressions import FilteredExpression, tokenize
-from liquid.builtin.expressions.filtered import FILTER_TOKENS
-from liquid.builtin.output import Output, OutputNode
-from liquid.stream import TokenStream
-from liquid.token import TOKEN_BLANK, TOKEN_EMPTY, TOKEN_EXPRESSION, TOKEN_OUTPUT
-from liquid.builtin.tags.echo_tag import EchoNode, EchoTag
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.ast import Node
 from liquid.token import Token
@@ -32,81 +30,30 @@ from ..timeutil import zone
 from . import filters, highlight_tag, standard_filters, tags
 from .blank import apply_tag_blankness
 from .compiler import compile_template
+from .expressions import adopt_jekyll_blanks
 from .lax_conditions import LaxIfTag, LaxUnlessTag
 from .lexer import jekyll_lexer
 from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyContinueTag
-from .lax_variables import lax_variable_markup
 from .messages import lax_tag_failure
-from .ruby import to_s
+from .output import RubyEchoTag, RubyOutput
 from .tag_errors import JekyllTagError
 
 if TYPE_CHECKING:
-    from typing import TextIO
-
-    from liquid.context import RenderContext
-
-    from ..site import Site
+    from ..siteview import SiteView
 
 _MODES = {"lax": Mode.LAX, "warn": Mode.WARN, "strict": Mode.STRICT}
 
-# Liquid raises these in every error mode: the template's block structure is broken.
+# Liquid raises these in every error mode: the template's block structure is broken. python-liquid
+# raises one LiquidSyntaxError type for them all, with tokens that do not tell them apart from
+# other markup errors (see DEVELOPERS.md, "python-liquid boundary"), so its message is read.
 _ALWAYS_FATAL = ("unexpected tag", "unknown tag", "expected tag", "was never closed", "unexpected end",
                  "not properly terminated", "expected '%}'", "expected '}}'")
-
-
-# Jekyll's `where` compares with the `blank`/`empty` literals (`where: "x", empty`); Liquid
-# parses them as filter arguments, python-liquid only once they are argument tokens.
-FILTER_TOKENS.update((TOKEN_BLANK, TOKEN_EMPTY))
-
-
-class RubyOutputNode(OutputNode):
-    """``{{ value }}`` printed as Ruby prints it (``Array#join``, ``Hash#inspect``, ``1.0e+21``)."""
-
-    __slots__ = ()
-
-    def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
-        return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
-
-
-class RubyOutput(Output):
-    """``{{ }}`` parsed strictly, then as Liquid's lax parser would after a warning."""
-
-    node_class = RubyOutputNode
-
-    def parse(self, stream: TokenStream) -> OutputNode:
-        token = stream.eat(TOKEN_OUTPUT)
-        expr_token = stream.expect(TOKEN_EXPRESSION)
-        try:
-            expression = FilteredExpression.parse(self.env, TokenStream(tokenize(expr_token.value, expr_token)))
-        except LiquidSyntaxError as err:
-            if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
-                err.token = expr_token
-            lax = lax_variable_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
-            if lax is None:
-                raise
-            try:
-                expression = FilteredExpression.parse(self.env, TokenStream(tokenize(lax, expr_token)))
-            except LiquidError:
-                raise err from None
-            self.env.error(err)  # the warning Jekyll prints before falling back
-        return self.node_class(token, expression)
-
-
-class RubyEchoNode(EchoNode):
-    __slots__ = ()
-
-    def render_to_output(self, context: "RenderContext", buffer: "TextIO") -> int:
-        return buffer.write(to_s(self.expression.evaluate(context), context.env.local_zone()))  # type: ignore[attr-defined]
-
-
-class RubyEchoTag(EchoTag):
-    node_class = RubyEchoNode
 
 
 class JekyllEnvironment(Environment):
     """A Liquid environment bound to one site: filters and tags reach it as ``env.site``."""
 
-    def __init__(self, site: "Site") -> None:
+    def __init__(self, site: "SiteView") -> None:
         liquid_config = site.config.get("liquid") or {}
         mode = _MODES.get(str(liquid_config.get("error_mode", "warn")), Mode.WARN)
         includes = Path(site.source) / str(site.config.get("includes_dir", "_includes"))
@@ -150,13 +97,29 @@ class JekyllEnvironment(Environment):
         return self._zone
 
     def _parse(self, source: str) -> list[Node]:
-        """Parse *source*; markup errors met meanwhile are handled as parse-time errors."""
+        """Parse *source* (see :meth:`parse_tree`) and compile the tree."""
+        outer = self.parsing
+        self.parsing = True
+        try:
+            return compile_template(self, self.parse_tree(source))
+        finally:
+            self.parsing = outer
+
+    def parse_tree(self, source: str) -> list[Node]:
+        """*source* as python-liquid's parse tree in Jekyll's dialect, not compiled.
+
+        Markup errors met meanwhile are handled as parse-time errors; the tree's
+        ``blank`` literals get Jekyll's comparison (only a source naming ``blank``
+        can hold one).
+        """
         outer = self.parsing
         self.parsing = True
         try:
             nodes = super()._parse(source)
             apply_tag_blankness(nodes)
-            return compile_template(self, nodes)
+            if "blank" in source:
+                adopt_jekyll_blanks(nodes, self.active_support)
+            return nodes
         finally:
             self.parsing = outer
 

@@ -150,9 +150,7 @@ class JekyllFilters:
 
     # --- conversions --------------------------------------------------------------------
     def markdownify(self, value: Any) -> str:
-        from ..converters import MarkdownConverter
-
-        converter = next(c for c in self.env.site.converters if isinstance(c, MarkdownConverter))
+        converter = next(c for c in self.env.site.converters if c.kind == "markdown")
         return converter.convert(scalar_to_s(value), "markdownify")
 
     @staticmethod
@@ -160,9 +158,7 @@ class JekyllFilters:
         return smartypants(scalar_to_s(value))
 
     def _sass(self, value: Any, syntax: str) -> str:
-        from ..converters import SassConverter
-
-        converter = next(c for c in self.env.site.converters if isinstance(c, SassConverter))
+        converter = next(c for c in self.env.site.converters if c.kind == "sass")
         return converter.convert(scalar_to_s(value), f"sassify.{syntax}")
 
     def sassify(self, value: Any) -> str:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from liquid.stream import TokenStream
 
     from ..profiler import RenderStats
-    from ..site import Site
+    from ..siteview import SiteView
 
 # Jekyll's patterns (Ruby's \w is ASCII-only, and ^/$ match at line breaks).
 _PARAM = (
@@ -157,7 +157,7 @@ class IncludeFiles:
     """
 
     env: "Environment"
-    site: "Site"
+    site: "SiteView"
     located: dict[str, str] = field(default_factory=dict)
     parsed: dict[str, tuple[tuple[int, int], "BoundTemplate"]] = field(default_factory=dict)
 
@@ -323,7 +323,7 @@ class IncludeRelativeNode(IncludeNode):
         return self.files.locate(file, [page_dir(context, self.files.site)])
 
 
-def page_dir(context: "RenderContext", site: "Site") -> str:
+def page_dir(context: "RenderContext", site: "SiteView") -> str:
     """The source directory of the page or document being rendered (Jekyll's ``page_path``)."""
     page = context.globals.get("page")
     if not isinstance(page, Mapping):

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from liquid import Mode
-from liquid.builtin.expressions import FilteredExpression, LoopExpression, parse_identifier, tokenize
+from liquid.builtin.expressions import LoopExpression, parse_identifier, tokenize
 from liquid.builtin.tags.assign_tag import AssignTag
 from liquid.builtin.tags.for_tag import (
     ENDFORBLOCK, ENDFORELSEBLOCK, TAG_ELSE, TAG_ENDFOR, BreakTag, ContinueTag, ForTag,
@@ -24,6 +24,7 @@ from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_ASSIGN, TOKEN_EXPRESSION, TOKEN_TAG
 
+from .expressions import parse_filtered_expression
 from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class LaxAssignTag(AssignTag):
             tokens = stream.into_inner(tag=token, eat=False)
             name = parse_identifier(self.env, tokens, allow_trailing_question_mark=False)
             tokens.eat(TOKEN_ASSIGN)
-            return self.node_class(token, name=name, expression=FilteredExpression.parse(self.env, tokens))
+            return self.node_class(token, name=name, expression=parse_filtered_expression(self.env, tokens))
         except LiquidSyntaxError as err:
             found = _LAX_ASSIGN.match(expr_token.value) if expr_token.kind == TOKEN_EXPRESSION else None
             if found and not found.group(2):
@@ -114,7 +115,7 @@ class LaxAssignTag(AssignTag):
         tokens = TokenStream(tokenize(f"{name_markup} = {value_markup}", parent_token=expr_token))
         name = parse_identifier(self.env, tokens, allow_trailing_question_mark=False)
         tokens.eat(TOKEN_ASSIGN)
-        return self.node_class(token, name=name, expression=FilteredExpression.parse(self.env, tokens))
+        return self.node_class(token, name=name, expression=parse_filtered_expression(self.env, tokens))
 
 
 class RubyBreakTag(BreakTag):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from liquid.stream import TokenStream
 
     from ..documents import Document
-    from ..site import Site
+    from ..siteview import SiteView
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 # Addressable's character classes (RFC 3986): anything else is percent-encoded, '%' included.
@@ -31,7 +31,7 @@ _PCHAR = "!$&'()*+,;=:@-._~"
 _QUERY_OR_FRAGMENT = _PCHAR + "/?"
 
 
-def relative_url(site: "Site", url: str) -> str:
+def relative_url(site: "SiteView", url: str) -> str:
     """Jekyll's ``relative_url``: *url* under ``baseurl``, normalised as Addressable does."""
     if _SCHEME.match(url):
         return url
@@ -95,7 +95,7 @@ class LinkNode(Node):
 
     __slots__ = ("path_markup", "site", "path_template")
 
-    def __init__(self, token: Token, path_markup: str, site: "Site") -> None:
+    def __init__(self, token: Token, path_markup: str, site: "SiteView") -> None:
         super().__init__(token)
         self.path_markup = path_markup
         self.site = site
@@ -157,7 +157,7 @@ class PostName:
         """The current rule: the post's path relative to the collections directory."""
         return self.pattern.search(post.relative_path) is not None
 
-    def matches_deprecated(self, post: "Document", site: "Site") -> bool:
+    def matches_deprecated(self, post: "Document", site: "SiteView") -> bool:
         """The old rule: same slug and same day, whatever directory the post is in."""
         if self.slug != post.data.get("slug"):
             return False
@@ -174,7 +174,7 @@ class PostUrlNode(Node):
 
     __slots__ = ("original", "post_name", "error", "site")
 
-    def __init__(self, token: Token, original: str, site: "Site") -> None:
+    def __init__(self, token: Token, original: str, site: "SiteView") -> None:
         super().__init__(token)
         self.original = original
         self.site = site

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.exceptions import LiquidError, LiquidSyntaxError, UndefinedError, UnknownFilterError
 
 _TOKEN_NAMES = {"'.'": "dot", "word": "id", "pipe": "pipe", "','": "comma", "':'": "colon",
                 "string": "string", "integer": "number", "float": "number", "'['": "open_square",
@@ -127,17 +127,26 @@ def _markup(err: LiquidError) -> Optional[str]:
     return markup
 
 
+def _text(err: LiquidError) -> str:
+    return str(err.args[0]) if err.args and str(err.args[0]) else type(err).__name__
+
+
+def jekyll_line(err: LiquidError, source: str = "") -> Optional[int]:
+    """The line Liquid names for *err* in the template *source* (an unclosed block: its last line)."""
+    line = error_line(err, source)
+    if line is None and "never closed" in syntax_text(err, _text(err)):
+        return source.count("\n") + 1
+    return line
+
+
 def jekyll_message(err: LiquidError, path: str, source: str = "") -> str:
     """``Liquid syntax error (line 3): Unknown tag 'foo' in index.html``."""
-    text = str(err.args[0]) if err.args and str(err.args[0]) else type(err).__name__
-    line = error_line(err, source)
-    if line is None and "never closed" in syntax_text(err, text):
-        line = source.count("\n") + 1
-    err.jekyll_line = line  # type: ignore[attr-defined]
+    text = _text(err)
+    line = jekyll_line(err, source)
     where = f" (line {line})" if line else ""
     if isinstance(err, LiquidSyntaxError) and not getattr(err, "jekyll_runtime", False):
         return f"Liquid syntax error{where}: {syntax_text(err, text)} in {path}"
-    return f"Liquid error{where}: {_runtime_text(text)} in {path}"
+    return f"Liquid error{where}: {_runtime_text(err, text)} in {path}"
 
 
 def syntax_text(err: LiquidError, text: str) -> str:
@@ -302,13 +311,16 @@ def ruby_condition_error(markup: str) -> Optional[str]:
     return None
 
 
-def _runtime_text(text: str) -> str:
-    unknown_filter = re.fullmatch(r"unknown filter '(.+)'", text)
-    if unknown_filter:
-        return f"undefined filter {unknown_filter.group(1)}"
-    undefined = re.fullmatch(r"(.+?) is undefined", text)
-    if undefined:
-        last = re.split(r"[.\[\]'\"]+", undefined.group(1).strip("]'\""))[-1]
-        return f"undefined variable {last}"
+_PATH_SEPARATORS = re.compile(r"[.\[\]'\"]+")
+
+
+def _runtime_text(err: LiquidError, text: str) -> str:
+    """Liquid's wording of a render-time error, chosen by python-liquid's exception type."""
+    if isinstance(err, UnknownFilterError) and err.token is not None:
+        return f"undefined filter {err.token.value}"  # the token is the filter's name
+    if isinstance(err, UndefinedError) and text.endswith(" is undefined"):
+        # The token is the path's first segment; Liquid names the last one.
+        path = text[:-len(" is undefined")].strip("]'\"")
+        return f"undefined variable {_PATH_SEPARATORS.split(path)[-1]}"
     # python-liquid prefixes filter errors with the filter's name ("divided_by: ...").
     return re.sub(r"^\w+: ", "", text)

@@ -12,34 +12,22 @@ from typing import TYPE_CHECKING, Any, Mapping
 from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
 
-from ..errors import LiquidsiteError
+from ..errors import LiquidRenderError, LiquidsiteError
 from ..log import logger
-from .blank_literal import ACTIVE_SUPPORT_BLANK
 from .environment import JekyllEnvironment
-from .messages import jekyll_message
-from .tag_errors import JekyllTagError
+from .messages import jekyll_line, jekyll_message
+from .tag_errors import IncludedLiquidError, JekyllTagError
+
+__all__ = ["LiquidRenderError", "LiquidRenderer"]
 
 if TYPE_CHECKING:
-    from ..site import Site
-
-
-class LiquidRenderError(Exception):
-    """A Liquid error in a named file, worded as Jekyll prints it.
-
-    ``str(err)`` is the message after ``Liquid Exception:``, e.g.
-    ``Liquid syntax error (line 1): Unknown tag 'INVALID' in index.html``.
-    """
-
-    def __init__(self, message: str, path: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.path = path
-        self.line = line
+    from ..siteview import SiteView
 
 
 class LiquidRenderer:
     """Parses and renders templates of one site with Jekyll's Liquid dialect."""
 
-    def __init__(self, site: "Site") -> None:
+    def __init__(self, site: "SiteView") -> None:
         self.site = site
         self.env = JekyllEnvironment(site)
         self._templates: dict[tuple[str, str], BoundTemplate] = {}
@@ -57,7 +45,7 @@ class LiquidRenderer:
                 raise self._error(err, path, source) from None
             except JekyllTagError as err:  # a tag's markup Jekyll rejects while parsing
                 self._log_warnings(path, source)
-                raise LiquidRenderError(f"{err} in {path}", path) from None
+                raise _tag_error(err, path) from None
             self._log_warnings(path, source)
             self._templates[key] = template
         return template
@@ -65,11 +53,10 @@ class LiquidRenderer:
     def render(self, source: str, assigns: Mapping[str, Any], path: str) -> str:
         """Render *source* (from the file *path*, relative to the site) with *assigns*."""
         template = self.parse(source, path)
-        ACTIVE_SUPPORT_BLANK.set(self.env.active_support)
         try:
             return template.render(**assigns)
         except JekyllTagError as err:  # Jekyll prints a tag's Ruby exception as is
-            raise LiquidRenderError(f"{err} in {path}", path) from err
+            raise _tag_error(err, path) from err
         except LiquidError as err:
             raise self._error(err, path, source) from None
         except LiquidRenderError:
@@ -86,5 +73,11 @@ class LiquidRenderer:
         self.env.parse_warnings = []
 
     def _error(self, err: LiquidError, path: str, source: str = "") -> LiquidRenderError:
-        message = jekyll_message(err, path, source)
-        return LiquidRenderError(message, path, getattr(err, "jekyll_line", None))
+        return LiquidRenderError(jekyll_message(err, path, source), path, jekyll_line(err, source))
+
+
+def _tag_error(err: JekyllTagError, path: str) -> LiquidRenderError:
+    """A Jekyll tag's error in *path*; an error inside an included file is located there."""
+    if isinstance(err, IncludedLiquidError) and err.include_path:
+        return LiquidRenderError(f"{err} in {path}", err.include_path, err.line)
+    return LiquidRenderError(f"{err} in {path}", path)

@@ -17,6 +17,11 @@ if TYPE_CHECKING:  # pragma: no cover
 else:
     _Base = object
 
+
+class StopBlockParsing(Exception):
+    """Raised by the HTML block parser when the enclosing element's end tag is found."""
+
+
 MARKDOWN_ATTR_MODES = {"0": "raw", "1": "default", "span": "span", "block": "block"}
 HTML_BLOCK_TAG = rx("^" + P.OPT_SPACE + P.HTML_TAG_SRC, re.DOTALL)
 HTML_BLOCK_CLOSE_TAG = rx("^" + P.OPT_SPACE + P.HTML_TAG_CLOSE_SRC, re.DOTALL)
@@ -157,8 +162,6 @@ class HtmlParsers(_Base):
             name = (src.group(1) or "").lower()
             if self.tree.type == "html_element" and self.tree.value == name:
                 src.pos += len(src.matched())
-                from .parser import StopBlockParsing
-
                 raise StopBlockParsing
         return False
 

@@ -15,7 +15,7 @@ from typing import Any, Callable, Optional
 from .blocks import BlockParsers
 from .element import Element
 from .extensions import ExtensionParsers
-from .html_tags import HtmlParsers
+from .html_tags import HtmlParsers, StopBlockParsing
 from .lists import ListParsers
 from .patterns import WHITESPACE
 from .scanner import Scanner, has_line_anchor
@@ -36,8 +36,6 @@ MAX_ALD_DEPTH = 16
 _ANY_LINE = re.compile(r".*\n?")
 
 
-class StopBlockParsing(Exception):
-    """Raised by the HTML block parser when the enclosing element's end tag is found."""
 
 
 def lstrip_ws(text: str) -> str:

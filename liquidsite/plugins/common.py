@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from liquid.context import RenderContext
 
     from ..site import Site
+    from ..siteview import SiteView
 
 
 class GeneratedPage(Page):
@@ -93,7 +94,7 @@ def _leading_slash(text: str) -> str:
     return text if not text or text.startswith("/") else "/" + text
 
 
-def relative_url(site: "Site", path: Any) -> str:
+def relative_url(site: "SiteView", path: Any) -> str:
     """Jekyll's ``relative_url``: baseurl + path, normalised."""
     text = "" if path is None else ruby_to_s(path)
     if _is_absolute(text):
@@ -102,7 +103,7 @@ def relative_url(site: "Site", path: Any) -> str:
     return _normalize(_leading_slash(baseurl) + _leading_slash(text))
 
 
-def absolute_url(site: "Site", path: Any) -> str:
+def absolute_url(site: "SiteView", path: Any) -> str:
     """Jekyll's ``absolute_url``: ``url`` + baseurl + path, or relative without ``url``."""
     text = "" if path is None else ruby_to_s(path)
     if _is_absolute(text):
@@ -185,7 +186,7 @@ def ruby_inspect(value: Any) -> str:
     return ruby_str(value)
 
 
-def to_time(site: "Site", value: Any) -> Optional[dt.datetime]:
+def to_time(site: "SiteView", value: Any) -> Optional[dt.datetime]:
     """A date value as Jekyll's date filters read it: times as they are, strings parsed."""
     if isinstance(value, dt.datetime):
         return value
@@ -196,7 +197,7 @@ def to_time(site: "Site", value: Any) -> Optional[dt.datetime]:
     return parse_date(str(value), site.tz)
 
 
-def xmlschema(site: "Site", value: Any) -> str:
+def xmlschema(site: "SiteView", value: Any) -> str:
     """``date_to_xmlschema``: ``2024-01-01T08:00:00+08:00``."""
     moment = to_time(site, value)
     if moment is None:

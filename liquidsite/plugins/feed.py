@@ -30,11 +30,12 @@ if TYPE_CHECKING:
     from ..documents import Document
     from ..liquid.environment import JekyllEnvironment
     from ..site import Site
+    from ..siteview import SiteView
 
 _RUBY_WHITESPACE = " \t\n\v\f\r\0"
 
 
-def feed_config(site: "Site") -> dict[str, Any]:
+def feed_config(site: "SiteView") -> dict[str, Any]:
     config = site.config.get("feed")
     return config if isinstance(config, dict) else {}
 
@@ -270,7 +271,7 @@ def _entry_image(site: "Site", data: dict[str, Any]) -> str:
 # -- {% feed_meta %} -----------------------------------------------------------------------
 
 
-def feed_meta(site: "Site") -> str:
+def feed_meta(site: "SiteView") -> str:
     """The ``<link>`` to the posts feed, attributes in the gem's order."""
     config = feed_config(site)
     path = config.get("path") or collections_meta(config)["posts"].get("path") or "feed.xml"

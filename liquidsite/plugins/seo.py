@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from liquid.stream import TokenStream
 
     from ..liquid.environment import JekyllEnvironment
-    from ..site import Site
+    from ..siteview import SiteView
 
 VERSION = "2.8.0"
 TITLE_SEPARATOR = " | "
@@ -62,7 +62,7 @@ def uri_escape(text: str) -> str:
 class SeoData:
     """The gem's ``seo_tag`` drop for one page: every value derived once, on demand."""
 
-    def __init__(self, site: "Site", page: Any, paginator: Any, markup: str) -> None:
+    def __init__(self, site: "SiteView", page: Any, paginator: Any, markup: str) -> None:
         self.site = site
         self.config = site.config
         self.page = page
@@ -278,7 +278,7 @@ def _line(text: str) -> str:
     return text + "\n"
 
 
-def render_seo(site: "Site", page: Any, paginator: Any, markup: str) -> str:
+def render_seo(site: "SiteView", page: Any, paginator: Any, markup: str) -> str:
     """The tag's output for *page*, as the gem's minified template renders it."""
     seo = SeoData(site, page, paginator, markup)
     config = site.config
@@ -322,7 +322,7 @@ def render_seo(site: "Site", page: Any, paginator: Any, markup: str) -> str:
     return "".join(out)
 
 
-def _pagination_links(site: "Site", paginator: Any) -> list[str]:
+def _pagination_links(site: "SiteView", paginator: Any) -> list[str]:
     out = []
     for rel, key in (("prev", "previous_page"), ("next", "next_page")):
         if liquid_truthy(_lookup(paginator, key)):

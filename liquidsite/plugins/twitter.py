@@ -25,7 +25,7 @@ from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from ..liquid.environment import JekyllEnvironment
-    from ..site import Site
+    from ..siteview import SiteView
 
 GEM = "jekyll-twitter-plugin"
 TWITTER_API_URL = "https://publish.twitter.com/oembed"
@@ -89,7 +89,7 @@ class _Request:
         return hashlib.md5(key.encode("utf-8")).hexdigest()
 
 
-def _tweet_cache(site: "Site", request: _Request) -> Optional[dict[str, Any]]:
+def _tweet_cache(site: "SiteView", request: _Request) -> Optional[dict[str, Any]]:
     path = os.path.join(site.source, ".tweet-cache", f"{request.cache_key}.cache")
     try:
         with open(path, encoding="utf-8") as handle:
@@ -99,7 +99,7 @@ def _tweet_cache(site: "Site", request: _Request) -> Optional[dict[str, Any]]:
     return found if isinstance(found, dict) else None
 
 
-def _live(site: "Site", request: _Request) -> Optional[dict[str, Any]]:
+def _live(site: "SiteView", request: _Request) -> Optional[dict[str, Any]]:
     response = site.net.fetch(request.uri, GEM, {"User-Agent": "jekyll-twitter-plugin-v2.0.0"})
     if response is None:
         return None

@@ -34,8 +34,7 @@ from .watcher import Watcher
 
 
 def serve(args: argparse.Namespace) -> int:
-    from ..cli import overrides_from
-    from ..config import load_config
+    from ..config import load_config, overrides_from
 
     overrides = overrides_from(args)
     overrides["serving"] = True

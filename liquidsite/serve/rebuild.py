@@ -19,10 +19,11 @@ import time
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 from ..config import config_files, load_config
+from ..errors import ErrorReport
 from ..dependencies import DependencyIndex
 from ..reader import EntryFilter
 from ..selection import select
-from .errors import BuildError, describe_error
+from .errors import describe_error
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -38,7 +39,7 @@ class BuildResult:
     changed: list[str]  # destination files written or removed, "/"-rooted, relative to the destination
     rendered: int
     seconds: float
-    error: Optional[BuildError] = None
+    error: Optional[ErrorReport] = None
 
 
 class Rebuilder:
@@ -88,7 +89,7 @@ class Rebuilder:
         try:
             self.build(config)
         except Exception as err:  # noqa: BLE001 - every failure is reported, the watcher lives on
-            return BuildResult("full", [], 0, time.monotonic() - started, describe_error(err, self.site))
+            return BuildResult("full", [], 0, time.monotonic() - started, describe_error(err))
         return BuildResult("full", self._urls(), len(self.index.order), time.monotonic() - started)
 
     def build(self, config: Optional[dict[str, Any]] = None) -> None:
@@ -126,9 +127,9 @@ class Rebuilder:
                 return self.full_build()
             site.process(selection)
         except Exception as err:  # noqa: BLE001 - e.g. broken YAML: the overlay names the file
-            error = describe_error(err, site)
-            if len(paths) == 1 and error.file is None:
-                error.file = os.path.relpath(next(iter(paths)), site.source)
+            error = describe_error(err)
+            if len(paths) == 1 and error.path is None:
+                error = dataclasses.replace(error, path=os.path.relpath(next(iter(paths)), site.source))
             return BuildResult("incremental", [], 0, time.monotonic() - started, error)
         return BuildResult("incremental", self._urls(), len(selection.rendered), time.monotonic() - started)
 

@@ -19,7 +19,7 @@ from . import as_text
 
 if TYPE_CHECKING:
     from ...liquid.environment import JekyllEnvironment
-    from ...site import Site
+    from ...siteview import SiteView
 
 
 def ruby_glob_files(directory: str) -> list[str]:
@@ -45,7 +45,7 @@ def _read(path: str) -> bytes:
         raise LiquidError(f"No such file or directory @ rb_sysopen - {err.filename}", token=None) from None
 
 
-def _plugin_for(site: "Site") -> tuple[Any, Any]:
+def _plugin_for(site: "SiteView") -> tuple[Any, Any]:
     def bust_file_cache(value: Any) -> str:
         name = as_text(value)
         start = name.find("assets/")

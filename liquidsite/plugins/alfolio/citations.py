@@ -25,7 +25,7 @@ from ..base import BuiltinPlugin
 
 if TYPE_CHECKING:
     from ...liquid.environment import JekyllEnvironment
-    from ...site import Site
+    from ...siteview import SiteView
 
 SCHOLAR_URL = "https://scholar.google.com/citations"
 INSPIRE_URL = "https://inspirehep.net/api/literature/"
@@ -126,7 +126,7 @@ def _google_tag(strip_first_comma: bool) -> Callable[["JekyllEnvironment"], None
     return register_liquid
 
 
-def _fetched(site: "Site", url: str, plugin: str, count_in: Callable[[str], Optional[int]]) -> Optional[int]:
+def _fetched(site: "SiteView", url: str, plugin: str, count_in: Callable[[str], Optional[int]]) -> Optional[int]:
     response = site.net.fetch(url, plugin, {"User-Agent": "Ruby/3.1.2"})
     if response is None or not response.ok:
         return None

@@ -1,0 +1,196 @@
+"""The two places Jekyll's Liquid expressions differ from python-liquid's, kept to Jekyll's environment.
+
+python-liquid 2.3 builds its ``blank`` literal and checks filter-argument tokens
+in module-level functions that take no per-environment hook, so liquidsite
+neither patches them nor copies the whole parser:
+
+- ``x == blank``: Liquid asks ``x.blank?``, a method only ActiveSupport defines, so
+  under Jekyll the comparison is false for every value, unless a gem of the site loads
+  ActiveSupport (jemoji through html-pipeline, jekyll-archives-v2 through its
+  inflector): then it is ActiveSupport's answer for the whole site (nil, false, empty or
+  whitespace strings, empty arrays and hashes are blank). :func:`adopt_jekyll_blanks`
+  turns each ``blank`` literal in a tree :class:`JekyllEnvironment` parsed into a
+  :class:`JekyllBlank` or :class:`ActiveSupportBlank` (and a comparison with one into
+  :class:`BlankEq`/:class:`BlankNe`, since python-liquid compares an undefined value
+  before it asks the literal); templates of any other environment keep python-liquid's.
+- ``where: "x", empty``: Liquid accepts ``blank`` and ``empty`` as filter arguments.
+  :func:`parse_filtered_expression` parses ``{{ }}``, ``echo`` and ``assign`` markup
+  with Liquid's argument tokens and returns python-liquid's own expression objects.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, NoReturn, Union
+
+from liquid import Mode
+from liquid.ast import Node
+from liquid.builtin.expressions.arguments import KeywordArgument, PositionalArgument
+from liquid.builtin.expressions.filtered import (
+    FILTER_TOKENS, Filter, FilteredExpression, TernaryFilteredExpression,
+)
+from liquid.builtin.expressions.logical import EqExpression, NeExpression
+from liquid.builtin.expressions.primitive import Blank, parse_primitive
+from liquid.exceptions import LiquidSyntaxError
+from liquid.expression import Expression
+from liquid.undefined import is_undefined
+from liquid.token import (
+    TOKEN_ASSIGN, TOKEN_BLANK, TOKEN_COLON, TOKEN_COMMA, TOKEN_EMPTY, TOKEN_EOF, TOKEN_IF, TOKEN_PIPE,
+    TOKEN_WORD,
+)
+
+if TYPE_CHECKING:
+    from liquid import Environment
+    from liquid.context import RenderContext
+    from liquid.stream import TokenStream
+    from liquid.token import Token
+
+
+class JekyllBlank(Blank):
+    """Liquid's ``blank`` as Jekyll sees it: equal to nothing, itself included (and hashable)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = object.__hash__
+
+
+def active_support_blank(value: object) -> bool:
+    """ActiveSupport's ``blank?``: nil, false, empty or whitespace-only strings, empty arrays and hashes."""
+    if value is None or value is False or is_undefined(value):
+        return True
+    if isinstance(value, str):
+        return not value or value.isspace()
+    if isinstance(value, (list, tuple, dict)):
+        return len(value) == 0
+    return False
+
+
+class ActiveSupportBlank(Blank):
+    """Liquid's ``blank`` where ActiveSupport is loaded: equal to what ``blank?`` calls blank."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Blank) or active_support_blank(other)
+
+    __hash__ = object.__hash__
+
+
+# python-liquid's errors name an operand's class ("not supported between 'str' and 'Blank'").
+JekyllBlank.__name__ = JekyllBlank.__qualname__ = "Blank"
+ActiveSupportBlank.__name__ = ActiveSupportBlank.__qualname__ = "Blank"
+
+
+class BlankEq(EqExpression):
+    """``x == blank`` with ActiveSupport: an undefined ``x`` is blank too."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> bool:
+        left, right = self.left.evaluate(context), self.right.evaluate(context)
+        if is_undefined(left) or is_undefined(right):
+            return isinstance(left, ActiveSupportBlank) or isinstance(right, ActiveSupportBlank)
+        return bool(super().evaluate(context))
+
+
+class BlankNe(NeExpression):
+    """``x != blank`` with ActiveSupport: the negation of :class:`BlankEq`."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> bool:
+        left, right = self.left.evaluate(context), self.right.evaluate(context)
+        if is_undefined(left) or is_undefined(right):
+            return not (isinstance(left, ActiveSupportBlank) or isinstance(right, ActiveSupportBlank))
+        return bool(super().evaluate(context))
+
+
+def adopt_jekyll_blanks(nodes: list[Node], active_support: bool = False) -> None:
+    """Give every ``blank`` literal in the parse tree *nodes* Jekyll's comparison
+    (ActiveSupport's where the site loads it).
+
+    Any node or expression type may hold expressions (a site plugin's tag too), so the
+    walk follows every attribute rather than the nodes' static-analysis methods.
+    """
+    blank_class = ActiveSupportBlank if active_support else JekyllBlank
+    seen: set[int] = set()
+    pending: list[object] = list(nodes)
+    while pending:
+        item = pending.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if type(item) is Blank:
+            item.__class__ = blank_class
+        elif active_support and type(item) in (EqExpression, NeExpression) and \
+                (isinstance(item.left, Blank) or isinstance(item.right, Blank)):  # type: ignore[attr-defined]
+            item.__class__ = BlankEq if type(item) is EqExpression else BlankNe
+            pending.extend(_attributes(item))
+        elif isinstance(item, (list, tuple)):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, (Node, Expression, Filter, KeywordArgument, PositionalArgument)):
+            pending.extend(_attributes(item))
+
+
+def _attributes(item: object) -> Iterable[object]:
+    for cls in type(item).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            if hasattr(item, name):
+                yield getattr(item, name)
+    yield from getattr(item, "__dict__", {}).values()
+
+
+# Liquid's filter arguments: python-liquid's tokens plus the `blank` and `empty` literals.
+_ARGUMENT_TOKENS = frozenset(FILTER_TOKENS | {TOKEN_BLANK, TOKEN_EMPTY})
+
+
+def parse_filtered_expression(env: "Environment", tokens: "TokenStream") -> Union[FilteredExpression,
+                                                                                   TernaryFilteredExpression]:
+    """``FilteredExpression.parse`` with Liquid's filter-argument tokens."""
+    left = parse_primitive(env, tokens)
+    filters = _parse_filters(env, tokens, (TOKEN_PIPE,))
+    if tokens.current.kind == TOKEN_IF:
+        if not env.ternary_expressions:
+            raise LiquidSyntaxError("disallowed ternary expression", token=tokens.current)
+        return TernaryFilteredExpression.parse(env, FilteredExpression(left.token, left, filters), tokens)
+    tokens.eat(TOKEN_EOF)
+    return FilteredExpression(left.token, left, filters)
+
+
+def _parse_filters(env: "Environment", tokens: "TokenStream", delimiters: tuple[str, ...]) -> list[Filter]:
+    """Filters separated by *delimiters*, each ``name`` or ``name: arg, key: arg``, as python-liquid reads them."""
+    filters: list[Filter] = []
+    separators = (TOKEN_COLON, TOKEN_ASSIGN) if env.keyword_assignment else (TOKEN_COLON,)
+    while tokens.current.kind in delimiters:
+        next(tokens)
+        name = tokens.eat(TOKEN_WORD)
+        arguments: list[Union[KeywordArgument, PositionalArgument]] = []
+        if tokens.current.kind == TOKEN_COLON:
+            next(tokens)
+            while True:
+                token = tokens.current
+                if token.kind == TOKEN_WORD and tokens.peek.kind in separators:
+                    next(tokens)
+                    next(tokens)
+                    arguments.append(KeywordArgument(token, token.value, parse_primitive(env, tokens)))
+                elif token.kind in _ARGUMENT_TOKENS:
+                    arguments.append(PositionalArgument(parse_primitive(env, tokens)))
+                elif token.kind == TOKEN_COMMA:
+                    if env.mode == Mode.STRICT and tokens.peek.kind == TOKEN_COMMA:
+                        _expected_comma(tokens.peek)
+                    next(tokens)
+                    continue
+                else:
+                    break
+                if tokens.current.kind in _ARGUMENT_TOKENS:  # two arguments without a comma between
+                    _expected_comma(tokens.current)
+        filters.append(Filter(name, name.value, arguments))
+    return filters
+
+
+def _expected_comma(found: "Token") -> NoReturn:
+    raise LiquidSyntaxError(f"expected a comma separated list of arguments, found {found.kind}", token=found)
