@@ -132,11 +132,21 @@ def _code_fingerprint() -> str:
     return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
 
 
-def clear_if_config_changed(root: Optional[str], config: dict[str, Any]) -> None:
-    """Drop every cache when the configuration (or liquidsite itself) differs from the last build's."""
+def config_fingerprint(config: dict[str, Any]) -> str:
+    """What :func:`clear_if_config_changed` compares: liquidsite's code and the configuration."""
+    return _code_fingerprint() + json.dumps(config, sort_keys=True, default=str)
+
+
+def clear_if_config_changed(root: Optional[str], config: dict[str, Any], fingerprint: Optional[str] = None) -> None:
+    """Drop every cache when the configuration (or liquidsite itself) differs from the last build's.
+
+    *fingerprint* is :func:`config_fingerprint` of the configuration as loaded: a plugin that
+    writes into the configuration (jekyll-3rd-party-libraries fills in versions as the site is
+    made) would otherwise clear the cache on every build, as it does under Jekyll.
+    """
     if root is None:
         return
-    fingerprint = _code_fingerprint() + json.dumps(config, sort_keys=True, default=str)
+    fingerprint = fingerprint or config_fingerprint(config)
     meta = Cache(root, "Jekyll::Cache")
     try:
         if meta.get("config") == fingerprint:

@@ -39,6 +39,7 @@ class Site:
         if self.theme is not None and not config.get("remote_theme"):
             config = themes.merge_theme_config(config, self.theme, DEFAULTS)
         self.config = config
+        self.config_fingerprint = cache.config_fingerprint(config)  # as loaded, before plugins write to it
         self.dependencies = dependencies
         self.source = os.path.abspath(config["source"])
         self.dest = os.path.abspath(config["destination"])
@@ -78,7 +79,7 @@ class Site:
             self.time = parse_date(self.config["time"], self.tz, "Invalid time in _config.yml.")
         else:
             self.time = dt.datetime.now(self.tz)
-        cache.clear_if_config_changed(self.cache_root, self.config)
+        cache.clear_if_config_changed(self.cache_root, self.config, self.config_fingerprint)
         self.layouts: dict[str, Layout] = {}
         self.pages: list[Page] = []
         self.static_files: list[StaticFile] = []

@@ -50,3 +50,22 @@ def test_disk_cache_follows_jekylls_layout_and_safe_mode_disables_it(tmp_path):
     (safe / "index.md").write_text("---\n---\nhello\n")
     assert run_build(safe, "--safe").code == 0
     assert not (safe / ".jekyll-cache").exists()
+
+
+def test_a_plugin_writing_into_the_configuration_keeps_the_cache_warm(tmp_path):
+    """jekyll-3rd-party-libraries fills in versions as the site is made: the cache must survive it."""
+    (tmp_path / "_plugins").mkdir()
+    (tmp_path / "_plugins" / "fill.py").write_text(
+        "def register(api):\n"
+        "    @api.hook('site', 'after_init')\n"
+        "    def fill(site):\n"
+        "        site.config['filled'] = site.config.get('filled', 0) + 1\n"
+    )
+    (tmp_path / "index.md").write_text("---\n---\nhello *there*\n")
+    assert run_build(tmp_path).code == 0
+    entries = list((tmp_path / ".jekyll-cache/Jekyll/Cache/Jekyll--Converters--Markdown").rglob("*"))
+    stamp = {path: path.stat().st_mtime_ns for path in entries if path.is_file()}
+    assert stamp
+    assert run_build(tmp_path).code == 0
+    after = {path: path.stat().st_mtime_ns for path in entries if path.is_file()}
+    assert after == stamp  # the same cache files, not cleared and written again
