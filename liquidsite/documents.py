@@ -13,7 +13,8 @@ import re
 from typing import TYPE_CHECKING, Any, Optional
 
 from . import url as urls
-from .frontmatter import read_text, split
+from .errors import LiquidsiteError
+from .frontmatter import read_text, split, split_without_data
 from .log import logger
 from .timeutil import parse_date
 from .utils import deep_merge, pluralized_array, slugify, titleize_slug, uniq
@@ -63,7 +64,13 @@ class Convertible:
 
     @property
     def permalink(self) -> Any:
-        return self.setting("permalink")
+        """The ``permalink`` setting; a list or number is refused (Jekyll fails on ``end_with?``)."""
+        value = self.setting("permalink")
+        if value is None or isinstance(value, (str, bool)):
+            return value
+        raise urls.PermalinkError(
+            f"Invalid permalink in {self.path}: expected a string, found {ruby_class(value)} {value!r}"
+        )
 
     @property
     def layout_name(self) -> Any:
@@ -87,10 +94,21 @@ class Convertible:
     def place_in_layout(self) -> bool:
         return not (self.is_sass or self.extname == ".coffee" or self.layout_name == "none")
 
-    def _read_source(self) -> None:
-        """Read front matter and body; a YAML error propagates (the reader reports and skips)."""
+    def _read_source(self, lenient: bool = False) -> None:
+        """Read front matter and body; a YAML error propagates (the reader reports and skips).
+
+        *lenient* is Jekyll's ``Convertible#read_yaml`` for pages: broken front matter is
+        reported as a warning and the page renders its body with no front matter
+        (unless ``strict_front_matter``).
+        """
         text = read_text(self.path)
-        parsed = split(text, "<unknown>")
+        try:
+            parsed = split(text, "<unknown>")
+        except yamlio.YAMLSyntaxError as err:
+            if not lenient or self.site.config.get("strict_front_matter"):
+                raise
+            logger.warn(f"YAML Exception reading {self.path}:", str(err))
+            parsed = split_without_data(text)
         self.content = parsed.body
         self.body_line = parsed.body_line
         if parsed.data is not None and not isinstance(parsed.data, dict):
@@ -100,13 +118,25 @@ class Convertible:
         self.front_matter: dict[str, Any] = parsed.data or {}
 
 
+class UnreadableDocument(LiquidsiteError):
+    """A document whose front matter has a value of the wrong type; the reader leaves it out."""
+
+
+def ruby_class(value: Any) -> str:
+    """The Ruby class name of a YAML value, as Ruby's type errors name it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    names = {int: "Integer", float: "Float", dict: "Hash", list: "Array", dt.datetime: "Time", dt.date: "Date"}
+    return names.get(type(value), type(value).__name__)
+
+
 class Page(Convertible):
     """A file outside collections with front matter (Jekyll's Page)."""
 
     def __init__(self, site: "Site", dir: str, name: str, base: Optional[str] = None) -> None:
         """*base*: the folder *dir* is in, when not the site's source (a theme's assets)."""
         self._locate(site, dir, name, base)
-        self._read_source()
+        self._read_source(lenient=True)
         if self.data_permalink_is_empty():
             from .errors import FrontMatterError
 
@@ -251,6 +281,11 @@ class Document(Convertible):
         if other.get("categories") is not None:
             if isinstance(other["categories"], str):
                 other["categories"] = other["categories"].split()
+            elif not isinstance(other["categories"], list):
+                raise UnreadableDocument(
+                    f"no implicit conversion of {ruby_class(other['categories'])} into Array"
+                    f" (categories: {other['categories']!r} in the {source})"
+                )
             if isinstance(self.data.get("categories"), list):
                 other["categories"] = uniq(list(self.data["categories"]) + list(other["categories"]))
         self.data = deep_merge(self.data, other)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import yamlio
+from .encoding import read_utf8
 from .timeutil import parse_date
 from .utils import deep_merge
 
@@ -33,10 +34,11 @@ class SourceText:
 
 
 def read_text(path: str) -> str:
-    """A source file as text (UTF-8, a BOM dropped, Windows line ends kept as Ruby keeps them)."""
-    with open(path, "rb") as handle:
-        raw = handle.read()
-    return raw.decode("utf-8-sig", errors="replace")
+    """A source file as text (UTF-8, a BOM dropped, Windows line ends kept as Ruby keeps them).
+
+    Bytes that are not UTF-8 raise :class:`~liquidsite.encoding.InvalidEncodingError`.
+    """
+    return read_utf8(path)
 
 
 def split(text: str, origin: str) -> SourceText:
@@ -48,6 +50,14 @@ def split(text: str, origin: str) -> SourceText:
     data = yamlio.load(header, origin)
     body_line = text.count("\n", 0, match.end()) + 1
     return SourceText(data, text[match.end():], body_line)
+
+
+def split_without_data(text: str) -> SourceText:
+    """The body after the front matter, its YAML left unread (the front matter was broken)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return SourceText(None, text, 1)
+    return SourceText(None, text[match.end():], text.count("\n", 0, match.end()) + 1)
 
 
 class FrontmatterDefaults:

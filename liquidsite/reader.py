@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
 import fnmatch
 import json
 import os
 import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .documents import DATE_FILENAME, DATELESS_FILENAME, Document, Layout, Page, StaticFile
-from .errors import FrontMatterError
+from .documents import DATE_FILENAME, DATELESS_FILENAME, Document, Layout, Page, StaticFile, UnreadableDocument
+from .encoding import InvalidEncodingError, read_utf8
+from .errors import FatalError, FrontMatterError
 from .log import logger
 from .utils import deep_merge, has_yaml_header
 from . import yamlio
@@ -179,6 +181,13 @@ class Reader:
         except yamlio.YAMLSyntaxError as err:
             self._report_yaml_error(doc.path, err)
             return False
+        except InvalidEncodingError as err:
+            # Jekyll's Document#read rescues the ArgumentError and leaves the file out.
+            logger.error("Error:", f"could not read file {doc.path}: {err.reason}")
+            return False
+        except UnreadableDocument as err:
+            logger.error("Error:", f"could not read file {doc.path}: {err}")
+            return False
         return True
 
     def _report_yaml_error(self, path: str, err: Exception) -> None:
@@ -336,19 +345,21 @@ def _sanitize_data_name(name: str) -> str:
 
 
 def _load_yaml(path: str, site: "Site") -> Any:
-    with open(path, encoding="utf-8-sig") as handle:
-        return yamlio.load(handle.read(), path)
+    return yamlio.load(read_utf8(path), path)
 
 
 def _load_json(path: str, site: "Site") -> Any:
-    with open(path, encoding="utf-8-sig") as handle:
-        return json.load(handle)
+    try:
+        return json.loads(read_utf8(path))
+    except json.JSONDecodeError as err:
+        raise FatalError(f"({path}): {err.msg} at line {err.lineno} column {err.colno}") from None
 
 
 def _csv_loader(delimiter: str) -> Callable[[str, "Site"], Any]:
     def load(path: str, site: "Site") -> Any:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return [dict(row) for row in csv.DictReader(handle, delimiter=delimiter)]
+        # Jekyll's CSV.read keeps a byte-order mark: it ends up in the first header.
+        text = read_utf8(path, strip_bom=False)
+        return [dict(row) for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
     return load
 
