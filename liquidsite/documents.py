@@ -94,21 +94,10 @@ class Convertible:
     def place_in_layout(self) -> bool:
         return not (self.is_sass or self.extname == ".coffee" or self.layout_name == "none")
 
-    def _read_source(self, lenient: bool = False) -> None:
-        """Read front matter and body; a YAML error propagates (the reader reports and skips).
-
-        *lenient* is Jekyll's ``Convertible#read_yaml`` for pages: broken front matter is
-        reported as a warning and the page renders its body with no front matter
-        (unless ``strict_front_matter``).
-        """
+    def _read_source(self) -> None:
+        """Read front matter and body; a YAML error propagates (the reader reports and skips)."""
         text = read_text(self.path)
-        try:
-            parsed = split(text, "<unknown>")
-        except yamlio.YAMLSyntaxError as err:
-            if not lenient or self.site.config.get("strict_front_matter"):
-                raise
-            logger.warn(f"YAML Exception reading {self.path}:", str(err))
-            parsed = split_without_data(text)
+        parsed = split(text, "<unknown>")
         self.content = parsed.body
         self.body_line = parsed.body_line
         if parsed.data is not None and not isinstance(parsed.data, dict):
@@ -136,13 +125,27 @@ class Page(Convertible):
     def __init__(self, site: "Site", dir: str, name: str, base: Optional[str] = None) -> None:
         """*base*: the folder *dir* is in, when not the site's source (a theme's assets)."""
         self._locate(site, dir, name, base)
-        self._read_source(lenient=True)
+        try:
+            self._read_source()
+        except yamlio.YAMLSyntaxError as err:
+            self._front_matter_unreadable(err)
         if self.data_permalink_is_empty():
             from .errors import FrontMatterError
 
             raise FrontMatterError(f"Invalid permalink in {self.path}")
         defaults = site.frontmatter_defaults.all(self.relative_path, "pages")
         self.data = deep_merge(defaults, self.front_matter)
+
+    def _front_matter_unreadable(self, err: yamlio.YAMLSyntaxError) -> None:
+        """Jekyll's ``Convertible#read_yaml``: warn, then render the body with no front matter.
+
+        With ``strict_front_matter`` the error stops the build instead.
+        """
+        if self.site.config.get("strict_front_matter"):
+            raise err
+        logger.warn(f"YAML Exception reading {self.path}:", str(err))
+        parsed = split_without_data(read_text(self.path))
+        self.content, self.body_line, self.front_matter = parsed.body, parsed.body_line, {}
 
     def _locate(self, site: "Site", dir: str, name: str, base: Optional[str] = None) -> None:
         """The fields every page has before any content: where it is and what it will write.
