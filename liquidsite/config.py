@@ -187,5 +187,7 @@ def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
         config["exclude"] = uniq(list(config["exclude"]) + DEFAULT_EXCLUDES)
     config["source"] = os.path.abspath(str(config["source"]))
     config["destination"] = os.path.abspath(str(config["destination"]))
+    if not os.path.isdir(config["source"]):  # Jekyll builds nothing and exits 0
+        raise ConfigError(f"The source directory '{config['source']}' does not exist.")
     logger.adjust_verbosity(quiet=bool(config.get("quiet")), verbose=bool(config.get("verbose")))
     return config

@@ -26,7 +26,7 @@ _SPECIAL = re.compile(r"\A[._#~]")
 
 class EntryFilter:
     """Which directory entries Jekyll reads: no ``_ . # ~`` names or backups unless included,
-    nothing excluded, and in safe mode no symlinks leading out of the source."""
+    nothing excluded, and no symlinks leading out of the source."""
 
     def __init__(self, site: "Site", base_directory: str = "") -> None:
         self.site = site
@@ -63,13 +63,24 @@ class EntryFilter:
         return self._glob_include(patterns, os.path.join(self.base_directory, entry))
 
     def symlink(self, entry: str) -> bool:
-        """Only in safe mode are symlinks out of the source refused (Jekyll's rule)."""
-        if not self.site.safe:
-            return False
+        """A symlink (or a path through one) that leads out of the source is left out.
+
+        Jekyll refuses these only in safe mode and follows them otherwise; liquidsite
+        never reads through them (a link to ``~/.ssh`` must not be published), and says
+        so outside safe mode, where Jekyll would have copied them.
+        """
         path = entry if os.path.isabs(entry) else os.path.join(self.site.source, self.base_directory.lstrip("/"), entry)
-        if not os.path.islink(path):
+        if "/" not in entry.strip("/") and not os.path.islink(path):
+            return False  # the folder it is in was checked when it was read
+        real = os.path.realpath(path)
+        roots = [os.path.realpath(self.site.source)]
+        if os.path.isabs(self.base_directory):  # a theme's folder, outside the site's source
+            roots.append(os.path.realpath(self.base_directory))
+        if any(real == root or real.startswith(root.rstrip("/") + "/") for root in roots):
             return False
-        return not os.path.realpath(path).startswith(self.site.source)
+        if not self.site.safe:
+            logger.warn("Symlink:", f"{path} leads outside the source ({real}); it is left out.")
+        return True
 
     def _glob_include(self, patterns: Iterable[Any], entry: str) -> bool:
         with_source = os.path.join(self.site.source, entry.lstrip("/"))

@@ -13,6 +13,7 @@ from .errors import FatalError
 from .frontmatter import FrontmatterDefaults
 from .liquid.drops import JekyllDrop, SiteDrop
 from .reader import Reader
+from .staging import staged_destination
 from .timeutil import parse_date, zone
 from . import cache, dependencies, site_plugins, writer
 from . import theme as themes
@@ -128,8 +129,9 @@ class Site:
         self.read()
         self.generate()
         self.render()
-        self.cleanup()
-        self.write()
+        with staged_destination(self):  # a failed or killed write leaves the old site whole
+            self.cleanup()
+            self.write()
 
     def read(self) -> None:
         Reader(self).read()

@@ -11,7 +11,9 @@ import re
 import shutil
 from typing import TYPE_CHECKING, Any
 
+from .errors import FatalError
 from .log import logger
+from .staging import published_dest
 
 if TYPE_CHECKING:
     from .site import Site
@@ -60,7 +62,8 @@ def report_conflicts(site: "Site") -> bool:
     for item in site.each_site_file():
         if getattr(item, "allow_shared_destination", False):
             continue
-        by_dest.setdefault(item.destination(site.dest), []).append(getattr(item, "page_path", item.path))
+        shown = os.path.join(published_dest(site), os.path.relpath(item.destination(site.dest), site.dest))
+        by_dest.setdefault(shown, []).append(getattr(item, "page_path", item.path))
     found = False
     for dest, paths in by_dest.items():
         if len(paths) < 2:
@@ -94,10 +97,26 @@ def write_file(path: str, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def _inside_destination(root: str, path: str) -> None:
+    """Refuse to write *path* when a symlinked folder would take it out of *root*.
+
+    Output paths are sanitized into the destination, but a symlink left in it
+    (``keep_files``, a hand-made link) would carry the write anywhere.
+    """
+    directory = os.path.dirname(path)
+    while not os.path.lexists(directory) and directory != root:
+        directory = os.path.dirname(directory)
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(directory)
+    if real != real_root and not real.startswith(real_root.rstrip("/") + "/"):
+        raise FatalError(f"Refusing to write {path}: {directory} leads outside the destination ({real}).")
+
+
 def write_item(site: "Site", item: Any) -> None:
     from .documents import StaticFile
 
     dest = item.destination(site.dest)
+    _inside_destination(site.dest, dest)
     logger.debug("Writing:", dest)
     if isinstance(item, StaticFile):
         _prepare(dest)

@@ -1,0 +1,192 @@
+"""Nothing lost or leaked: the previous site survives a failed build, nothing is read
+through or written through a symlink that leaves the source or the destination."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Mapping
+
+import pytest
+
+from liquidsite import writer
+from liquidsite.cli import main
+
+
+def make_site(root: Path, files: Mapping[str, str]) -> Path:
+    source = root / "src"
+    for name, text in files.items():
+        path = source / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return source
+
+
+def build(source: Path, dest: Path, capsys, *args: str) -> tuple[int, str]:
+    code = main(["build", "-s", str(source), "-d", str(dest), *args])
+    captured = capsys.readouterr()
+    log = captured.out + captured.err
+    assert "Traceback" not in log
+    return code, log
+
+
+def snapshot(dest: Path) -> dict[str, bytes]:
+    return {p.relative_to(dest).as_posix(): p.read_bytes() for p in sorted(dest.rglob("*")) if p.is_file()}
+
+
+def siblings(dest: Path) -> list[str]:
+    return sorted(p.name for p in dest.parent.iterdir())
+
+
+def test_liquid_error_leaves_the_previous_site_untouched(tmp_path, capsys):
+    source = make_site(tmp_path, {"index.md": "---\n---\nfirst\n", "a.md": "---\n---\nA\n"})
+    dest = tmp_path / "out"
+    assert build(source, dest, capsys)[0] == 0
+    before = snapshot(dest)
+    (source / "index.md").write_text("---\n---\n{% if %}broken{% endif %}{% include nope.html %}\n")
+    (source / "a.md").write_text("---\n---\nchanged\n")
+    code, _ = build(source, dest, capsys)
+    assert code == 1
+    assert snapshot(dest) == before
+    assert siblings(dest) == ["out", "src"]
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_write_that_fails_halfway_leaves_the_previous_site_whole(tmp_path, capsys, monkeypatch, failure):
+    source = make_site(tmp_path, {f"p{i}.md": f"---\n---\nold {i}\n" for i in range(5)})
+    dest = tmp_path / "out"
+    assert build(source, dest, capsys)[0] == 0
+    before = snapshot(dest)
+    for i in range(5):
+        (source / f"p{i}.md").write_text(f"---\n---\nnew {i}\n")
+    real_write, written = writer.write_item, []
+
+    def failing_write(site, item):
+        if len(written) == 2:
+            raise failure
+        written.append(item)
+        real_write(site, item)
+
+    monkeypatch.setattr(writer, "write_item", failing_write)
+    if isinstance(failure, KeyboardInterrupt):
+        assert build(source, dest, capsys)[0] == 130
+    else:
+        assert build(source, dest, capsys)[0] == 1
+    assert snapshot(dest) == before
+    assert siblings(dest) == ["out", "src"]
+
+
+def test_rebuild_swaps_in_new_output_and_honours_keep_files(tmp_path, capsys):
+    source = make_site(tmp_path, {
+        "_config.yml": "keep_files: [.git, uploads]\n", "index.md": "---\n---\nv1\n", "gone.md": "---\n---\nx\n",
+    })
+    dest = tmp_path / "out"
+    assert build(source, dest, capsys)[0] == 0
+    (dest / ".git").mkdir()
+    (dest / ".git" / "HEAD").write_text("ref")
+    (dest / "uploads").mkdir()
+    (dest / "uploads" / "big.bin").write_text("data")
+    (dest / "stray.txt").write_text("stale")
+    os.chmod(dest, 0o755)
+    (source / "gone.md").unlink()
+    (source / "index.md").write_text("---\n---\nv2\n")
+    assert build(source, dest, capsys)[0] == 0
+    files = snapshot(dest)
+    assert files == {".git/HEAD": b"ref", "uploads/big.bin": b"data", "index.html": b"<p>v2</p>\n"}
+    assert os.stat(dest).st_mode & 0o777 == 0o755
+    assert siblings(dest) == ["out", "src"]
+
+
+def test_killed_build_leftovers_are_removed_by_the_next_build(tmp_path, capsys):
+    source = make_site(tmp_path, {"index.md": "---\n---\nx\n"})
+    dest = tmp_path / "out"
+    (tmp_path / ".out.liquidsite-abc123").mkdir()
+    assert build(source, dest, capsys)[0] == 0
+    assert siblings(dest) == ["out", "src"]
+
+
+def test_symlinks_leading_out_of_the_source_are_not_read(tmp_path, capsys):
+    outside = tmp_path / "secret"
+    outside.mkdir()
+    (outside / "id_rsa").write_text("PRIVATE")
+    (outside / "notes.md").write_text("---\n---\nsecret page\n")
+    source = make_site(tmp_path, {"index.md": "---\n---\nx\n", "assets/real.txt": "fine", "_includes/.keep": ""})
+    (source / "key.txt").symlink_to(outside / "id_rsa")
+    (source / "linked").symlink_to(outside)
+    (source / "assets" / "alias.txt").symlink_to(source / "assets" / "real.txt")  # inside: kept
+    dest = tmp_path / "out"
+    code, log = build(source, dest, capsys)
+    assert code == 0
+    assert sorted(snapshot(dest)) == ["assets/alias.txt", "assets/real.txt", "index.html"]
+    assert "Symlink:" in log and "key.txt leads outside the source" in log
+
+
+def test_include_symlinked_out_of_the_source_is_refused(tmp_path, capsys):
+    outside = tmp_path / "secret.html"
+    outside.write_text("PRIVATE")
+    source = make_site(tmp_path, {"index.md": "---\n---\n{% include leak.html %}\n", "_includes/.keep": ""})
+    (source / "_includes" / "leak.html").symlink_to(outside)
+    code, log = build(source, tmp_path / "out", capsys)
+    assert code == 1
+    assert "Could not locate the included file 'leak.html'" in log
+    assert "PRIVATE" not in log
+
+
+@pytest.mark.parametrize("markup", ["{% include ../_config.yml %}", "{% include_relative ../secret.txt %}"])
+def test_include_names_cannot_climb_out_of_their_folder(tmp_path, capsys, markup):
+    (tmp_path / "secret.txt").write_text("PRIVATE")
+    source = make_site(tmp_path, {"_config.yml": "title: t\n", "sub/index.md": f"---\n---\n{markup}\n"})
+    code, log = build(source, tmp_path / "out", capsys)
+    assert code == 1
+    assert "Invalid syntax for include tag" in log
+
+
+def test_symlink_in_the_destination_is_never_written_through(tmp_path, capsys):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    source = make_site(tmp_path, {"assets/app.css": "body{}", "index.md": "---\n---\nx\n"})
+    dest = tmp_path / "out"
+    dest.mkdir()
+    (dest / "assets").symlink_to(outside)
+    code, log = build(source, dest, capsys)
+    assert code == 1
+    assert "leads outside the destination" in log
+    assert list(outside.iterdir()) == []
+
+
+def test_source_that_does_not_exist(tmp_path, capsys):
+    code, log = build(tmp_path / "nope", tmp_path / "out", capsys)
+    assert code == 1
+    assert f"The source directory '{tmp_path / 'nope'}' does not exist." in log
+    assert not (tmp_path / "out").exists()
+
+
+def test_destination_that_is_a_file(tmp_path, capsys):
+    source = make_site(tmp_path, {"index.md": "---\n---\nx\n"})
+    (tmp_path / "afile").write_text("mine")
+    code, log = build(source, tmp_path / "afile", capsys)
+    assert code == 1
+    assert f"Destination '{tmp_path / 'afile'}' exists and is not a directory." in log
+    assert (tmp_path / "afile").read_text() == "mine"
+
+
+def test_destination_under_a_file(tmp_path, capsys):
+    source = make_site(tmp_path, {"index.md": "---\n---\nx\n"})
+    (tmp_path / "afile").write_text("mine")
+    code, log = build(source, tmp_path / "afile" / "out", capsys)
+    assert code == 1
+    assert f"cannot be written: {tmp_path / 'afile'} is not a directory." in log
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def test_destination_in_a_read_only_directory(tmp_path, capsys):
+    source = make_site(tmp_path, {"index.md": "---\n---\nx\n"})
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        code, log = build(source, locked / "out", capsys)
+    finally:
+        locked.chmod(0o755)
+    assert code == 1
+    assert "cannot be written: Permission denied" in log
