@@ -97,26 +97,28 @@ def write_file(path: str, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _inside_destination(root: str, path: str) -> None:
-    """Refuse to write *path* when a symlinked folder would take it out of *root*.
+def _inside_destination(site: "Site", path: str) -> None:
+    """Refuse to write *path* when a symlinked folder would take it out of the destination.
 
     Output paths are sanitized into the destination, but a symlink left in it
     (``keep_files``, a hand-made link) would carry the write anywhere.
     """
+    root = site.dest
     directory = os.path.dirname(path)
     while not os.path.lexists(directory) and directory != root:
         directory = os.path.dirname(directory)
     real_root = os.path.realpath(root)
     real = os.path.realpath(directory)
     if real != real_root and not real.startswith(real_root.rstrip("/") + "/"):
-        raise FatalError(f"Refusing to write {path}: {directory} leads outside the destination ({real}).")
+        shown = os.path.join(published_dest(site), os.path.relpath(directory, root))
+        raise FatalError(f"Refusing to write into {shown}: it leads outside the destination ({real}).")
 
 
 def write_item(site: "Site", item: Any) -> None:
     from .documents import StaticFile
 
     dest = item.destination(site.dest)
-    _inside_destination(site.dest, dest)
+    _inside_destination(site, dest)
     logger.debug("Writing:", dest)
     if isinstance(item, StaticFile):
         _prepare(dest)
