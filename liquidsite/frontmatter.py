@@ -41,23 +41,24 @@ def read_text(path: str) -> str:
     return read_utf8(path)
 
 
-def split(text: str, origin: str) -> SourceText:
-    """Separate front matter from the body; raise YAMLSyntaxError naming *origin* and line."""
+def _parts(text: str) -> tuple[str | None, str, int]:
+    """The front matter's YAML (None when there is none), the body, the body's first line."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return SourceText(None, text, 1)
-    header = match.group(1)
-    data = yamlio.load(header, origin)
-    body_line = text.count("\n", 0, match.end()) + 1
-    return SourceText(data, text[match.end():], body_line)
+        return None, text, 1
+    return match.group(1), text[match.end():], text.count("\n", 0, match.end()) + 1
+
+
+def split(text: str, origin: str) -> SourceText:
+    """Separate front matter from the body; raise YAMLSyntaxError naming *origin* and line."""
+    header, body, body_line = _parts(text)
+    return SourceText(None if header is None else yamlio.load(header, origin), body, body_line)
 
 
 def split_without_data(text: str) -> SourceText:
     """The body after the front matter, its YAML left unread (the front matter was broken)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return SourceText(None, text, 1)
-    return SourceText(None, text[match.end():], text.count("\n", 0, match.end()) + 1)
+    _, body, body_line = _parts(text)
+    return SourceText(None, body, body_line)
 
 
 class FrontmatterDefaults:

@@ -92,8 +92,17 @@ def _directory_mode(dest: str) -> int:
 
 
 def can_stage(dest: str) -> bool:
-    """A destination that is a mount point (or a symlink) cannot be swapped by renaming."""
-    return not (os.path.ismount(dest) or os.path.islink(dest))
+    """Whether *dest* can be swapped by renaming.
+
+    Not a mount point or a symlink, and in a folder we may write to; a writable
+    destination in a read-only folder (``/srv/www`` under a root-owned ``/srv``)
+    is written in place, as before.
+    """
+    if os.path.ismount(dest) or os.path.islink(dest):
+        return False
+    parent = os.path.dirname(dest)
+    in_place = os.path.isdir(dest) and os.access(dest, os.W_OK)
+    return not (in_place and os.path.isdir(parent) and not os.access(parent, os.W_OK))
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from typing import Mapping
 
 import pytest
 
-from liquidsite import writer
+from liquidsite import staging, writer
 from liquidsite.cli import main
 
 
@@ -190,3 +190,17 @@ def test_destination_in_a_read_only_directory(tmp_path, capsys):
         locked.chmod(0o755)
     assert code == 1
     assert "cannot be written: Permission denied" in log
+
+
+def test_writable_destination_in_a_read_only_folder_is_written_in_place(tmp_path, capsys, monkeypatch):
+    source = make_site(tmp_path, {"index.md": "---\n---\nx\n"})
+    locked = tmp_path / "locked"
+    (locked / "out").mkdir(parents=True)
+    (locked / "out" / "old.html").write_text("old")
+    real_access = os.access
+    monkeypatch.setattr(staging.os, "access", lambda path, mode: path != str(locked) and real_access(path, mode))
+    monkeypatch.setattr(staging.tempfile, "mkdtemp", lambda **_: pytest.fail("staged in a read-only folder"))
+    code, _ = build(source, locked / "out", capsys)
+    assert code == 0
+    assert snapshot(locked / "out") == {"index.html": b"<p>x</p>\n"}
+    assert sorted(p.name for p in locked.iterdir()) == ["out"]
