@@ -204,3 +204,34 @@ def test_writable_destination_in_a_read_only_folder_is_written_in_place(tmp_path
     assert code == 0
     assert snapshot(locked / "out") == {"index.html": b"<p>x</p>\n"}
     assert sorted(p.name for p in locked.iterdir()) == ["out"]
+
+
+@pytest.mark.slow
+def test_a_build_killed_while_writing_leaves_the_previous_site_whole(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    pages = {f"p{i:03}.md": f"---\n---\n{'word ' * 2000}{i}\n" for i in range(400)}
+    source = make_site(tmp_path, pages)
+    dest = tmp_path / "out"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    command = [sys.executable, "-m", "liquidsite", "build", "-s", str(source), "-d", str(dest)]
+    subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
+    before = snapshot(dest)
+    for name in pages:
+        (source / name).write_text("---\n---\nchanged\n")
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if any(name.startswith(".out.liquidsite-") for name in os.listdir(tmp_path)):
+            process.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.002)
+    process.wait(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the build finished before it could be killed")
+    assert snapshot(dest) == before
