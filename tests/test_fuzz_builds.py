@@ -98,3 +98,39 @@ def test_generated_sites_build_deterministically_inside_their_destination(files,
     finally:
         shutil.rmtree(root, ignore_errors=True)
         assert not os.path.exists(root)
+
+
+LIQUID_TOKENS = st.sampled_from([
+    "{%", "%}", "{{", "}}", "{%-", "-%}", " ", "\n", "if", "elsif", "else", "endif", "unless", "endunless",
+    "for", "endfor", "in", "(1..3)", "reversed", "limit:", "offset:", "break", "continue", "case", "when",
+    "endcase", "assign", "capture", "endcapture", "x", "=", "|", "append:", "'a'", "\"b\"", "1", "-2.5",
+    "nil", "empty", "blank", "true", "and", "or", "contains", "==", "<", ">=", "site.pages", "page.title",
+    "site.data.d", "forloop.index", "[", "]", ".", ",", ":", "size", "first", "last", "where:", "sort",
+    "map:", "join", "date:", "'%Y'", "slice:", "split:", "times:", "divided_by:", "0", "modulo:", "raw",
+    "endraw", "comment", "endcomment", "include", "i.html", "include_relative", "cycle", "tablerow",
+    "endtablerow", "increment", "decrement", "highlight", "endhighlight", "ruby", "link", "post_url", "echo",
+    "liquid", "jsonify", "xml_escape", "markdownify", "relative_url", "absolute_url", "where_exp:", "'p'",
+    "'p.url'", "group_by:", "sample", "slugify", "number_of_words", "default:",
+])
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tokens=st.lists(LIQUID_TOKENS, max_size=40))
+def test_liquid_of_any_shape_fails_only_with_a_reported_error(tokens, capsys):
+    root = Path(tempfile.mkdtemp(prefix="liquidsite-fuzz-"))
+    try:
+        files = {"_config.yml": "time: 2024-01-01 00:00:00 +0000\n", "_data/d.yml": "k: [1, 2]\n",
+                 "_includes/i.html": "{{ include.x }}", "index.md": "---\ntitle: T\n---\n" + "".join(tokens)}
+        for name, text in files.items():
+            path = root / "src" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+        code = main(["build", "-s", str(root / "src"), "-d", str(root / "out")])
+        captured = capsys.readouterr()
+        log = captured.out + captured.err
+        event(f"exit {code}")
+        assert code in (0, 1), log
+        assert "Traceback" not in log and f"liquidsite {__version__} failed" not in log, log
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
