@@ -66,7 +66,7 @@ class Convertible:
     def permalink(self) -> Any:
         """The ``permalink`` setting; a list or number is refused (Jekyll fails on ``end_with?``)."""
         value = self.setting("permalink")
-        if value is None or isinstance(value, (str, bool)):
+        if value is None or value is False or isinstance(value, str):
             return value
         raise urls.PermalinkError(
             f"Invalid permalink in {self.path}: expected a string, found {ruby_class(value)} {value!r}"

@@ -34,6 +34,11 @@ class EntryFilter:
         if base.startswith(site.source):
             base = base[len(site.source):]
         self.base_directory = base
+        # Where a symlink may lead: the source, and a theme's folder when that is what is read.
+        self._allowed_roots = [os.path.realpath(site.source)]
+        inside = base_directory == site.source or base_directory.startswith(site.source.rstrip("/") + "/")
+        if os.path.isabs(base_directory) and not inside:
+            self._allowed_roots.append(os.path.realpath(base_directory))
 
     def filter(self, entries: Iterable[str]) -> list[str]:
         kept = []
@@ -73,10 +78,7 @@ class EntryFilter:
         if "/" not in entry.strip("/") and not os.path.islink(path):
             return False  # the folder it is in was checked when it was read
         real = os.path.realpath(path)
-        roots = [os.path.realpath(self.site.source)]
-        if os.path.isabs(self.base_directory):  # a theme's folder, outside the site's source
-            roots.append(os.path.realpath(self.base_directory))
-        if any(real == root or real.startswith(root.rstrip("/") + "/") for root in roots):
+        if any(real == root or real.startswith(root.rstrip("/") + "/") for root in self._allowed_roots):
             return False
         if not self.site.safe:
             logger.warn("Symlink:", f"{path} leads outside the source ({real}); it is left out.")

@@ -114,6 +114,9 @@ def test_symlinks_leading_out_of_the_source_are_not_read(tmp_path, capsys):
     (source / "key.txt").symlink_to(outside / "id_rsa")
     (source / "linked").symlink_to(outside)
     (source / "assets" / "alias.txt").symlink_to(source / "assets" / "real.txt")  # inside: kept
+    top = tmp_path.parts[1]  # a folder of the source named like the root folder the secret is in
+    (source / top).mkdir()
+    (source / top / "key2.txt").symlink_to(outside / "id_rsa")
     dest = tmp_path / "out"
     code, log = build(source, dest, capsys)
     assert code == 0
