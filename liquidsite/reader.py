@@ -147,6 +147,7 @@ class Reader:
             elif has_yaml_header(path):
                 pages.append(entry)
             else:
+                _warn_if_bom_hides_front_matter(path)
                 statics.append(entry)
         self.retrieve_posts(dir)
         for entry in dirs:
@@ -350,6 +351,28 @@ def _walk(base: str, dotfiles: bool = True) -> list[str]:
                 continue
             found.append(name if rel_root == "." else os.path.join(rel_root, name))
     return found
+
+
+_BOM_FRONT_MATTER = re.compile(rb"\xef\xbb\xbf---[ \t\r\f\v]*\r?\n")
+_TEXT_PAGE_EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm", ".xml", ".txt", ".json")
+
+
+def _warn_if_bom_hides_front_matter(path: str) -> None:
+    """A page saved "UTF-8 with BOM" is a static file to Jekyll (its first bytes are not ``---``).
+
+    The output stays Jekyll's (the file is copied as it is); the warning says why the page
+    did not render.
+    """
+    if not path.lower().endswith(_TEXT_PAGE_EXTENSIONS):
+        return
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline(64)
+    except OSError:
+        return
+    if _BOM_FRONT_MATTER.match(first):
+        logger.warn("Byte-order mark:", f"{path} starts with a UTF-8 byte-order mark, so its front matter is not "
+                    "seen (as in Jekyll) and it is copied as it is; save it as UTF-8 without BOM.")
 
 
 def _sanitize_data_name(name: str) -> str:

@@ -82,7 +82,7 @@ def test_latin1_data_and_config_fail_naming_the_file(tmp_path, capsys, name):
 # it is); a CSV's BOM ends up in its first header.
 def test_byte_order_mark_as_jekyll_reads_it(tmp_path, capsys):
     bom = b"\xef\xbb\xbf"
-    code, _, dest = build(tmp_path, {
+    code, log, dest = build(tmp_path, {
         "_posts/2020-01-01-b.md": bom + b"---\ntitle: BomPost\n---\n# {{ page.title }}\n",
         "p.md": bom + b"---\ntitle: Bom\n---\n# {{ page.title }}\n",
         "_data/c.csv": bom + b"a,b\n1,2\n",
@@ -91,6 +91,7 @@ def test_byte_order_mark_as_jekyll_reads_it(tmp_path, capsys):
     assert code == 0
     assert (dest / "2020/01/01/b.html").read_text() == '<h1 id="bompost">BomPost</h1>\n'
     assert (dest / "p.md").read_bytes().startswith(bom + b"---\n")
+    assert "Byte-order mark: " in log and "p.md starts with a UTF-8 byte-order mark" in log
     assert (dest / "q.html").read_text() == "<p>[{\u201c\ufeffa\u201d:\u201d1\u201d,\u201db\u201d:\u201d2\u201d}]</p>\n"
 
 
