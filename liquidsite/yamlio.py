@@ -12,6 +12,7 @@ try:  # the C loader is several times faster on large _data files
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
+MAX_DEPTH = 10_000  # nested sequences and mappings; real data files nest a few levels
 _ALIAS_NAME = re.compile(r"\*([^\s,\[\]{}]+)")
 
 
@@ -34,6 +35,7 @@ def load(text: str, origin: str = "<unknown>", line_offset: int = 0) -> Any:
     front matter errors can point at the line in the whole file.
     """
     try:
+        _check_depth(text, origin, line_offset)
         return next(iter(yaml.load_all(text, Loader=_Loader)), None)
     except yaml.MarkedYAMLError as err:
         raise YAMLSyntaxError(*_psych_message(err, text, origin, line_offset)) from None
@@ -41,6 +43,33 @@ def load(text: str, origin: str = "<unknown>", line_offset: int = 0) -> Any:
         raise YAMLSyntaxError(f"({origin}): {err}", None) from None
     except (ValueError, TypeError, OverflowError) as err:  # a tagged value that does not convert
         raise YAMLSyntaxError(f"({origin}): {err}", None) from None
+
+
+def _check_depth(text: str, origin: str, line_offset: int) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` before the recursive composer sees it.
+
+    PyYAML's C composer recurses once per level and crashes the process (a segmentation
+    fault, no message at all) some 25,000 levels down; Psych fails with "stack level too
+    deep". Only a text with that many ``[``/``{`` or a line that long can nest so deep,
+    so the event scan runs on such texts only.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH and max(map(len, text.splitlines()), default=0) <= MAX_DEPTH:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line = (mark.line if mark else 0) + 1 + line_offset
+                column = (mark.column if mark else 0) + 1
+                raise YAMLSyntaxError(
+                    f"({origin}): nesting deeper than {MAX_DEPTH} levels at line {line} column {column}", line
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.DocumentEndEvent):
+            return  # only the first document is loaded
 
 
 def _psych_message(err: yaml.MarkedYAMLError, text: str, origin: str, line_offset: int) -> tuple[str, int | None]:

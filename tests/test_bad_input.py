@@ -177,3 +177,11 @@ def test_invalid_date(tmp_path, capsys):
     assert code == 1
     assert ("Invalid date 'notadate': Document '_posts/2020-01-01-x.md' does not have a valid date"
             " in the YAML front matter.") in log
+
+
+# Jekyll: "stack level too deep (SystemStackError)" with a Ruby backtrace; PyYAML's C composer would
+# crash the process with a segmentation fault.
+@pytest.mark.parametrize("text", ["a: " + "[" * 30000 + "]" * 30000, "- " * 30000 + "x"])
+def test_yaml_nested_too_deep_is_an_error_not_a_crash(text):
+    with pytest.raises(yamlio.YAMLSyntaxError, match=r"^\(f\.yml\): nesting deeper than 10000 levels at line 1 "):
+        yamlio.load(text, "f.yml")
