@@ -238,3 +238,17 @@ def test_a_build_killed_while_writing_leaves_the_previous_site_whole(tmp_path):
     if process.returncode == 0:
         pytest.skip("the build finished before it could be killed")
     assert snapshot(dest) == before
+
+
+def test_destination_folder_that_refuses_writes(tmp_path, capsys, monkeypatch):
+    """As root cannot be refused a write, the refusal is simulated where staging starts."""
+    source = make_site(tmp_path, {"index.md": "---\n---\nx\n"})
+
+    def refuse(**_: object) -> str:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "locked"))
+
+    monkeypatch.setattr(staging.tempfile, "mkdtemp", refuse)
+    code, log = build(source, tmp_path / "locked" / "out", capsys)
+    assert code == 1
+    locked = tmp_path / "locked"
+    assert f"Destination '{locked / 'out'}' cannot be written: Permission denied ({locked})" in log
