@@ -185,3 +185,12 @@ def test_invalid_date(tmp_path, capsys):
 def test_yaml_nested_too_deep_is_an_error_not_a_crash(text):
     with pytest.raises(yamlio.YAMLSyntaxError, match=r"^\(f\.yml\): nesting deeper than 10000 levels at line 1 "):
         yamlio.load(text, "f.yml")
+
+
+# Jekyll: "Liquid Exception: Invalid Date: '"x"' is not a valid datetime. in sitemap.xml", exit 1.
+def test_invalid_last_modified_at_names_the_sitemap(tmp_path, capsys):
+    code, log, _ = build(tmp_path, {
+        "_config.yml": "plugins: [jekyll-sitemap]\n", "p.md": "---\nlast_modified_at: x\n---\nbody\n",
+    }, capsys)
+    assert code == 1
+    assert "Invalid Date: '\"x\"' is not a valid datetime. in sitemap.xml" in log
