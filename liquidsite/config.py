@@ -7,6 +7,7 @@ import os
 import sys
 from typing import Any, Mapping
 
+from .encoding import read_utf8
 from .errors import ConfigError
 from .log import logger
 from .utils import deep_merge, uniq
@@ -87,8 +88,7 @@ def style_to_permalink(style: Any) -> str:
 def _read_config_file(path: str, default_file: bool) -> dict[str, Any]:
     path = os.path.abspath(path)
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
+        text = read_utf8(path)
     except OSError:
         if default_file:
             logger.warn("Configuration file:", "none")
@@ -209,5 +209,7 @@ def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
         config["exclude"] = uniq(list(config["exclude"]) + DEFAULT_EXCLUDES)
     config["source"] = os.path.abspath(str(config["source"]))
     config["destination"] = os.path.abspath(str(config["destination"]))
+    if not os.path.isdir(config["source"]):  # Jekyll builds nothing and exits 0
+        raise ConfigError(f"The source directory '{config['source']}' does not exist.")
     logger.adjust_verbosity(quiet=bool(config.get("quiet")), verbose=bool(config.get("verbose")))
     return config

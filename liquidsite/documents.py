@@ -13,7 +13,8 @@ import re
 from typing import TYPE_CHECKING, Any, Optional
 
 from . import url as urls
-from .frontmatter import read_text, split
+from .errors import LiquidsiteError
+from .frontmatter import read_text, split, split_without_data
 from .log import logger
 from .timeutil import parse_date
 from .utils import deep_merge, pluralized_array, slugify, titleize_slug, uniq
@@ -68,7 +69,13 @@ class Convertible:
 
     @property
     def permalink(self) -> Any:
-        return self.setting("permalink")
+        """The ``permalink`` setting; a list or number is refused (Jekyll fails on ``end_with?``)."""
+        value = self.setting("permalink")
+        if value is None or value is False or isinstance(value, str):
+            return value
+        raise urls.PermalinkError(
+            f"Invalid permalink in {self.path}: expected a string, found {ruby_class(value)} {value!r}"
+        )
 
     @property
     def layout_name(self) -> Any:
@@ -105,6 +112,18 @@ class Convertible:
         self.front_matter: dict[str, Any] = parsed.data or {}
 
 
+class UnreadableDocument(LiquidsiteError):
+    """A document whose front matter has a value of the wrong type; the reader leaves it out."""
+
+
+def ruby_class(value: Any) -> str:
+    """The Ruby class name of a YAML value, as Ruby's type errors name it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    names = {int: "Integer", float: "Float", dict: "Hash", list: "Array", dt.datetime: "Time", dt.date: "Date"}
+    return names.get(type(value), type(value).__name__)
+
+
 class Page(Convertible):
     """A file outside collections with front matter (Jekyll's Page)."""
 
@@ -114,7 +133,10 @@ class Page(Convertible):
     def __init__(self, site: "SiteView", dir: str, name: str, base: Optional[str] = None) -> None:
         """*base*: the folder *dir* is in, when not the site's source (a theme's assets)."""
         self._locate(site, dir, name, base)
-        self._read_source()
+        try:
+            self._read_source()
+        except yamlio.YAMLSyntaxError as err:
+            self._front_matter_unreadable(err)
         if self.data_permalink_is_empty():
             from .errors import FrontMatterError
 
@@ -123,6 +145,17 @@ class Page(Convertible):
         self.data = deep_merge(defaults, self.front_matter)
         self._nulled_defaults = {key: defaults[key] for key, value in self.front_matter.items()
                                  if value is None and key in defaults}
+
+    def _front_matter_unreadable(self, err: yamlio.YAMLSyntaxError) -> None:
+        """Jekyll's ``Convertible#read_yaml``: warn, then render the body with no front matter.
+
+        With ``strict_front_matter`` the error stops the build instead.
+        """
+        if self.site.config.get("strict_front_matter"):
+            raise err
+        logger.warn(f"YAML Exception reading {self.path}:", str(err))
+        parsed = split_without_data(read_text(self.path))
+        self.content, self.body_line, self.front_matter = parsed.body, parsed.body_line, {}
 
     def _locate(self, site: "SiteView", dir: str, name: str, base: Optional[str] = None) -> None:
         """The fields every page has before any content: where it is and what it will write.
@@ -271,6 +304,11 @@ class Document(Convertible):
         if other.get("categories") is not None:
             if isinstance(other["categories"], str):
                 other["categories"] = other["categories"].split()
+            elif not isinstance(other["categories"], list):
+                raise UnreadableDocument(
+                    f"no implicit conversion of {ruby_class(other['categories'])} into Array"
+                    f" (categories: {other['categories']!r} in the {source})"
+                )
             if isinstance(self.data.get("categories"), list):
                 other["categories"] = uniq(list(self.data["categories"]) + list(other["categories"]))
         self.data = deep_merge(self.data, other)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import yamlio
+from .encoding import read_utf8
 from .timeutil import parse_date
 from .utils import deep_merge
 
@@ -33,21 +34,31 @@ class SourceText:
 
 
 def read_text(path: str) -> str:
-    """A source file as text (UTF-8, a BOM dropped, Windows line ends kept as Ruby keeps them)."""
-    with open(path, "rb") as handle:
-        raw = handle.read()
-    return raw.decode("utf-8-sig", errors="replace")
+    """A source file as text (UTF-8, a BOM dropped, Windows line ends kept as Ruby keeps them).
+
+    Bytes that are not UTF-8 raise :class:`~liquidsite.encoding.InvalidEncodingError`.
+    """
+    return read_utf8(path)
+
+
+def _parts(text: str) -> tuple[str | None, str, int]:
+    """The front matter's YAML (None when there is none), the body, the body's first line."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    return match.group(1), text[match.end():], text.count("\n", 0, match.end()) + 1
 
 
 def split(text: str, origin: str) -> SourceText:
     """Separate front matter from the body; raise YAMLSyntaxError naming *origin* and line."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return SourceText(None, text, 1)
-    header = match.group(1)
-    data = yamlio.load(header, origin)
-    body_line = text.count("\n", 0, match.end()) + 1
-    return SourceText(data, text[match.end():], body_line)
+    header, body, body_line = _parts(text)
+    return SourceText(None if header is None else yamlio.load(header, origin), body, body_line)
+
+
+def split_without_data(text: str) -> SourceText:
+    """The body after the front matter, its YAML left unread (the front matter was broken)."""
+    _, body, body_line = _parts(text)
+    return SourceText(None, body, body_line)
 
 
 class FrontmatterDefaults:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
 import fnmatch
 import json
 import os
 import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .documents import DATE_FILENAME, DATELESS_FILENAME, Document, Layout, Page, StaticFile
-from .errors import FrontMatterError
+from .documents import DATE_FILENAME, DATELESS_FILENAME, Document, Layout, Page, StaticFile, UnreadableDocument
+from .encoding import InvalidEncodingError, read_utf8
+from .errors import FatalError, FrontMatterError
 from .log import logger
 from .utils import deep_merge, has_yaml_header
 from . import yamlio
@@ -24,7 +26,7 @@ _SPECIAL = re.compile(r"\A[._#~]")
 
 class EntryFilter:
     """Which directory entries Jekyll reads: no ``_ . # ~`` names or backups unless included,
-    nothing excluded, and in safe mode no symlinks leading out of the source."""
+    nothing excluded, and no symlinks leading out of the source."""
 
     def __init__(self, site: "Site", base_directory: str = "") -> None:
         self.site = site
@@ -32,6 +34,11 @@ class EntryFilter:
         if base.startswith(site.source):
             base = base[len(site.source):]
         self.base_directory = base
+        # Where a symlink may lead: the source, and a theme's folder when that is what is read.
+        self._allowed_roots = [os.path.realpath(site.source)]
+        inside = base_directory == site.source or base_directory.startswith(site.source.rstrip("/") + "/")
+        if os.path.isabs(base_directory) and not inside:
+            self._allowed_roots.append(os.path.realpath(base_directory))
 
     def filter(self, entries: Iterable[str]) -> list[str]:
         kept = []
@@ -61,13 +68,21 @@ class EntryFilter:
         return self._glob_include(patterns, os.path.join(self.base_directory, entry))
 
     def symlink(self, entry: str) -> bool:
-        """Only in safe mode are symlinks out of the source refused (Jekyll's rule)."""
-        if not self.site.safe:
-            return False
+        """A symlink (or a path through one) that leads out of the source is left out.
+
+        Jekyll refuses these only in safe mode and follows them otherwise; liquidsite
+        never reads through them (a link to ``~/.ssh`` must not be published), and says
+        so outside safe mode, where Jekyll would have copied them.
+        """
         path = entry if os.path.isabs(entry) else os.path.join(self.site.source, self.base_directory.lstrip("/"), entry)
-        if not os.path.islink(path):
+        if "/" not in entry.strip("/") and not os.path.islink(path):
+            return False  # the folder it is in was checked when it was read
+        real = os.path.realpath(path)
+        if any(real == root or real.startswith(root.rstrip("/") + "/") for root in self._allowed_roots):
             return False
-        return not os.path.realpath(path).startswith(self.site.source)
+        if not self.site.safe:
+            logger.warn("Symlink:", f"{path} leads outside the source ({real}); it is left out.")
+        return True
 
     def _glob_include(self, patterns: Iterable[Any], entry: str) -> bool:
         with_source = os.path.join(self.site.source, entry.lstrip("/"))
@@ -132,6 +147,7 @@ class Reader:
             elif has_yaml_header(path):
                 pages.append(entry)
             else:
+                _warn_if_bom_hides_front_matter(path)
                 statics.append(entry)
         self.retrieve_posts(dir)
         for entry in dirs:
@@ -178,6 +194,13 @@ class Reader:
             doc.read()
         except yamlio.YAMLSyntaxError as err:
             self._report_yaml_error(doc.path, err)
+            return False
+        except InvalidEncodingError as err:
+            # Jekyll's Document#read rescues the ArgumentError and leaves the file out.
+            logger.error("Error:", f"could not read file {doc.path}: {err.reason}")
+            return False
+        except UnreadableDocument as err:
+            logger.error("Error:", f"could not read file {doc.path}: {err}")
             return False
         return True
 
@@ -330,25 +353,49 @@ def _walk(base: str, dotfiles: bool = True) -> list[str]:
     return found
 
 
+_BOM_FRONT_MATTER = re.compile(rb"\xef\xbb\xbf---[ \t\r\f\v]*\r?\n")
+_TEXT_PAGE_EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm", ".xml", ".txt", ".json")
+
+
+def _warn_if_bom_hides_front_matter(path: str) -> None:
+    """A page saved "UTF-8 with BOM" is a static file to Jekyll (its first bytes are not ``---``).
+
+    The output stays Jekyll's (the file is copied as it is); the warning says why the page
+    did not render.
+    """
+    if not path.lower().endswith(_TEXT_PAGE_EXTENSIONS):
+        return
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline(64)
+    except OSError:
+        return
+    if _BOM_FRONT_MATTER.match(first):
+        logger.warn("Byte-order mark:", f"{path} starts with a UTF-8 byte-order mark, so its front matter is not "
+                    "seen (as in Jekyll) and it is copied as it is; save it as UTF-8 without BOM.")
+
+
 def _sanitize_data_name(name: str) -> str:
     name = re.sub(r"[^\w\s-]+|(?:(?<=^)|(?<=\b\s))\s+(?=$|\s?\b)", "", name)
     return re.sub(r"\s+", "_", name)
 
 
 def _load_yaml(path: str, site: "Site") -> Any:
-    with open(path, encoding="utf-8-sig") as handle:
-        return yamlio.load(handle.read(), path)
+    return yamlio.load(read_utf8(path), path)
 
 
 def _load_json(path: str, site: "Site") -> Any:
-    with open(path, encoding="utf-8-sig") as handle:
-        return json.load(handle)
+    try:
+        return json.loads(read_utf8(path))
+    except json.JSONDecodeError as err:
+        raise FatalError(f"({path}): {err.msg} at line {err.lineno} column {err.colno}") from None
 
 
 def _csv_loader(delimiter: str) -> Callable[[str, "Site"], Any]:
     def load(path: str, site: "Site") -> Any:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return [dict(row) for row in csv.DictReader(handle, delimiter=delimiter)]
+        # Jekyll's CSV.read keeps a byte-order mark: it ends up in the first header.
+        text = read_utf8(path, strip_bom=False)
+        return [dict(row) for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
     return load
 

@@ -13,6 +13,7 @@ from .errors import FatalError
 from .frontmatter import FrontmatterDefaults
 from .liquid.drops import JekyllDrop, SiteDrop
 from .reader import Reader
+from .staging import staged_destination
 from .timeutil import parse_date, zone
 from . import cache, dependencies, site_plugins, writer
 from . import theme as themes
@@ -142,8 +143,13 @@ class Site:
             self.read()
             self.generate()
         self.render(selection)
-        self.cleanup(selection)
-        self.write(selection)
+        if self.dependencies is not None:  # a watched site is written in place, as its server serves it
+            self.cleanup(selection)
+            self.write(selection)
+            return
+        with staged_destination(self):  # a failed or killed write leaves the old site whole
+            self.cleanup()
+            self.write()
 
     def read(self) -> None:
         Reader(self).read()

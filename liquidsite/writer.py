@@ -12,7 +12,9 @@ import re
 import shutil
 from typing import TYPE_CHECKING, Any
 
+from .errors import FatalError
 from .log import logger
+from .staging import published_dest
 
 if TYPE_CHECKING:
     from .site import Site
@@ -61,7 +63,8 @@ def report_conflicts(site: "Site") -> bool:
     for item in site.each_site_file():
         if getattr(item, "allow_shared_destination", False):
             continue
-        by_dest.setdefault(item.destination(site.dest), []).append(getattr(item, "page_path", item.path))
+        shown = os.path.join(published_dest(site), os.path.relpath(item.destination(site.dest), site.dest))
+        by_dest.setdefault(shown, []).append(getattr(item, "page_path", item.path))
     found = False
     for dest, paths in by_dest.items():
         if len(paths) < 2:
@@ -95,10 +98,28 @@ def write_file(path: str, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def _inside_destination(site: "Site", path: str) -> None:
+    """Refuse to write *path* when a symlinked folder would take it out of the destination.
+
+    Output paths are sanitized into the destination, but a symlink left in it
+    (``keep_files``, a hand-made link) would carry the write anywhere.
+    """
+    root = site.dest
+    directory = os.path.dirname(path)
+    while not os.path.lexists(directory) and directory != root:
+        directory = os.path.dirname(directory)
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(directory)
+    if real != real_root and not real.startswith(real_root.rstrip("/") + "/"):
+        shown = os.path.join(published_dest(site), os.path.relpath(directory, root))
+        raise FatalError(f"Refusing to write into {shown}: it leads outside the destination ({real}).")
+
+
 def write_item(site: "Site", item: Any) -> None:
     from .documents import StaticFile
 
     dest = item.destination(site.dest)
+    _inside_destination(site, dest)
     logger.debug("Writing:", dest)
     if isinstance(item, StaticFile):
         _prepare(dest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -15,22 +16,67 @@ try:  # the C loader is several times faster on large _data files
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
+MAX_DEPTH = 10_000  # nested sequences and mappings; real data files nest a few levels
+_ALIAS_NAME = re.compile(r"\*([^\s,\[\]{}]+)")
+
 
 def load(text: str, origin: str = "<unknown>", line_offset: int = 0) -> Any:
-    """Parse *text*; on error raise :class:`YAMLSyntaxError` naming *origin* and the line.
+    """Parse the first YAML document of *text*; on error raise :class:`YAMLSyntaxError`.
 
-    *line_offset* is added to the reported line, so front matter errors point at
-    the line in the whole file, not in the YAML block.
+    Like Psych's ``safe_load``, only the first document is read: whatever follows a
+    ``---`` or ``...`` line is neither loaded nor checked. The message is Psych's,
+    ``(ORIGIN): PROBLEM CONTEXT at line L column C``, and the position is the one
+    Psych gives: where the construct that failed starts (``while parsing a block
+    mapping``), not where libyaml gave up. *line_offset* is added to the line, so
+    front matter errors can point at the line in the whole file.
     """
     try:
-        return yaml.load(text, Loader=_Loader)
+        _check_depth(text, origin, line_offset)
+        return next(iter(yaml.load_all(text, Loader=_Loader)), None)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        column = mark.column + 1 if mark else None
-        problem = err.problem or err.context or "syntax error"
-        where = f" at line {line} column {column}" if mark else ""
-        context = f" while {err.context}" if err.context and err.problem else ""
-        raise YAMLSyntaxError(f"({origin}): {problem}{context}{where}", origin, line, column) from None
+        message, line = _psych_message(err, text, origin, line_offset)
+        raise YAMLSyntaxError(message, origin, line) from None
     except yaml.YAMLError as err:
         raise YAMLSyntaxError(f"({origin}): {err}", origin) from None
+    except (ValueError, TypeError, OverflowError) as err:  # a tagged value that does not convert
+        raise YAMLSyntaxError(f"({origin}): {err}", origin) from None
+
+
+def _check_depth(text: str, origin: str, line_offset: int) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` before the recursive composer sees it.
+
+    PyYAML's C composer recurses once per level and crashes the process (a segmentation
+    fault, no message at all) some 25,000 levels down; Psych fails with "stack level too
+    deep". Only a text with that many ``[``/``{`` or a line that long can nest so deep,
+    so the event scan runs on such texts only.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH and max(map(len, text.splitlines()), default=0) <= MAX_DEPTH:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line = (mark.line if mark else 0) + 1 + line_offset
+                column = (mark.column if mark else 0) + 1
+                raise YAMLSyntaxError(
+                    f"({origin}): nesting deeper than {MAX_DEPTH} levels at line {line} column {column}", origin, line
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.DocumentEndEvent):
+            return  # only the first document is loaded
+
+
+def _psych_message(err: yaml.MarkedYAMLError, text: str, origin: str, line_offset: int) -> tuple[str, int | None]:
+    """Psych's wording: problem and context joined by a space, at the context's start if any."""
+    if err.problem and err.problem.startswith("found undefined alias") and err.problem_mark:
+        name = _ALIAS_NAME.match(text, err.problem_mark.index)
+        return f"({origin}): Unknown alias: {name.group(1) if name else ''}", err.problem_mark.line + 1 + line_offset
+    mark = err.context_mark if err.context and err.context_mark else err.problem_mark
+    parts = [part for part in (err.problem, err.context) if part] or ["syntax error"]
+    if mark is None:
+        return f"({origin}): {' '.join(parts)}", None
+    line = mark.line + 1 + line_offset
+    return f"({origin}): {' '.join(parts)} at line {line} column {mark.column + 1}", line

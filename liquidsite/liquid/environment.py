@@ -53,6 +53,17 @@ _ALWAYS_FATAL = ("unexpected tag", "unknown tag", "expected tag", "was never clo
 class JekyllEnvironment(Environment):
     """A Liquid environment bound to one site: filters and tags reach it as ``env.site``."""
 
+    # Resource limits far above what real sites use, so that a template that loops or
+    # grows without end stops with a Liquid error naming the file instead of hanging or
+    # exhausting memory: nested loops' iterations (their product), the size of the values
+    # a template assigns (sys.getsizeof, so a string doubled by ``append`` in a loop stops
+    # near 200 MB) and include depth (Ruby Liquid's "Nesting too deep" is at 100 too).
+    # python-liquid's output_stream_limit is left off: it encodes every write to count
+    # bytes, which costs a fifth of render time; output is bounded by the other two.
+    loop_iteration_limit = 10_000_000
+    local_namespace_limit = 200_000_000
+    context_depth_limit = 100
+
     def __init__(self, site: "SiteView") -> None:
         liquid_config = site.config.get("liquid") or {}
         mode = _MODES.get(str(liquid_config.get("error_mode", "warn")), Mode.WARN)

@@ -186,7 +186,7 @@ class IncludeFiles:
         safe = self.site.safe
         for base in dirs:
             path = join_path(base, file)
-            if _is_valid_include(path, base, safe):
+            if _is_valid_include(path, base, safe, self.site.source):
                 return path
         ending = (
             " is not a symlink as those are not allowed in safe mode."
@@ -220,16 +220,20 @@ class IncludeFiles:
         return template
 
 
-def _is_valid_include(path: str, base: str, safe: bool) -> bool:
-    """A regular file, and in safe mode one whose real path lies inside *base*."""
+def _is_valid_include(path: str, base: str, safe: bool, source: str) -> bool:
+    """A regular file whose real path lies inside *base* (or, outside safe mode, the source).
+
+    Jekyll follows an include symlinked anywhere unless in safe mode; liquidsite
+    never reads through a link that leaves both the includes folder and the source.
+    """
     if not os.path.isfile(path):
         return False
-    if not safe:
-        return True
     try:
-        return os.path.realpath(path, strict=True).startswith(base)
+        real = os.path.realpath(path, strict=True)
     except OSError:
         return False
+    roots = [base] if safe else [base, source]
+    return any(real.startswith(os.path.realpath(root).rstrip("/") + "/") for root in roots)
 
 
 def render_partial(template: "BoundTemplate", context: "RenderContext", buffer: TextIO, path: str) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from urllib.parse import quote, urlsplit
 
 from ..documents import Page
+from ..errors import InvalidDateError
 from ..timeutil import parse_date
 
 if TYPE_CHECKING:
@@ -47,7 +48,10 @@ class GeneratedPage(Page):
     @property
     def content(self) -> str:
         if callable(self._content):
-            self._content = self._content()
+            try:
+                self._content = self._content()
+            except InvalidDateError as err:  # as Jekyll's Liquid Exception names the page
+                raise InvalidDateError(f"{err} in {self.page_path}") from None
         return self._content
 
     @content.setter
@@ -194,7 +198,10 @@ def to_time(site: "SiteView", value: Any) -> Optional[dt.datetime]:
         return dt.datetime(value.year, value.month, value.day, tzinfo=site.tz)
     if value is None or str(value) == "":
         return None
-    return parse_date(str(value), site.tz)
+    try:
+        return parse_date(str(value), site.tz)
+    except InvalidDateError:  # Jekyll's date filters word it so
+        raise InvalidDateError(f"Invalid Date: '{ruby_inspect(value)}' is not a valid datetime.") from None
 
 
 def xmlschema(site: "SiteView", value: Any) -> str:
