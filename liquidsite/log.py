@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from enum import IntEnum
+from typing import Callable
 from typing import TextIO
 
 # Jekyll squeezes every whitespace run of a message (not of the topic) into one space.
@@ -39,6 +41,7 @@ class Logger:
     def __init__(self) -> None:
         self.level = Level.INFO
         self.messages: list[tuple[Level, str]] = []
+        self._status_shown = False
 
     def adjust_verbosity(self, quiet: bool = False, verbose: bool = False) -> None:
         if quiet:
@@ -57,10 +60,25 @@ class Logger:
         self.messages.append((level, line))
         if level < self.level:
             return
+        self.clear_status()
         stream = sys.stdout if level <= Level.INFO else sys.stderr
         if level >= Level.WARN and _colour(stream):
             line = f"{_COLOURS[level]}{line}\x1b[0m"
         print(line, file=stream, flush=True)
+
+    def status(self, topic: str, message: str) -> None:
+        """A transient line on a terminal, replaced by the next one and cleared before any log line."""
+        if self.level > Level.INFO or not _colour(sys.stdout):
+            return
+        sys.stdout.write(f"\r{self.format(topic, message)}\x1b[K")
+        sys.stdout.flush()
+        self._status_shown = True
+
+    def clear_status(self) -> None:
+        if self._status_shown:
+            sys.stdout.write("\r\x1b[K")
+            sys.stdout.flush()
+            self._status_shown = False
 
     def debug(self, topic: str, message: str = "") -> None:
         self._emit(Level.DEBUG, topic, message)
@@ -73,6 +91,28 @@ class Logger:
 
     def error(self, topic: str, message: str = "") -> None:
         self._emit(Level.ERROR, topic, message)
+
+
+class Progress:
+    """``Rendering: 120/450`` on a terminal once a phase has run for a second.
+
+    Jekyll prints nothing between ``Generating...`` and ``done in``; a long build of a
+    large site shows how far it is (on a terminal only: logs and CI output stay Jekyll's).
+    """
+
+    def __init__(self, topic: str, total: Callable[[], int], after: float = 1.0) -> None:
+        self.topic, self.total, self.count = topic, total, 0
+        self.start, self.after, self.shown = time.monotonic(), after, 0.0
+
+    def step(self) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if now - self.start >= self.after and now - self.shown >= 0.1:
+            self.shown = now
+            logger.status(self.topic, f"{self.count}/{self.total()}")
+
+    def done(self) -> None:
+        logger.clear_status()
 
 
 #: The process-wide logger, as ``Jekyll.logger``.

@@ -10,6 +10,7 @@ from .collection import Collection
 from .converters import Converter, build_converters
 from .documents import Document, Layout, Page, StaticFile
 from .errors import FatalError
+from .log import Progress
 from .frontmatter import FrontmatterDefaults
 from .liquid.drops import JekyllDrop, SiteDrop
 from .reader import Reader
@@ -178,10 +179,14 @@ class Site:
             for item in selection:
                 self.render_item(item)
         else:
+            progress = Progress("Rendering:", lambda: len(self.render_order()))
             for doc in (doc for collection in self.collections.values() for doc in collection.docs):
                 self.render_item(doc)
+                progress.step()
             for page in self.pages:  # the live list: pages added while rendering (Sass source maps) render too
                 self.render_item(page)
+                progress.step()
+            progress.done()
         hooks.trigger("site", "post_render", self, self.renderer.payload(None))
 
     def render_order(self) -> list[Union[Page, Document]]:
