@@ -141,10 +141,57 @@ def sourcemap_required(site: "Site", config: Mapping[str, Any]) -> bool:
 
 
 def compile_sass(site: "Site", content: str, origin: str) -> str:
-    """CSS for the Sass page or document at *origin*; a Page also gets its source map page."""
+    """CSS for the Sass page or document at *origin*; a Page also gets its source map page.
+
+    The result is kept in the site's cache, keyed by the stylesheet, every Sass file it may
+    import and the options, so a warm build with no Sass edited compiles nothing.
+    """
     config = sass_config(site)
     page = _associated_page(site, origin)
     engine = implementation(config, content, partials(load_paths(site, config)))
+    from .cache import Cache
+
+    cache = Cache(site.cache_root, "Liquidsite::Sass")
+    key = _cache_key(site, config, engine, content, origin, page is not None)
+    try:
+        entry = json.loads(cache.get(key))
+    except KeyError:
+        before = len(site.pages)
+        css = _compile(site, config, engine, content, origin, page)
+        maps = [p.content for p in site.pages[before:] if isinstance(p, SourceMapPage)]
+        cache.set(key, json.dumps({"css": css, "map": maps[0] if maps else None}))
+        return css
+    if entry["map"] is not None and page is not None:
+        site.pages.append(SourceMapPage(page, entry["map"]))
+    return str(entry["css"])
+
+
+def _cache_key(site: "Site", config: Mapping[str, Any], engine: str, content: str, origin: str,
+               is_page: bool) -> str:
+    """What a compilation depends on: options, the stylesheet and every Sass file it may import."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    skip = {os.path.abspath(site.dest)}
+    if site.cache_root is not None:  # <cache_dir>/Jekyll/Cache
+        skip.add(os.path.dirname(os.path.dirname(os.path.abspath(site.cache_root))))
+    roots = [site.source, *load_paths(site, config)]
+    for root in dict.fromkeys(roots):
+        for directory, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "vendor")
+                             and os.path.join(directory, d) not in skip)
+            for name in sorted(names):
+                if name.lower().endswith((".scss", ".sass")):
+                    path = os.path.join(directory, name)
+                    with open(path, "rb") as handle:
+                        digest.update(path.encode() + b"\0" + hashlib.sha256(handle.read()).digest())
+    options = json.dumps(dict(config), sort_keys=True, default=str)
+    return "\0".join((engine, origin, str(is_page), site.environment, str(site.safe), options, content,
+                      digest.hexdigest()))
+
+
+def _compile(site: "Site", config: Mapping[str, Any], engine: str, content: str, origin: str,
+             page: Optional[Page]) -> str:
     try:
         if engine == LIBSASS:
             css = _compile_libsass(site, config, content, origin, page)

@@ -397,3 +397,24 @@ def test_module_system_is_compiled_by_dart_sass_as_converter_3_does(tmp_path: Pa
     built = build_files(tmp_path / "compressed", {**MODULE_SITE, "_config.yml": config})
     assert built["assets/css/main.css"] == MODULE_CSS_COMPRESSED
     assert "assets/css/main.css.map" not in built
+
+
+def test_a_warm_build_takes_css_and_map_from_the_cache_until_a_partial_changes(tmp_path: Path, monkeypatch):
+    from liquidsite import sass
+
+    write_tree(tmp_path, {
+        "css/main.scss": '---\n---\n@import "base";\n.a { color: $c; }\n',
+        "_sass/_base.scss": "$c: red;\n",
+    })
+    first = run_build(tmp_path)
+    assert first.code == 0, first.log
+    compiled: list[str] = []
+    real = sass._compile
+    monkeypatch.setattr(sass, "_compile", lambda *args: compiled.append(args[4]) or real(*args))
+    warm = run_build(tmp_path)
+    assert warm.code == 0 and compiled == []
+    assert warm.files == first.files  # the CSS and its source map, as the cold build wrote them
+    (tmp_path / "_sass" / "_base.scss").write_text("$c: blue;\n")
+    edited = run_build(tmp_path)
+    assert compiled == ["css/main.scss"]
+    assert "blue" in edited.read("css/main.css") and "css/main.css.map" in edited.files
