@@ -14,11 +14,8 @@ listed, and fetched only with ``--external``; ``mailto:``, ``tel:``, ``data:``,
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import json
 import os
-import urllib.error
-import urllib.request
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from typing import Optional
@@ -232,6 +229,9 @@ class SiteChecker:
 
 def _fetch_status(url: str, timeout: float) -> Optional[str]:
     """None when *url* answers, else why not."""
+    import urllib.error  # only with --external: the command line stays quick to start
+    import urllib.request
+
     headers = {"User-Agent": "liquidsite-check"}
     for method in ("HEAD", "GET"):
         request = urllib.request.Request("https:" + url if url.startswith("//") else url, method=method,
@@ -250,6 +250,8 @@ def _fetch_status(url: str, timeout: float) -> Optional[str]:
 
 def check_external(report: Report, timeout: float) -> None:
     """Fetch each external URL (a few at a time); an error or 4xx/5xx answer is a problem."""
+    import concurrent.futures
+
     urls = sorted(report.external)
     with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
         for url, failure in zip(urls, pool.map(lambda u: _fetch_status(u, timeout), urls), strict=True):
