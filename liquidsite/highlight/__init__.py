@@ -342,6 +342,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "matlab": ("matlab", "MatlabLexer"),
     "nginx": ("nginx", "NginxLexer"),
     "ocaml": ("ocaml", "OCamlLexer"),
+    "php": ("php", "PHPLexer"),
     "powershell": ("powershell", "PowershellLexer"),
     "prolog": ("prolog", "PrologLexer"),
     "python": ("python", "PythonLexer"),
