@@ -335,6 +335,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "jsx": ("javascript", "JSXLexer"),
     "julia": ("julia", "JuliaLexer"),
     "liquid": ("liquid", "LiquidLexer"),
+    "kotlin": ("kotlin", "KotlinLexer"),
     "lua": ("lua", "LuaLexer"),
     "make": ("make", "MakeLexer"),
     "markdown": ("markdown", "MarkdownLexer"),
