@@ -354,6 +354,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "shell": ("shell", "ShellLexer"),
     "sql": ("sql", "SQLLexer"),
     "stata": ("stata", "StataLexer"),
+    "swift": ("swift", "SwiftLexer"),
     "tex": ("tex", "TeXLexer"),
     "toml": ("toml", "TOMLLexer"),
     "tsx": ("javascript", "TSXLexer"),
