@@ -350,6 +350,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "r": ("r", "RLexer"),
     "ruby": ("ruby", "RubyLexer"),
     "rust": ("rust", "RustLexer"),
+    "scala": ("scala", "ScalaLexer"),
     "scss": ("scss", "ScssLexer"),
     "shell": ("shell", "ShellLexer"),
     "sql": ("sql", "SQLLexer"),

@@ -73,6 +73,9 @@ def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Tra
     return made
 
 
+#: One rule of a state, as ``rule`` makes it.
+Rule = _Rule
+
 # A lexer's rules by state name.
 States = dict[str, list[Union[_Rule, Mixin]]]
 
