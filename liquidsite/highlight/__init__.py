@@ -320,6 +320,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "csharp": ("csharp", "CSharpLexer"),
     "css": ("css", "CSSLexer"),
     "cuda": ("c", "CUDALexer"),
+    "dart": ("dart", "DartLexer"),
     "diff": ("diff", "DiffLexer"),
     "docker": ("docker", "DockerLexer"),
     "erb": ("erb", "ERBLexer"),
