@@ -16,11 +16,6 @@ from conftest import GOLDEN
 from liquidsite.highlight import rouge_html
 
 SAMPLES = GOLDEN / "rouge_samples"
-#: Cases that still differ, with why.
-KNOWN_DIFFERENCES = {
-    # A fence's lexer options (```erb?parent=latex): fenced code is lexed without options.
-    "markdown-sample": "lexer options in a fenced block's language are not supported",
-}
 _SPAN = re.compile(r'<span class="[^"]*">|</span>')
 
 
@@ -30,12 +25,7 @@ def code_of(markup: str) -> str:
 
 
 def recorded() -> list:
-    cases = []
-    for path in sorted(SAMPLES.glob("*.html")):
-        known = KNOWN_DIFFERENCES.get(path.stem)
-        marks = [pytest.mark.xfail(reason=known, strict=True)] if known else []
-        cases.append(pytest.param(path.stem, id=path.stem, marks=marks))
-    return cases
+    return [pytest.param(path.stem, id=path.stem) for path in sorted(SAMPLES.glob("*.html"))]
 
 
 @pytest.mark.slow

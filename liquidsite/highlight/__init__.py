@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .engine import RegexLexer, merged
+from .engine import ContinuingLexer, LexerOptions, RegexLexer, merged
 
 if TYPE_CHECKING:  # Pygments is imported only when a language falls back to it (~30 ms)
     from pygments.lexer import Lexer
@@ -273,6 +273,23 @@ _ROUGE_SHORTNAMES = frozenset(
 )
 
 
+def fancy_lexer_name(lang: str) -> tuple[str, LexerOptions]:
+    """The lexer name and options of ``name?key=value&...`` as ``Rouge::Lexer.find_fancy`` reads it
+    (``CGI.parse`` of the query: pairs split at ``&`` or ``;``, each side URL-unescaped)."""
+    from urllib.parse import unquote_plus
+
+    name, mark, query = lang.partition("?")
+    options: LexerOptions = {}
+    for pair in re.split(r"[&;]", query) if mark else ():
+        if not pair:
+            continue
+        key, has_value, value = pair.partition("=")
+        values = options.setdefault(unquote_plus(key), [])
+        if has_value:
+            values.append(unquote_plus(value))
+    return name, options
+
+
 def rouge_lexer_tag(name: str) -> Optional[str]:
     """Rouge's tag for the language *name* (e.g. ``sh`` -> ``shell``), or None."""
     return _TAG_BY_NAME.get(name)
@@ -395,19 +412,30 @@ class _PlainLexer:
         return [(self.css, text)] if text else []
 
 
-def lexer_for(tag: str) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
+def lexer_for(tag: str, options: Optional[LexerOptions] = None) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
     """A fresh lexer for the Rouge lexer *tag*, for lexers that hand code on."""
     own = _own_lexer_class(tag) if tag != "plaintext" else None
     if own is not None:
-        return own()
+        lexer = own()
+        if options and isinstance(lexer, RegexLexer):
+            lexer.configure(options)
+        return lexer
     pygments_lexer = _pygments_lexer(tag) if tag != "plaintext" else None
     return _PygmentsLexer(pygments_lexer) if pygments_lexer is not None else _PlainLexer()
 
 
-def rouge_tokens(code: str, tag: str) -> list[tuple[str, str]]:
+def template_parent(options: LexerOptions) -> ContinuingLexer:
+    """A template lexer's (ERB, PHP) ``parent`` option: the named language, else HTML."""
+    values = options.get("parent")
+    tag = rouge_lexer_tag(values[-1]) if values else None
+    rest = {key: value for key, value in options.items() if key != "parent"}
+    return lexer_for(tag or "html", rest)
+
+
+def rouge_tokens(code: str, tag: str, options: Optional[LexerOptions] = None) -> list[tuple[str, str]]:
     """(short class, text) pairs as Rouge would lex *code*, same-class neighbours merged."""
     try:
-        return merged(lexer_for(tag).continue_lex(code))
+        return merged(lexer_for(tag, options).continue_lex(code))
     except RecursionError:
         # Deeply nested input (Rouge would stack states too); show it unhighlighted.
         return [("", code)] if code else []
@@ -422,11 +450,13 @@ def format_tokens(tokens: Iterable[tuple[str, str]]) -> str:
 
 
 def rouge_html(code: str, lang: str) -> Optional[str]:
-    """Rouge's token markup for *code* in *lang*, or None when Rouge has no such lexer."""
-    tag = rouge_lexer_tag(lang)
+    """Rouge's token markup for *code* in *lang* (``name?option=value`` as ``find_fancy``
+    reads it), or None when Rouge has no such lexer."""
+    name, options = fancy_lexer_name(lang)
+    tag = rouge_lexer_tag(name)
     if tag is None:
         return None
-    return format_tokens(rouge_tokens(code, tag))
+    return format_tokens(rouge_tokens(code, tag, options))
 
 
 # Jekyll's HighlightBlock strips line terminators at both ends of the block body.

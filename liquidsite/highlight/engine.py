@@ -76,6 +76,10 @@ def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Tra
 #: One rule of a state, as ``rule`` makes it.
 Rule = _Rule
 
+#: Lexer options as ``Rouge::Lexer.find_fancy`` reads them from ``lang?key=value&...``: every
+#: value given for each key (none for a bare ``?key``).
+LexerOptions = dict[str, list[str]]
+
 # A lexer's rules by state name.
 States = dict[str, list[Union[_Rule, Mixin]]]
 
@@ -96,6 +100,10 @@ class RegexLexer:
         self.stack: list[Union[str, list]] = ["root"]
         self._out: list[tuple[str, str]] = []
         self._match: Optional["re.Match[str]"] = None
+
+    def configure(self, options: LexerOptions) -> None:
+        """Take Rouge's lexer options; the lexers without options ignore them."""
+        del options
 
     # -- callback API (Rouge's names) ------------------------------------------------
     def token(self, css: str, value: Optional[str] = None) -> None:
@@ -195,6 +203,12 @@ class RegexLexer:
                 self.pop()
             else:
                 self.push(step)
+
+
+def bool_option(options: LexerOptions, name: str) -> bool:
+    """Rouge's ``as_bool`` of an option given: on unless its last value is ``0``, ``false`` or ``off``."""
+    values = options[name]
+    return not values or values[-1] not in ("0", "false", "off")
 
 
 def merged(tokens: Any) -> list[tuple[str, str]]:

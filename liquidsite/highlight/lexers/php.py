@@ -1,7 +1,9 @@
 """PHP as Rouge 3.30 lexes it: HTML around ``<?php ... ?>``, or PHP from the start.
 
-Rouge guesses (its ``start_inline`` option's default): text that opens with ``<`` or holds a
+Without its ``start_inline`` option Rouge guesses: text that opens with ``<`` or holds a
 ``<?php``/``<?=`` tag is HTML up to the tag, anything else is PHP from the first character.
+The ``start_inline``, ``funcnamehighlighting`` and ``parent`` options are Rouge's;
+``disabledmodules`` is not supported (every builtin module stays highlighted).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from ..engine import Mixin, RegexLexer, States, rule, unicode_class
+from ..engine import ContinuingLexer, LexerOptions, Mixin, RegexLexer, States, bool_option, rule, unicode_class
 from .html import HTMLLexer
 from .php_builtins import BUILTINS
 
@@ -48,9 +50,9 @@ def _back(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.pop()
 
 
-def _call(lexer: RegexLexer, match: "re.Match[str]") -> None:
+def _call(lexer: "PHPLexer", match: "re.Match[str]") -> None:
     name = match.group(0).lower()
-    lexer.token("k" if name in KEYWORDS else "nb" if name in BUILTINS else "nf")
+    lexer.token("k" if name in KEYWORDS else "nb" if name in lexer.builtins else "nf")
 
 
 _NAME_STATES = {"use": ("kn", "in_use"), "const": ("k", "in_const"), "catch": ("k", "in_catch"),
@@ -237,8 +239,20 @@ class PHPLexer(RegexLexer):
                 re.compile(rf"(?:\\|^){upper}(?:{upper}|(?u:\d)|_)+$"),
                 re.compile(rf"(?:\\|^){upper}(?u:[^\W_])*?$"),
             )
-        self.html = HTMLLexer()
+        self.html: ContinuingLexer = HTMLLexer()
+        self.builtins = BUILTINS
         self.push("start")
+
+    def configure(self, options: LexerOptions) -> None:
+        from .. import template_parent
+
+        self.html = template_parent(options)
+        if "funcnamehighlighting" in options and not bool_option(options, "funcnamehighlighting"):
+            self.builtins = frozenset()
+        if "start_inline" in options:
+            self.reset_stack()
+            if bool_option(options, "start_inline"):
+                self.push("php")
 
     _constant_names: ClassVar[tuple["re.Pattern[str]", ...]] = ()
 
