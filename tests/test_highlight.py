@@ -93,3 +93,11 @@ def test_fenced_code_takes_lexer_options_as_kramdown() -> None:
         '<span class="nv">$x</span> <span class="o">=</span> <span class="nb">strlen</span><span class="p">(</span>'
         '<span class="s2">"a"</span><span class="p">);</span>\n</code></pre></div></div>\n'
     )
+
+
+def test_php_without_an_open_tag_is_php_as_in_al_folio_tabs_post() -> None:
+    # Rouge guesses inline PHP when the code neither starts with "<" nor holds "<?php".
+    assert rouge_html("var_dump('hello');\n", "php") == (
+        '<span class="nb">var_dump</span><span class="p">(</span><span class="s1">\'hello\'</span>'
+        '<span class="p">);</span>\n'
+    )
