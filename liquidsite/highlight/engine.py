@@ -94,8 +94,13 @@ class RegexLexer:
     """Base for Rouge-equivalent lexers; subclasses define ``states`` (with a "root")."""
 
     states: ClassVar[States] = {}
+    #: Makes ``states`` on first use instead, for lexers whose rules need Unicode tables.
+    build_states: ClassVar[Optional[Callable[[], States]]] = None
 
     def __init__(self) -> None:
+        lexer_class = type(self)
+        if not lexer_class.states and lexer_class.build_states is not None:
+            lexer_class.states = lexer_class.build_states()
         # State names, or rule lists for states built while lexing (Rouge's ``push do``).
         self.stack: list[Union[str, list]] = ["root"]
         self._out: list[tuple[str, str]] = []

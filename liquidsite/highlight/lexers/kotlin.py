@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
-
 from ..engine import RegexLexer, States, rule, unicode_class
 
 KEYWORDS = """
@@ -105,9 +103,4 @@ def _build_states() -> States:
 
 
 class KotlinLexer(RegexLexer):
-    states: ClassVar[States] = {}
-
-    def __init__(self) -> None:
-        super().__init__()
-        if not KotlinLexer.states:
-            KotlinLexer.states = _build_states()
+    build_states = staticmethod(_build_states)

@@ -9,7 +9,7 @@ The ``start_inline``, ``funcnamehighlighting`` and ``parent`` options are Rouge'
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from functools import lru_cache
 
 from ..engine import ContinuingLexer, LexerOptions, Mixin, RegexLexer, States, bool_option, rule, unicode_class
 from .html import HTMLLexer
@@ -226,19 +226,22 @@ def _build_states() -> States:
     }
 
 
+@lru_cache(maxsize=None)
+def _name_shapes() -> tuple["re.Pattern[str]", ...]:
+    """E_ALL-like keyword constants, CONSTANTS and Classes, as Rouge tells them by shape."""
+    upper = unicode_class("Lu")
+    return (
+        re.compile(rf"(E|PHP)(_{upper}+)+$"),
+        re.compile(rf"(?:\\|^){upper}(?:{upper}|(?u:\d)|_)+$"),
+        re.compile(rf"(?:\\|^){upper}(?u:[^\W_])*?$"),
+    )
+
+
 class PHPLexer(RegexLexer):
-    states: ClassVar[States] = {}
+    build_states = staticmethod(_build_states)
 
     def __init__(self) -> None:
         super().__init__()
-        if not PHPLexer.states:
-            PHPLexer.states = _build_states()
-            upper = unicode_class("Lu")
-            PHPLexer._constant_names = (
-                re.compile(rf"(E|PHP)(_{upper}+)+$"),
-                re.compile(rf"(?:\\|^){upper}(?:{upper}|(?u:\d)|_)+$"),
-                re.compile(rf"(?:\\|^){upper}(?u:[^\W_])*?$"),
-            )
         self.html: ContinuingLexer = HTMLLexer()
         self.builtins = BUILTINS
         self.push("start")
@@ -254,11 +257,10 @@ class PHPLexer(RegexLexer):
             if bool_option(options, "start_inline"):
                 self.push("php")
 
-    _constant_names: ClassVar[tuple["re.Pattern[str]", ...]] = ()
-
-    def name_class(self, text: str) -> str:
+    @staticmethod
+    def name_class(text: str) -> str:
         """Rouge's class for a name by its shape: E_ALL, CONSTANT, Class or plain name."""
-        keyword_constant, constant, class_name = self._constant_names
+        keyword_constant, constant, class_name = _name_shapes()
         if keyword_constant.match(text):
             return "kc"
         if constant.search(text):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Union
+from typing import Union
 
 from ..engine import RegexLexer, Rule, States, Transition, rule, unicode_class
 
@@ -102,9 +102,4 @@ def _build_states() -> States:
 
 
 class ScalaLexer(RegexLexer):
-    states: ClassVar[States] = {}
-
-    def __init__(self) -> None:
-        super().__init__()
-        if not ScalaLexer.states:
-            ScalaLexer.states = _build_states()
+    build_states = staticmethod(_build_states)

@@ -8,8 +8,6 @@ scripts do not continue an identifier here as they do in Rouge.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
-
 from ..engine import Mixin, RegexLexer, States, rule, unicode_class
 
 KEYWORDS = frozenset("""
@@ -131,10 +129,8 @@ def _build_states() -> States:
 
 
 class SwiftLexer(RegexLexer):
-    states: ClassVar[States] = {}
+    build_states = staticmethod(_build_states)
 
     def __init__(self) -> None:
         super().__init__()
-        if not SwiftLexer.states:
-            SwiftLexer.states = _build_states()
         self.push("bol")
