@@ -362,6 +362,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "nginx": ("nginx", "NginxLexer"),
     "ocaml": ("ocaml", "OCamlLexer"),
     "php": ("php", "PHPLexer"),
+    "perl": ("perl", "PerlLexer"),
     "powershell": ("powershell", "PowershellLexer"),
     "prolog": ("prolog", "PrologLexer"),
     "python": ("python", "PythonLexer"),
