@@ -371,6 +371,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "ruby": ("ruby", "RubyLexer"),
     "rust": ("rust", "RustLexer"),
     "scala": ("scala", "ScalaLexer"),
+    "scheme": ("scheme", "SchemeLexer"),
     "scss": ("scss", "ScssLexer"),
     "shell": ("shell", "ShellLexer"),
     "sql": ("sql", "SQLLexer"),
