@@ -330,6 +330,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "apache": ("apache", "ApacheLexer"),
     "bibtex": ("bibtex", "BibTeXLexer"),
     "c": ("c", "CLexer"),
+    "clojure": ("clojure", "ClojureLexer"),
     "cmake": ("cmake", "CMakeLexer"),
     "conf": ("conf", "ConfLexer"),
     "console": ("console", "ConsoleLexer"),
