@@ -382,6 +382,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "toml": ("toml", "TOMLLexer"),
     "tsx": ("javascript", "TSXLexer"),
     "typescript": ("javascript", "TypescriptLexer"),
+    "verilog": ("verilog", "VerilogLexer"),
     "xml": ("html", "XMLLexer"),
     "yaml": ("yaml", "YAMLLexer"),
 }
