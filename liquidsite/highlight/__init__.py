@@ -383,6 +383,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "tsx": ("javascript", "TSXLexer"),
     "typescript": ("javascript", "TypescriptLexer"),
     "verilog": ("verilog", "VerilogLexer"),
+    "vhdl": ("vhdl", "VHDLLexer"),
     "xml": ("html", "XMLLexer"),
     "yaml": ("yaml", "YAMLLexer"),
 }
