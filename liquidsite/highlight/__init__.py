@@ -340,6 +340,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "cuda": ("c", "CUDALexer"),
     "dart": ("dart", "DartLexer"),
     "diff": ("diff", "DiffLexer"),
+    "dot": ("dot", "DotLexer"),
     "docker": ("docker", "DockerLexer"),
     "erb": ("erb", "ERBLexer"),
     "fortran": ("fortran", "FortranLexer"),
