@@ -357,6 +357,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "julia": ("julia", "JuliaLexer"),
     "liquid": ("liquid", "LiquidLexer"),
     "kotlin": ("kotlin", "KotlinLexer"),
+    "llvm": ("llvm", "LLVMLexer"),
     "lua": ("lua", "LuaLexer"),
     "make": ("make", "MakeLexer"),
     "markdown": ("markdown", "MarkdownLexer"),
