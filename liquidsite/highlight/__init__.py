@@ -355,6 +355,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "json-doc": ("json", "JSONDocLexer"),
     "jsx": ("javascript", "JSXLexer"),
     "julia": ("julia", "JuliaLexer"),
+    "lean": ("lean", "LeanLexer"),
     "liquid": ("liquid", "LiquidLexer"),
     "kotlin": ("kotlin", "KotlinLexer"),
     "llvm": ("llvm", "LLVMLexer"),
