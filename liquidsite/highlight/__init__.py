@@ -334,6 +334,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "cmake": ("cmake", "CMakeLexer"),
     "conf": ("conf", "ConfLexer"),
     "console": ("console", "ConsoleLexer"),
+    "coq": ("coq", "CoqLexer"),
     "cpp": ("c", "CppLexer"),
     "csharp": ("csharp", "CSharpLexer"),
     "css": ("css", "CSSLexer"),
