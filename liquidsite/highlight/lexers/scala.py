@@ -26,9 +26,9 @@ def _build_states() -> States:
     letter = rf"[{unicode_class('L')[1:-1]}$_]"
     upper = rf"[{unicode_class('Lu')[1:-1]}$_]"
     digits = r"[0-9]"
-    parens = r"[(){}\[\]]"
-    delims = r"[‘’\".;,]"
-    op = rf"(?:(?!{whitespace}|{letter}|{digits}|{parens}|{delims})[\u0020-\u007f{unicode_class('Sm So')[1:-1]}])"
+    # Rouge's (?!whitespace|letter|digit|paren|delimiter)[\u0020-\u007F\p{Sm}\p{So}] as the one
+    # class it amounts to: what the lookahead leaves of ASCII, and the math and other symbols.
+    op = rf"[!#%&'*+\-/:<=>?@\\^`|~\x7f{unicode_class('Sm So')[1:-1]}]"
     idrest = rf"(?:{letter}(?:{letter}|{digits})*(?:(?<=_){op}+)?)"
     name_or_op = rf"{idrest}|{op}+|`[^`]+`"
     typechunk = rf"(?:{idrest}|{op}+`[^`]+`)"
