@@ -1,0 +1,72 @@
+"""NEEDS RUBY and the rouge 3.30.0 gem: differential fuzzing of the own lexers against Rouge.
+
+Cuts random pieces (up to 400 characters, starting anywhere, so mid-string and mid-comment)
+out of the code of tests/golden/rouge_samples/, lexes each with Rouge (one Ruby process for
+all) and with liquidsite, and prints per lexer how many disagree; the disagreeing cases go to
+a JSON file to turn into regression tests. Not run by the tests.
+
+    python3 tools/fuzz_rouge_lexers.py [--cases N] [--seed S] [--out FILE] [TAG ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from liquidsite.highlight import _OWN_LEXERS, rouge_html  # noqa: E402
+
+SAMPLES = ROOT / "tests" / "golden" / "rouge_samples"
+_SPAN = re.compile(r'<span class="[^"]*">|</span>')
+_ROUGE = (
+    'cases = JSON.parse(STDIN.read); '
+    'puts JSON.dump(cases.map { |tag, code| Rouge::Formatters::HTML.new.format(Rouge::Lexer.find(tag).lex(code)) })'
+)
+
+
+def sample_codes(tag: str) -> list[str]:
+    """The code of a lexer's recorded demo and sample (the markup without spans, unescaped)."""
+    return [
+        _SPAN.sub("", path.read_bytes().decode("utf-8")).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        for path in sorted(SAMPLES.glob(f"{tag}-*.html"))
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("tags", nargs="*", help="Rouge lexer tags (default: every own lexer with samples)")
+    parser.add_argument("--cases", type=int, default=40, help="pieces per lexer")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=Path("rouge_fuzz_disagreements.json"))
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    cases: list[tuple[str, str]] = []
+    for tag in args.tags or sorted(_OWN_LEXERS):
+        codes = [code for code in sample_codes(tag) if code]
+        for _ in range(args.cases if codes else 0):
+            code = rng.choice(codes)
+            start = rng.randrange(len(code))
+            cases.append((tag, code[start:start + rng.randrange(1, 400)]))
+    rouge = subprocess.run(["ruby", "-rrouge", "-rjson", "-e", _ROUGE], input=json.dumps(cases),
+                           capture_output=True, text=True, check=True)
+    disagreements: dict[str, list[dict[str, str]]] = {}
+    for (tag, code), expected in zip(cases, json.loads(rouge.stdout), strict=True):
+        got = rouge_html(code, tag)
+        if got != expected:
+            disagreements.setdefault(tag, []).append({"code": code, "rouge": expected, "liquidsite": str(got)})
+    for tag in dict.fromkeys(tag for tag, _ in cases):
+        print(f"{tag}: {len(disagreements.get(tag, []))} of {args.cases} differ")
+    if disagreements:
+        args.out.write_text(json.dumps(disagreements, indent=1, ensure_ascii=False), encoding="utf-8")
+        print(f"disagreements written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
