@@ -344,6 +344,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "dot": ("dot", "DotLexer"),
     "docker": ("docker", "DockerLexer"),
     "erb": ("erb", "ERBLexer"),
+    "erlang": ("erlang", "ErlangLexer"),
     "fortran": ("fortran", "FortranLexer"),
     "go": ("go", "GoLexer"),
     "haskell": ("haskell", "HaskellLexer"),
