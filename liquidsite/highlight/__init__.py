@@ -346,6 +346,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "erb": ("erb", "ERBLexer"),
     "erlang": ("erlang", "ErlangLexer"),
     "fortran": ("fortran", "FortranLexer"),
+    "fsharp": ("fsharp", "FSharpLexer"),
     "go": ("go", "GoLexer"),
     "haskell": ("haskell", "HaskellLexer"),
     "html": ("html", "HTMLLexer"),
