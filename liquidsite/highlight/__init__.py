@@ -343,6 +343,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "diff": ("diff", "DiffLexer"),
     "dot": ("dot", "DotLexer"),
     "docker": ("docker", "DockerLexer"),
+    "elixir": ("elixir", "ElixirLexer"),
     "erb": ("erb", "ERBLexer"),
     "erlang": ("erlang", "ErlangLexer"),
     "fortran": ("fortran", "FortranLexer"),
