@@ -10,8 +10,9 @@ without a letter (``~(abc)``) makes Rouge raise; here it is a plain sigil.
 from __future__ import annotations
 
 import re
+from typing import Union
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import Mixin, RegexLexer, Rule, rule
 
 KEYWORDS = (
     r"\b(case|cond|end|bc|lc|if|unless|try|loop|receive|fn|defmodule|defp?|defprotocol|defimpl|defrecord"
@@ -42,7 +43,7 @@ def _sigil(lexer: RegexLexer, match: "re.Match[str]") -> None:
     if letter and letter in "Ww":
         lexer.push("list_flags")
     lexer.token(css)
-    body = [rule(close, css, "#pop")]
+    body: list[Union[Rule, Mixin]] = [rule(close, css, "#pop")]
     if letter and letter in "SRCW":
         body += [Mixin("interpoling"), rule(r"#", css)]
     else:
