@@ -376,6 +376,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "prolog": ("prolog", "PrologLexer"),
     "python": ("python", "PythonLexer"),
     "r": ("r", "RLexer"),
+    "racket": ("racket", "RacketLexer"),
     "ruby": ("ruby", "RubyLexer"),
     "rust": ("rust", "RustLexer"),
     "scala": ("scala", "ScalaLexer"),

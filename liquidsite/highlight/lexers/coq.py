@@ -79,10 +79,6 @@ def _character(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.token("p" if char in KEYOPTS else "o" if OPERATOR.search(char) else "err")
 
 
-def _nested_comment(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.token("c")
-    lexer.push()
-
 
 def _dotted(lexer: "CoqLexer", match: "re.Match[str]") -> None:
     lexer.token("nn", lexer.name)
@@ -131,7 +127,7 @@ class CoqLexer(RegexLexer):
         ],
         "comment": [
             rule(r"[^(*)]+", "c"),
-            rule(r"[(][*]", _nested_comment),
+            rule(r"[(][*]", "c", "comment"),
             rule(r"[*][)]", "c", "#pop"),
             rule(r"[(*)]", "c"),
         ],

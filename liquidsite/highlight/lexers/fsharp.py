@@ -46,10 +46,6 @@ def _operator(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.token("p" if match.group(0) in KEYOPTS else "o")
 
 
-def _nested_comment(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.token("c")
-    lexer.push()
-
 
 class FSharpLexer(RegexLexer):
     states = {
@@ -75,7 +71,7 @@ class FSharpLexer(RegexLexer):
         ],
         "comment": [
             rule(r"[^(*)]+", "c"),
-            rule(r"[(][*]", _nested_comment),
+            rule(r"[(][*]", "c", "comment"),
             rule(r"[*][)]", "c", "#pop"),
             rule(r"[(*)]", "c"),
         ],

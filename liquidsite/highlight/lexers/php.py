@@ -46,9 +46,6 @@ def _close(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.reset_stack()
 
 
-def _back(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.pop()
-
 
 def _call(lexer: "PHPLexer", match: "re.Match[str]") -> None:
     name = match.group(0).lower()
@@ -110,7 +107,7 @@ def _build_states() -> States:
             rule(r"", _inline),
         ],
         "escape": [rule(r"\?>", _close)],
-        "return": [rule(r"", _back)],
+        "return": [rule(r"", "", "#pop")],
         "names": [
             rule(rf"{ident_ns}(?=\s*\()", _call),
             rule(ident_ns, _name),

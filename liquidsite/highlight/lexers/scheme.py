@@ -55,9 +55,6 @@ def _command(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.pop()
 
 
-def _back(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.pop()
-
 
 class SchemeLexer(RegexLexer):
     states = {
@@ -82,5 +79,5 @@ class SchemeLexer(RegexLexer):
             rule(r"\)|\]", "p"),
             rule(ID, "nv", flags=re.I),
         ],
-        "command": [rule(ID, _command, flags=re.I), rule(r"", _back)],
+        "command": [rule(ID, _command, flags=re.I), rule(r"", "", "#pop")],
     }

@@ -53,9 +53,6 @@ SYSTEM_TASKS = frozenset("""
 ID = r"[a-zA-Z_][a-zA-Z0-9_]*"
 
 
-def _back(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.pop()
-
 
 def _statement(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.push("statement")
@@ -75,7 +72,7 @@ def _identifier(lexer: RegexLexer, match: "re.Match[str]") -> None:
 
 class VerilogLexer(RegexLexer):
     states = {
-        "expr_bol": [Mixin("inline_whitespace"), rule(r"`define", "cp", "macro"), rule(r"", _back)],
+        "expr_bol": [Mixin("inline_whitespace"), rule(r"`define", "cp", "macro"), rule(r"", "", "#pop")],
         "bol": [rule(rf"{ID}:(?!:)", "nl"), Mixin("expr_bol")],
         "inline_whitespace": [
             rule(r"[ \t\r]+", ""),
