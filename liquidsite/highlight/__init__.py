@@ -328,6 +328,7 @@ def _escape(text: str) -> str:
 # Rouge tags with a lexer of their own in ``lexers/`` (module name, class name).
 _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "apache": ("apache", "ApacheLexer"),
+    "awk": ("awk", "AwkLexer"),
     "bibtex": ("bibtex", "BibTeXLexer"),
     "c": ("c", "CLexer"),
     "clojure": ("clojure", "ClojureLexer"),
