@@ -385,6 +385,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "scss": ("scss", "ScssLexer"),
     "shell": ("shell", "ShellLexer"),
     "sql": ("sql", "SQLLexer"),
+    "stan": ("stan", "StanLexer"),
     "stata": ("stata", "StataLexer"),
     "swift": ("swift", "SwiftLexer"),
     "tex": ("tex", "TeXLexer"),
