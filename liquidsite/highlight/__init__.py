@@ -380,6 +380,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "racket": ("racket", "RacketLexer"),
     "ruby": ("ruby", "RubyLexer"),
     "rust": ("rust", "RustLexer"),
+    "sas": ("sas", "SASLexer"),
     "scala": ("scala", "ScalaLexer"),
     "scheme": ("scheme", "SchemeLexer"),
     "scss": ("scss", "ScssLexer"),
