@@ -59,6 +59,8 @@ def _identifier(lexer: "CLexer", match: "re.Match[str]") -> None:
         lexer.token("kt")
     elif name in lexer.reserved:
         lexer.token("kr")
+    elif name in lexer.builtins:
+        lexer.token("nb")
     else:
         lexer.token("n")
 
@@ -169,6 +171,7 @@ class CLexer(RegexLexer):
     keywords = C_KEYWORDS
     types = C_TYPES
     reserved = C_RESERVED
+    builtins: frozenset[str] = frozenset()
     states = C_STATES
 
     def __init__(self) -> None:
