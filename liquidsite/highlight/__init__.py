@@ -352,6 +352,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "html": ("html", "HTMLLexer"),
     "ini": ("ini", "INILexer"),
     "irb": ("console", "IRBLexer"),
+    "isabelle": ("isabelle", "IsabelleLexer"),
     "java": ("java", "JavaLexer"),
     "javascript": ("javascript", "JavascriptLexer"),
     "json": ("json", "JSONLexer"),
