@@ -386,6 +386,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "scheme": ("scheme", "SchemeLexer"),
     "scss": ("scss", "ScssLexer"),
     "shell": ("shell", "ShellLexer"),
+    "sml": ("sml", "SMLLexer"),
     "sql": ("sql", "SQLLexer"),
     "stan": ("stan", "StanLexer"),
     "stata": ("stata", "StataLexer"),
