@@ -372,6 +372,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "nginx": ("nginx", "NginxLexer"),
     "objective_c": ("objective_c", "ObjectiveCLexer"),
     "objective_cpp": ("objective_c", "ObjectiveCppLexer"),
+    "nix": ("nix", "NixLexer"),
     "ocaml": ("ocaml", "OCamlLexer"),
     "php": ("php", "PHPLexer"),
     "perl": ("perl", "PerlLexer"),
