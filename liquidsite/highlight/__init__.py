@@ -387,6 +387,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "scala": ("scala", "ScalaLexer"),
     "scheme": ("scheme", "SchemeLexer"),
     "scss": ("scss", "ScssLexer"),
+    "sed": ("sed", "SedLexer"),
     "shell": ("shell", "ShellLexer"),
     "sml": ("sml", "SMLLexer"),
     "sql": ("sql", "SQLLexer"),
