@@ -394,6 +394,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "stan": ("stan", "StanLexer"),
     "stata": ("stata", "StataLexer"),
     "swift": ("swift", "SwiftLexer"),
+    "tcl": ("tcl", "TclLexer"),
     "tex": ("tex", "TeXLexer"),
     "toml": ("toml", "TOMLLexer"),
     "tsx": ("javascript", "TSXLexer"),
