@@ -17,6 +17,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +47,7 @@ def main() -> None:
     parser.add_argument("tags", nargs="*", help="Rouge lexer tags (default: every own lexer with samples)")
     parser.add_argument("--cases", type=int, default=40, help="pieces per lexer")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, default=Path("rouge_fuzz_disagreements.json"))
+    parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "rouge_fuzz_disagreements.json")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     cases: list[tuple[str, str]] = []

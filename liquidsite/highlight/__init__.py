@@ -398,6 +398,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "tex": ("tex", "TeXLexer"),
     "toml": ("toml", "TOMLLexer"),
     "tsx": ("javascript", "TSXLexer"),
+    "turtle": ("turtle", "TurtleLexer"),
     "typescript": ("javascript", "TypescriptLexer"),
     "verilog": ("verilog", "VerilogLexer"),
     "vhdl": ("vhdl", "VHDLLexer"),
