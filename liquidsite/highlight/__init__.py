@@ -390,6 +390,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "sed": ("sed", "SedLexer"),
     "shell": ("shell", "ShellLexer"),
     "sml": ("sml", "SMLLexer"),
+    "sparql": ("sparql", "SPARQLLexer"),
     "sql": ("sql", "SQLLexer"),
     "stan": ("stan", "StanLexer"),
     "stata": ("stata", "StataLexer"),
