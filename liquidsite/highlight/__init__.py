@@ -337,6 +337,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "csharp": ("csharp", "CSharpLexer"),
     "css": ("css", "CSSLexer"),
     "cuda": ("c", "CUDALexer"),
+    "cython": ("cython", "CythonLexer"),
     "dart": ("dart", "DartLexer"),
     "diff": ("diff", "DiffLexer"),
     "dot": ("dot", "DotLexer"),
