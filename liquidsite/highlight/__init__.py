@@ -379,6 +379,8 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "perl": ("perl", "PerlLexer"),
     "powershell": ("powershell", "PowershellLexer"),
     "prolog": ("prolog", "PrologLexer"),
+    "properties": ("properties", "PropertiesLexer"),
+    "protobuf": ("protobuf", "ProtobufLexer"),
     "python": ("python", "PythonLexer"),
     "r": ("r", "RLexer"),
     "racket": ("racket", "RacketLexer"),
