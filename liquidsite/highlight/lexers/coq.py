@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..engine import RegexLexer, rule
+from .ocaml import COMMENT_STATE
 
 GALLINA = frozenset("as fun if in let match then else return end Type Set Prop forall".split())
 COQ = frozenset("""
@@ -125,12 +126,7 @@ class CoqLexer(RegexLexer):
             rule(rf"[~?]{ID}", "nv"),
             rule(r".", _character),
         ],
-        "comment": [
-            rule(r"[^(*)]+", "c"),
-            rule(r"[(][*]", "c", "comment"),
-            rule(r"[*][)]", "c", "#pop"),
-            rule(r"[(*)]", "c"),
-        ],
+        "comment": COMMENT_STATE,
         "string": [
             rule(r'(?:\\")+|[^"]', "s2"),
             rule(r"""\\[\\"'ntbr]""", "se"),

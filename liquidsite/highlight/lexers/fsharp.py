@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..engine import RegexLexer, rule
+from .ocaml import COMMENT_STATE, ml_word
 
 KEYWORDS = frozenset("""
     abstract and as assert base begin class default delegate do
@@ -30,24 +31,15 @@ ID = r"(?i:([a-z][\w']*)|(``[^`\n\r\t]+``))"
 UPPER_ID = r"[A-Z][\w']*"
 
 
-def _identifier(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    word = match.group(0)
-    if word in KEYWORDS:
-        lexer.token("k")
-    elif word in WORD_OPERATORS:
-        lexer.token("ow")
-    elif word in PRIMITIVES:
-        lexer.token("kt")
-    else:
-        lexer.token("n")
-
-
 def _operator(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.token("p" if match.group(0) in KEYOPTS else "o")
 
 
 
 class FSharpLexer(RegexLexer):
+    keywords = KEYWORDS
+    word_operators = WORD_OPERATORS
+    primitives = PRIMITIVES
     states = {
         "root": [
             rule(r"\s+", ""),
@@ -56,7 +48,7 @@ class FSharpLexer(RegexLexer):
             rule(UPPER_ID, "nc"),
             rule(r"[(][*](?![)])", "c", "comment"),
             rule(r"//.*?$", "c1"),
-            rule(ID, _identifier),
+            rule(ID, ml_word),
             rule(OPERATOR, _operator),
             rule(r"-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)", "mf", flags=re.I),
             rule(r"0x[0-9a-f][0-9a-f_]*", "mh", flags=re.I),
@@ -69,12 +61,7 @@ class FSharpLexer(RegexLexer):
             rule(r'"', "s2", "string"),
             rule(rf"[~?]{ID}", "nv"),
         ],
-        "comment": [
-            rule(r"[^(*)]+", "c"),
-            rule(r"[(][*]", "c", "comment"),
-            rule(r"[*][)]", "c", "#pop"),
-            rule(r"[(*)]", "c"),
-        ],
+        "comment": COMMENT_STATE,
         "string": [
             rule(r'[^\\"]+', "s2"),
             rule(r"""\\[\\"'ntbr]""", "se"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..engine import RegexLexer, rule
+from .scheme import command_word
 
 KEYWORDS = frozenset(r"""
     ... and begin begin-for-syntax begin0 case case-lambda cond datum->syntax-object define
@@ -283,14 +284,10 @@ BUILTINS = frozenset(r"""
 ID = r"[^\s()\[\]{}'`,.]+"
 
 
-def _command(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    name = match.group(0)
-    lexer.token("k" if name in KEYWORDS else "nb" if name in BUILTINS else "nf")
-    lexer.pop()
-
-
 
 class RacketLexer(RegexLexer):
+    keywords = KEYWORDS
+    builtins = BUILTINS
     states = {
         "root": [
             rule(r";.*$", "c1"),
@@ -337,5 +334,5 @@ class RacketLexer(RegexLexer):
             rule(r"[)}\]]", "cm", "#pop"),
             rule(r"[({\[]", "cm", "sexp_comment_inner"),
         ],
-        "command": [rule(ID, _command, flags=re.I), rule(r"", "", "#pop")],
+        "command": [rule(ID, command_word, flags=re.I), rule(r"", "", "#pop")],
     }

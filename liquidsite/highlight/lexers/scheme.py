@@ -49,14 +49,18 @@ BUILTINS = frozenset("""
 ID = r"[a-z0-9!$%&*+,/:<=>?@^_~|-]+"
 
 
-def _command(lexer: RegexLexer, match: "re.Match[str]") -> None:
+def command_word(lexer: "SchemeLexer", match: "re.Match[str]") -> None:
+    """The word after an opening parenthesis (Rouge's Scheme and Racket lexers): a keyword, a
+    builtin or a function, by the lexer class's lists."""
     name = match.group(0)
-    lexer.token("k" if name in KEYWORDS else "nb" if name in BUILTINS else "nf")
+    lexer.token("k" if name in lexer.keywords else "nb" if name in lexer.builtins else "nf")
     lexer.pop()
 
 
 
 class SchemeLexer(RegexLexer):
+    keywords = KEYWORDS
+    builtins = BUILTINS
     states = {
         "root": [
             rule(r";.*$", "c1"),
@@ -79,5 +83,5 @@ class SchemeLexer(RegexLexer):
             rule(r"\)|\]", "p"),
             rule(ID, "nv", flags=re.I),
         ],
-        "command": [rule(ID, _command, flags=re.I), rule(r"", "", "#pop")],
+        "command": [rule(ID, command_word, flags=re.I), rule(r"", "", "#pop")],
     }
