@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..engine import Mixin, RegexLexer, rule
+from .javascript import JavascriptLexer
 
 KEYWORDS = frozenset("""
     if else while for do break continue return next nextfile delete
@@ -27,16 +28,6 @@ ID = r"[$a-zA-Z_][a-zA-Z0-9_]*"
 def _regex_start(lexer: RegexLexer, match: "re.Match[str]") -> None:
     lexer.token("sr")
     lexer.goto("regex")
-
-
-def _regex_close(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.token("sr")
-    lexer.goto("regex_end")
-
-
-def _group_line_end(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.token("err")
-    lexer.pop(2)
 
 
 def _ternary(lexer: RegexLexer, match: "re.Match[str]") -> None:
@@ -76,26 +67,10 @@ class AwkLexer(RegexLexer):
             rule(r"/", _regex_start),
             rule(r"", "", "#pop"),
         ],
-        "regex": [
-            rule(r"/", _regex_close),
-            rule(r"[^/]\n", "err", "#pop"),
-            rule(r"\n", "err", "#pop"),
-            rule(r"\[\^", "se", "regex_group"),
-            rule(r"\[", "se", "regex_group"),
-            rule(r"\\.", "se"),
-            rule(r"[(][?][:=<!]", "se"),
-            rule(r"[{][\d,]+[}]", "se"),
-            rule(r"[()?]", "se"),
-            rule(r".", "sr"),
-        ],
+        # Rouge's Awk lexer repeats its Javascript lexer's regex states.
+        "regex": JavascriptLexer.states["regex"],
         "regex_end": [rule(r"", "", "#pop")],
-        "regex_group": [
-            rule(r"/", "se"),
-            rule(r"[^/]\n", _group_line_end),
-            rule(r"\]", "se", "#pop"),
-            rule(r"\\.", "se"),
-            rule(r".", "sr"),
-        ],
+        "regex_group": JavascriptLexer.states["regex_group"],
         "bad_regex": [rule(r"[^\n]+", "err", "#pop")],
         "root": [
             Mixin("comments_and_whitespace"),

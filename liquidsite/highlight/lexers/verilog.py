@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..engine import Mixin, RegexLexer, rule
+from .c import C_STATES
 
 KEYWORDS = frozenset("""
     alias always always_comb always_ff always_latch assert assert_strobe assign assume automatic
@@ -74,24 +75,11 @@ class VerilogLexer(RegexLexer):
     states = {
         "expr_bol": [Mixin("inline_whitespace"), rule(r"`define", "cp", "macro"), rule(r"", "", "#pop")],
         "bol": [rule(rf"{ID}:(?!:)", "nl"), Mixin("expr_bol")],
-        "inline_whitespace": [
-            rule(r"[ \t\r]+", ""),
-            rule(r"\\\n", ""),
-            rule(r"/(\\\n)?[*].*?[*](\\\n)?/", "cm", flags=re.S),
-        ],
-        "whitespace": [
-            rule(r"\n+", "", "bol"),
-            rule(r"//(\\.|.)*?$", "c1", "bol"),
-            Mixin("inline_whitespace"),
-        ],
-        "expr_whitespace": [rule(r"\n+", "", "expr_bol"), Mixin("whitespace")],
-        "string": [
-            rule(r'"', "s", "#pop"),
-            rule(r"""\\([\\abfnrtv"']|x[a-fA-F0-9]{2,4}|[0-7]{1,3})""", "se"),
-            rule(r'[^\\"\n]+', "s"),
-            rule(r"\\\n", "s"),
-            rule(r"\\", "s"),
-        ],
+        # Rouge's Verilog lexer repeats its C lexer's whitespace and string states.
+        "inline_whitespace": C_STATES["inline_whitespace"],
+        "whitespace": C_STATES["whitespace"],
+        "expr_whitespace": C_STATES["expr_whitespace"],
+        "string": C_STATES["string"],
         "statement": [
             Mixin("whitespace"),
             rule(r'L?"', "s", "string"),
