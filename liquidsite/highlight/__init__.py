@@ -249,7 +249,6 @@ ROUGE_LEXERS: dict[str, tuple[str, ...]] = {
 _PYGMENTS_NAMES: dict[str, str] = {
     "batchfile": "bat",
     "cfscript": "cfc",
-    "common_lisp": "common-lisp",
     "literate_haskell": "lhaskell",
     "robot_framework": "robotframework",
     "vb": "vbnet",
@@ -330,6 +329,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "c": ("c", "CLexer"),
     "clojure": ("clojure", "ClojureLexer"),
     "cmake": ("cmake", "CMakeLexer"),
+    "common_lisp": ("common_lisp", "CommonLispLexer"),
     "conf": ("conf", "ConfLexer"),
     "console": ("console", "ConsoleLexer"),
     "coq": ("coq", "CoqLexer"),
