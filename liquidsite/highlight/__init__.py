@@ -347,6 +347,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "erlang": ("erlang", "ErlangLexer"),
     "fortran": ("fortran", "FortranLexer"),
     "fsharp": ("fsharp", "FSharpLexer"),
+    "glsl": ("glsl", "GLSLLexer"),
     "go": ("go", "GoLexer"),
     "gradle": ("groovy", "GradleLexer"),
     "groovy": ("groovy", "GroovyLexer"),
