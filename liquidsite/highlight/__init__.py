@@ -352,6 +352,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "gradle": ("groovy", "GradleLexer"),
     "groovy": ("groovy", "GroovyLexer"),
     "haskell": ("haskell", "HaskellLexer"),
+    "hlsl": ("hlsl", "HLSLLexer"),
     "html": ("html", "HTMLLexer"),
     "ini": ("ini", "INILexer"),
     "irb": ("console", "IRBLexer"),
