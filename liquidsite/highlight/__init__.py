@@ -378,6 +378,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "nix": ("nix", "NixLexer"),
     "ocaml": ("ocaml", "OCamlLexer"),
     "php": ("php", "PHPLexer"),
+    "pascal": ("pascal", "PascalLexer"),
     "perl": ("perl", "PerlLexer"),
     "powershell": ("powershell", "PowershellLexer"),
     "prolog": ("prolog", "PrologLexer"),
