@@ -247,7 +247,6 @@ ROUGE_LEXERS: dict[str, tuple[str, ...]] = {
 
 # Rouge tags whose Pygments lexer goes by another name.
 _PYGMENTS_NAMES: dict[str, str] = {
-    "batchfile": "bat",
     "cfscript": "cfc",
     "literate_haskell": "lhaskell",
     "robot_framework": "robotframework",
@@ -325,6 +324,7 @@ def _escape(text: str) -> str:
 _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "apache": ("apache", "ApacheLexer"),
     "awk": ("awk", "AwkLexer"),
+    "batchfile": ("batchfile", "BatchfileLexer"),
     "bibtex": ("bibtex", "BibTeXLexer"),
     "c": ("c", "CLexer"),
     "clojure": ("clojure", "ClojureLexer"),
