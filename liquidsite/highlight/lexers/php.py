@@ -93,7 +93,9 @@ def _anonymous_class(lexer: RegexLexer, match: "re.Match[str]") -> None:
 
 def _build_states() -> States:
     """Rouge's states; built on first use, as the identifier classes need Unicode tables."""
-    ident = rf"(?:[{unicode_class('L')[1:-1]}_][{unicode_class('L')[1:-1]}{unicode_class('N')[1:-1]}_]*)"
+    # Ruby's [\p{L}_][\p{L}\p{N}_]*, written with Python's Unicode \w (letters, numbers and _,
+    # the same set over the BMP) so that the many rules holding it compile fast.
+    ident = rf"(?:(?!{unicode_class('Nl No')})(?u:[^\W\d])(?u:\w)*)"
     ns = rf"(?:{ident}\\)+"
     ident_ns = rf"(?:{ns})?{ident}"
     return {

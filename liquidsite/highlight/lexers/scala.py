@@ -23,7 +23,9 @@ def _rule(pattern: str, action: Union[str, tuple], transition: Transition = None
 def _build_states() -> States:
     """Rouge's states; built on first use, as identifiers and operators need Unicode tables."""
     whitespace = rf"[\t\n\v\f\r\x85{unicode_class('Z')[1:-1]}]"
-    letter = rf"[{unicode_class('L')[1:-1]}$_]"
+    # [\p{L}$_] with Python's Unicode \w less digits and other numbers: the same set over the BMP,
+    # and fast to compile into the many rules that hold it.
+    letter = rf"(?:(?!{unicode_class('Nl No')})(?u:[^\W\d])|\$)"
     upper = rf"[{unicode_class('Lu')[1:-1]}$_]"
     digits = r"[0-9]"
     # Rouge's (?!whitespace|letter|digit|paren|delimiter)[\u0020-\u007F\p{Sm}\p{So}] as the one
