@@ -354,6 +354,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "haskell": ("haskell", "HaskellLexer"),
     "hlsl": ("hlsl", "HLSLLexer"),
     "html": ("html", "HTMLLexer"),
+    "idlang": ("idlang", "IDLangLexer"),
     "ini": ("ini", "INILexer"),
     "irb": ("console", "IRBLexer"),
     "isabelle": ("isabelle", "IsabelleLexer"),
