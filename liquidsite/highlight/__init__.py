@@ -382,6 +382,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "pascal": ("pascal", "PascalLexer"),
     "perl": ("perl", "PerlLexer"),
     "powershell": ("powershell", "PowershellLexer"),
+    "praat": ("praat", "PraatLexer"),
     "prolog": ("prolog", "PrologLexer"),
     "properties": ("properties", "PropertiesLexer"),
     "protobuf": ("protobuf", "ProtobufLexer"),
