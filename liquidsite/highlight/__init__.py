@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .engine import RegexLexer, merged
+from .engine import ContinuingLexer, LexerOptions, RegexLexer, merged
 
 if TYPE_CHECKING:  # Pygments is imported only when a language falls back to it (~30 ms)
     from pygments.lexer import Lexer
@@ -247,14 +247,8 @@ ROUGE_LEXERS: dict[str, tuple[str, ...]] = {
 
 # Rouge tags whose Pygments lexer goes by another name.
 _PYGMENTS_NAMES: dict[str, str] = {
-    "batchfile": "bat",
     "cfscript": "cfc",
-    "common_lisp": "common-lisp",
-    "gradle": "groovy",
-    "json-doc": "json",
     "literate_haskell": "lhaskell",
-    "objective_c": "objective-c",
-    "objective_cpp": "objective-c++",
     "robot_framework": "robotframework",
     "vb": "vbnet",
     "viml": "vim",
@@ -271,6 +265,23 @@ _ROUGE_SHORTNAMES = frozenset(
     "vc vg vi vm l ld s sa sb sc dl sd s2 se sh si sx sr s1 ss m mb mf mh mi il mo mx o ow "
     "p pi c ch cd cm cp cpf c1 cs g gd ge gr gh gi go gp gs gu gt gl".split()
 )
+
+
+def fancy_lexer_name(lang: str) -> tuple[str, LexerOptions]:
+    """The lexer name and options of ``name?key=value&...`` as ``Rouge::Lexer.find_fancy`` reads it
+    (``CGI.parse`` of the query: pairs split at ``&`` or ``;``, each side URL-unescaped)."""
+    from urllib.parse import unquote_plus
+
+    name, mark, query = lang.partition("?")
+    options: LexerOptions = {}
+    for pair in re.split(r"[&;]", query) if mark else ():
+        if not pair:
+            continue
+        key, has_value, value = pair.partition("=")
+        values = options.setdefault(unquote_plus(key), [])
+        if has_value:
+            values.append(unquote_plus(value))
+    return name, options
 
 
 def rouge_lexer_tag(name: str) -> Optional[str]:
@@ -312,50 +323,94 @@ def _escape(text: str) -> str:
 # Rouge tags with a lexer of their own in ``lexers/`` (module name, class name).
 _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "apache": ("apache", "ApacheLexer"),
+    "awk": ("awk", "AwkLexer"),
+    "batchfile": ("batchfile", "BatchfileLexer"),
     "bibtex": ("bibtex", "BibTeXLexer"),
     "c": ("c", "CLexer"),
+    "clojure": ("clojure", "ClojureLexer"),
+    "cmake": ("cmake", "CMakeLexer"),
+    "common_lisp": ("common_lisp", "CommonLispLexer"),
     "conf": ("conf", "ConfLexer"),
     "console": ("console", "ConsoleLexer"),
+    "coq": ("coq", "CoqLexer"),
     "cpp": ("c", "CppLexer"),
     "csharp": ("csharp", "CSharpLexer"),
     "css": ("css", "CSSLexer"),
     "cuda": ("c", "CUDALexer"),
+    "cython": ("cython", "CythonLexer"),
+    "dart": ("dart", "DartLexer"),
     "diff": ("diff", "DiffLexer"),
+    "dot": ("dot", "DotLexer"),
     "docker": ("docker", "DockerLexer"),
+    "elixir": ("elixir", "ElixirLexer"),
     "erb": ("erb", "ERBLexer"),
+    "erlang": ("erlang", "ErlangLexer"),
     "fortran": ("fortran", "FortranLexer"),
+    "fsharp": ("fsharp", "FSharpLexer"),
+    "glsl": ("glsl", "GLSLLexer"),
     "go": ("go", "GoLexer"),
+    "gradle": ("groovy", "GradleLexer"),
+    "groovy": ("groovy", "GroovyLexer"),
     "haskell": ("haskell", "HaskellLexer"),
+    "hlsl": ("hlsl", "HLSLLexer"),
     "html": ("html", "HTMLLexer"),
+    "idlang": ("idlang", "IDLangLexer"),
     "ini": ("ini", "INILexer"),
     "irb": ("console", "IRBLexer"),
+    "isabelle": ("isabelle", "IsabelleLexer"),
     "java": ("java", "JavaLexer"),
     "javascript": ("javascript", "JavascriptLexer"),
     "json": ("json", "JSONLexer"),
+    "json-doc": ("json", "JSONDocLexer"),
     "jsx": ("jsx", "JSXLexer"),
     "julia": ("julia", "JuliaLexer"),
+    "lean": ("lean", "LeanLexer"),
     "liquid": ("liquid", "LiquidLexer"),
+    "kotlin": ("kotlin", "KotlinLexer"),
+    "llvm": ("llvm", "LLVMLexer"),
     "lua": ("lua", "LuaLexer"),
     "make": ("make", "MakeLexer"),
     "markdown": ("markdown", "MarkdownLexer"),
     "mathematica": ("mathematica", "MathematicaLexer"),
     "matlab": ("matlab", "MatlabLexer"),
     "nginx": ("nginx", "NginxLexer"),
+    "objective_c": ("objective_c", "ObjectiveCLexer"),
+    "objective_cpp": ("objective_c", "ObjectiveCppLexer"),
+    "nix": ("nix", "NixLexer"),
     "ocaml": ("ocaml", "OCamlLexer"),
+    "php": ("php", "PHPLexer"),
+    "pascal": ("pascal", "PascalLexer"),
+    "perl": ("perl", "PerlLexer"),
     "powershell": ("powershell", "PowershellLexer"),
+    "praat": ("praat", "PraatLexer"),
     "prolog": ("prolog", "PrologLexer"),
+    "properties": ("properties", "PropertiesLexer"),
+    "protobuf": ("protobuf", "ProtobufLexer"),
     "python": ("python", "PythonLexer"),
     "r": ("r", "RLexer"),
+    "racket": ("racket", "RacketLexer"),
     "ruby": ("ruby", "RubyLexer"),
     "rust": ("rust", "RustLexer"),
+    "sas": ("sas", "SASLexer"),
+    "scala": ("scala", "ScalaLexer"),
+    "scheme": ("scheme", "SchemeLexer"),
     "scss": ("scss", "ScssLexer"),
+    "sed": ("sed", "SedLexer"),
     "shell": ("shell", "ShellLexer"),
+    "sml": ("sml", "SMLLexer"),
+    "sparql": ("sparql", "SPARQLLexer"),
     "sql": ("sql", "SQLLexer"),
+    "stan": ("stan", "StanLexer"),
     "stata": ("stata", "StataLexer"),
+    "swift": ("swift", "SwiftLexer"),
+    "tcl": ("tcl", "TclLexer"),
     "tex": ("tex", "TeXLexer"),
     "toml": ("toml", "TOMLLexer"),
     "tsx": ("jsx", "TSXLexer"),
+    "turtle": ("turtle", "TurtleLexer"),
     "typescript": ("javascript", "TypescriptLexer"),
+    "verilog": ("verilog", "VerilogLexer"),
+    "vhdl": ("vhdl", "VHDLLexer"),
     "xml": ("html", "XMLLexer"),
     "yaml": ("yaml", "YAMLLexer"),
 }
@@ -390,37 +445,30 @@ class _PlainLexer:
         return [(self.css, text)] if text else []
 
 
-def lexer_for(tag: str) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
+def lexer_for(tag: str, options: Optional[LexerOptions] = None) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
     """A fresh lexer for the Rouge lexer *tag*, for lexers that hand code on."""
     own = _own_lexer_class(tag) if tag != "plaintext" else None
     if own is not None:
-        return own()
+        lexer = own()
+        if options and isinstance(lexer, RegexLexer):
+            lexer.configure(options)
+        return lexer
     pygments_lexer = _pygments_lexer(tag) if tag != "plaintext" else None
     return _PygmentsLexer(pygments_lexer) if pygments_lexer is not None else _PlainLexer()
 
 
-_PHP_AFTER_HTML = re.compile(r"\s*<|[^$]+(?=<\?(php|=))", re.I)
+def template_parent(options: LexerOptions) -> ContinuingLexer:
+    """A template lexer's (ERB, PHP) ``parent`` option: the named language, else HTML."""
+    values = options.get("parent")
+    tag = rouge_lexer_tag(values[-1]) if values else None
+    rest = {key: value for key, value in options.items() if key != "parent"}
+    return lexer_for(tag or "html", rest)
 
 
-@lru_cache(maxsize=None)
-def _inline_php_lexer() -> Lexer:
-    from pygments.lexers import PhpLexer
-
-    return PhpLexer(startinline=True, stripnl=False, ensurenl=False)
-
-
-def _lexer_for_code(code: str, tag: str) -> "RegexLexer | _PygmentsLexer | _PlainLexer":
-    """Rouge's PHP lexer guesses ``start_inline``: code that neither starts with markup nor has
-    ``<?php`` (or ``<?=``) ahead of any ``$`` is PHP from its first character."""
-    if tag == "php" and not _PHP_AFTER_HTML.match(code):
-        return _PygmentsLexer(_inline_php_lexer())
-    return lexer_for(tag)
-
-
-def rouge_tokens(code: str, tag: str) -> list[tuple[str, str]]:
+def rouge_tokens(code: str, tag: str, options: Optional[LexerOptions] = None) -> list[tuple[str, str]]:
     """(short class, text) pairs as Rouge would lex *code*, same-class neighbours merged."""
     try:
-        return merged(_lexer_for_code(code, tag).continue_lex(code))
+        return merged(lexer_for(tag, options).continue_lex(code))
     except RecursionError:
         # Deeply nested input (Rouge would stack states too); show it unhighlighted.
         return [("", code)] if code else []
@@ -435,11 +483,13 @@ def format_tokens(tokens: Iterable[tuple[str, str]]) -> str:
 
 
 def rouge_html(code: str, lang: str) -> Optional[str]:
-    """Rouge's token markup for *code* in *lang*, or None when Rouge has no such lexer."""
-    tag = rouge_lexer_tag(lang)
+    """Rouge's token markup for *code* in *lang* (``name?option=value`` as ``find_fancy``
+    reads it), or None when Rouge has no such lexer."""
+    name, options = fancy_lexer_name(lang)
+    tag = rouge_lexer_tag(name)
     if tag is None:
         return None
-    return format_tokens(rouge_tokens(code, tag))
+    return format_tokens(rouge_tokens(code, tag, options))
 
 
 # Jekyll's HighlightBlock strips line terminators at both ends of the block body.

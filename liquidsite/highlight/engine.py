@@ -73,6 +73,13 @@ def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Tra
     return made
 
 
+#: One rule of a state, as ``rule`` makes it.
+Rule = _Rule
+
+#: Lexer options as ``Rouge::Lexer.find_fancy`` reads them from ``lang?key=value&...``: every
+#: value given for each key (none for a bare ``?key``).
+LexerOptions = dict[str, list[str]]
+
 # A lexer's rules by state name.
 States = dict[str, list[Union[_Rule, Mixin]]]
 
@@ -87,12 +94,21 @@ class RegexLexer:
     """Base for Rouge-equivalent lexers; subclasses define ``states`` (with a "root")."""
 
     states: ClassVar[States] = {}
+    #: Makes ``states`` on first use instead, for lexers whose rules need Unicode tables.
+    build_states: ClassVar[Optional[Callable[[], States]]] = None
 
     def __init__(self) -> None:
+        lexer_class = type(self)
+        if not lexer_class.states and lexer_class.build_states is not None:
+            lexer_class.states = lexer_class.build_states()
         # State names, or rule lists for states built while lexing (Rouge's ``push do``).
         self.stack: list[Union[str, list]] = ["root"]
         self._out: list[tuple[str, str]] = []
         self._match: Optional["re.Match[str]"] = None
+
+    def configure(self, options: LexerOptions) -> None:
+        """Take Rouge's lexer options; the lexers without options ignore them."""
+        del options
 
     # -- callback API (Rouge's names) ------------------------------------------------
     def token(self, css: str, value: Optional[str] = None) -> None:
@@ -192,6 +208,12 @@ class RegexLexer:
                 self.pop()
             else:
                 self.push(step)
+
+
+def bool_option(options: LexerOptions, name: str) -> bool:
+    """Rouge's ``as_bool`` of an option given: on unless its last value is ``0``, ``false`` or ``off``."""
+    values = options[name]
+    return not values or values[-1] not in ("0", "false", "off")
 
 
 def merged(tokens: Any) -> list[tuple[str, str]]:

@@ -1,8 +1,8 @@
 """The one place the Markdown converter talks to ``liquidsite.highlight`` (Rouge's markup).
 
 kramdown's Rouge adapter looks the language up with ``Rouge::Lexer.find_fancy``, which
-reads ``lang?option=value`` and ignores the options here; ``rouge_html`` returns None
-when Rouge has no lexer of that name.
+reads ``lang?option=value`` (so does ``rouge_html``); ``rouge_html`` returns None when
+Rouge has no lexer of that name.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def rouge_tokens(code: str, lang: Optional[str], guess_lang: bool) -> Optional[s
     Mirrors kramdown's rouge adapter: an unknown lexer means no highlighting, and the
     plaintext lexer counts only when ``guess_lang`` is on (Jekyll turns it on).
     """
-    name = (lang or "plaintext").split("?", 1)[0]
-    if name in PLAINTEXT_NAMES:
+    lang = lang or "plaintext"
+    if lang.split("?", 1)[0] in PLAINTEXT_NAMES:
         return _escape(code) if guess_lang else None
-    return highlight.rouge_html(code, name)
+    return highlight.rouge_html(code, lang)

@@ -59,11 +59,14 @@ def _identifier(lexer: "CLexer", match: "re.Match[str]") -> None:
         lexer.token("kt")
     elif name in lexer.reserved:
         lexer.token("kr")
+    elif name in lexer.builtins:
+        lexer.token("nb")
     else:
         lexer.token("n")
 
 
-def _function(lexer: "CLexer", match: "re.Match[str]") -> None:
+def function_definition(lexer: "CLexer", match: "re.Match[str]") -> None:
+    """A definition `type name(args) {`: its parts other than the name lexed afresh (HLSL too)."""
     for index, css in ((1, None), (2, "nf"), (3, None), (4, None), (5, "p")):
         text = match.group(index)
         if css is None:
@@ -126,7 +129,7 @@ C_STATES: States = {
             ({IDENTIFIER})        # function name
             (\s*\([^;]*?\))      # signature
             ({WHITESPACE}?)(\{{|;) # open brace or semicolon
-        """, _function, flags=re.S | re.X),
+        """, function_definition, flags=re.S | re.X),
         rule(r"\{", "p", "function"),
         Mixin("statements"),
     ],
@@ -169,6 +172,7 @@ class CLexer(RegexLexer):
     keywords = C_KEYWORDS
     types = C_TYPES
     reserved = C_RESERVED
+    builtins: frozenset[str] = frozenset()
     states = C_STATES
 
     def __init__(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import RegexLexer, rule
+from ..engine import ContinuingLexer, LexerOptions, RegexLexer, rule
 from .html import HTMLLexer
 from .ruby import RubyLexer
 
@@ -23,8 +23,13 @@ def _to_ruby(lexer: "ERBLexer", match: "re.Match[str]") -> None:
 class ERBLexer(RegexLexer):
     def __init__(self) -> None:
         super().__init__()
-        self.html = HTMLLexer()
+        self.html: ContinuingLexer = HTMLLexer()
         self.ruby = RubyLexer()
+
+    def configure(self, options: LexerOptions) -> None:
+        from .. import template_parent
+
+        self.html = template_parent(options)
 
     states = {
         "root": [

@@ -46,3 +46,18 @@ class JSONLexer(RegexLexer):
             rule(r"-?(?:0|[1-9]\d*)(?:e[+-]?\d+)?", "mi", flags=re.I),
         ],
     }
+
+
+class JSONDocLexer(JSONLexer):
+    """Rouge's ``json-doc`` (``jsonc``): JSON with bare keys, comments and ``...`` elisions."""
+
+    states = {
+        **JSONLexer.states,
+        "name": [rule(r"([$\w]+)(\s*)(:)", ("na", "", "p")), *JSONLexer.states["name"]],
+        "value": [
+            rule(r"/[*].*?[*]/", "c"),
+            rule(r"//.*?$", "c1"),
+            rule(r"(\.\.\.)", "c1"),
+            *JSONLexer.states["value"],
+        ],
+    }

@@ -16,14 +16,15 @@ def _front_matter(lexer: RegexLexer, match: "re.Match[str]") -> None:
 
 
 def _fenced(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    from .. import _PlainLexer, lexer_for, rouge_lexer_tag
+    from .. import _PlainLexer, fancy_lexer_name, lexer_for, rouge_lexer_tag
 
     name = match.group(3).strip()
     if not name:
         sublexer: ContinuingLexer = _PlainLexer()  # Rouge guesses here; plain text is its usual answer
     else:
-        tag = rouge_lexer_tag(name.split("?", 1)[0])
-        sublexer = lexer_for(tag) if tag is not None else _PlainLexer("sb")
+        name, options = fancy_lexer_name(name)
+        tag = rouge_lexer_tag(name)
+        sublexer = lexer_for(tag, options) if tag is not None else _PlainLexer("sb")
     lexer.token("", match.group(1))
     lexer.token("p", match.group(2))
     lexer.token("nl", match.group(3))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Union
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import Mixin, RegexLexer, Rule, rule
 
 KEYWORDS = frozenset("""
     as assert begin class constraint do done downto else end exception external false for
@@ -20,24 +21,32 @@ UPPER_ID = r"[A-Z][\w']*"
 HEX = "[0-9a-fA-F]"
 
 
-def _word(lexer: RegexLexer, match: "re.Match[str]") -> None:
+def ml_word(lexer: "OCamlLexer", match: "re.Match[str]") -> None:
+    """A word of the ML family (Rouge's OCaml and F# lexers): by the lexer class's word lists."""
     word = match.group(0)
-    if word in KEYWORDS:
+    if word in lexer.keywords:
         lexer.token("k")
-    elif word in WORD_OPERATORS:
+    elif word in lexer.word_operators:
         lexer.token("ow")
-    elif word in PRIMITIVES:
+    elif word in lexer.primitives:
         lexer.token("kt")
     else:
         lexer.token("n")
 
 
-def _nested(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.token("c")
-    lexer.push()
+#: The nested ``(* *)`` comment state of Rouge's OCaml lexer, which its F# and Coq lexers repeat.
+COMMENT_STATE: list[Union[Rule, Mixin]] = [
+    rule(r"[^(*)]+", "c"),
+    rule(r"[(][*]", "c", "comment"),
+    rule(r"[*][)]", "c", "#pop"),
+    rule(r"[(*)]", "c"),
+]
 
 
 class OCamlLexer(RegexLexer):
+    keywords = KEYWORDS
+    word_operators = WORD_OPERATORS
+    primitives = PRIMITIVES
     states = {
         "string": [
             rule(r'[^\\"]+', "s2"),
@@ -65,7 +74,7 @@ class OCamlLexer(RegexLexer):
             rule(rf"`{ID}", "nt"),
             rule(UPPER_ID, "nc"),
             rule(r"[(][*](?![)])", "c", "comment"),
-            rule(ID, _word),
+            rule(ID, ml_word),
             rule(r"[(){}\[\];]+", "p"),
             rule(OPERATOR, "o"),
             rule(r"-?\d[\d_]*(.[\d_]*)?(e[+-]?\d[\d_]*)", "mf", flags=re.I),
@@ -79,10 +88,5 @@ class OCamlLexer(RegexLexer):
             rule(r'"', "s2", "string"),
             rule(rf"[~?]{ID}", "nv"),
         ],
-        "comment": [
-            rule(r"[^(*)]+", "c"),
-            rule(r"[(][*]", _nested),
-            rule(r"[*][)]", "c", "#pop"),
-            rule(r"[(*)]", "c"),
-        ],
+        "comment": COMMENT_STATE,
     }

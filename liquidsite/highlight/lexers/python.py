@@ -49,9 +49,9 @@ DECIMAL = rf"(({DIGITS})?\.{DIGITS}|{DIGITS}\.)"
 EXPONENT = rf"e[+-]?{DIGITS}"
 
 
-def _name(lexer: RegexLexer, match: "re.Match[str]") -> None:
+def _name(lexer: "PythonLexer", match: "re.Match[str]") -> None:
     word = match.group(0)
-    if word in KEYWORDS:
+    if word in lexer.keywords:
         lexer.token("k")
     elif word in EXCEPTIONS or word in BUILTINS:
         lexer.token("nb")
@@ -88,7 +88,7 @@ def _escape(lexer: "PythonLexer", match: "re.Match[str]") -> None:
 
 
 def _recurse(lexer: RegexLexer, match: "re.Match[str]") -> None:
-    lexer.delegate(PythonLexer())
+    lexer.delegate(type(lexer)())
 
 
 def _def(lexer: RegexLexer, match: "re.Match[str]") -> None:
@@ -102,6 +102,8 @@ def _class(lexer: RegexLexer, match: "re.Match[str]") -> None:
 
 
 class PythonLexer(RegexLexer):
+    keywords = KEYWORDS
+
     def __init__(self) -> None:
         super().__init__()
         self.strings: list[tuple[str, str]] = []  # (prefix, delimiter) of open strings

@@ -46,7 +46,7 @@ def _name(lexer: RegexLexer, match: "re.Match[str]") -> None:
 class RLexer(RegexLexer):
     states = {
         "root": [
-            rule(r"#'.*?$", "sd"),
+            rule(r"#'.*?$", "cd"),
             rule(r"#.*?$", "c1"),
             rule(r"\s+", "w"),
             rule(r"`[^`]+?`", "n"),
