@@ -1,0 +1,38 @@
+"""Disagreements the Liquid differential fuzzer (tests/test_liquid_fuzz.py) found, held to Jekyll.
+
+Each expected string was observed from Jekyll 4.3.1 (Liquid 5.4.0) rendering the same template
+with the same ``_data/f.yml`` (``liquid_fuzz_cases.DATA_YAML``); no Ruby is needed here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from liquid_fuzz_cases import site_files
+from liquid_oracle import liquidsite_render
+from conftest import write_tree
+
+
+def assert_renders(tmp_path: Path, expected: dict[str, str]) -> None:
+    """Each template (key) renders its observed Jekyll output (value) in the fuzzer's site."""
+    write_tree(tmp_path, site_files())
+    templates = list(expected)
+    rendered = liquidsite_render(tmp_path, templates)
+    assert {t: r.out if r.err is None else r.err for t, r in zip(templates, rendered, strict=True)} == expected
+
+
+def test_whitespace_control_trims_only_ascii_whitespace_and_nul(tmp_path: Path) -> None:
+    assert_renders(tmp_path, {
+        "a\u3000{{- 'x' -}}\u3000b": "a\u3000x\u3000b",
+        "a\u00a0{{- 'x' -}}\u00a0b": "a\u00a0x\u00a0b",
+        "a \u3000 {{- 'x' -}} \u3000 b": "a \u3000x\u3000 b",
+        "a\u2003\n{%- if true -%}\n\u2003b{%- endif -%}\u00a0c": "a\u2003\u2003b\u00a0c",
+        "\u3000{%- assign q = 1 -%}\u3000|": "\u3000\u3000|",
+        "a\x00{{- 1 -}}\x00b": "a1b",
+        "a\x0b{{- 1 -}}\x0cb": "a1b",
+        "a\x85{{- 1 -}}\x85b": "a\x851\x85b",
+        "x{%- comment -%} c {%- endcomment -%}\u3000y": "x\u3000y",
+        "[\n{%- for i in (1..2) -%}\n\u3000{{ i }}\u3000\n{%- endfor -%}\n]": "[\u30001\u3000\u30002\u3000]",
+        "[{%- include ws.html -%}]": "[\u3000w\u3000\n]",
+        "[{%- include inc.html -%}]": "[\n  inc\n\n]",
+    })
