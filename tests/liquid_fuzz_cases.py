@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 DATA_YAML = """\
-empty: ""
+nothing: ""
 space: " "
 ideo: "\\u3000abc\\u3000"
 nbsp: "\\u00a0x y\\u00a0"

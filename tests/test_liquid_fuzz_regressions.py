@@ -36,3 +36,38 @@ def test_whitespace_control_trims_only_ascii_whitespace_and_nul(tmp_path: Path) 
         "[{%- include ws.html -%}]": "[\u3000w\u3000\n]",
         "[{%- include inc.html -%}]": "[\n  inc\n\n]",
     })
+
+
+def test_string_filters_treat_only_ascii_as_whitespace_and_case_map_like_ruby(tmp_path: Path) -> None:
+    """Ruby's ``split``/``\\s``/``strip`` know ASCII whitespace only; ``downcase`` has no final
+    sigma, ``capitalize`` titlecases; ``size`` of a Float is 0; ``slugify: 'latin'`` is
+    I18n's table (other letters become ``?``, then dashes)."""
+    assert_renders(tmp_path, {
+        '[{{ site.data.f.upper | downcase }}]': '[école àö σασ]',
+        '[{{ site.data.f.upper | capitalize }}]': '[École àö σασ]',
+        '[{{ site.data.f.title | capitalize }}]': '[ǅemo i̇stanbul]',
+        '[{{ site.data.f.lower | capitalize }}]': '[Été ß ﬁ ǆ ı]',
+        '[{{ site.data.f.upper | slugify }}]': '[école-àö-σασ]',
+        '[{{ site.data.f.float | size }}]': '[0]',
+        '[{{ site.data.f.int | size }}]': '[8]',
+        "[{{ site.data.f.ideo | split: ' ' | join: '|' }}]": '[\u3000abc\u3000]',
+        "[{{ site.data.f.nbsp | split: ' ' | join: '|' }}]": '[\xa0x|y\xa0]',
+        "[{{ site.data.f.spaces | split: ' ' | join: '|' }}]": '[many|spaces|and|lines]',
+        "[{{ site.data.f.nbsp | truncatewords: 1, '…' }}]": '[\xa0x…]',
+        "[{{ site.data.f.ascii_ws | truncatewords: 1, '…' }}]": '[x…]',
+        '[{{ site.data.f.nel | truncatewords: 0 }}]': '[\x85a\u2028b\u2029]',
+        '[{{ site.data.f.space | truncatewords: 1 }}]': '[ ]',
+        '[{{ site.data.f.words | truncatewords: 3 }}]': '[héllo wörld ünïcode...]',
+        "[{{ site.data.f.ideo | slugify: 'raw' }}]": '[\u3000abc\u3000]',
+        "[{{ site.data.f.nel | slugify: 'raw' }}]": '[\x85a\u2028b\u2029]',
+        "[{{ site.data.f.lower | slugify: 'latin' }}]": '[ete-ss-i]',
+        "[{{ site.data.f.title | slugify: 'latin' }}]": '[emo-istanbul]',
+        "[{{ site.data.f.slug | slugify: 'latin' }}]": '[hello-world-the-quick-brown-fox-txt]',
+        '[{{ site.data.f.nel | number_of_words }}]': '[1]',
+        "[{{ site.data.f.nbsp | number_of_words: 'cjk' }}]": '[2]',
+        "[{{ site.data.f.cjk | number_of_words: 'auto' }}]": '[12]',
+        '[{{ site.data.f.ideo | normalize_whitespace }}]': '[\u3000abc\u3000]',
+        '[{{ site.data.f.nul | normalize_whitespace }}]': '[x]',
+        '[{{ site.data.f.nel | normalize_whitespace }}]': '[\x85a\u2028b\u2029]',
+        '[{{ site.data.f.spaces | normalize_whitespace }}]': '[many spaces and lines]',
+    })

@@ -23,7 +23,7 @@ from liquid.builtin.expressions.primitive import Blank, Empty
 from liquid.filter import with_context
 
 from ..errors import InvalidDateError
-from ..utils import slugify
+from ..utils import RUBY_SPACE, awk_split, slugify
 from .drops import DocumentDrop, Drop
 from .ruby import float_to_s, inspect, is_nil, scalar_to_s, to_s
 from .standard_filters import LiquidArgumentError, with_ruby_arity, iterate, ruby_compare, to_integer, to_time
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 _CJK = (r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f\u30a0-\u30ff\u31f0-\u31ff\u3040-\u309f"
         r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f")
 _CJK_RE = re.compile(f"[{_CJK}]")
-_NON_CJK_WORD_RE = re.compile(rf"[^{_CJK}\s]+")
+_NON_CJK_WORD_RE = re.compile(rf"[^{_CJK}{RUBY_SPACE}]+")
 _URI_RESERVED_UNRESERVED = "!#$&'()*+,/:;=?@[]-._~"
 _FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
 _INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
@@ -185,7 +185,7 @@ class JekyllFilters:
 
     @staticmethod
     def normalize_whitespace(value: Any) -> str:
-        return re.sub(r"\s+", " ", scalar_to_s(value)).strip()
+        return re.sub(f"[{RUBY_SPACE}]+", " ", scalar_to_s(value)).strip(RUBY_SPACE + "\0")
 
     @staticmethod
     def number_of_words(value: Any, mode: Any = None) -> int:
@@ -194,8 +194,8 @@ class JekyllFilters:
             return len(_CJK_RE.findall(text)) + len(_NON_CJK_WORD_RE.findall(text))
         if mode == "auto":
             cjk = len(_CJK_RE.findall(text))
-            return len(text.split()) if cjk == 0 else cjk + len(_NON_CJK_WORD_RE.findall(text))
-        return len(text.split())
+            return len(awk_split(text)) if cjk == 0 else cjk + len(_NON_CJK_WORD_RE.findall(text))
+        return len(awk_split(text))
 
     @staticmethod
     def array_to_sentence_string(value: Any, connector: Any = "and") -> str:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from liquid.exceptions import FilterArgumentError
 
+from ..utils import awk_split, ruby_capitalize, ruby_downcase
 from .drops import Drop
 from .ruby import from_number, is_nil, scalar_to_s, to_number, to_s
 from .strftime import parse_time, strftime
@@ -163,9 +164,7 @@ def _size(value: Any) -> int:
         return len(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return 8
-    if isinstance(value, float):
-        return 8
-    return 0
+    return 0  # Float, Time, nil...: no #size
 
 
 def _str(value: Any) -> str:
@@ -228,7 +227,7 @@ def _truncatewords(value: Any, words: Any = 15, ellipsis: Any = "...") -> Any:
         return None
     text = _str(value)
     count = max(to_integer(words), 1)
-    wordlist = text.split(None, count)
+    wordlist = awk_split(text, count + 1)
     if len(wordlist) <= count:
         return text
     return " ".join(wordlist[:count]) + _str(ellipsis)
@@ -237,7 +236,7 @@ def _truncatewords(value: Any, words: Any = 15, ellipsis: Any = "...") -> Any:
 def ruby_split(text: str, pattern: str) -> list[str]:
     """``String#split`` with a string pattern: ``" "`` splits on whitespace, trailing empties dropped."""
     if pattern == " ":
-        parts = text.split()
+        parts = awk_split(text)
     elif pattern == "":
         parts = list(text)
     else:
@@ -436,11 +435,6 @@ def _default(value: Any, default_value: Any = "", allow_false: Any = None, **_: 
     return default_value if falsy or empty else value
 
 
-def _capitalize(value: Any) -> str:
-    text = _str(value)
-    return text[:1].upper() + text[1:].lower()
-
-
 def date_filter(env: "JekyllEnvironment") -> Callable[[Any, Any], Any]:
     """Liquid's ``date``: input unchanged when unparseable, ``now``/``today``, epoch seconds."""
 
@@ -478,9 +472,9 @@ def register(env: "JekyllEnvironment") -> None:
         env.filters.pop(name, None)
     table: dict[str, Callable[..., Any]] = {
         "size": _size,
-        "downcase": lambda v: _str(v).lower(),
+        "downcase": lambda v: ruby_downcase(_str(v)),
         "upcase": lambda v: _str(v).upper(),
-        "capitalize": _capitalize,
+        "capitalize": lambda v: ruby_capitalize(_str(v)),
         "escape": _escape,
         "h": _escape,
         "escape_once": lambda v: _ESCAPE_ONCE.sub(lambda m: _HTML[m.group(0)[0]], _str(v)),
