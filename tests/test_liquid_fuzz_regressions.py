@@ -71,3 +71,33 @@ def test_string_filters_treat_only_ascii_as_whitespace_and_case_map_like_ruby(tm
         '[{{ site.data.f.nel | normalize_whitespace }}]': '[\x85a\u2028b\u2029]',
         '[{{ site.data.f.spaces | normalize_whitespace }}]': '[many spaces and lines]',
     })
+
+
+def test_group_by_exp_names_groups_by_value_and_inspect_jsonify_escape_like_ruby(tmp_path: Path) -> None:
+    """``group_by_exp`` keys are the expression's values (``nil``, numbers), not their text;
+    ``inspect`` escapes NUL as ``\\u0000`` and U+2028 but not U+0085; ``jsonify`` (json 2.6)
+    leaves U+2028 unescaped; a Date inspects with its Julian day number."""
+    assert_renders(tmp_path, {
+        "[{{ site.data.f.arr_hash | group_by_exp: 'i', 'i.n' }}]": (
+            '[{"name"=>"x", "items"=>[{"n"=>"x", "v"=>2, "t"=>["a"]}], "size"=>1}{"name"=>"y"'
+            ', "items"=>[{"n"=>"y", "v"=>nil}], "size"=>1}{"name"=>"Z", "items"=>[{"n"=>"Z"}]'
+            ', "size"=>1}{"name"=>nil, "items"=>[{"v"=>"1"}], "size"=>1}]'
+        ),
+        "[{{ site.data.f.arr_hash | group_by_exp: 'i', 'i.v' }}]": (
+            '[{"name"=>2, "items"=>[{"n"=>"x", "v"=>2, "t"=>["a"]}], "size"=>1}{"name"=>nil, '
+            '"items"=>[{"n"=>"y", "v"=>nil}, {"n"=>"Z"}], "size"=>2}{"name"=>"1", "items"=>[{'
+            '"v"=>"1"}], "size"=>1}]'
+        ),
+        "[{{ site.data.f.arr_mixed | group_by_exp: 'i', 'i' | jsonify }}]": (
+            '[[{"name":3,"items":[3],"size":1},{"name":"10","items":["10"],"size":1},{"name":'
+            '2.5,"items":[2.5],"size":1},{"name":"x","items":["x"],"size":1}]]'
+        ),
+        "[{{ site.data.f.arr_num | group_by_exp: 'i', 'i | modulo: 2' | jsonify }}]": (
+            '[[{"name":1,"items":[3,1],"size":2},{"name":0,"items":[2],"size":1}]]'
+        ),
+        "[{{ site.data.f.arr_hash | group_by_exp: 'i', 'i.n | downcase' | map: 'name' | join: ',' }}]": '[x,y,z,]',
+        '[{{ site.data.f.nul | inspect }}]': '[&quot;\\u0000x\\u0000&quot;]',
+        '[{{ site.data.f.nel | inspect }}]': '[&quot;\x85a\\u2028b\\u2029&quot;]',
+        '[{{ site.data.f.date | inspect }}]': '[#&lt;Date: 2020-01-02 ((2458851j,0s,0n),+0s,2299161j)&gt;]',
+        '[{{ site.data.f.nel | jsonify }}]': '["\x85a\u2028b\u2029"]',
+    })

@@ -20,13 +20,18 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from liquid import BoundTemplate
 from liquid.builtin.expressions.primitive import Blank, Empty
+from liquid.builtin.expressions import FilteredExpression, tokenize
+from liquid.expression import Expression
 from liquid.filter import with_context
+from liquid.stream import TokenStream
+from liquid.token import TOKEN_EXPRESSION, Token
 
 from ..errors import InvalidDateError
 from ..utils import RUBY_SPACE, awk_split, slugify
 from .drops import DocumentDrop, Drop
 from .ruby import float_to_s, inspect, is_nil, scalar_to_s, to_s
-from .standard_filters import LiquidArgumentError, with_ruby_arity, iterate, ruby_compare, to_integer, to_time
+from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
+                               with_ruby_arity)
 from .strftime import strftime
 
 if TYPE_CHECKING:
@@ -75,6 +80,7 @@ class JekyllFilters:
     def __init__(self, env: "JekyllEnvironment") -> None:
         self.env = env
         self._expressions: dict[tuple[str, str], BoundTemplate] = {}
+        self._values: dict[tuple[str, str], Expression] = {}
 
     @property
     def config(self) -> Mapping[str, Any]:
@@ -271,14 +277,28 @@ class JekyllFilters:
 
     @with_context
     def group_by_exp(self, value: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
+        """Groups named by the expression's value as it is (``nil``, a number), not its text."""
         items = _groupable(value)
         if items is None:
             return value
-        groups: dict[str, list[Any]] = {}
+        groups: list[tuple[Any, list[Any]]] = []
         for item in items:
-            key = self._evaluate(context, str(variable), f"{{{{ {expression} }}}}", item)
-            groups.setdefault(key, []).append(item)
-        return [{"name": name, "items": members, "size": len(members)} for name, members in groups.items()]
+            name = self._value(context, str(variable), str(expression), item)
+            members = next((found for key, found in groups if hash_key(key) == hash_key(name)), None)
+            if members is None:
+                groups.append((name, [item]))
+            else:
+                members.append(item)
+        return [{"name": name, "items": members, "size": len(members)} for name, members in groups]
+
+    def _value(self, context: "RenderContext", variable: str, source: str, item: Any) -> Any:
+        """What ``Liquid::Variable#render`` returns for *source* with *variable* bound to *item*."""
+        if (variable, source) not in self._values:
+            token = Token(TOKEN_EXPRESSION, source, start_index=0, source=source)
+            self._values[(variable, source)] = FilteredExpression.parse(self.env, TokenStream(tokenize(source, token)))
+        with context.extend({variable: item}):
+            found = self._values[(variable, source)].evaluate(context)
+        return None if is_nil(found) else found
 
     def _test(self, context: "RenderContext", variable: str, expression: str, item: Any) -> bool:
         return self._evaluate(context, variable, f"{{% if {expression} %}}1{{% endif %}}", item) == "1"
@@ -470,7 +490,7 @@ def to_json(value: Any, depth: int = 0) -> str:
     if isinstance(value, float):
         return float_to_s(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        return json.dumps(value, ensure_ascii=False)  # json 2.6 leaves U+2028/U+2029 as they are
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(to_json(item, depth + 1) for item in value) + "]"
     if isinstance(value, Drop):

@@ -302,14 +302,15 @@ def _uniq(value: Any, prop: Any = None) -> list[Any]:
     out: list[Any] = []
     for item in iterate(value):
         key = item if prop is None else lookup(item, prop)
-        marker = _hash_key(key)
+        marker = hash_key(key)
         if marker not in seen:
             seen.append(marker)
             out.append(item)
     return out
 
 
-def _hash_key(value: Any) -> Any:
+def hash_key(value: Any) -> Any:
+    """A value to compare as Ruby's ``eql?`` does: ``true`` is not ``1``, ``1.0`` not ``1``."""
     if isinstance(value, bool):
         return ("bool", value)
     if isinstance(value, float) and value.is_integer():
@@ -532,4 +533,4 @@ def register(env: "JekyllEnvironment") -> None:
 
 
 __all__ = ["register", "to_s", "iterate", "lookup", "nil_safe_compare", "ruby_compare", "to_integer",
-           "to_time", "ruby_split", "ruby_equal", "LiquidArgumentError"]
+           "to_time", "ruby_split", "ruby_equal", "hash_key", "LiquidArgumentError"]
