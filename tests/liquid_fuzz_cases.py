@@ -36,6 +36,11 @@ commas: "a,b,,c,"
 emoji: "emoji 😀 text 👍🏽"
 tabbed: "Tab\\tsep\\nnew"
 slug: "Héllo, Wörld! The_Quick  brown-fox.txt 日本"
+url_dots: "a/./b/../c/"
+url_query: "x y?q=a b&c=[1]|é#frag ment[]"
+url_pct: "/%41%zz%e9/é ü/"
+url_colon: "a:b/c"
+url_host: "//host/p q"
 null_v: null
 true_v: true
 false_v: false

@@ -101,3 +101,27 @@ def test_group_by_exp_names_groups_by_value_and_inspect_jsonify_escape_like_ruby
         '[{{ site.data.f.date | inspect }}]': '[#&lt;Date: 2020-01-02 ((2458851j,0s,0n),+0s,2299161j)&gt;]',
         '[{{ site.data.f.nel | jsonify }}]': '["\x85a\u2028b\u2029"]',
     })
+
+
+def test_url_filters_normalize_like_addressable(tmp_path: Path) -> None:
+    """``relative_url``/``absolute_url`` are ``Addressable::URI.parse(...).normalize``: escapes
+    decoded then re-encoded, NFKC, dot segments removed, ``[ ]`` encoded, stripped;
+    ``uri_escape`` is ``normalize_component`` (``%2F`` becomes ``/``, a stray ``%`` ``%25``)."""
+    assert_renders(tmp_path, {
+        '[{{ site.data.f.url_dots | relative_url }}]': '[/a/c/]',
+        '[{{ site.data.f.url_query | relative_url }}]': '[/x%20y?q=a%20b&c=%5B1%5D%7C%C3%A9#frag%20ment%5B%5D]',
+        '[{{ site.data.f.url_pct | relative_url }}]': '[/A%25zz%E9/%C3%A9%20%C3%BC/]',
+        '[{{ site.data.f.url_pct | uri_escape }}]': '[/A%25zz%E9/%C3%A9%20%C3%BC/]',
+        '[{{ site.data.f.url_query | uri_escape }}]': '[x%20y?q=a%20b&c=[1]%7C%C3%A9#frag%20ment[]]',
+        '[{{ site.data.f.ideo | relative_url }}]': '[/%20abc%20]',
+        '[{{ site.data.f.spaces | relative_url }}]': '[/%20%20many%20%20%20spaces%09%09and%0A%0Alines]',
+        '[{{ site.data.f.lower | uri_escape }}]': '[%C3%A9t%C3%A9%20%C3%9F%20fi%20d%C5%BE%20%C4%B1]',
+        '[{{ site.data.f.nul | relative_url }}]': '[/%00x]',
+        '[{{ site.data.f.arr_num | relative_url }}]': '[/%5B3,%201,%202%5D]',
+        "[{{ '../../a/../b/./c/..' | relative_url }}]": '[/b/]',
+        "[{{ '/a/b/..' | relative_url }}]": '[/a/]',
+        "[{{ 'a?x=1+2%2B3&y=%2b;z' | relative_url }}]": '[/a?x=1+2%2B3&y=%2B%3Bz]',
+        "[{{ 'a%2Fb%20c' | uri_escape }}]": '[a/b%20c]',
+        "[{{ 'a%2Fb%20c%2B' | relative_url }}]": '[/a%2Fb%20c+]',
+        "[{{ '/x y' | absolute_url }}]": '[/x%20y]',
+    })

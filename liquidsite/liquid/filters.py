@@ -33,6 +33,7 @@ from .ruby import float_to_s, inspect, is_nil, scalar_to_s, to_s
 from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
                                with_ruby_arity)
 from .strftime import strftime
+from .uri import normalize_component, normalize_uri
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -43,7 +44,6 @@ _CJK = (r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f\u30a0-\u3
         r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f")
 _CJK_RE = re.compile(f"[{_CJK}]")
 _NON_CJK_WORD_RE = re.compile(rf"[^{_CJK}{RUBY_SPACE}]+")
-_URI_RESERVED_UNRESERVED = "!#$&'()*+,/:;=?@[]-._~"
 _FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
 _INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
 
@@ -53,11 +53,6 @@ def xml_escape(value: Any) -> str:
     text = scalar_to_s(value)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("'", "&apos;"))
-
-
-def normalize_uri(text: str) -> str:
-    """Addressable's ``normalize`` for a path: unsafe characters percent-encoded, escapes kept."""
-    return urllib.parse.quote(text, safe=_URI_RESERVED_UNRESERVED + "%")
 
 
 def _is_absolute(text: str) -> bool:
@@ -187,7 +182,7 @@ class JekyllFilters:
 
     @staticmethod
     def uri_escape(value: Any) -> str:
-        return normalize_uri(scalar_to_s(value))
+        return normalize_component(scalar_to_s(value))
 
     @staticmethod
     def normalize_whitespace(value: Any) -> str:
