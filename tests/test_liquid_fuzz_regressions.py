@@ -125,3 +125,23 @@ def test_url_filters_normalize_like_addressable(tmp_path: Path) -> None:
         "[{{ 'a%2Fb%20c%2B' | relative_url }}]": '[/a%2Fb%20c+]',
         "[{{ '/x y' | absolute_url }}]": '[/x%20y]',
     })
+
+
+def test_smartify_is_kramdowns_smartypants_parser_and_sentences_interpolate_like_ruby(tmp_path: Path) -> None:
+    """``smartify`` reads HTML and entities as kramdown does (``<br>`` is ``<br />``, ``'80s``
+    an apostrophe, ``<<`` with a no-break space); ``array_to_sentence_string`` joins the leading
+    items with ``Array#join`` (flattened) and reads a string as its characters."""
+    assert_renders(tmp_path, {
+        '[{{ site.data.f.html | smartify }}]': '[<a href="x">&amp; “q” &lt;</a>]',
+        '[{{ site.data.f.ascii_ws | smartify }}]': '[\t\n x \n\x0c\x0b]',
+        "[{{ 'x << y >> z -- a --- b...' | smartify }}]": '[x «\xa0y\xa0» z – a — b…]',
+        '[{{ "rock \'n\' roll \'80s" | smartify }}]': '[rock ‘n’ roll ’80s]',
+        "[{{ 'a &copy; &#169; &#xA9; &bogus; & b' | smartify }}]": '[a © © © &amp;bogus; &amp; b]',
+        "[{{ 'x<br>y<br/>z' | smartify }}]": '[x<br />y<br />z]',
+        '[{{ site.data.f.upper | smartify }}]': '[ÉCOLE ÀÖ ΣΑΣ]',
+        '[{{ site.data.f.num_int | array_to_sentence_string }}]': '[1 and 0]',
+        '[{{ site.data.f.arr_nested | array_to_sentence_string }}]': '[1, 2, 3, 4, x, and []]',
+        "[{{ site.data.f.hash_empty | array_to_sentence_string: 'or' }}]": '[]',
+        '[{{ site.data.f.arr_nil | array_to_sentence_string }}]': '[, a, , and 1]',
+        '[{{ site.data.f.arr_mixed | array_to_sentence_string }}]': '[3, 10, 2.5, and x]',
+    })

@@ -27,6 +27,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from ..errors import InvalidDateError
+from ..plugins import common as plugin_helpers
 from ..utils import RUBY_SPACE, awk_split, slugify
 from .drops import DocumentDrop, Drop
 from .ruby import float_to_s, inspect, is_nil, scalar_to_s, to_s
@@ -156,9 +157,8 @@ class JekyllFilters:
         converter = next(c for c in self.env.site.converters if isinstance(c, MarkdownConverter))
         return converter.convert(scalar_to_s(value), "markdownify")
 
-    @staticmethod
-    def smartify(value: Any) -> str:
-        return smartypants(scalar_to_s(value))
+    def smartify(self, value: Any) -> str:
+        return plugin_helpers.smartify(self.env.site, value)
 
     def _sass(self, value: Any, syntax: str) -> str:
         from ..converters import SassConverter
@@ -186,7 +186,7 @@ class JekyllFilters:
 
     @staticmethod
     def normalize_whitespace(value: Any) -> str:
-        return re.sub(f"[{RUBY_SPACE}]+", " ", scalar_to_s(value)).strip(RUBY_SPACE + "\0")
+        return plugin_helpers.normalize_whitespace(value)
 
     @staticmethod
     def number_of_words(value: Any, mode: Any = None) -> int:
@@ -200,7 +200,13 @@ class JekyllFilters:
 
     @staticmethod
     def array_to_sentence_string(value: Any, connector: Any = "and") -> str:
-        items = list(value) if isinstance(value, (list, tuple)) else iterate(value)
+        """Ruby string interpolation of the items (an array item prints as ``inspect``), the
+        leading ones joined by ``Array#join`` (nested arrays flattened); a string is a sequence
+        of characters, a hash of length 0 is empty."""
+        if isinstance(value, str) or (isinstance(value, Mapping) and not value):
+            items: list[Any] = list(value)
+        else:
+            items = list(value) if isinstance(value, (list, tuple)) else iterate(value)
         conn = scalar_to_s(connector)
         if not items:
             return ""
@@ -208,8 +214,7 @@ class JekyllFilters:
             return scalar_to_s(items[0])
         if len(items) == 2:
             return f"{scalar_to_s(items[0])} {conn} {scalar_to_s(items[1])}"
-        return ", ".join(to_s(item) if not isinstance(item, list) else to_s(item) for item in items[:-1]) + \
-            f", {conn} {scalar_to_s(items[-1])}"
+        return ", ".join(scalar_to_s(item) for item in iterate(items[:-1])) + f", {conn} {scalar_to_s(items[-1])}"
 
     @staticmethod
     def jsonify(value: Any) -> str:
@@ -443,27 +448,6 @@ def _compare_property(value: Any, target: Any) -> bool:
         return value == target_text
     props = value if isinstance(value, list) else ([] if is_nil(value) else [value])
     return any(scalar_to_s(prop) == target_text for prop in props)
-
-
-_SMART_RULES = [
-    (re.compile(r"---"), "\u2014"),
-    (re.compile(r"--"), "\u2013"),
-    (re.compile(r"\.\.\.|\. \. \."), "\u2026"),
-    (re.compile(r"<<"), "\u00ab"),
-    (re.compile(r">>"), "\u00bb"),
-    (re.compile(r"(?:^|(?<=[\s(\[{\u2014\u2013-]))\""), "\u201c"),
-    (re.compile(r"\""), "\u201d"),
-    (re.compile(r"(?:^|(?<=[\s(\[{\u2014\u2013-]))'"), "\u2018"),
-    (re.compile(r"'"), "\u2019"),
-]
-
-
-def smartypants(text: str) -> str:
-    """kramdown's SmartyPants parser on plain text: curly quotes, dashes and ellipses as characters."""
-    text = re.sub(r"&(?!#?\w+;)", "&amp;", text)
-    for pattern, replacement in _SMART_RULES:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def _ordinal(day: int) -> str:

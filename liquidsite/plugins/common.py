@@ -130,11 +130,12 @@ def normalize_whitespace(value: Any) -> str:
 
 
 def smartify(site: "Site", value: Any) -> str:
-    """Jekyll's ``smartify``: kramdown's SmartyPants pass (quotes, dashes, ellipses)."""
+    """Jekyll's ``smartify``: kramdown's SmartyPants pass (quotes, dashes, ellipses) over
+    ``input.to_s`` (an array as ``inspect``)."""
     from ..markdown import jekyll_options
     from .smartypants import render_smartypants
 
-    return render_smartypants(ruby_str(value), jekyll_options(site.config.get("kramdown") or {}))
+    return render_smartypants(ruby_to_s(value), jekyll_options(site.config.get("kramdown") or {}))
 
 
 def ruby_str(value: Any) -> str:
