@@ -145,3 +145,36 @@ def test_smartify_is_kramdowns_smartypants_parser_and_sentences_interpolate_like
         '[{{ site.data.f.arr_nil | array_to_sentence_string }}]': '[, a, , and 1]',
         '[{{ site.data.f.arr_mixed | array_to_sentence_string }}]': '[3, 10, 2.5, and x]',
     })
+
+
+def test_yaml_timestamps_are_read_as_psych_reads_them(tmp_path: Path) -> None:
+    """Psych makes a Time of ``2020-01-02 03:04:05 +0000`` (a zone without colon; its ``%Z`` is
+    empty), a UTC Time of ``...Z`` (printed ``UTC``) and a Date of ``2020-1-2``; an impossible
+    date stays text. Jekyll's date filters show a Time in the site's zone."""
+    assert_renders(tmp_path, {
+        "{% assign t = site.data.f.tz_z %}{{ t }}|{{ t | date: '%Z %z' }}|{{ t | date_to_xmlschema }}": (
+            '2020-01-02 03:04:05 UTC|UTC +0000|2020-01-02T03:04:05+00:00'
+        ),
+        "{% assign t = site.data.f.tz_colon %}{{ t }}|{{ t | date: '%Z %z' }}|{{ t | date_to_xmlschema }}": (
+            '2020-01-02 03:04:05 +0100| +0100|2020-01-02T02:04:05+00:00'
+        ),
+        "{% assign t = site.data.f.tz_plain %}{{ t }}|{{ t | date: '%Z %z' }}|{{ t | date_to_xmlschema }}": (
+            '2020-01-02 03:04:05 -0500| -0500|2020-01-02T08:04:05+00:00'
+        ),
+        "{% assign t = site.data.f.time %}{{ t }}|{{ t | date: '%Z %z' }}|{{ t | date_to_xmlschema }}": (
+            '2020-01-02 03:04:05 +0000| +0000|2020-01-02T03:04:05+00:00'
+        ),
+        "{% assign t = site.data.f.tz_none %}{{ t }}|{{ t | date: '%Z %z' }}|{{ t | date_to_xmlschema }}": (
+            '2020-01-02 03:04:05 +0000|UTC +0000|2020-01-02T03:04:05+00:00'
+        ),
+        "{% assign t = site.data.f.d_short %}{{ t }}|{{ t | date: '%Z %z' }}|{{ t | date_to_xmlschema }}": (
+            '2020-01-02|+00:00 +0000|2020-01-02T00:00:00+00:00'
+        ),
+        '{{ site.data.f.d_bad }}|{{ site.data.f.d_bad | inspect }}': '2020-02-30|&quot;2020-02-30&quot;',
+        '{{ site.data.f.time | plus: 1 }}|{{ site.data.f.time | size }}|{{ site.data.f.time | inspect }}': (
+            '1|0|2020-01-02 03:04:05 +0000'
+        ),
+        '{{ site.data.f.time | jsonify }}|{{ site.data.f.time | to_integer }}|{{ site.data.f.tz_none | to_integer }}': (
+            '"2020-01-02 03:04:05 +0000"|1577934245|1577934245'
+        ),
+    })

@@ -158,7 +158,7 @@ class JekyllFilters:
         return converter.convert(scalar_to_s(value), "markdownify")
 
     def smartify(self, value: Any) -> str:
-        return plugin_helpers.smartify(self.env.site, value)
+        return plugin_helpers.smartify(self.env.site, scalar_to_s(value))
 
     def _sass(self, value: Any, syntax: str) -> str:
         from ..converters import SassConverter
@@ -186,7 +186,7 @@ class JekyllFilters:
 
     @staticmethod
     def normalize_whitespace(value: Any) -> str:
-        return plugin_helpers.normalize_whitespace(value)
+        return plugin_helpers.normalize_whitespace(scalar_to_s(value))
 
     @staticmethod
     def number_of_words(value: Any, mode: Any = None) -> int:
@@ -232,6 +232,8 @@ class JekyllFilters:
             return 0
         if isinstance(value, (int, float, Decimal)):
             return int(value)
+        if isinstance(value, dt.datetime):  # Time#to_i: seconds since the epoch (zone-less YAML times are UTC)
+            return int((value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).timestamp())
         match = re.match(r"\s*[-+]?\d+", scalar_to_s(value))
         return int(match.group(0)) if match else 0
 

@@ -180,9 +180,9 @@ def ruby_inspect(value: Any) -> str:
 
 
 def to_time(site: "Site", value: Any) -> Optional[dt.datetime]:
-    """A date value as Jekyll's date filters read it: times as they are, strings parsed."""
+    """A date value as Jekyll's date filters read it (``time(input)``): in the site's zone."""
     if isinstance(value, dt.datetime):
-        return value
+        return parse_date(value, site.tz)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=site.tz)
     if value is None or str(value) == "":
