@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -50,7 +51,8 @@ def liquidsite_render(site: Path, templates: Sequence[str]) -> list[Rendered]:
     from liquidsite.liquid.renderer import LiquidRenderError
     from liquidsite.site import Site
 
-    os.environ["TZ"] = "UTC"
+    os.environ["TZ"] = "UTC"  # as the oracle runs (zone-less YAML times are shown in local time)
+    time.tzset()
     built = Site(load_config({"source": str(site), "destination": str(site / "_site"), "quiet": True}))
     built.read()
     results = []

@@ -178,3 +178,14 @@ def test_yaml_timestamps_are_read_as_psych_reads_them(tmp_path: Path) -> None:
             '"2020-01-02 03:04:05 +0000"|1577934245|1577934245'
         ),
     })
+
+
+def test_a_time_is_enumerable_as_time_to_a(tmp_path: Path) -> None:
+    """Liquid's InputIterator turns a Time into ``Time#to_a`` for the array filters."""
+    assert_renders(tmp_path, {
+        '[{{ site.data.f.time | reverse }}]': '[false24202012345]',
+        "[{{ site.data.f.tz_z | join: ',' }}]": '[5,4,3,2,1,2020,4,2,false,UTC]',
+        "[{{ site.data.f.tz_colon | join: ',' }}]": '[5,4,3,2,1,2020,4,2,false,]',
+        '[{{ site.data.f.time | concat: site.data.f.arr_num | size }}]': '[13]',
+        '[{{ site.data.f.time | size }}|{{ site.data.f.time | first }}]': '[0|]',
+    })

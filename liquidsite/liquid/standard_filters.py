@@ -88,7 +88,22 @@ def iterate(value: Any) -> list[Any]:
         return [value]
     if isinstance(value, range):
         return list(value)
+    if isinstance(value, dt.datetime):
+        return time_to_a(value)
     return [value]
+
+
+def time_to_a(moment: dt.datetime) -> list[Any]:
+    """``Time#to_a`` (a Time is Enumerable to Liquid's InputIterator): ``[sec, min, hour, day,
+    month, year, wday, yday, isdst, zone]``; a bare UTC offset names no zone."""
+    if moment.tzinfo is None:  # a zone-less YAML time: UTC, seen in local time (and its zone's name)
+        moment = moment.replace(tzinfo=dt.timezone.utc).astimezone()
+        zone = moment.tzname()
+    else:
+        bare_offset = isinstance(moment.tzinfo, dt.timezone) and moment.tzinfo is not dt.timezone.utc
+        zone = None if bare_offset else moment.tzname()
+    return [moment.second, moment.minute, moment.hour, moment.day, moment.month, moment.year,
+            (moment.weekday() + 1) % 7, moment.timetuple().tm_yday, bool(moment.dst()), zone]
 
 
 def _flatten(items: Any) -> list[Any]:
