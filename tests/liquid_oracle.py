@@ -49,17 +49,27 @@ def liquidsite_render(site: Path, templates: Sequence[str]) -> list[Rendered]:
     """Every template rendered by liquidsite as a page's content of the same site."""
     from liquidsite.config import load_config
     from liquidsite.liquid.renderer import LiquidRenderError
+    from liquidsite.log import logger
     from liquidsite.site import Site
 
+    saved_zone, saved_level = os.environ.get("TZ"), logger.level
     os.environ["TZ"] = "UTC"  # as the oracle runs (zone-less YAML times are shown in local time)
     time.tzset()
-    built = Site(load_config({"source": str(site), "destination": str(site / "_site"), "quiet": True}))
-    built.read()
-    results = []
-    for index, text in enumerate(templates):
-        payload = built.renderer.payload({"path": "fuzz.html"})
-        try:
-            results.append(Rendered(out=built.renderer.render_liquid(text, payload, f"fuzz{index}.html")))
-        except LiquidRenderError as err:
-            results.append(Rendered(err=str(err)))
-    return results
+    try:
+        built = Site(load_config({"source": str(site), "destination": str(site / "_site"), "quiet": True}))
+        built.read()
+        results = []
+        for index, text in enumerate(templates):
+            payload = built.renderer.payload({"path": "fuzz.html"})
+            try:
+                results.append(Rendered(out=built.renderer.render_liquid(text, payload, f"fuzz{index}.html")))
+            except LiquidRenderError as err:
+                results.append(Rendered(err=str(err)))
+        return results
+    finally:
+        if saved_zone is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = saved_zone
+        time.tzset()
+        logger.level = saved_level
