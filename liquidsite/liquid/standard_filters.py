@@ -337,10 +337,17 @@ def _map(value: Any, prop: Any) -> list[Any]:
     return [lookup(item, prop) if prop != "to_liquid" else item for item in iterate(value)]
 
 
-def _compact(value: Any, prop: Any = None) -> list[Any]:
+def _compact(value: Any, prop: Any = None) -> list[Any] | None:
+    """Liquid 5.4 reads a property only when the first item has ``[]``: otherwise (a float,
+    nil, a date...) the result is nil, and an Integer's ``[]`` (bit reference) fails."""
+    items = iterate(value)
     if prop is None:
-        return [item for item in iterate(value) if not is_nil(item)]
-    return [item for item in iterate(value) if not is_nil(lookup(item, prop))]
+        return [item for item in items if not is_nil(item)]
+    if items and isinstance(items[0], int) and not isinstance(items[0], bool):
+        raise LiquidArgumentError(f"cannot select the property '{scalar_to_s(prop)}'")
+    if items and (is_nil(items[0]) or isinstance(items[0], (bool, float, dt.date))):
+        return None
+    return [item for item in items if not is_nil(lookup(item, prop))]
 
 
 def _concat(value: Any, other: Any) -> list[Any]:
