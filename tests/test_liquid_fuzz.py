@@ -11,6 +11,7 @@ compared. Each disagreement found so far is a fast regression test in
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -27,8 +28,10 @@ CHAINS = 600
 
 #: Cases left different from Jekyll, each with the reason (substring of the template -> why).
 KNOWN = {
-    "f.hash | sort }}": "Hash#sort sorts [key, value] pairs with <=>; liquidsite compares the values",
-    "sort_natural: 'n'": "sort_natural by a property of non-hash items: Ruby's unstable sort_by over nil keys",
+    "f.hash | sort ": "Hash#sort sorts [key, value] pairs with <=>; liquidsite compares the values",
+    "sort_natural: 'n'": "sorting non-hash items by a property: Ruby's unstable sort over equal (nil) keys",
+    "sort: 'n'": "sorting non-hash items by a property: Ruby's unstable sort over equal (nil) keys",
+    "sort: 'v'": "sorting non-hash items by a property: Ruby's unstable sort over equal (nil) keys",
     "| markdownify": "an array's inspect is a US-ASCII string in Ruby: kramdown writes its curly quotes as &#8220;",
     "| smartify": "as markdownify: non-string input is US-ASCII in Ruby, quotes come out as numeric entities",
     "f.num_junk | date": "Ruby's Time.parse guesses a date in any text (\"12abc\" is the 12th of this month)",
@@ -41,8 +44,12 @@ KNOWN = {
 UNPARSED_DATE = "is not a valid datetime"
 
 
+#: A date filter reading the text another filter made (``| upcase | date: ...``).
+DATE_OF_TEXT = re.compile(r"\|[^|]+\| (?:date|date_to_\w+)\b")
+
+
 def known_reason(template: str, got: Rendered) -> str | None:
-    if got.err is not None and UNPARSED_DATE in got.err:
+    if (got.err is not None and UNPARSED_DATE in got.err) or DATE_OF_TEXT.search(template):
         return "Ruby's Time.parse guesses a date in any text; liquidsite reads real dates only"
     return next((why for fragment, why in KNOWN.items() if fragment in template), None)
 

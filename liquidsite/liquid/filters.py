@@ -202,9 +202,13 @@ class JekyllFilters:
     def array_to_sentence_string(value: Any, connector: Any = "and") -> str:
         """Ruby string interpolation of the items (an array item prints as ``inspect``), the
         leading ones joined by ``Array#join`` (nested arrays flattened); a string is a sequence
-        of characters, a hash of length 0 is empty."""
-        if isinstance(value, str) or (isinstance(value, Mapping) and not value):
-            items: list[Any] = list(value)
+        of characters, a hash's items are ``hash[0]``, ``hash[1]``."""
+        if isinstance(value, Mapping) and not isinstance(value, Drop):  # hash[0], hash[1]: no such keys
+            if len(value) > 2:
+                raise LiquidArgumentError("undefined method `join' for nil:NilClass")
+            items: list[Any] = [value.get(index) for index in range(len(value))]
+        elif isinstance(value, str):
+            items = list(value)
         else:
             items = list(value) if isinstance(value, (list, tuple)) else iterate(value)
         conn = scalar_to_s(connector)
