@@ -154,6 +154,7 @@ def test_smartify_is_kramdowns_smartypants_parser_and_sentences_interpolate_like
         "[{{ 'x<br>y<br/>z' | smartify }}]": '[x<br />y<br />z]',
         '[{{ site.data.f.upper | smartify }}]': '[ÉCOLE ÀÖ ΣΑΣ]',
         '[{{ site.data.f.num_int | array_to_sentence_string }}]': '[1 and 0]',
+        "[{{ site.data.f.arr_hash | compact | last | array_to_sentence_string: 'or' }}]": '[]',
         '[{{ site.data.f.arr_nested | array_to_sentence_string }}]': '[1, 2, 3, 4, x, and []]',
         "[{{ site.data.f.hash_empty | array_to_sentence_string: 'or' }}]": '[]',
         '[{{ site.data.f.arr_nil | array_to_sentence_string }}]': '[, a, , and 1]',
