@@ -28,7 +28,6 @@ CHAINS = 600
 
 #: Cases left different from Jekyll, each with the reason (substring of the template -> why).
 KNOWN = {
-    "f.hash | sort ": "Hash#sort sorts [key, value] pairs with <=>; liquidsite compares the values",
     "sort_natural: 'n'": "sorting non-hash items by a property: Ruby's unstable sort over equal (nil) keys",
     "sort: 'n'": "sorting non-hash items by a property: Ruby's unstable sort over equal (nil) keys",
     "sort: 'v'": "sorting non-hash items by a property: Ruby's unstable sort over equal (nil) keys",
@@ -37,6 +36,7 @@ KNOWN = {
     "f.num_junk | date": "Ruby's Time.parse guesses a date in any text (\"12abc\" is the 12th of this month)",
     "f.tabbed | date": "Ruby's Time.parse guesses a date in any text (\"Tab\\tsep\" is September 1st)",
     "f.d_bad | date": "Ruby's Time.parse rolls an impossible date over (2020-02-30 is March 1st)",
+    "| date: ": "date of an epoch beyond year 9999 (a long number): Ruby's Time has no upper limit, Python's has",
 }
 
 

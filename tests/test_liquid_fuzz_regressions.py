@@ -225,3 +225,22 @@ def test_compact_by_property_reads_the_property_only_when_the_first_item_has_one
         "[{{ site.data.f.date | compact: 'v' }}]": '[]',
         "[{{ site.data.f.arr_empty | compact: 'v' | size }}]": '[0]',
     })
+
+
+def test_uniq_sort_and_properties_of_odd_items_as_jekyll_reads_them(tmp_path: Path) -> None:
+    """``uniq: prop`` is nil when the first item has no ``[]``; ``sort`` of a hash sorts its
+    [key, value] pairs; a string's property is ``String#[]`` (the name if the text holds it);
+    ``Array#join`` keeps an empty nested array's separators."""
+    assert_renders(tmp_path, {
+        "[{{ site.data.f.arr_nil | uniq: 'n' }}]": '[]',
+        "[{{ site.data.f.arr_num | uniq: 'n' }}]": (
+            "Liquid::ArgumentError: Liquid error (line 1): cannot select the property 'n'"
+        ),
+        "[{{ site.data.f.arr_hash | uniq: 'v' | size }}]": '[3]',
+        '[{{ site.data.f.hash | sort }}]': '[a1bxc12d]',
+        '[{{ site.data.f.arr_hash | first | sort }}]': '[nxtav2]',
+        "[{{ site.data.f.slug | where_exp: 'i', 'i.v' | uniq: 'n' | group_by: 'n' | map: 'name' }}]": '[n]',
+        "[{{ site.data.f.arr_str | where: 'a', 'a' }}]": '[a]',
+        "[{{ site.data.f.arr_nested | sort | array_to_sentence_string: 'or' }}]": '[, 1, 2, or [3, [4, "x"]]]',
+        "[{{ site.data.f.arr_nested | push: 'z' | array_to_sentence_string }}]": '[1, 2, 3, 4, x, , and z]',
+    })

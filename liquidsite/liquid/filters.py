@@ -30,7 +30,7 @@ from ..errors import InvalidDateError
 from ..plugins import common as plugin_helpers
 from ..utils import RUBY_SPACE, awk_split, slugify
 from .drops import DocumentDrop, Drop
-from .ruby import float_to_s, inspect, is_nil, scalar_to_s, to_s
+from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, to_s
 from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
                                with_ruby_arity)
 from .strftime import strftime
@@ -218,7 +218,7 @@ class JekyllFilters:
             return scalar_to_s(items[0])
         if len(items) == 2:
             return f"{scalar_to_s(items[0])} {conn} {scalar_to_s(items[1])}"
-        return ", ".join(scalar_to_s(item) for item in iterate(items[:-1])) + f", {conn} {scalar_to_s(items[-1])}"
+        return f"{ruby_join(items[:-1], ', ')}, {conn} {scalar_to_s(items[-1])}"
 
     @staticmethod
     def jsonify(value: Any) -> str:
@@ -322,6 +322,9 @@ class JekyllFilters:
     def sort(self, value: Any, prop: Any = None, nils: Any = "first") -> Any:
         if is_nil(value):
             raise LiquidArgumentError("Cannot sort a null object.")
+        if is_nil(prop) and isinstance(value, Mapping) and not isinstance(value, Drop):  # Hash#sort: its pairs
+            keys = sorted(value, key=functools.cmp_to_key(_strict_compare))
+            return [[key, value[key]] for key in keys]
         items = (list(value.values()) if isinstance(value, Mapping)
                  else list(value) if isinstance(value, (list, tuple)) else [value])
         if is_nil(prop):
@@ -429,6 +432,8 @@ def _item_property(item: Any, prop: Any) -> Any:
             found = data
         else:
             found = item.get(name)
+    elif isinstance(item, str):  # String#[]: the text itself when the string holds it
+        found = name if name in item else None
     else:
         found = None
     text = scalar_to_s(found) if not isinstance(found, (list, Mapping)) else ""

@@ -67,6 +67,12 @@ def to_s(value: Any, local: dt.tzinfo | None = None) -> str:
     return scalar_to_s(value)
 
 
+def ruby_join(items: Any, separator: str) -> str:
+    """``Array#join``: nested arrays joined in place (an empty one still takes its separators)."""
+    return separator.join(ruby_join(item, separator) if isinstance(item, (list, tuple)) else scalar_to_s(item)
+                          for item in items)
+
+
 def scalar_to_s(value: Any) -> str:
     """``Object#to_s`` for one value (a list here prints as ``inspect``, as Ruby does)."""
     if isinstance(value, str):

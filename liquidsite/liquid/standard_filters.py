@@ -312,10 +312,13 @@ def ruby_equal(left: Any, right: Any) -> bool:
     return bool(left == right)
 
 
-def _uniq(value: Any, prop: Any = None) -> list[Any]:
+def _uniq(value: Any, prop: Any = None) -> list[Any] | None:
+    items = iterate(value)
+    if prop is not None and not _property_readable(items, prop):
+        return None
     seen: list[Any] = []
     out: list[Any] = []
-    for item in iterate(value):
+    for item in items:
         key = item if prop is None else lookup(item, prop)
         marker = hash_key(key)
         if marker not in seen:
@@ -338,16 +341,24 @@ def _map(value: Any, prop: Any) -> list[Any]:
 
 
 def _compact(value: Any, prop: Any = None) -> list[Any] | None:
-    """Liquid 5.4 reads a property only when the first item has ``[]``: otherwise (a float,
-    nil, a date...) the result is nil, and an Integer's ``[]`` (bit reference) fails."""
+    """Liquid 5.4 reads a property only when the first item has ``[]``, else the result is nil."""
     items = iterate(value)
     if prop is None:
         return [item for item in items if not is_nil(item)]
-    if items and isinstance(items[0], int) and not isinstance(items[0], bool):
-        raise LiquidArgumentError(f"cannot select the property '{scalar_to_s(prop)}'")
-    if items and (is_nil(items[0]) or isinstance(items[0], (bool, float, dt.date))):
+    if not _property_readable(items, prop):
         return None
     return [item for item in items if not is_nil(lookup(item, prop))]
+
+
+def _property_readable(items: list[Any], prop: Any) -> bool:
+    """Whether Liquid 5.4 reads a property of these items (``uniq``/``compact`` by property):
+    only when the first item has ``[]``. An Integer's ``[]`` takes a bit index and fails."""
+    if not items:
+        return True
+    first = items[0]
+    if isinstance(first, int) and not isinstance(first, bool):
+        raise LiquidArgumentError(f"cannot select the property '{scalar_to_s(prop)}'")
+    return not (is_nil(first) or isinstance(first, (bool, float, dt.date)))
 
 
 def _concat(value: Any, other: Any) -> list[Any]:
@@ -480,7 +491,10 @@ def to_time(value: Any, local: dt.tzinfo) -> dt.date | None:
     if isinstance(value, bool) or is_nil(value):
         return None
     if isinstance(value, int) or (isinstance(value, str) and re.fullmatch(r"\d+", value)):
-        return dt.datetime.fromtimestamp(int(value), tz=local)
+        try:
+            return dt.datetime.fromtimestamp(int(value), tz=local)
+        except (OverflowError, OSError, ValueError):  # beyond year 9999: Ruby's Time goes on, Python's stops
+            return None
     if not isinstance(value, str) or not value:
         return None
     text = value.lower()
