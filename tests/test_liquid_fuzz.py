@@ -36,7 +36,6 @@ KNOWN = {
     "f.num_junk | date": "Ruby's Time.parse guesses a date in any text (\"12abc\" is the 12th of this month)",
     "f.tabbed | date": "Ruby's Time.parse guesses a date in any text (\"Tab\\tsep\" is September 1st)",
     "f.d_bad | date": "Ruby's Time.parse rolls an impossible date over (2020-02-30 is March 1st)",
-    "| date: ": "date of an epoch beyond year 9999 (a long number): Ruby's Time has no upper limit, Python's has",
 }
 
 
