@@ -244,3 +244,27 @@ def test_uniq_sort_and_properties_of_odd_items_as_jekyll_reads_them(tmp_path: Pa
         "[{{ site.data.f.arr_nested | sort | array_to_sentence_string: 'or' }}]": '[, 1, 2, or [3, [4, "x"]]]',
         "[{{ site.data.f.arr_nested | push: 'z' | array_to_sentence_string }}]": '[1, 2, 3, 4, x, , and z]',
     })
+
+
+def test_uniq_and_compact_by_property_read_each_item_in_order(tmp_path: Path) -> None:
+    """Liquid 5.4 reads ``item[prop]`` item by item: one without ``[]`` makes the result nil, an
+    Integer fails; ``uniq`` of a single item reads nothing. A Bignum's ``size`` is its bytes."""
+    assert_renders(tmp_path, {
+        '[{{ site.data.f.big_float | floor | size }}]': '[9]',
+        '[{{ site.data.f.int | size }}]': '[8]',
+        "[{{ site.data.f.date_str | times: '2.0' | uniq: 'n' }}]": '[4040.0]',
+        "[{{ site.data.f.int | uniq: 'n' | times: 3 }}]": '[0]',
+        "[{{ site.data.f.arr_num | uniq: 'n' }}]": (
+            "Liquid::ArgumentError: Liquid error (line 1): cannot select the property 'n'"
+        ),
+        "[{{ site.data.f.arr_nil | uniq: 'n' }}]": '[]',
+        "[{{ site.data.f.arr_mixed | uniq: 'n' }}]": (
+            "Liquid::ArgumentError: Liquid error (line 1): cannot select the property 'n'"
+        ),
+        "[{{ site.data.f.arr_str | uniq: 'n' | size }}]": '[1]',
+        "[{{ site.data.f.tz_z | reverse | uniq: 'n' | truncatewords: 0 }}]": '[]',
+        "[{{ site.data.f.arr_nil | compact: 'n' }}]": '[]',
+        "[{{ site.data.f.arr_mixed | compact: 'n' }}]": (
+            "Liquid::ArgumentError: Liquid error (line 1): cannot select the property 'n'"
+        ),
+    })

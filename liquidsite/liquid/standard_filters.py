@@ -177,8 +177,8 @@ def lookup(item: Any, prop: Any) -> Any:
 def _size(value: Any) -> int:
     if isinstance(value, (str, list, tuple, Mapping)):
         return len(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return 8
+    if isinstance(value, int) and not isinstance(value, bool):  # Integer#size: 8, or a Bignum's bytes
+        return 8 if -(2 ** 62) <= value < 2 ** 62 else (abs(value).bit_length() + 7) // 8
     return 0  # Float, Time, nil...: no #size
 
 
@@ -314,7 +314,8 @@ def ruby_equal(left: Any, right: Any) -> bool:
 
 def _uniq(value: Any, prop: Any = None) -> list[Any] | None:
     items = iterate(value)
-    if prop is not None and not _property_readable(items, prop):
+    # Array#uniq calls its block only when there are two items or more.
+    if prop is not None and len(items) > 1 and not _property_readable(items, prop):
         return None
     seen: list[Any] = []
     out: list[Any] = []
@@ -351,14 +352,15 @@ def _compact(value: Any, prop: Any = None) -> list[Any] | None:
 
 
 def _property_readable(items: list[Any], prop: Any) -> bool:
-    """Whether Liquid 5.4 reads a property of these items (``uniq``/``compact`` by property):
-    only when the first item has ``[]``. An Integer's ``[]`` takes a bit index and fails."""
-    if not items:
-        return True
-    first = items[0]
-    if isinstance(first, int) and not isinstance(first, bool):
-        raise LiquidArgumentError(f"cannot select the property '{scalar_to_s(prop)}'")
-    return not (is_nil(first) or isinstance(first, (bool, float, dt.date)))
+    """Whether Liquid 5.4 reads *prop* of every item (``uniq``/``compact`` by property): an
+    item without ``[]`` (a float, nil, a date...) makes the result nil, an Integer (whose
+    ``[]`` takes a bit index) or an array fails, whichever comes first."""
+    for item in items:
+        if isinstance(item, (list, tuple)) or (isinstance(item, int) and not isinstance(item, bool)):
+            raise LiquidArgumentError(f"cannot select the property '{scalar_to_s(prop)}'")
+        if is_nil(item) or isinstance(item, (bool, float, dt.date)):
+            return False
+    return True
 
 
 def _concat(value: Any, other: Any) -> list[Any]:
