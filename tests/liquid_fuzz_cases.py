@@ -138,3 +138,32 @@ def chained_cases(count: int, seed: int = 13) -> list[str]:
 
 def site_files() -> dict[str, str]:
     return {"_config.yml": "title: fuzz\n", "_data/f.yml": DATA_YAML, **INCLUDES}
+
+
+#: Layouts and includes around pages, for whitespace control across files (built, not rendered).
+LAYOUT_PIECES = {
+    "_layouts/plain.html": "<main>{{ content }}</main>\n",
+    "_layouts/noeol.html": "{{ content }}",
+    "_layouts/trim.html": "<b>\n{{- content -}}\n</b>\n",
+    "_layouts/nested.html": "---\nlayout: trim\n---\n\u3000[{{ content }}]\u3000",
+    "_includes/eol.html": "inc\n",
+    "_includes/two.html": "\n\ntwo\n\n",
+    "_includes/unicode.html": "\u00a0u\u3000\n",
+    "_includes/tagged.html": "{%- if true -%}\n  t  \n{%- endif -%}\n",
+}
+
+LAYOUT_BODIES = [
+    "A{% include eol.html %}B\n", "A{%- include eol.html -%}B\n", "A\n{%- include two.html -%}\nB",
+    "\u3000{%- include unicode.html -%}\u3000", "x {%- include tagged.html %} y\n", "{{ 'a' -}}\n\n",
+    "\n{%- include two.html %}", "text without newline", "{% include eol.html %}",
+]
+
+
+def layout_site_pages() -> dict[str, str]:
+    """Every body under every layout (and none), as pages of one site."""
+    pages = {}
+    for index, body in enumerate(LAYOUT_BODIES):
+        for layout in ("null", "plain", "noeol", "trim", "nested"):
+            pages[f"p{index}-{layout}.html"] = f"---\nlayout: {layout}\n---\n{body}"
+            pages[f"m{index}-{layout}.md"] = f"---\nlayout: {layout}\n---\n{body}"
+    return {"_config.yml": "title: fuzz\n", **LAYOUT_PIECES, **pages}
