@@ -268,3 +268,13 @@ def test_uniq_and_compact_by_property_read_each_item_in_order(tmp_path: Path) ->
             "Liquid::ArgumentError: Liquid error (line 1): cannot select the property 'n'"
         ),
     })
+
+
+def test_numbers_in_strings_read_as_string_to_i(tmp_path: Path) -> None:
+    """``to_integer`` and the math filters read a string's leading integer as ``String#to_i``
+    does, underscores between digits included."""
+    assert_renders(tmp_path, {
+        "[{{ site.data.f.num_under | to_integer }}|{{ site.data.f.num_padded | to_integer }}]": '[1000|12]',
+        "[{{ site.data.f.num_hex | to_integer }}|{{ site.data.f.num_under | plus: 1 }}]": '[0|1001]',
+        "[{{ site.data.f.num_grouped | plus: 1 }}|{{ site.data.f.num_whole | plus: 1 }}]": '[2|4.0]',
+    })

@@ -30,7 +30,7 @@ from ..errors import InvalidDateError
 from ..plugins import common as plugin_helpers
 from ..utils import RUBY_SPACE, awk_split, slugify
 from .drops import DocumentDrop, Drop
-from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, to_s
+from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, string_to_i, to_s
 from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
                                with_ruby_arity)
 from .strftime import strftime
@@ -238,8 +238,7 @@ class JekyllFilters:
             return int(value)
         if isinstance(value, dt.datetime):  # Time#to_i: seconds since the epoch (zone-less YAML times are UTC)
             return int((value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).timestamp())
-        match = re.match(r"\s*[-+]?\d+", scalar_to_s(value))
-        return int(match.group(0)) if match else 0
+        return string_to_i(scalar_to_s(value))
 
     # --- arrays -------------------------------------------------------------------------
     def where(self, value: Any, prop: Any, target: Any) -> Any:

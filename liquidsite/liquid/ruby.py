@@ -163,9 +163,14 @@ def to_number(value: Any) -> int | Decimal:
         text = value.strip()
         if _DECIMAL_RE.fullmatch(text):
             return Decimal(text)
-        match = _LEADING_INT_RE.match(value)
-        return int(match.group(0).replace("_", "")) if match else 0
+        return string_to_i(value)
     return 0
+
+
+def string_to_i(text: str) -> int:
+    """``String#to_i``: the leading integer, underscores between digits allowed, else 0."""
+    match = _LEADING_INT_RE.match(text)
+    return int(match.group(0).replace("_", "")) if match else 0
 
 
 def from_number(value: int | Decimal) -> int | float:
