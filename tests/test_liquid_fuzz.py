@@ -38,6 +38,7 @@ KNOWN = {
     "f.num_junk | date": "Ruby's Time.parse guesses a date in any text (\"12abc\" is the 12th of this month)",
     "f.tabbed | date": "Ruby's Time.parse guesses a date in any text (\"Tab\\tsep\" is September 1st)",
     "f.date | concat": "Date#<=> compares an Integer as a Julian day number; liquidsite cannot order them",
+    "f.d_short | concat": "Date#<=> compares an Integer as a Julian day number; liquidsite cannot order them",
     "f.num_padded | date": "Ruby's Time.parse guesses a date in any text (\" 12 \" is the 12th of this month)",
     "f.d_bad | date": "Ruby's Time.parse rolls an impossible date over (2020-02-30 is March 1st)",
 }

@@ -278,3 +278,16 @@ def test_numbers_in_strings_read_as_string_to_i(tmp_path: Path) -> None:
         "[{{ site.data.f.num_hex | to_integer }}|{{ site.data.f.num_under | plus: 1 }}]": '[0|1001]',
         "[{{ site.data.f.num_grouped | plus: 1 }}|{{ site.data.f.num_whole | plus: 1 }}]": '[2|4.0]',
     })
+
+
+def test_url_hosts_nil_uri_escape_and_zero_remainders_as_ruby(tmp_path: Path) -> None:
+    """Addressable lower-cases a host; ``uri_escape`` of nil is nil; a zero remainder of
+    ``modulo`` prints ``0.0``, never ``-0.0``."""
+    assert_renders(tmp_path, {
+        "[{{ site.data.f.url_host | upcase | absolute_url }}]": '[//host/P%20Q]',
+        "[{{ '//User@EXAMPLE.com/A B' | relative_url }}]": '[//User@example.com/A%20B]',
+        "[{{ site.data.f.null_v | uri_escape | reverse | size }}]": '[0]',
+        "[{{ site.data.f.neg | times: 3 | plus: '1.5' | modulo: 2.5 }}]": '[0.0]',
+        "[{{ -7.5 | modulo: 2.5 }}|{{ 7.5 | modulo: -2.5 }}]": '[0.0|0.0]',
+        "[{{ -7 | modulo: 2 }}|{{ -7.5 | modulo: 2 }}]": '[1|0.5]',
+    })

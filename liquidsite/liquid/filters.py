@@ -181,8 +181,8 @@ class JekyllFilters:
         return urllib.parse.quote_plus(scalar_to_s(value), safe="*-._~").replace("%7E", "~")
 
     @staticmethod
-    def uri_escape(value: Any) -> str:
-        return normalize_component(scalar_to_s(value))
+    def uri_escape(value: Any) -> str | None:
+        return None if is_nil(value) else normalize_component(scalar_to_s(value))
 
     @staticmethod
     def normalize_whitespace(value: Any) -> str:

@@ -417,7 +417,9 @@ def _modulo(left: Any, right: Any) -> Any:
     if isinstance(left, int) and isinstance(right, int):
         return left % right
     result = left % right
-    return result + right if result != 0 and (result < 0) != (right < 0) else result
+    if result == 0:
+        return abs(result)  # Ruby's zero remainder has no sign (Decimal's would print -0.0)
+    return result + right if (result < 0) != (right < 0) else result
 
 
 def _round(value: Any, digits: Any = 0) -> Any:

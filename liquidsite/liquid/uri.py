@@ -64,10 +64,12 @@ def _encode(data: bytes, safe: bytes, keep_escapes: bytes) -> str:
 
 def normalize_uri(text: str) -> str:
     """``Addressable::URI.parse(text).normalize.to_s`` for the URLs Jekyll's filters build:
-    the scheme and authority as they are, the path, query and fragment normalized."""
+    the scheme and host in lower case, the path, query and fragment normalized."""
     text = text.strip(_RUBY_STRIPPED)
     prefix = _PREFIX.match(text).group(0)  # type: ignore[union-attr]  # the pattern matches the empty string
+    userinfo, at_sign, host = prefix.rpartition("@")
     rest = text[len(prefix):]
+    prefix = userinfo + at_sign + host.lower()  # the scheme and host in lower case
     rest, hash_mark, fragment = rest.partition("#")
     path, question_mark, query = rest.partition("?")
     segments = path.strip(_RUBY_STRIPPED).split("/")
