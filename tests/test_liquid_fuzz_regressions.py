@@ -291,3 +291,13 @@ def test_url_hosts_nil_uri_escape_and_zero_remainders_as_ruby(tmp_path: Path) ->
         "[{{ -7.5 | modulo: 2.5 }}|{{ 7.5 | modulo: -2.5 }}]": '[0.0|0.0]',
         "[{{ -7 | modulo: 2 }}|{{ -7.5 | modulo: 2 }}]": '[1|0.5]',
     })
+
+
+def test_sort_natural_folds_only_ascii_letters(tmp_path: Path) -> None:
+    """``sort_natural`` compares with ``String#casecmp``: bytes, only A-Z folded."""
+    assert_renders(tmp_path, {
+        "[{{ site.data.f.title | split: '' | sort_natural }}]": '[ abelmnostuİǅ]',
+        "[{{ site.data.f.upper | split: '' | sort_natural | join: '' }}]": '[  CELOÀÉÖΑΣΣ]',
+        "[{{ site.data.f.arr_str | sort_natural | join: ',' }}]": '[a,b,C,ä]',
+        "[{{ site.data.f.arr_hash | sort_natural: 'n' | map: 'n' | join: ',' }}]": '[x,y,Z,]',
+    })

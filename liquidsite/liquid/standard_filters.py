@@ -153,9 +153,14 @@ def nil_safe_compare(left: Any, right: Any) -> int:
     raise LiquidArgumentError("cannot sort values of incompatible types")
 
 
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+
+
 def nil_safe_casecmp(left: Any, right: Any) -> int:
+    """``String#casecmp``: bytes compared with only A-Z folded (``İ`` sorts after ``z``)."""
     if not is_nil(left) and not is_nil(right):
-        a, b = scalar_to_s(left).lower().encode(), scalar_to_s(right).lower().encode()
+        a = scalar_to_s(left).encode().translate(_ASCII_LOWER)
+        b = scalar_to_s(right).encode().translate(_ASCII_LOWER)
         return (a > b) - (a < b)
     return 1 if is_nil(left) else -1
 
