@@ -70,6 +70,17 @@ class Cache:
             shutil.rmtree(self.directory, ignore_errors=True)
 
 
+def plugin_dir(cache_root: Optional[str], source: str, name: str) -> str:
+    """A folder for files a plugin makes (``<cache_dir>/NAME``), beside Jekyll's own cache, which
+    a config change clears; a temporary folder for this site when disk caching is off."""
+    if cache_root is None:
+        import tempfile
+
+        key = hashlib.md5(source.encode()).hexdigest()[:12]
+        return os.path.join(tempfile.gettempdir(), f"liquidsite-{name}-{key}")
+    return os.path.join(os.path.dirname(os.path.dirname(cache_root)), name)
+
+
 _MARSHAL_HEADER = b"\x04\x08"
 _UTF8_SUFFIX = b"\x06:\x06ET"  # one instance variable, :E => true (UTF-8)
 

@@ -11,7 +11,42 @@ SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
 # Characters `pretty` mode keeps besides Unicode marks, letters and decimal digits.
 _PRETTY_EXTRA = set("._~!$&'()+,;=@")
 _ASCII_ALNUM = re.compile(r"[^A-Za-z0-9]+")
-_WHITESPACE = re.compile(r"\s+")
+#: Ruby's ``\s`` and the separators of ``String#split(" ")``: ASCII whitespace only, never
+#: U+00A0, U+3000 and the other Unicode spaces Python's ``\s`` and ``str.split()`` take.
+RUBY_SPACE = " \t\n\v\f\r"
+_WHITESPACE = re.compile(f"[{RUBY_SPACE}]+")
+
+
+def awk_split(text: str, limit: int = 0) -> list[str]:
+    """Ruby's ``text.split(" ", limit)``: words between runs of ASCII whitespace, leading
+    whitespace skipped; with a *limit*, the last field is the untouched rest (``"a "`` gives
+    ``["a", ""]`` for 2), without one there are no empty fields."""
+    parts: list[str] = []
+    pos = len(text) - len(text.lstrip(RUBY_SPACE))
+    while pos < len(text):
+        if limit and len(parts) == limit - 1:
+            parts.append(text[pos:])
+            return parts
+        run = _WHITESPACE.search(text, pos)
+        if run is None:
+            parts.append(text[pos:])
+            return parts
+        parts.append(text[pos:run.start()])
+        pos = run.end()
+    if limit and text:  # the empty rest after trailing whitespace (Ruby: "  ".split(" ", 2) == [""])
+        parts.append("")
+    return parts
+
+
+def ruby_downcase(text: str) -> str:
+    """``String#downcase``: full Unicode lowercase mapping per character, without Python's
+    context rule that makes a word-final capital sigma ``ς`` (Ruby gives ``ΣΑΣ`` → ``σασ``)."""
+    return "".join(char.lower() for char in text) if "Σ" in text else text.lower()
+
+
+def ruby_capitalize(text: str) -> str:
+    """``String#capitalize``: the first character in titlecase (``ǆ`` → ``ǅ``), the rest down."""
+    return text[:1].title() + ruby_downcase(text[1:])
 
 
 def _is_word_char(ch: str) -> bool:
@@ -34,18 +69,26 @@ def _hyphenate(text: str, keep: Any) -> str:
 
 
 def _transliterate(text: str) -> str:
-    """I18n.transliterate's Latin folding: strip accents, unknown characters become ``?``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    out = []
-    for ch in decomposed:
-        if unicodedata.combining(ch):
-            continue
-        out.append(ch if ord(ch) < 128 else _LATIN_EXTRA.get(ch, "?"))
-    return "".join(out)
+    """``I18n.transliterate`` with its default approximations: the Latin-1 and Latin
+    Extended-A letters (U+00C0 to U+017E) lose their accents, every other non-ASCII
+    character becomes ``?``."""
+    return "".join(ch if ch.isascii() else _approximate(ch) for ch in text)
 
 
+def _approximate(ch: str) -> str:
+    if not "\u00c0" <= ch <= "\u017e":
+        return "?"
+    if ch in _LATIN_EXTRA:
+        return _LATIN_EXTRA[ch]
+    base = "".join(part for part in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(part))
+    return base if base.isascii() else "?"
+
+
+# The approximations that are not the letter without its accents.
 _LATIN_EXTRA = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
-                "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+                "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+                "×": "x", "Ħ": "H", "ħ": "h", "ı": "i", "ĸ": "k", "Ŀ": "L", "ŀ": "l", "ŉ": "'n",
+                "Ŋ": "NG", "ŋ": "ng", "Ŧ": "T", "ŧ": "t"}
 
 
 def slugify(text: Any, mode: str | None = None, cased: bool = False) -> str | None:
@@ -55,7 +98,7 @@ def slugify(text: Any, mode: str | None = None, cased: bool = False) -> str | No
     text = str(text)
     mode = mode or "default"
     if mode not in SLUGIFY_MODES:
-        return text if cased else text.lower()
+        return text if cased else ruby_downcase(text)
     if mode == "latin":
         text = _transliterate(text)
     if mode == "raw":
@@ -67,12 +110,12 @@ def slugify(text: Any, mode: str | None = None, cased: bool = False) -> str | No
     else:
         slug = _hyphenate(text, _is_word_char)
     slug = re.sub(r"^-|-$", "", slug, flags=re.MULTILINE)
-    return slug if cased else slug.lower()
+    return slug if cased else ruby_downcase(slug)
 
 
 def titleize_slug(slug: str) -> str:
     """``my-first-post`` to ``My First Post`` (Ruby's capitalize lowercases the rest)."""
-    return " ".join(part[:1].upper() + part[1:].lower() for part in slug.split("-"))
+    return " ".join(ruby_capitalize(part) for part in slug.split("-"))
 
 
 def deep_merge(master: Mapping[str, Any], other: Mapping[str, Any]) -> dict[str, Any]:

@@ -20,14 +20,20 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from liquid import BoundTemplate
 from liquid.builtin.expressions.primitive import Blank, Empty
+from liquid.builtin.expressions import FilteredExpression, tokenize
+from liquid.expression import Expression
 from liquid.filter import with_context
+from liquid.stream import TokenStream
+from liquid.token import TOKEN_EXPRESSION, Token
 
 from ..errors import InvalidDateError
-from ..utils import slugify
+from ..utils import RUBY_SPACE, awk_split, slugify
 from .drops import DocumentDrop, Drop
-from .ruby import float_to_s, inspect, is_nil, scalar_to_s, to_s
-from .standard_filters import LiquidArgumentError, with_ruby_arity, iterate, ruby_compare, to_integer, to_time
+from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, string_to_i, to_s
+from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
+                               with_ruby_arity)
 from .strftime import strftime
+from .uri import normalize_component, normalize_uri
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -37,8 +43,7 @@ if TYPE_CHECKING:
 _CJK = (r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f\u30a0-\u30ff\u31f0-\u31ff\u3040-\u309f"
         r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f")
 _CJK_RE = re.compile(f"[{_CJK}]")
-_NON_CJK_WORD_RE = re.compile(rf"[^{_CJK}\s]+")
-_URI_RESERVED_UNRESERVED = "!#$&'()*+,/:;=?@[]-._~"
+_NON_CJK_WORD_RE = re.compile(rf"[^{_CJK}{RUBY_SPACE}]+")
 _FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
 _INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
 
@@ -48,11 +53,6 @@ def xml_escape(value: Any) -> str:
     text = scalar_to_s(value)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("'", "&apos;"))
-
-
-def normalize_uri(text: str) -> str:
-    """Addressable's ``normalize`` for a path: unsafe characters percent-encoded, escapes kept."""
-    return urllib.parse.quote(text, safe=_URI_RESERVED_UNRESERVED + "%")
 
 
 def _is_absolute(text: str) -> bool:
@@ -75,6 +75,7 @@ class JekyllFilters:
     def __init__(self, env: "JekyllEnvironment") -> None:
         self.env = env
         self._expressions: dict[tuple[str, str], BoundTemplate] = {}
+        self._values: dict[tuple[str, str], Expression] = {}
 
     @property
     def config(self) -> Mapping[str, Any]:
@@ -153,9 +154,11 @@ class JekyllFilters:
         converter = next(c for c in self.env.site.converters if c.kind == "markdown")
         return converter.convert(scalar_to_s(value), "markdownify")
 
-    @staticmethod
-    def smartify(value: Any) -> str:
-        return smartypants(scalar_to_s(value))
+    def smartify(self, value: Any) -> str:
+        from ..markdown import jekyll_options
+        from ..markdown.smartypants import render_smartypants
+
+        return render_smartypants(scalar_to_s(value), jekyll_options(self.env.site.config.get("kramdown") or {}))
 
     def _sass(self, value: Any, syntax: str) -> str:
         converter = next(c for c in self.env.site.converters if c.kind == "sass")
@@ -176,12 +179,13 @@ class JekyllFilters:
         return urllib.parse.quote_plus(scalar_to_s(value), safe="*-._~").replace("%7E", "~")
 
     @staticmethod
-    def uri_escape(value: Any) -> str:
-        return normalize_uri(scalar_to_s(value))
+    def uri_escape(value: Any) -> str | None:
+        return None if is_nil(value) else normalize_component(scalar_to_s(value))
 
     @staticmethod
     def normalize_whitespace(value: Any) -> str:
-        return re.sub(r"\s+", " ", scalar_to_s(value)).strip()
+        # Ruby's \s and strip: ASCII whitespace only (a no-break space stays)
+        return re.sub(r"[ \t\r\n\f\v]+", " ", scalar_to_s(value)).strip(" \t\r\n\f\v\0")
 
     @staticmethod
     def number_of_words(value: Any, mode: Any = None) -> int:
@@ -190,12 +194,22 @@ class JekyllFilters:
             return len(_CJK_RE.findall(text)) + len(_NON_CJK_WORD_RE.findall(text))
         if mode == "auto":
             cjk = len(_CJK_RE.findall(text))
-            return len(text.split()) if cjk == 0 else cjk + len(_NON_CJK_WORD_RE.findall(text))
-        return len(text.split())
+            return len(awk_split(text)) if cjk == 0 else cjk + len(_NON_CJK_WORD_RE.findall(text))
+        return len(awk_split(text))
 
     @staticmethod
     def array_to_sentence_string(value: Any, connector: Any = "and") -> str:
-        items = list(value) if isinstance(value, (list, tuple)) else iterate(value)
+        """Ruby string interpolation of the items (an array item prints as ``inspect``), the
+        leading ones joined by ``Array#join`` (nested arrays flattened); a string is a sequence
+        of characters, a hash's items are ``hash[0]``, ``hash[1]``."""
+        if isinstance(value, Mapping) and not isinstance(value, Drop):  # hash[0], hash[1]: no such keys
+            if len(value) > 2:
+                raise LiquidArgumentError("undefined method `join' for nil:NilClass")
+            items: list[Any] = [value.get(index) for index in range(len(value))]
+        elif isinstance(value, str):
+            items = list(value)
+        else:
+            items = list(value) if isinstance(value, (list, tuple)) else iterate(value)
         conn = scalar_to_s(connector)
         if not items:
             return ""
@@ -203,8 +217,7 @@ class JekyllFilters:
             return scalar_to_s(items[0])
         if len(items) == 2:
             return f"{scalar_to_s(items[0])} {conn} {scalar_to_s(items[1])}"
-        return ", ".join(to_s(item) if not isinstance(item, list) else to_s(item) for item in items[:-1]) + \
-            f", {conn} {scalar_to_s(items[-1])}"
+        return f"{ruby_join(items[:-1], ', ')}, {conn} {scalar_to_s(items[-1])}"
 
     @staticmethod
     def jsonify(value: Any) -> str:
@@ -222,8 +235,9 @@ class JekyllFilters:
             return 0
         if isinstance(value, (int, float, Decimal)):
             return int(value)
-        match = re.match(r"\s*[-+]?\d+", scalar_to_s(value))
-        return int(match.group(0)) if match else 0
+        if isinstance(value, dt.datetime):  # Time#to_i: seconds since the epoch (zone-less YAML times are UTC)
+            return int((value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).timestamp())
+        return string_to_i(scalar_to_s(value))
 
     # --- arrays -------------------------------------------------------------------------
     def where(self, value: Any, prop: Any, target: Any) -> Any:
@@ -267,14 +281,28 @@ class JekyllFilters:
 
     @with_context
     def group_by_exp(self, value: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
+        """Groups named by the expression's value as it is (``nil``, a number), not its text."""
         items = _groupable(value)
         if items is None:
             return value
-        groups: dict[str, list[Any]] = {}
+        groups: list[tuple[Any, list[Any]]] = []
         for item in items:
-            key = self._evaluate(context, str(variable), f"{{{{ {expression} }}}}", item)
-            groups.setdefault(key, []).append(item)
-        return [{"name": name, "items": members, "size": len(members)} for name, members in groups.items()]
+            name = self._value(context, str(variable), str(expression), item)
+            members = next((found for key, found in groups if hash_key(key) == hash_key(name)), None)
+            if members is None:
+                groups.append((name, [item]))
+            else:
+                members.append(item)
+        return [{"name": name, "items": members, "size": len(members)} for name, members in groups]
+
+    def _value(self, context: "RenderContext", variable: str, source: str, item: Any) -> Any:
+        """What ``Liquid::Variable#render`` returns for *source* with *variable* bound to *item*."""
+        if (variable, source) not in self._values:
+            token = Token(TOKEN_EXPRESSION, source, start_index=0, source=source)
+            self._values[(variable, source)] = FilteredExpression.parse(self.env, TokenStream(tokenize(source, token)))
+        with context.extend({variable: item}):
+            found = self._values[(variable, source)].evaluate(context)
+        return None if is_nil(found) else found
 
     def _test(self, context: "RenderContext", variable: str, expression: str, item: Any) -> bool:
         return self._evaluate(context, variable, f"{{% if {expression} %}}1{{% endif %}}", item) == "1"
@@ -292,6 +320,9 @@ class JekyllFilters:
     def sort(self, value: Any, prop: Any = None, nils: Any = "first") -> Any:
         if is_nil(value):
             raise LiquidArgumentError("Cannot sort a null object.")
+        if is_nil(prop) and isinstance(value, Mapping) and not isinstance(value, Drop):  # Hash#sort: its pairs
+            keys = sorted(value, key=functools.cmp_to_key(_strict_compare))
+            return [[key, value[key]] for key in keys]
         items = (list(value.values()) if isinstance(value, Mapping)
                  else list(value) if isinstance(value, (list, tuple)) else [value])
         if is_nil(prop):
@@ -399,6 +430,8 @@ def _item_property(item: Any, prop: Any) -> Any:
             found = data
         else:
             found = item.get(name)
+    elif isinstance(item, str):  # String#[]: the text itself when the string holds it
+        found = name if name in item else None
     else:
         found = None
     text = scalar_to_s(found) if not isinstance(found, (list, Mapping)) else ""
@@ -426,27 +459,6 @@ def _compare_property(value: Any, target: Any) -> bool:
     return any(scalar_to_s(prop) == target_text for prop in props)
 
 
-_SMART_RULES = [
-    (re.compile(r"---"), "\u2014"),
-    (re.compile(r"--"), "\u2013"),
-    (re.compile(r"\.\.\.|\. \. \."), "\u2026"),
-    (re.compile(r"<<"), "\u00ab"),
-    (re.compile(r">>"), "\u00bb"),
-    (re.compile(r"(?:^|(?<=[\s(\[{\u2014\u2013-]))\""), "\u201c"),
-    (re.compile(r"\""), "\u201d"),
-    (re.compile(r"(?:^|(?<=[\s(\[{\u2014\u2013-]))'"), "\u2018"),
-    (re.compile(r"'"), "\u2019"),
-]
-
-
-def smartypants(text: str) -> str:
-    """kramdown's SmartyPants parser on plain text: curly quotes, dashes and ellipses as characters."""
-    text = re.sub(r"&(?!#?\w+;)", "&amp;", text)
-    for pattern, replacement in _SMART_RULES:
-        text = pattern.sub(replacement, text)
-    return text
-
-
 def _ordinal(day: int) -> str:
     if 11 <= day <= 13:
         return "th"
@@ -466,7 +478,7 @@ def to_json(value: Any, depth: int = 0) -> str:
     if isinstance(value, float):
         return float_to_s(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        return json.dumps(value, ensure_ascii=False)  # json 2.6 leaves U+2028/U+2029 as they are
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(to_json(item, depth + 1) for item in value) + "]"
     if isinstance(value, Drop):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING, Optional, TextIO
-from urllib.parse import quote, unquote
 
 from liquid.ast import Node
 from liquid.tag import Tag
@@ -16,6 +14,7 @@ from ..log import logger
 from ..timeutil import parse_date
 from .include_tag import join_path
 from .tag_errors import JekyllTagError
+from .uri import normalize_uri
 
 if TYPE_CHECKING:
     from liquid import BoundTemplate
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 # Addressable's character classes (RFC 3986): anything else is percent-encoded, '%' included.
-_PCHAR = "!$&'()*+,;=:@-._~"
-_QUERY_OR_FRAGMENT = _PCHAR + "/?"
 
 
 def relative_url(site: "SiteView", url: str) -> str:
@@ -38,47 +35,7 @@ def relative_url(site: "SiteView", url: str) -> str:
     baseurl = site.config.get("baseurl")
     base = "" if baseurl is None else str(baseurl).removesuffix("/")
     joined = "".join(part if not part or part.startswith("/") else "/" + part for part in (base, url))
-    return normalize_url(joined)
-
-
-def normalize_url(url: str) -> str:
-    """``Addressable::URI#normalize`` of a path with an optional query and fragment."""
-    url, hash_sign, fragment = url.partition("#")
-    path, _, query = url.partition("?")
-    segments = [_normalize_component(segment, _PCHAR) for segment in path.split("/")]
-    result = _remove_dot_segments("/".join(segments))
-    if query:
-        result += "?" + "&".join(_normalize_component(pair, _QUERY_OR_FRAGMENT) for pair in query.split("&"))
-    if hash_sign:
-        result += "#" + _normalize_component(fragment, _QUERY_OR_FRAGMENT)
-    return result
-
-
-def _normalize_component(text: str, safe: str) -> str:
-    if not text:
-        return text
-    return quote(unicodedata.normalize("NFKC", unquote(text)), safe=safe)
-
-
-def _remove_dot_segments(path: str) -> str:
-    """RFC 3986 section 5.2.4, for absolute paths."""
-    if "." not in path:
-        return path
-    output: list[str] = []
-    segments = path.split("/")
-    for index, segment in enumerate(segments):
-        last = index == len(segments) - 1
-        if segment == ".":
-            if last:
-                output.append("")
-        elif segment == "..":
-            if len(output) > 1:
-                output.pop()
-            if last:
-                output.append("")
-        else:
-            output.append(segment)
-    return "/".join(output)
+    return normalize_uri(joined)
 
 
 def _markup(stream: "TokenStream") -> tuple[Token, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -66,6 +67,12 @@ def to_s(value: Any, local: dt.tzinfo | None = None) -> str:
     return scalar_to_s(value)
 
 
+def ruby_join(items: Any, separator: str) -> str:
+    """``Array#join``: nested arrays joined in place (an empty one still takes its separators)."""
+    return separator.join(ruby_join(item, separator) if isinstance(item, (list, tuple)) else scalar_to_s(item)
+                          for item in items)
+
+
 def scalar_to_s(value: Any) -> str:
     """``Object#to_s`` for one value (a list here prints as ``inspect``, as Ruby does)."""
     if isinstance(value, str):
@@ -104,8 +111,12 @@ def inspect(value: Any) -> str:
     if isinstance(value, dt.datetime):
         return scalar_to_s(value)
     if isinstance(value, dt.date):
-        return f"#<Date: {value.isoformat()} ((0j,0s,0n),+0s,2299161j)>"
+        return f"#<Date: {value.isoformat()} (({value.toordinal() + _JULIAN_DAY_OF_ORDINAL_0}j,0s,0n),+0s,2299161j)>"
     return scalar_to_s(value)
+
+
+#: The Julian day number of ``date.fromordinal(1) - 1 day`` (``Date#inspect`` prints the day's number).
+_JULIAN_DAY_OF_ORDINAL_0 = 1721425
 
 
 def _items(mapping: Mapping[Any, Any]) -> list[tuple[Any, Any]]:
@@ -117,6 +128,12 @@ _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\f": "\\f", "\v": "\\v", "\b
             "\a": "\\a", "\x1b": "\\e", '"': '\\"', "\\": "\\\\", "#": "#"}
 
 
+#: What ``String#inspect`` escapes besides ASCII controls (Onigmo's non-printable characters:
+#: line and paragraph separators, unassigned code points, surrogates; U+0085 and format
+#: characters print as they are).
+_UNPRINTABLE = ("Zl", "Zp", "Cn", "Cs")
+
+
 def _inspect_str(text: str) -> str:
     out = []
     for index, char in enumerate(text):
@@ -124,8 +141,8 @@ def _inspect_str(text: str) -> str:
             out.append("\\#")
         elif char in _ESCAPES:
             out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\x{ord(char):02X}")
+        elif ord(char) < 0x20 or ord(char) == 0x7F or unicodedata.category(char) in _UNPRINTABLE:
+            out.append(f"\\u{ord(char):04X}" if ord(char) < 0x10000 else f"\\u{{{ord(char):X}}}")
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
@@ -146,9 +163,14 @@ def to_number(value: Any) -> int | Decimal:
         text = value.strip()
         if _DECIMAL_RE.fullmatch(text):
             return Decimal(text)
-        match = _LEADING_INT_RE.match(value)
-        return int(match.group(0).replace("_", "")) if match else 0
+        return string_to_i(value)
     return 0
+
+
+def string_to_i(text: str) -> int:
+    """``String#to_i``: the leading integer, underscores between digits allowed, else 0."""
+    match = _LEADING_INT_RE.match(text)
+    return int(match.group(0).replace("_", "")) if match else 0
 
 
 def from_number(value: int | Decimal) -> int | float:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from liquid.exceptions import FilterArgumentError
 
+from ..utils import awk_split, ruby_capitalize, ruby_downcase
 from .drops import Drop
 from .ruby import from_number, is_nil, scalar_to_s, to_number, to_s
 from .strftime import parse_time, strftime
@@ -87,7 +88,22 @@ def iterate(value: Any) -> list[Any]:
         return [value]
     if isinstance(value, range):
         return list(value)
+    if isinstance(value, dt.datetime):
+        return time_to_a(value)
     return [value]
+
+
+def time_to_a(moment: dt.datetime) -> list[Any]:
+    """``Time#to_a`` (a Time is Enumerable to Liquid's InputIterator): ``[sec, min, hour, day,
+    month, year, wday, yday, isdst, zone]``; a bare UTC offset names no zone."""
+    if moment.tzinfo is None:  # a zone-less YAML time: UTC, seen in local time (and its zone's name)
+        moment = moment.replace(tzinfo=dt.timezone.utc).astimezone()
+        zone = moment.tzname()
+    else:
+        bare_offset = isinstance(moment.tzinfo, dt.timezone) and moment.tzinfo is not dt.timezone.utc
+        zone = None if bare_offset else moment.tzname()
+    return [moment.second, moment.minute, moment.hour, moment.day, moment.month, moment.year,
+            (moment.weekday() + 1) % 7, moment.timetuple().tm_yday, bool(moment.dst()), zone]
 
 
 def _flatten(items: Any) -> list[Any]:
@@ -137,9 +153,14 @@ def nil_safe_compare(left: Any, right: Any) -> int:
     raise LiquidArgumentError("cannot sort values of incompatible types")
 
 
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+
+
 def nil_safe_casecmp(left: Any, right: Any) -> int:
+    """``String#casecmp``: bytes compared with only A-Z folded (``İ`` sorts after ``z``)."""
     if not is_nil(left) and not is_nil(right):
-        a, b = scalar_to_s(left).lower().encode(), scalar_to_s(right).lower().encode()
+        a = scalar_to_s(left).encode().translate(_ASCII_LOWER)
+        b = scalar_to_s(right).encode().translate(_ASCII_LOWER)
         return (a > b) - (a < b)
     return 1 if is_nil(left) else -1
 
@@ -161,11 +182,9 @@ def lookup(item: Any, prop: Any) -> Any:
 def _size(value: Any) -> int:
     if isinstance(value, (str, list, tuple, Mapping)):
         return len(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return 8
-    if isinstance(value, float):
-        return 8
-    return 0
+    if isinstance(value, int) and not isinstance(value, bool):  # Integer#size: 8, or a Bignum's bytes
+        return 8 if -(2 ** 62) <= value < 2 ** 62 else (abs(value).bit_length() + 7) // 8
+    return 0  # Float, Time, nil...: no #size
 
 
 def _str(value: Any) -> str:
@@ -228,7 +247,7 @@ def _truncatewords(value: Any, words: Any = 15, ellipsis: Any = "...") -> Any:
         return None
     text = _str(value)
     count = max(to_integer(words), 1)
-    wordlist = text.split(None, count)
+    wordlist = awk_split(text, count + 1)
     if len(wordlist) <= count:
         return text
     return " ".join(wordlist[:count]) + _str(ellipsis)
@@ -237,7 +256,7 @@ def _truncatewords(value: Any, words: Any = 15, ellipsis: Any = "...") -> Any:
 def ruby_split(text: str, pattern: str) -> list[str]:
     """``String#split`` with a string pattern: ``" "`` splits on whitespace, trailing empties dropped."""
     if pattern == " ":
-        parts = text.split()
+        parts = awk_split(text)
     elif pattern == "":
         parts = list(text)
     else:
@@ -298,19 +317,24 @@ def ruby_equal(left: Any, right: Any) -> bool:
     return bool(left == right)
 
 
-def _uniq(value: Any, prop: Any = None) -> list[Any]:
+def _uniq(value: Any, prop: Any = None) -> list[Any] | None:
+    items = iterate(value)
+    # Array#uniq calls its block only when there are two items or more.
+    if prop is not None and len(items) > 1 and not _property_readable(items, prop):
+        return None
     seen: list[Any] = []
     out: list[Any] = []
-    for item in iterate(value):
+    for item in items:
         key = item if prop is None else lookup(item, prop)
-        marker = _hash_key(key)
+        marker = hash_key(key)
         if marker not in seen:
             seen.append(marker)
             out.append(item)
     return out
 
 
-def _hash_key(value: Any) -> Any:
+def hash_key(value: Any) -> Any:
+    """A value to compare as Ruby's ``eql?`` does: ``true`` is not ``1``, ``1.0`` not ``1``."""
     if isinstance(value, bool):
         return ("bool", value)
     if isinstance(value, float) and value.is_integer():
@@ -322,10 +346,26 @@ def _map(value: Any, prop: Any) -> list[Any]:
     return [lookup(item, prop) if prop != "to_liquid" else item for item in iterate(value)]
 
 
-def _compact(value: Any, prop: Any = None) -> list[Any]:
+def _compact(value: Any, prop: Any = None) -> list[Any] | None:
+    """Liquid 5.4 reads a property only when the first item has ``[]``, else the result is nil."""
+    items = iterate(value)
     if prop is None:
-        return [item for item in iterate(value) if not is_nil(item)]
-    return [item for item in iterate(value) if not is_nil(lookup(item, prop))]
+        return [item for item in items if not is_nil(item)]
+    if not _property_readable(items, prop):
+        return None
+    return [item for item in items if not is_nil(lookup(item, prop))]
+
+
+def _property_readable(items: list[Any], prop: Any) -> bool:
+    """Whether Liquid 5.4 reads *prop* of every item (``uniq``/``compact`` by property): an
+    item without ``[]`` (a float, nil, a date...) makes the result nil, an Integer (whose
+    ``[]`` takes a bit index) or an array fails, whichever comes first."""
+    for item in items:
+        if isinstance(item, (list, tuple)) or (isinstance(item, int) and not isinstance(item, bool)):
+            raise LiquidArgumentError(f"cannot select the property '{scalar_to_s(prop)}'")
+        if is_nil(item) or isinstance(item, (bool, float, dt.date)):
+            return False
+    return True
 
 
 def _concat(value: Any, other: Any) -> list[Any]:
@@ -382,7 +422,9 @@ def _modulo(left: Any, right: Any) -> Any:
     if isinstance(left, int) and isinstance(right, int):
         return left % right
     result = left % right
-    return result + right if result != 0 and (result < 0) != (right < 0) else result
+    if result == 0:
+        return abs(result)  # Ruby's zero remainder has no sign (Decimal's would print -0.0)
+    return result + right if (result < 0) != (right < 0) else result
 
 
 def _round(value: Any, digits: Any = 0) -> Any:
@@ -436,11 +478,6 @@ def _default(value: Any, default_value: Any = "", allow_false: Any = None, **_: 
     return default_value if falsy or empty else value
 
 
-def _capitalize(value: Any) -> str:
-    text = _str(value)
-    return text[:1].upper() + text[1:].lower()
-
-
 def date_filter(env: "JekyllEnvironment") -> Callable[[Any, Any], Any]:
     """Liquid's ``date``: input unchanged when unparseable, ``now``/``today``, epoch seconds."""
 
@@ -463,7 +500,10 @@ def to_time(value: Any, local: dt.tzinfo) -> dt.date | None:
     if isinstance(value, bool) or is_nil(value):
         return None
     if isinstance(value, int) or (isinstance(value, str) and re.fullmatch(r"\d+", value)):
-        return dt.datetime.fromtimestamp(int(value), tz=local)
+        try:
+            return dt.datetime.fromtimestamp(int(value), tz=local)
+        except (OverflowError, OSError, ValueError):  # beyond year 9999: Ruby's Time goes on, Python's stops
+            return None
     if not isinstance(value, str) or not value:
         return None
     text = value.lower()
@@ -478,9 +518,9 @@ def register(env: "JekyllEnvironment") -> None:
         env.filters.pop(name, None)
     table: dict[str, Callable[..., Any]] = {
         "size": _size,
-        "downcase": lambda v: _str(v).lower(),
+        "downcase": lambda v: ruby_downcase(_str(v)),
         "upcase": lambda v: _str(v).upper(),
-        "capitalize": _capitalize,
+        "capitalize": lambda v: ruby_capitalize(_str(v)),
         "escape": _escape,
         "h": _escape,
         "escape_once": lambda v: _ESCAPE_ONCE.sub(lambda m: _HTML[m.group(0)[0]], _str(v)),
@@ -538,4 +578,4 @@ def register(env: "JekyllEnvironment") -> None:
 
 
 __all__ = ["register", "to_s", "iterate", "lookup", "nil_safe_compare", "ruby_compare", "to_integer",
-           "to_time", "ruby_split", "ruby_equal", "LiquidArgumentError"]
+           "to_time", "ruby_split", "ruby_equal", "hash_key", "LiquidArgumentError"]

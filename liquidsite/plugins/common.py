@@ -1,4 +1,4 @@
-"""What the plugin modules share: pages without a file, and the few Jekyll filters their
+"""What the plugin modules share: the few Jekyll filters their
 templates use (``absolute_url``, ``xml_escape``, ``date_to_xmlschema``, ``smartify``...).
 
 The gems render Liquid templates; the plugins here build the same bytes in Python, so they
@@ -9,61 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import quote, urlsplit
 
-from ..documents import Page
 from ..errors import InvalidDateError
 from ..timeutil import parse_date
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
 
-    from ..site import Site
     from ..siteview import SiteView
-
-
-class GeneratedPage(Page):
-    """Jekyll's ``PageWithoutAFile``: a page at *dir*/*name* whose content a plugin supplies.
-
-    *content* may be a callable: it is called when the page renders, so a sitemap or a
-    feed sees every page generated and every post rendered before it (and again when
-    a watched site renders the page again). Front matter defaults apply under the
-    plugin's own data, as they do to any Jekyll page.
-    """
-
-    #: Set on redirect pages, which Jekyll's Doctor never reports as sharing a destination.
-    allow_shared_destination = False
-
-    def __init__(
-        self, site: "Site", dir: str, name: str, content: "str | Callable[[], str]", data: dict[str, Any]
-    ) -> None:  # noqa: D107 - no file to read, unlike Page
-        self._locate(site, dir, name)
-        self._source = self._content = content
-        self.body_line = 1
-        self.front_matter = dict(data)
-        # Jekyll's default_proc: defaults fill only the keys the plugin did not set (even to nil)
-        self.data = {**site.frontmatter_defaults.all(self.relative_path, "pages"), **data}
-
-    @property
-    def content(self) -> str:
-        if callable(self._content):
-            try:
-                self._content = self._content()
-            except InvalidDateError as err:  # as Jekyll's Liquid Exception names the page
-                raise InvalidDateError(f"{err} in {self.page_path}") from None
-        return self._content
-
-    @content.setter
-    def content(self, value: "str | Callable[[], str]") -> None:
-        self._source = self._content = value
-
-    def source(self) -> "str | Callable[[], str]":
-        return self._source
-
-    @property
-    def render_with_liquid(self) -> bool:
-        return False
 
 
 # -- URL filters ---------------------------------------------------------------------------
@@ -141,12 +96,13 @@ def normalize_whitespace(value: Any) -> str:
     return re.sub(r"[ \t\r\n\f\v]+", " ", ruby_str(value)).strip(" \t\r\n\f\v\0")
 
 
-def smartify(site: "Site", value: Any) -> str:
-    """Jekyll's ``smartify``: kramdown's SmartyPants pass (quotes, dashes, ellipses)."""
+def smartify(site: "SiteView", value: Any) -> str:
+    """Jekyll's ``smartify``: kramdown's SmartyPants pass (quotes, dashes, ellipses) over
+    ``input.to_s`` (an array as ``inspect``)."""
     from ..markdown import jekyll_options
-    from .smartypants import render_smartypants
+    from ..markdown.smartypants import render_smartypants
 
-    return render_smartypants(ruby_str(value), jekyll_options(site.config.get("kramdown") or {}))
+    return render_smartypants(ruby_to_s(value), jekyll_options(site.config.get("kramdown") or {}))
 
 
 def ruby_str(value: Any) -> str:
@@ -191,9 +147,9 @@ def ruby_inspect(value: Any) -> str:
 
 
 def to_time(site: "SiteView", value: Any) -> Optional[dt.datetime]:
-    """A date value as Jekyll's date filters read it: times as they are, strings parsed."""
+    """A date value as Jekyll's date filters read it (``time(input)``): in the site's zone."""
     if isinstance(value, dt.datetime):
-        return value
+        return parse_date(value, site.tz)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=site.tz)
     if value is None or str(value) == "":
@@ -242,16 +198,3 @@ def liquid_truthy(value: Any) -> bool:
 def empty(value: Any) -> bool:
     """Liquid's ``== empty``: an empty string, list or hash."""
     return isinstance(value, (str, list, dict)) and len(value) == 0
-
-
-def plugin_cache_dir(site: "Site", name: str) -> str:
-    """A folder for files a plugin makes (``.jekyll-cache/NAME``), beside Jekyll's own cache, which
-    a config change clears; a temporary folder for this site when disk caching is off."""
-    import hashlib
-    import os
-    import tempfile
-
-    if site.cache_root is None:
-        key = hashlib.md5(site.source.encode()).hexdigest()[:12]
-        return os.path.join(tempfile.gettempdir(), f"liquidsite-{name}-{key}")
-    return os.path.join(os.path.dirname(os.path.dirname(site.cache_root)), name)

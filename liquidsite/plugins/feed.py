@@ -18,9 +18,9 @@ from .. import JEKYLL_VERSION
 from ..dependencies import note_all_of
 from ..log import logger
 from .common import (
-    GeneratedPage, absolute_url, empty, liquid_truthy, normalize_whitespace, ruby_str, smartify,
-    strip_html, xml_escape, xmlschema,
+    absolute_url, empty, liquid_truthy, normalize_whitespace, ruby_str, smartify, strip_html, xml_escape, xmlschema,
 )
+from .generated import GeneratedPage
 from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from ..documents import StaticFile
 from ..log import logger
 from .base import BuiltinPlugin
-from .common import plugin_cache_dir
+from .. import cache
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -119,7 +119,7 @@ def generate(site: "Site") -> None:
     outputs = settings.get("output_formats") or {}
     widths = [int(w) for w in settings.get("widths") or []]
     ignored: set[str] = set()
-    cache = plugin_cache_dir(site, "jekyll-imagemagick")
+    folder = cache.plugin_dir(site.cache_root, site.source, "jekyll-imagemagick")
     for image_format, flags in outputs.items():
         options = ImageOptions(str(flags or ""))
         ignored.update(options.ignored)
@@ -129,7 +129,7 @@ def generate(site: "Site") -> None:
             for width in [None, *widths]:
                 out_name = f"{stem}.{image_format}" if width is None else f"{stem}-{width}.{image_format}"
                 key = hashlib.md5(f"{directory}/{out_name}|{flags}".encode()).hexdigest()
-                cached = os.path.join(cache, key + "." + str(image_format))
+                cached = os.path.join(folder, key + "." + str(image_format))
                 if not os.path.exists(cached) or os.path.getmtime(cached) < os.path.getmtime(source):
                     render(source, cached, width, str(image_format), options)
                 site.static_files.append(GeneratedImage(site, directory, out_name, cached))

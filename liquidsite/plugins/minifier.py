@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional
 from ..documents import StaticFile
 from ..log import logger
 from .base import BuiltinPlugin
-from .common import plugin_cache_dir
+from .. import cache
 from .htmlcompressor import Compressor
 from .regex_replace import compile_ruby
 
@@ -207,7 +207,7 @@ def _minify_static(site: "Site", run: _Run, item: StaticFile, relative: str) -> 
     minified = run.content(relative, text, static=True)
     if minified == text:
         return
-    target = os.path.join(plugin_cache_dir(site, "jekyll-minifier"), relative)
+    target = os.path.join(cache.plugin_dir(site.cache_root, site.source, "jekyll-minifier"), relative)
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w", encoding="utf-8", errors="surrogateescape") as handle:
         handle.write(minified)

@@ -15,7 +15,8 @@ import re
 from typing import TYPE_CHECKING, Any, Union
 
 from ..documents import Document, Layout, Page
-from .common import GeneratedPage, absolute_url
+from .common import absolute_url
+from .generated import GeneratedPage
 from .base import BuiltinPlugin
 
 if TYPE_CHECKING:

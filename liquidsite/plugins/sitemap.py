@@ -12,7 +12,8 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from ..dependencies import DATA_SUFFIX, STATIC_FILES, note
-from .common import GeneratedPage, absolute_url, empty, liquid_truthy, xml_escape, xmlschema
+from .generated import GeneratedPage
+from .common import absolute_url, empty, liquid_truthy, xml_escape, xmlschema
 from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:

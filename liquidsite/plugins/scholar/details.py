@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..common import GeneratedPage
+from ..generated import GeneratedPage
 from .config import merged
 from .options import TagOptions
 from .utilities import Scholar

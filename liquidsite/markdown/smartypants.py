@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from ..markdown.converter import HtmlConverter
-from ..markdown.parser import KramdownParser
+from .converter import HtmlConverter
+from .parser import KramdownParser
 
 _LINE = re.compile(r".*\n")
 
@@ -30,7 +30,7 @@ class SmartyPantsParser(KramdownParser):
 
 
 def render_smartypants(text: str, options: Mapping[str, Any]) -> str:
-    from ..markdown import options as kd_options
+    from . import options as kd_options
 
     opts = kd_options.merge(dict(options))
     root = SmartyPantsParser(text, opts).parse()
