@@ -180,10 +180,11 @@ def test_invalid_date(tmp_path, capsys):
 
 
 # Jekyll: "stack level too deep (SystemStackError)" with a Ruby backtrace; PyYAML's C composer would
-# crash the process with a segmentation fault.
+# crash the process with a segmentation fault. PyYAML 6.0.4 stops at a depth of its own first.
 @pytest.mark.parametrize("text", ["a: " + "[" * 30000 + "]" * 30000, "- " * 30000 + "x"])
 def test_yaml_nested_too_deep_is_an_error_not_a_crash(text):
-    with pytest.raises(yamlio.YAMLSyntaxError, match=r"^\(f\.yml\): nesting deeper than 10000 levels at line 1 "):
+    deep = r"^\(f\.yml\): (nesting deeper than 10000 levels|exceeded maximum nesting depth .*) at line 1 "
+    with pytest.raises(yamlio.YAMLSyntaxError, match=deep):
         yamlio.load(text, "f.yml")
 
 
