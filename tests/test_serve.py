@@ -449,8 +449,9 @@ def test_broken_data_file_shows_its_line_and_recovers(serve_site):
     try:
         served.edit("_data/menu.yml", "- name: Home\n- name: [Posts\n")
         failure = stream.next("failure")
-        # The file and line the terminal's message names: "(/abs/_data/menu.yml): ... at line 3 column 1".
-        assert failure["location"].endswith("/_data/menu.yml:3")
+        # The file and line the terminal's message names, as Psych words it: "(/abs/_data/menu.yml): did
+        # not find expected ',' or ']' while parsing a flow sequence at line 2 column 9".
+        assert failure["location"].endswith("/_data/menu.yml:2")
         assert "menu.yml" in failure["message"]
         served.edit("_data/menu.yml", "- name: Home\n- name: Writing\n")
         assert "/about.html" in stream.next("build")["changed"]
