@@ -137,7 +137,11 @@ def command_build(args: argparse.Namespace) -> int:
         site.process()
     else:
         rebuilder.process(site)
-    logger.info("", f"done in {time.monotonic() - started:.3f} seconds.")
+    summary = f"done in {time.monotonic() - started:.3f} seconds."
+    if logger.on_terminal():  # what was built, where a person reads it; logs keep Jekyll's line
+        files = sum(1 for _ in site.each_site_file())
+        summary = summary[:-1] + f": {files} files, {len(site.render_order())} pages and documents rendered."
+    logger.info("", summary)
     if rebuilder is not None:
         from .serve import watch
 

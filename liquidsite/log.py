@@ -66,9 +66,13 @@ class Logger:
             line = f"{_COLOURS[level]}{line}\x1b[0m"
         print(line, file=stream, flush=True)
 
+    def on_terminal(self) -> bool:
+        """Whether info lines reach a person at a terminal (not a pipe, a log file or ``--quiet``)."""
+        return self.level <= Level.INFO and _colour(sys.stdout)
+
     def status(self, topic: str, message: str) -> None:
         """A transient line on a terminal, replaced by the next one and cleared before any log line."""
-        if self.level > Level.INFO or not _colour(sys.stdout):
+        if not self.on_terminal():
             return
         sys.stdout.write(f"\r{self.format(topic, message)}\x1b[K")
         sys.stdout.flush()

@@ -40,3 +40,14 @@ def test_no_progress_off_a_terminal_or_when_quiet(monkeypatch) -> None:
     fresh.adjust_verbosity(quiet=True)
     Progress("Rendering:", lambda: 1, after=0.0).step()
     assert terminal.getvalue() == ""
+
+
+def test_the_summary_counts_files_on_a_terminal_only(tmp_path, monkeypatch) -> None:
+    from conftest import run_build, write_tree
+
+    write_tree(tmp_path, {"index.md": "---\n---\nhi\n", "about.html": "---\n---\nx\n", "a.txt": "static"})
+    piped = run_build(tmp_path)
+    assert " seconds.\n" in piped.stdout and " seconds: " not in piped.stdout
+    monkeypatch.setattr(log.Logger, "on_terminal", lambda self: True)
+    shown = run_build(tmp_path)
+    assert " seconds: 3 files, 2 pages and documents rendered.\n" in shown.stdout
