@@ -50,6 +50,9 @@ class Mount(NamedTuple):
 class SiteServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    #: socketserver's default listen backlog is 5: a page opening many tabs, or 200 clients at once,
+    #: overflowed it and connections waited on SYN retries until they timed out.
+    request_queue_size = 256
 
     def __init__(self, address: tuple[str, int], mount: Callable[[], Mount],
                  broker: Optional[livereload.Broker], verbose: bool = False) -> None:
