@@ -106,8 +106,10 @@ class Rebuilder:
         if self.site is not None:
             site.net.carry_over(self.site.net)  # network answers outlive a full rebuild
         self.site = site
-        site.process()
+        # Listed before the build reads the source: a file deleted while the build runs was read,
+        # so its deletion must still count as one (listed after, it was dropped and stayed served).
         self.known = self._walk_source()
+        site.process()
         # The site lives until the next full build: keep the cyclic collector from walking it
         # during edits (a large site otherwise makes some one-page rebuilds pause for a second).
         gc.collect()
