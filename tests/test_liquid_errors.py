@@ -172,6 +172,21 @@ def test_assign_and_output_fall_back_to_liquids_lax_variable_syntax(build_site) 
                            '"{{(page_tags | split: "," | sort:0) }}" in index.html')
 
 
+def test_keys_named_as_python_liquid_keywords(build_site) -> None:
+    """al-folio's latest_posts include reads `page.latest_posts.limit`; observed from Jekyll 4.3.1."""
+    built = build_site({
+        "_posts/2024-01-01-a.md": "---\ntitle: a\n---\n", "_posts/2024-01-02-b.md": "---\ntitle: b\n---\n",
+        "index.html": (
+            "---\nlatest_posts:\n  limit: 1\n---\n"
+            "{% if page.latest_posts.limit %}{% assign lim = page.latest_posts.limit %}{% endif %}"
+            "[{{ lim }}]{% for item in site.posts limit: lim %}{{ item.title }}{% endfor %}"
+            "[{{ page.latest_posts.offset }}{{ page.latest_posts.limit | plus: 1 }}]\n"
+        ),
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "[1]b[2]\n"
+
+
 def test_warnings_for_markup_python_liquid_words_otherwise(build_site) -> None:
     """Liquid's strict Variable parser words these; observed from Jekyll 4.3.1 on the same page."""
     built = build_site({"index.html": (

@@ -74,6 +74,8 @@ def _lookup(markup: str) -> str:
     for part in rest:
         if part.startswith("["):
             path += f"[{expression(part[1:-1])}]"
+        elif part.rstrip("?") in _KEYWORDS:  # `.limit` is `["limit"]` to python-liquid
+            path += f'["{part.rstrip("?")}"]'
         elif _IDENTIFIER.match(part.rstrip("?")):
             path += "." + part.rstrip("?")
         else:
