@@ -59,6 +59,10 @@ CASES = [
      "<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\">\n<title>t</title>\n"
      "</head>\n<body>\n<div>x</div>\n<p>y</p>\n</body>\n</html>"),
     ('<img src="x.png" sizes="30vw" ">', '<html><body><img src="x.png" sizes="30vw"></body></html>'),
+    # al-folio's publications page under the oracle's offline stub tags: a comment in an attribute stays
+    ('<img src="https://i.io/b-<!-- c x -->-1?l=i&amp;c=2" alt="<!-- c x --> C <b>">',
+     '<html><body><img src="https://i.io/b-<!--%20c%20x%20-->-1?l=i&amp;c=2" alt="<!-- c x --> C &lt;b&gt;">'
+     '</body></html>'),
     ("plain text <b>x</b>", "<html><body><p>plain text <b>x</b></p></body></html>"),
     ('<p>This <some:url name:spac="hallo">doit</some:url> test</p>',
      '<html><body><p>This <url name:spac="hallo">doit</url> test</p></body></html>'),

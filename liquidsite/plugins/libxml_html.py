@@ -62,7 +62,10 @@ _LIBXML_BOOLEAN = frozenset((
     "noshade", "nowrap", "readonly", "selected",
 ))
 # xmlURIEscapeStr keeps unreserved characters, "@" and this list in URI attributes
-_URI_KEEP = "-_.!~*'()@/:=?;#%&,+"
+_URI_KEEP = "-_.!~*'()@/:=?;#%&,+<>"  # `<>` are entities by then, except in server side includes
+# xmlEncodeAttributeEntities in an HTML document copies these server side includes as they are
+_ATTRIBUTE_ENTITIES = re.compile(r"<!--.*?-->|&\{[^}]*\}|[<>&]", re.S)
+_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _FONT_STYLE = ("tt", "i", "b", "u", "s", "strike", "big", "small")
@@ -523,7 +526,7 @@ def _quoted(value: str) -> str:
 def _attribute(element: Element, name: str, value: Optional[str]) -> str:
     if value is None or name in _LIBXML_BOOLEAN:
         return f" {name}"
-    value = escape(value, quote=False)
+    value = _ATTRIBUTE_ENTITIES.sub(lambda found: _ESCAPES.get(found.group(0), found.group(0)), value)
     if name in ("href", "action", "src") or (name == "name" and element.name == "a"):
         value = quote(value.lstrip(" \t\n\r"), safe=_URI_KEEP)
     return f" {name}={_quoted(value)}"
