@@ -2,18 +2,24 @@
 
 With nbconvert (``liquidsite[jupyter]``) the page is nbconvert's HTML export, which
 equals ``jupyter nbconvert --to html --stdout`` (what the gem runs; compared on
-al-folio's ``blog.ipynb`` with nbconvert 7.17.2) but for the ``<title>``, the
-gem's temporary file name; without it the notebook is copied, with one warning.
+al-folio's ``blog.ipynb`` with nbconvert 7.17.2), titled as the gem's temporary
+file; without it the notebook is copied, with one warning.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import shutil
 
 import pytest
 from inprocess import build
 
-from liquidsite.plugins import jupyter_notebook
+from liquidsite.errors import ConversionError
+from liquidsite.plugins import jupyter_notebook, nbconvert_worker
+
+# Ruby's Dir::Tmpname, as in al-folio's reference site: jekyll-jupyter-notebook20261203-15092-qhtcvi
+TITLE = re.compile(r"<title>jekyll-jupyter-notebook\d{8}-\d+-[0-9a-z]{1,6}</title>")
 
 NOTEBOOK = json.dumps({
     "cells": [
@@ -34,7 +40,7 @@ def test_notebook_converted_to_ipynb_html(tmp_path):
     assert not (site / "assets/jupyter/n.ipynb").exists()
     page = (site / "assets/jupyter/n.ipynb.html").read_text()
     assert page.startswith("<!DOCTYPE html>\n\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"/>\n")
-    assert "<title>n</title>" in page
+    assert TITLE.search(page)
     assert 'href="custom.css"' not in page
     assert "<h1 id=\"Title\">Title" in page and "hi\n</pre>" in page
 
@@ -53,3 +59,33 @@ def test_without_nbconvert_copied_with_one_warning(tmp_path, monkeypatch, capsys
     assert not (site / "assets/jupyter/n.ipynb.html").exists()
     out = capsys.readouterr()
     assert (out.out + out.err).count("nbconvert is not installed") == 1
+
+
+def test_exports_kept_in_the_cache_keyed_by_content(tmp_path, monkeypatch):
+    pytest.importorskip("nbconvert")
+    first = build(tmp_path, FILES).joinpath("assets/jupyter/n.ipynb.html").read_text()
+    shutil.rmtree(tmp_path / "_site")
+
+    def unexpected(content: str, name: str, prompt: bool) -> str:
+        raise AssertionError("converted again")
+
+    monkeypatch.setattr(jupyter_notebook, "exporter", lambda: unexpected)
+    second = build(tmp_path, {}).joinpath("assets/jupyter/n.ipynb.html").read_text()
+    assert second == first
+    (tmp_path / "assets/jupyter/n.ipynb").write_text(NOTEBOOK.replace("hi", "ho"))
+    with pytest.raises(ConversionError, match="converted again"):
+        build(tmp_path, {})
+
+
+@pytest.mark.slow
+def test_background_process_exports_as_this_process_does(tmp_path):
+    pytest.importorskip("nbconvert")
+    notebook = tmp_path / "n.ipynb"
+    notebook.write_text(NOTEBOOK)
+    background = jupyter_notebook.BackgroundConversion([str(notebook)], prompt=False)
+    assert background.export("another notebook") is None
+    exported = background.export(NOTEBOOK)
+    assert exported is not None and TITLE.search(exported)
+    here = nbconvert_worker.convert(NOTEBOOK, "jekyll-jupyter-notebook20240101-1-a", False)
+    assert TITLE.sub("", exported) == TITLE.sub("", here)
+    assert background.export(NOTEBOOK) is None  # each export is taken once

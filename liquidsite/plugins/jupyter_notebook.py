@@ -2,12 +2,18 @@
 
 The gem turns every static ``.ipynb`` file into a page written as
 ``NAME.ipynb.html``, converted by ``jupyter nbconvert --to html --stdout``;
-liquidsite calls the same exporter in process (nbconvert's ``HTMLExporter``,
-the optional extra ``liquidsite[jupyter]``), which writes the same HTML as the
-command line does, except the ``<title>``: the gem converts a temporary copy
-(``jekyll-jupyter-notebookYYYYMMDD-PID-xxxxxx``), liquidsite names the
-notebook. The ``jupyter_notebook:`` config keeps the gem's options: ``prompt:
-false`` (``--no-prompt``) and ``content: html | body | body-without-style``.
+liquidsite calls the same exporter (nbconvert's ``HTMLExporter``, the optional
+extra ``liquidsite[jupyter]``), which writes the same HTML as the command line
+does. Its ``<title>`` is the name of the gem's temporary copy of the notebook,
+``jekyll-jupyter-notebookYYYYMMDD-PID-xxxxxx``, random as in Jekyll. The
+``jupyter_notebook:`` config keeps the gem's options: ``prompt: false``
+(``--no-prompt``) and ``content: html | body | body-without-style``.
+
+Exports are kept in the site's cache, keyed by the notebook's content, so a
+build converts only new or edited notebooks. Those it converts in a second
+process started by the generator (:mod:`.nbconvert_worker`), which spends
+nbconvert's second and a half of imports on another core while the site
+renders.
 
 Without nbconvert, one warning says so and the notebooks are copied as they
 are, as Jekyll does without the plugin. Notebooks inside collections (which
@@ -23,9 +29,13 @@ from __future__ import annotations
 import html
 import importlib.metadata
 import importlib.util
+import json
 import os
+import random
 import re
-import warnings
+import subprocess
+import sys
+import time
 from typing import TYPE_CHECKING, Any, Callable, Optional, TextIO
 
 from liquid.ast import Node
@@ -38,6 +48,7 @@ from liquid.undefined import Undefined
 from ..documents import Page
 from ..log import logger
 from ..site_plugins import tag_markup
+from . import nbconvert_worker
 from .base import BuiltinPlugin
 
 if TYPE_CHECKING:
@@ -100,29 +111,47 @@ class JupyterNotebookTag(Tag):
         return JupyterNotebookNode(token, markup, expression)
 
 
-def exporter() -> Optional[Callable[[str, str, dict[str, Any]], str]]:
-    """nbconvert's HTML export as ``convert(json, name, options)``, or None when nbconvert is missing.
-
-    nbconvert is imported on the first conversion (a cached one needs none): importing it takes a second.
-    """
+def exporter() -> Optional[Callable[[str, str, bool], str]]:
+    """nbconvert's HTML export as ``convert(json, name, prompt)``, or None when nbconvert is missing."""
     if importlib.util.find_spec("nbconvert") is None or importlib.util.find_spec("nbformat") is None:
         return None
+    return nbconvert_worker.convert
 
-    def convert(content: str, name: str, options: dict[str, Any]) -> str:
-        import nbformat
-        from nbconvert import HTMLExporter
 
-        with warnings.catch_warnings():  # nbformat's MissingIDFieldWarning on older notebooks is noise here
-            warnings.simplefilter("ignore")
-            notebook = nbformat.reads(content, as_version=4)
-        html_exporter = HTMLExporter()
-        if options.get("prompt", True) is False:
-            html_exporter.exclude_input_prompt = True
-            html_exporter.exclude_output_prompt = True
-        body, _ = html_exporter.from_notebook_node(notebook, resources={"metadata": {"name": name}})
-        return str(body)
+def tempfile_name() -> str:
+    """The name of the gem's ``Tempfile.new(["jekyll-jupyter-notebook", ".ipynb"])``, which nbconvert
+    writes as the page's ``<title>``: Ruby's ``Dir::Tmpname``, the local date, the process id and a
+    random base-36 number below 36**6."""
+    number, digits = random.randrange(36 ** 6), ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+        if not number:
+            break
+    return f"jekyll-jupyter-notebook{time.strftime('%Y%m%d')}-{os.getpid()}-{digits}"
 
-    return convert
+
+class BackgroundConversion:
+    """The notebooks a second process converts while this one renders the site (see
+    :mod:`.nbconvert_worker`), its exports keyed by the SHA-256 of each notebook's content."""
+
+    def __init__(self, notebooks: list[str], prompt: bool) -> None:
+        arguments = [part for path in notebooks for part in (tempfile_name(), "1" if prompt else "0", path)]
+        self.process: Optional[subprocess.Popen[bytes]] = subprocess.Popen(
+            [sys.executable, nbconvert_worker.__file__, *arguments],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+        self.exports: dict[str, str] = {}
+
+    def export(self, content: str) -> Optional[str]:
+        """The export of *content*, waiting for the process; None when it converted other content or failed
+        (then the conversion runs again in this process, where its error is reported)."""
+        if self.process is not None:
+            out, _ = self.process.communicate()
+            if self.process.returncode == 0:
+                self.exports = dict(json.loads(out))
+            self.process = None
+        return self.exports.pop(nbconvert_worker.digest(content), None)
 
 
 def shape(converted: str, content: str) -> str:
@@ -141,14 +170,31 @@ def shape(converted: str, content: str) -> str:
 class NotebookConverter:
     """The gem's ``Converter``: ``.ipynb`` -> ``.html`` through nbconvert."""
 
-    def __init__(self, site: "Site", convert: Callable[[str, str, dict[str, Any]], str]) -> None:
+    def __init__(self, site: "Site", convert: Callable[[str, str, bool], str]) -> None:
         from ..cache import Cache
 
         options = site.config.get("jupyter_notebook")
         self.options: dict[str, Any] = options if isinstance(options, dict) else {}
+        self.prompt = self.options.get("prompt", True) is not False
         self._convert = convert
-        # nbconvert takes about a second a notebook: its output is kept in the site's cache
+        # nbconvert takes a second or more: its exports are kept in the site's cache, keyed by the notebook
         self.cache = Cache(site.cache_root, "JekyllJupyterNotebook")
+        self.background: Optional[BackgroundConversion] = None
+
+    def key(self, content: str) -> str:
+        return f"{importlib.metadata.version('nbconvert')}\0{self.prompt}\0{content}"
+
+    def start(self, notebooks: list[NotebookPage]) -> None:
+        """Start converting the notebooks not in the cache in a second process, unless nbconvert is
+        imported here already (a second build in one process), which then converts faster."""
+        missing = []
+        for page in notebooks:
+            try:
+                self.cache.get(self.key(page.content))
+            except KeyError:
+                missing.append(page.path)
+        if missing and "nbconvert" not in sys.modules:
+            self.background = BackgroundConversion(missing, self.prompt)
 
     def matches(self, ext: str) -> bool:
         return ext == ".ipynb"
@@ -156,10 +202,12 @@ class NotebookConverter:
     def output_ext(self, ext: str) -> str:
         return ".html"
 
+    def _export(self, content: str) -> str:
+        exported = self.background.export(content) if self.background is not None else None
+        return exported if exported is not None else self._convert(content, tempfile_name(), self.prompt)
+
     def convert(self, content: str, origin: str) -> str:
-        name = os.path.splitext(os.path.basename(origin))[0]
-        key = f"{importlib.metadata.version('nbconvert')}\0{name}\0{sorted(self.options.items())!r}\0{content}"
-        converted = self.cache.getset(key, lambda: self._convert(content, name, self.options))
+        converted = self.cache.getset(self.key(content), lambda: self._export(content))
         return shape(converted, str(self.options.get("content") or "html"))
 
 
@@ -185,11 +233,14 @@ def generate(site: "Site") -> None:
         logger.warn("Jupyter Notebook:", _MISSING)
         return
     converter = NotebookConverter(site, convert)
+    pages: list[NotebookPage] = []
     for static in notebooks:
         site.static_files.remove(static)
         page = NotebookPage(site, static.dir_name, static.name)
         page.notebook_converter = converter
-        site.pages.append(page)
+        pages.append(page)
+    site.pages.extend(pages)
+    converter.start(pages)
 
 
 def register_liquid(env: "JekyllEnvironment") -> None:
