@@ -332,6 +332,45 @@ def _quietly_split(text: str) -> "bibtexparser.Library":
         parser_logger.setLevel(level)
 
 
+_OBJECT = re.compile(r"@[\t ]*")
+_COMMENT = re.compile(r"comment\b\s*\{", re.I)
+_BRACE = re.compile(r"[{}]")
+
+
+def _balanced_end(text: str, start: int) -> int:
+    """Where the braces opened before *start* (one level) close; -1 when they never do."""
+    depth = 1
+    for brace in _BRACE.finditer(text, start):
+        depth += 1 if brace.group(0) == "{" else -1
+        if depth == 0:
+            return brace.end()
+    return -1
+
+
+def without_comments(text: str) -> str:
+    """*text* with each ``@comment{...}`` blanked (newlines kept, so lines keep their numbers).
+
+    bibtex-ruby's lexer reads a comment's content up to its balanced closing brace, entries and
+    all (al-folio forks comment entries out so); bibtexparser ends it at the next ``@``. Objects
+    start at any ``@`` outside another object, as in bibtex-ruby's strict mode, jekyll-scholar's.
+    """
+    parts, position, search = [], 0, 0
+    while (at := text.find("@", search)) >= 0:
+        after = _OBJECT.match(text, at)
+        assert after is not None
+        comment = _COMMENT.match(text, after.end())
+        opening = comment.end() if comment else text.find("{", after.end()) + 1
+        end = _balanced_end(text, opening) if opening > 0 and (comment or "@" not in text[at + 1:opening]) else -1
+        if end < 0:
+            search = at + 1
+            continue
+        if comment:
+            parts.append(text[position:at] + re.sub(r"[^\n]", " ", text[at:end]))
+            position = end
+        search = end
+    return "".join(parts) + text[position:]
+
+
 def parse(sources: Sequence[tuple[str, str]], replace_strings: bool = True, join_strings: bool = True) -> Bibliography:
     """Read (path, text) sources as one BibTeX text, as jekyll-scholar's ``bibliography`` does:
     ``BibTeX::Bibliography.parse`` of the files joined, then ``@string``s replaced and joined.
@@ -339,7 +378,7 @@ def parse(sources: Sequence[tuple[str, str]], replace_strings: bool = True, join
     bibtex-ruby stops the build at the first entry it cannot parse; here that entry is
     left out with a warning naming its file and line.
     """
-    text = "".join(source for _, source in sources)
+    text = without_comments("".join(source for _, source in sources))
     try:
         library = _quietly_split(text)
     except Exception as err:  # bibtexparser's own errors carry no file name
