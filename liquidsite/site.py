@@ -67,6 +67,7 @@ class Site:
 
         plugins.warn_unknown(config)
         self.builtin_plugins = plugins.enabled(config, self.theme.dependencies if self.theme is not None else ())
+        self.converters[:0] = [plugin.converter(self) for plugin in self.builtin_plugins if plugin.converter]
         self.site_plugins = site_plugins.load(self)
         self.reset()
         self.site_plugins.hooks.trigger("site", "after_init", self)

@@ -12,7 +12,10 @@ upper-case types and fields, ``@string`` concatenation, math, quotes, CJK names,
 chicago-author-date style: title case, full given names, quotes) and ``repository`` (``link``/``links``
 from a ``repository:`` folder, ``separate_links`` with the gem's per-key citation cache) and ``filters``
 (every ``bibtex_filters`` filter, ``markdown`` included) and ``common`` (the entry types publication
-lists hold, arXiv preprints, editors, theses, reports, in APA and IEEE, cited in order).
+lists hold, arXiv preprints, editors, theses, reports, in APA and IEEE, cited in order) and ``bibpages``
+(``.bib``/``.bibtex`` pages through the gem's converter: Markdown between entries, ``@string``,
+``@preamble``, ``@comment``; ``allow_locale_overrides`` with German, French, ``italian`` and English
+entries).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Optional
 
 if TYPE_CHECKING:
+    from ..converters import Converter
     from ..hooks import Hooks
     from ..liquid.environment import JekyllEnvironment
     from ..site import Site
@@ -38,6 +39,9 @@ class BuiltinPlugin:
     #: read anything, bodies included. A watched site's rebuild after an edit that changes
     #: something ``generate`` read processes the whole site (see ``selection.py``).
     generate_reads: Optional[tuple[str, ...]] = None
+    #: the gem's converter (``Jekyll::Converter``) for this site, tried before Jekyll's own: the gems
+    #: built in declare ``priority :highest``
+    converter: Optional[Callable[["Site"], "Converter"]] = None
     #: registers Jekyll hooks (``Jekyll::Hooks.register``) the gem installs
     register_hooks: Optional[Callable[["Hooks"], None]] = None
     #: the gem loads ActiveSupport's ``Object#blank?``, which changes what Liquid's

@@ -9,14 +9,16 @@ citeproc-py renders otherwise); ``tags`` holds the Liquid tags, ``utilities``
 what they do (the gem's ``Utilities``), ``listing`` the bibliography's groups
 and items, ``sources`` the files read, ``config`` the gem's defaults;
 ``details`` writes a page per entry when the site has the ``details_layout``
-layout, as the gem does.
+layout, as the gem does; ``converter`` turns ``.bib`` pages into HTML; ``styles``
+finds the csl-styles gem's snapshot of a named style.
 """
 
 from __future__ import annotations
 
 from ..base import PRIORITIES, BuiltinPlugin
+from .converter import converter
 from .details import generate
 from .tags import register_liquid
 
 PLUGIN = BuiltinPlugin("jekyll-scholar", priority=PRIORITIES["high"], register_liquid=register_liquid,
-                       generate=generate)
+                       generate=generate, converter=converter)

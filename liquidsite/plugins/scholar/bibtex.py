@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional, Sequence, Union
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import bibtexparser
 from bibtexparser import model
@@ -335,6 +335,7 @@ def _quietly_split(text: str) -> "bibtexparser.Library":
 _OBJECT = re.compile(r"@[\t ]*")
 _COMMENT = re.compile(r"comment\b\s*\{", re.I)
 _BRACE = re.compile(r"[{}]")
+_SPACES = re.compile(r"\s*")
 
 
 def _balanced_end(text: str, start: int) -> int:
@@ -347,14 +348,13 @@ def _balanced_end(text: str, start: int) -> int:
     return -1
 
 
-def without_comments(text: str) -> str:
-    """*text* with each ``@comment{...}`` blanked (newlines kept, so lines keep their numbers).
-
-    bibtex-ruby's lexer reads a comment's content up to its balanced closing brace, entries and
-    all (al-folio forks comment entries out so); bibtexparser ends it at the next ``@``. Objects
-    start at any ``@`` outside another object, as in bibtex-ruby's strict mode, jekyll-scholar's.
-    """
-    parts, position, search = [], 0, 0
+def object_spans(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, is_comment)`` of each object, as bibtex-ruby's lexer delimits them in strict mode
+    (jekyll-scholar's): an object starts at any ``@`` outside another. A comment's content runs to its
+    balanced closing brace, entries and all (al-folio forks comment entries out so; bibtexparser ends it
+    at the next ``@``); an entry, ``@string`` or ``@preamble`` ends after the whitespace following its
+    closing brace, which the lexer's ``rbrace`` pattern takes."""
+    search = 0
     while (at := text.find("@", search)) >= 0:
         after = _OBJECT.match(text, at)
         assert after is not None
@@ -364,10 +364,19 @@ def without_comments(text: str) -> str:
         if end < 0:
             search = at + 1
             continue
-        if comment:
-            parts.append(text[position:at] + re.sub(r"[^\n]", " ", text[at:end]))
-            position = end
+        if not comment:
+            end = _SPACES.match(text, end).end()  # type: ignore[union-attr]
+        yield at, end, comment is not None
         search = end
+
+
+def without_comments(text: str) -> str:
+    """*text* with each ``@comment{...}`` blanked (newlines kept, so lines keep their numbers)."""
+    parts, position = [], 0
+    for start, end, is_comment in object_spans(text):
+        if is_comment:
+            parts.append(text[position:start] + re.sub(r"[^\n]", " ", text[start:end]))
+            position = end
     return "".join(parts) + text[position:]
 
 

@@ -203,6 +203,15 @@ def _locale(locale: str) -> str:
     return primary.get(locale, locale)
 
 
+def has_locale(tag: str) -> bool:
+    """Whether ``CSL::Locale.load`` finds a locale for *tag* (``de``, ``fr-CA``; not ``german``)."""
+    import citeproc
+
+    name = f"locales-{_locale(tag)}.xml"
+    return re.fullmatch(r"[\w-]+", tag) is not None and os.path.isfile(
+        os.path.join(os.path.dirname(citeproc.__file__), "data", "locales", name))
+
+
 @functools.lru_cache(maxsize=32)
 def load_style(path: str, locale: str) -> Any:
     """A parsed style; its own ``cs:locale`` overrides are dropped, as jekyll-scholar's renderer

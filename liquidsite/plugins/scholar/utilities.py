@@ -199,11 +199,21 @@ class Scholar:
         apply = self.filters
         return entry if apply is None else entry.converted(apply)
 
+    def bibliography_reference(self, entry: Entry, index: Optional[int] = None) -> str:
+        """``render_bibliography``: the entry through the style, in the locale of its ``language``
+        with ``allow_locale_overrides`` (a language CSL has no locale for keeps the configured one)."""
+        style, locale = self.style_and_locale()
+        language = entry.get("language")
+        if self.config.get("allow_locale_overrides") and language is not None:
+            tag = str(language)
+            if tag != locale.split("-")[0] and csl.has_locale(tag):
+                locale = tag
+        return _render_reference(style, locale, self.converted(entry), index, self.options.suppress_author)
+
     def reference_tag(self, entry: Optional[Entry], index: Optional[int] = None) -> str:
         if entry is None:
             return str(self.config["missing_reference"])
-        reference = _render_reference(*self.style_and_locale(), self.converted(entry), index,
-                                      self.options.suppress_author)
+        reference = self.bibliography_reference(entry, index)
         entry_id = "-".join(part for part in (self.options.prefix, entry.key) if part is not None)
         return content_tag(str(self.config.get("reference_tagname") or "span"), reference, {"id": entry_id})
 
