@@ -91,6 +91,21 @@ def test_excludes_disabled_and_pages_not_html(tmp_path: Path) -> None:
     assert (site / "index.html").read_text() == "<a href='https://x.org/'>x</a>\n"
 
 
+def test_rewritten_pages_kept_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {
+        "_config.yml": "plugins: [jekyll-link-attributes]\n",
+        "_posts/2020-01-01-p.html": '---\n---\n<a href=" https://sp.org/">sp</a>\n',
+        "page.html": "---\n---\n<a href='https://x.org/'>x</a>\n",
+    }
+    first = {name: (build(tmp_path, files) / name).read_text() for name in ("page.html", "2020/01/01/p.html")}
+
+    def unexpected(output: str, config: object) -> tuple[str, bool]:
+        raise AssertionError("rewritten again")
+
+    monkeypatch.setattr(link_attributes, "_rewrite", unexpected)
+    assert {name: (build(tmp_path, {}) / name).read_text() for name in first} == first
+
+
 def test_posts_get_the_gems_second_pass(tmp_path: Path) -> None:
     """The gem hooks posts as ``posts`` and as ``documents``: the second pass sees the first one's output,
     where libxml2 stripped the blank before this href, and makes the link external then."""

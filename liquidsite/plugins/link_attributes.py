@@ -10,13 +10,19 @@ unless a pattern of ``external_links.exclude`` matches the whole URL; then the
 document is written back. The rewrite (and libxml2's normalisation of the whole
 page: a DOCTYPE, the Content-Type ``<meta>``, ...) happens on every such page
 unless ``external_links.enabled`` is ``false``; see :mod:`.libxml_html`.
+
+Parsing and writing a page back takes milliseconds, the better part of a second
+for an al-folio site, and gives the same page for the same output and settings:
+rewritten pages are kept in the site's cache, keyed by both.
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from typing import TYPE_CHECKING, Any, Mapping
 
+from ..cache import Cache
 from . import libxml_html
 from .base import BuiltinPlugin
 from .regex_replace import compile_ruby
@@ -28,6 +34,7 @@ _HTTP = re.compile(r"^https?://", re.M)
 _BLANKS = (" ", "\t", "\n", "\r")
 #: the attribute of a page or document holding the output this plugin last wrote, when a new pass keeps it
 _STABLE_OUTPUT = "_link_attributes_stable_output"
+_CACHES: "weakref.WeakKeyDictionary[Any, Cache]" = weakref.WeakKeyDictionary()
 
 
 def _settings(config: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -84,8 +91,23 @@ def _post_render(item: Any) -> None:
         return
     if getattr(item, _STABLE_OUTPUT, None) is item.output:
         return  # a post's second pass (as ``documents`` after ``posts``) over its own stable output
-    item.output, stable = _rewrite(item.output, config)
+    item.output, stable = _cached_rewrite(item.site, item.output, config)
     setattr(item, _STABLE_OUTPUT, item.output if stable else None)
+
+
+def _cached_rewrite(site: Any, output: str, config: Mapping[str, Any]) -> tuple[str, bool]:
+    """:func:`_rewrite` through the site's cache (the value is ``1`` or ``0``, for stable, and the page)."""
+    cache = _CACHES.get(site)
+    if cache is None:
+        cache = _CACHES[site] = Cache(site.cache_root, "JekyllLinkAttributes")
+
+    def compute() -> str:
+        rewritten, stable = _rewrite(output, config)
+        return ("1" if stable else "0") + rewritten
+
+    key = f"{sorted(_settings(config).items())!r}\0{config.get('url')!r}\0{output}"
+    value = cache.getset(key, compute)
+    return value[1:], value[0] == "1"
 
 
 def register_hooks(hooks: "Hooks") -> None:
