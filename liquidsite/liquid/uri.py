@@ -10,6 +10,7 @@ that does not decode to UTF-8 is encoded as it is, without NFKC.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,6 +30,8 @@ _RUBY_STRIPPED = " \t\n\v\f\r\0"
 
 def normalize_component(text: str, safe: str = _RESERVED + _UNRESERVED, leave_encoded: str = "") -> str:
     """``Addressable::URI.normalize_component(text, safe, leave_encoded)``."""
+    if "%" not in text and text.isascii() and not text.strip(safe):  # nothing to decode, fold or escape
+        return text
     raw = text.encode("utf-8", "surrogateescape")
     kept = leave_encoded.encode()
 
@@ -62,6 +65,7 @@ def _encode(data: bytes, safe: bytes, keep_escapes: bytes) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)  # pages link the same few hundred URLs thousands of times
 def normalize_uri(text: str) -> str:
     """``Addressable::URI.parse(text).normalize.to_s`` for the URLs Jekyll's filters build:
     the scheme and host in lower case, the path, query and fragment normalized."""
