@@ -142,10 +142,14 @@ class BackgroundConversion:
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
         self.exports: dict[str, str] = {}
+        self.parent = os.getpid()
 
     def export(self, content: str) -> Optional[str]:
         """The export of *content*, waiting for the process; None when it converted other content or failed
-        (then the conversion runs again in this process, where its error is reported)."""
+        (then the conversion runs again in this process, where its error is reported), or when asked in
+        a process forked since (a render worker), which cannot wait for it."""
+        if os.getpid() != self.parent:
+            return None
         if self.process is not None:
             out, _ = self.process.communicate()
             if self.process.returncode == 0:
