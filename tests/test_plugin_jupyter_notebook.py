@@ -61,7 +61,7 @@ def test_without_nbconvert_copied_with_one_warning(tmp_path, monkeypatch, capsys
     assert (out.out + out.err).count("nbconvert is not installed") == 1
 
 
-def test_exports_kept_in_the_cache_keyed_by_content(tmp_path, monkeypatch):
+def test_exports_kept_in_the_cache_keyed_by_content_across_config_edits(tmp_path, monkeypatch):
     pytest.importorskip("nbconvert")
     first = build(tmp_path, FILES).joinpath("assets/jupyter/n.ipynb.html").read_text()
     shutil.rmtree(tmp_path / "_site")
@@ -70,6 +70,8 @@ def test_exports_kept_in_the_cache_keyed_by_content(tmp_path, monkeypatch):
         raise AssertionError("converted again")
 
     monkeypatch.setattr(jupyter_notebook, "exporter", lambda: unexpected)
+    second = build(tmp_path, {"_config.yml": FILES["_config.yml"] + "title: edited\n"})
+    assert second.joinpath("assets/jupyter/n.ipynb.html").read_text() == first
     second = build(tmp_path, {}).joinpath("assets/jupyter/n.ipynb.html").read_text()
     assert second == first
     (tmp_path / "assets/jupyter/n.ipynb").write_text(NOTEBOOK.replace("hi", "ho"))

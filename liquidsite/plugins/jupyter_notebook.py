@@ -175,14 +175,16 @@ class NotebookConverter:
     """The gem's ``Converter``: ``.ipynb`` -> ``.html`` through nbconvert."""
 
     def __init__(self, site: "Site", convert: Callable[[str, str, bool], str]) -> None:
-        from ..cache import Cache
+        from ..cache import Cache, plugin_dir
 
         options = site.config.get("jupyter_notebook")
         self.options: dict[str, Any] = options if isinstance(options, dict) else {}
         self.prompt = self.options.get("prompt", True) is not False
         self._convert = convert
-        # nbconvert takes a second or more: its exports are kept in the site's cache, keyed by the notebook
-        self.cache = Cache(site.cache_root, "JekyllJupyterNotebook")
+        # nbconvert takes a second or more: its exports are kept in the site's cache folder, keyed by the
+        # notebook, beside Jekyll's cache (which an edit of _config.yml clears), unless disk caching is off
+        folder = None if site.cache_root is None else plugin_dir(site.cache_root, site.source, "liquidsite-jupyter")
+        self.cache = Cache(folder, "exports")
         self.background: Optional[BackgroundConversion] = None
 
     def key(self, content: str) -> str:
