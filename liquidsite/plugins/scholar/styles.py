@@ -24,7 +24,7 @@ from . import csl
 if TYPE_CHECKING:
     from ...site import Site
 
-GEM = "jekyll-scholar"
+GEM = "Jekyll-scholar"  # the topic of the gem's other warnings
 #: the styles repository as csl-styles 2.0.2 vendors it
 PINNED_COMMIT = "ff8f9033b43e0bd6177f2480f5d104941c698013"
 STYLE_URL = "https://raw.githubusercontent.com/citation-style-language/styles/{commit}/{name}.csl"
