@@ -1,22 +1,25 @@
-"""HTML as Nokogiri reads and writes it back: libxml2 2.9's HTML parser and serializer.
+"""HTML as Nokogiri reads and writes it back: libxml2 2.9.14's HTML parser and serializer.
 
-Gems that rewrite rendered pages through Nokogiri (jemoji on the ``<body>``,
-jekyll-link-attributes on whole documents) change more than what they mean
-to: libxml2 parses the markup with HTML 4 rules and writes it back with its
-own. This module reproduces both for what sites hold:
+Gems that rewrite rendered pages through Nokogiri (jemoji and jekyll-toc on
+fragments, jekyll-link-attributes on whole documents) change more than what
+they mean to: libxml2 parses the markup with HTML 4 rules and writes it back
+with its own. This module reproduces both for what sites hold:
 
-- parsing (:func:`parse_fragment`, :func:`parse_document`): tag and attribute
-  names lower-cased, a repeated attribute or one with an invalid name dropped,
-  entities decoded; for a
-  document, ``<html>``/``<head>``/``<body>`` implied where missing, an open
+- parsing (:func:`parse_document`; :func:`parse_fragment` parses a document
+  ``<html><body>`` + fragment, as Nokogiri's ``DocumentFragment`` does): tag
+  and attribute names lower-cased, a repeated attribute or one with an invalid
+  name dropped, entities decoded (only HTML 4's, only with their semicolon);
+  ``<html>``/``<head>``/``<body>`` implied where missing, an open
   element closed by a start tag that may not nest in it (``<p>`` by ``<div>``,
   ``<li>`` by ``<li>``, ``<head>`` by body content, the ``htmlStartClose``
   table), an end tag closing what is open inside it unless a stronger element
   is in between (``htmlEndPriority``), stray end tags dropped, text directly
   in ``<html>``/``<head>`` put in an implied ``<p>``, ``<x/>`` closed at once;
   HTML 5 elements (``section``, ``picture``, ``source``...) are unknown to
-  libxml2 2.9, so ``<source>`` is no void element there;
-- writing (:class:`Serializer`): text re-escaped (``& < >``), void elements
+  libxml2 2.9, so ``<source>`` is no void element there and closes no ``<p>``;
+  ``<!`` other than a comment or DOCTYPE is text;
+- writing (:class:`Serializer`): text re-escaped (``& < >``), attribute values
+  too except server-side includes (``<!--...-->``) and ``&{...}``, void elements
   without ``/``, boolean attributes minimised, URI attributes percent-encoded,
   attribute quotes chosen as libxml2 does, the line breaks libxml2's
   ``FORMAT`` option adds around block elements; for a document the DOCTYPE
@@ -26,8 +29,12 @@ own. This module reproduces both for what sites hold:
 Markup is read by a small tokenizer of its own (``_tokenize``, four times faster
 than ``html.parser`` and independent of its changes between Python versions),
 which reads tags, attributes, comments and raw text as Python 3.11's
-``html.parser`` does; markup it does not expect (``<![CDATA[``, an unterminated
-tag) is read by ``html.parser`` instead.
+``html.parser`` does; markup it does not expect (an unterminated tag or
+comment) is read by ``html.parser`` instead.
+
+Known differences from libxml2, all on broken markup: a tag left unterminated
+at the end of the input is text here (libxml2 makes it an element), and
+``&#0;``, surrogates and ``&#128;``-``&#159;`` decode as HTML 5 says.
 """
 
 from __future__ import annotations
@@ -61,8 +68,8 @@ _LIBXML_BOOLEAN = frozenset((
     "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize",
     "noshade", "nowrap", "readonly", "selected",
 ))
-# xmlURIEscapeStr keeps unreserved characters, "@" and this list in URI attributes
-_URI_KEEP = "-_.!~*'()@/:=?;#%&,+"
+# xmlURIEscapeStr keeps unreserved characters and this list in URI attributes (``<>`` for server-side includes)
+_URI_KEEP = "-_.!~*'()@/:=?;#%&,+<>"
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _FONT_STYLE = ("tt", "i", "b", "u", "s", "strike", "big", "small")
@@ -188,53 +195,6 @@ class Markup(str):
     """Markup written as is: comments, declarations, script and style bodies."""
 
 
-class TreeBuilder(HTMLParser):
-    """A forgiving DOM of an HTML fragment: enough structure for libxml2's serializer rules."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("", [])
-        self.stack = [self.root]
-
-    def _append(self, node: Any) -> None:
-        children = self.stack[-1].children
-        if isinstance(node, Text) and children and type(children[-1]) is Text:
-            children[-1] = Text(children[-1] + node)
-        else:
-            children.append(node)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        element = Element(tag, attrs)
-        self._append(element)
-        if tag not in LIBXML_EMPTY:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        self._append(Element(tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        raw = self.stack[-1].tag in _RAW_TEXT
-        self._append(Markup(data) if raw else Text(data))
-
-    def handle_comment(self, data: str) -> None:
-        self._append(Markup(f"<!--{data}-->"))
-
-    def handle_decl(self, decl: str) -> None:
-        self._append(Markup(f"<!{decl}>"))
-
-    def handle_pi(self, data: str) -> None:
-        self._append(Markup(f"<?{data}>"))
-
-    def unknown_decl(self, data: str) -> None:
-        self._append(Markup(f"<![{data}]>"))
-
-
 class Document:
     """A parsed HTML document: its DOCTYPE line and its top-level nodes (the ``<html>`` element among them)."""
 
@@ -246,11 +206,13 @@ class Document:
         return next((node for node in self.root.children if isinstance(node, Element) and node.name == "html"), None)
 
 
-class DocumentBuilder(TreeBuilder):
-    """libxml2's ``htmlParseDocument`` rules on top of the fragment builder (see the module docstring)."""
+class DocumentBuilder(HTMLParser):
+    """libxml2's ``htmlParseDocument`` rules (see the module docstring), as a tree under a nameless root."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(convert_charrefs=True)
+        self.root = Element("", [])
+        self.stack = [self.root]
         self.doctype = ""
         self.seen_head = False
         self.seen_body = False
@@ -259,6 +221,13 @@ class DocumentBuilder(TreeBuilder):
     @property
     def current(self) -> str:
         return self.stack[-1].tag
+
+    def _append(self, node: Any) -> None:
+        children = self.stack[-1].children
+        if isinstance(node, Text) and children and type(children[-1]) is Text:
+            children[-1] = Text(children[-1] + node)
+        else:
+            children.append(node)
 
     def _push(self, name: str, attrs: list[tuple[str, Optional[str]]]) -> Element:
         if name == "head":
@@ -367,6 +336,13 @@ class DocumentBuilder(TreeBuilder):
     def handle_comment(self, data: str) -> None:
         self._append(Markup(f"<!--{data}-->"))
 
+    def handle_pi(self, data: str) -> None:
+        self._append(Markup(f"<?{data}>"))
+
+    def unknown_decl(self, data: str) -> None:
+        """``<![CDATA[...]]>`` (html.parser's reading): libxml2 reads no marked section, only text."""
+        self.handle_data("<![" + data + ("]]>" if data.startswith("CDATA[") else "]>"))
+
 
 def libxml_references(html: str) -> str:
     """*html* with the ``&`` that libxml2 keeps as text escaped, so that Python's decoding agrees.
@@ -406,7 +382,7 @@ _END_TAG = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
 _RAW_END = {name: re.compile(rf"</\s*{name}\s*>", re.I) for name in _RAW_TEXT}
 
 
-def _tokenize(builder: TreeBuilder, html: str) -> bool:
+def _tokenize(builder: DocumentBuilder, html: str) -> bool:
     """Feed *html* to *builder* without html.parser, for markup it reads the usual way; False where it
     meets something else (the caller then starts over with html.parser)."""
     position = 0
@@ -433,9 +409,9 @@ def _tokenize(builder: TreeBuilder, html: str) -> bool:
                 return False
             builder.handle_comment(html[start + 4:end])
             position = end + 3
-        elif following in ("!", "?"):
+        elif following == "?" or html[start + 2:start + 9].lower() == "doctype":
             end = html.find(">", start)
-            if end < 0 or html.startswith("<![", start):
+            if end < 0:
                 return False
             if following == "!":
                 builder.handle_decl(html[start + 2:end])
@@ -450,7 +426,7 @@ def _tokenize(builder: TreeBuilder, html: str) -> bool:
     return True
 
 
-def _start_tag(builder: TreeBuilder, html: str, start: int) -> int:
+def _start_tag(builder: DocumentBuilder, html: str, start: int) -> int:
     """Read the start tag at *start*; the position after it (and a raw text body), or -1."""
     located = _START_TAG_END.match(html, start)
     end = located.end() if located else -1
@@ -474,11 +450,12 @@ def _start_tag(builder: TreeBuilder, html: str, start: int) -> int:
             value = value[1:-1]
         attrs.append((name.lower(), unescape(value) if value else value))
         position = found.end()
-    if html[position:end + closing].strip() not in (">", "/>"):
+    tag_end = html[position:end + closing].strip()
+    if tag_end not in (">", "/>"):
         return -1
-    if closing == 2:
+    if tag_end == "/>":  # ``<div/>``: the attribute pattern may have taken the slash
         builder.handle_startendtag(tag, attrs)
-        return end + 2
+        return end + closing
     builder.handle_starttag(tag, attrs)
     if tag not in _RAW_TEXT:
         return end + 1
@@ -491,23 +468,31 @@ def _start_tag(builder: TreeBuilder, html: str, start: int) -> int:
     return body_end.end()
 
 
-def _build(builder_class: type[TreeBuilder], html: str) -> TreeBuilder:
+def _build(html: str) -> DocumentBuilder:
     html = libxml_references(html)
-    builder = builder_class()
+    builder = DocumentBuilder()
     if not _tokenize(builder, html):
-        builder = builder_class()
+        builder = DocumentBuilder()
         builder.feed(html)
         builder.close()
     return builder
 
 
+#: Nokogiri keeps the ``<body>`` element itself of a fragment starting so (its ``/html/body`` XPath)
+_STARTS_WITH_BODY = re.compile(r"\s*?<body", re.I)
+
+
 def parse_fragment(html: str) -> Element:
-    return _build(TreeBuilder, html).root
+    """Nokogiri's ``HTML::DocumentFragment.parse``: *html* parsed as a document after ``<html><body>``;
+    the body's nodes (the body itself for *html* starting with ``<body``), under a nameless root."""
+    body = next(_build("<html><body>" + html).root.iter("body"))
+    fragment = Element("", [])
+    fragment.children = [body] if _STARTS_WITH_BODY.match(html) else body.children
+    return fragment
 
 
 def parse_document(html: str) -> Document:
-    builder = _build(DocumentBuilder, html)
-    assert isinstance(builder, DocumentBuilder)
+    builder = _build(html)
     return Document(builder.doctype or DEFAULT_DOCTYPE, builder.root)
 
 
@@ -520,10 +505,34 @@ def _quoted(value: str) -> str:
     return f'"{value}"'
 
 
+def _escape_attribute(value: str) -> str:
+    """libxml2's attribute escaping (``xmlEncodeAttributeEntities``): ``& < >``, except server-side
+    includes (``<!--...-->``) and HTML 4 script macros (``&{...}``), which stay as written."""
+    if "<!--" not in value and "&{" not in value:
+        return escape(value, quote=False)
+    out: list[str] = []
+    index = 0
+    while index < len(value):
+        ch = value[index]
+        if ch == "<" and value.startswith("<!--", index) and value.find("-->", index) >= 0:
+            end = value.find("-->", index) + 3
+            out.append(value[index:end])
+            index = end
+            continue
+        if ch == "&" and value.startswith("&{", index) and "}" in value[index:]:
+            end = value.index("}", index) + 1
+            out.append(value[index:end])
+            index = end
+            continue
+        out.append({"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(ch, ch))
+        index += 1
+    return "".join(out)
+
+
 def _attribute(element: Element, name: str, value: Optional[str]) -> str:
     if value is None or name in _LIBXML_BOOLEAN:
         return f" {name}"
-    value = escape(value, quote=False)
+    value = _escape_attribute(value)
     if name in ("href", "action", "src") or (name == "name" and element.name == "a"):
         value = quote(value.lstrip(" \t\n\r"), safe=_URI_KEEP)
     return f" {name}={_quoted(value)}"
