@@ -259,12 +259,11 @@ class DocumentBuilder(HTMLParser):
             self._push("body", [])
 
     def _misplaced(self, tag: str) -> bool:
-        names = [e.tag for e in self.stack]
-        return (
-            (tag == "html" and len(self.stack) > 1)
-            or (tag == "head" and (len(self.stack) != 2 or self.seen_head))
-            or (tag == "body" and "body" in names)
-        )
+        if tag == "html":
+            return len(self.stack) > 1
+        if tag == "head":
+            return len(self.stack) != 2 or self.seen_head
+        return tag == "body" and any(e.tag == "body" for e in self.stack)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         self._start(tag, attrs, closed=False)
