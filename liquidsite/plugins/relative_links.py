@@ -19,6 +19,7 @@ from ..documents import Document, Page, StaticFile
 from ..reader import EntryFilter
 from .optional_front_matter import gem_option, markdown_candidates, markdown_converter
 from .base import PRIORITIES, BuiltinPlugin
+from .common import relative_url
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -32,14 +33,6 @@ _ROOT = "/__site_root__"
 
 
 option = partial(gem_option, "relative_links")
-
-
-def relative_url(site: "Site", url: str) -> str:
-    """Jekyll's ``relative_url`` for an output URL."""
-    baseurl = str(site.config.get("baseurl") or "").removesuffix("/")
-    if baseurl and not baseurl.startswith("/"):
-        baseurl = "/" + baseurl
-    return baseurl + (url if url.startswith("/") else "/" + url)
 
 
 def path_from_root(link: str, base: str) -> str:
