@@ -8,7 +8,8 @@ with its own. This module reproduces both for what sites hold:
 - parsing (:func:`parse_document`; :func:`parse_fragment` parses a document
   ``<html><body>`` + fragment, as Nokogiri's ``DocumentFragment`` does): tag
   and attribute names lower-cased, a repeated attribute or one with an invalid
-  name dropped, entities decoded (only HTML 4's, only with their semicolon);
+  name dropped, entities decoded (only HTML 4's, only with their semicolon;
+  a character reference to a character XML does not allow is dropped);
   ``<html>``/``<head>``/``<body>`` implied where missing, an open
   element closed by a start tag that may not nest in it (``<p>`` by ``<div>``,
   ``<li>`` by ``<li>``, ``<head>`` by body content, the ``htmlStartClose``
@@ -34,7 +35,8 @@ comment) is read by ``html.parser`` instead.
 
 Known differences from libxml2, all on broken markup: a tag left unterminated
 at the end of the input is text here (libxml2 makes it an element), and
-``&#0;``, surrogates and ``&#128;``-``&#159;`` decode as HTML 5 says.
+a reference to a character XML does not allow (``&#0;``, ``&#12;``) ends an
+attribute value there in libxml2; here only the reference is dropped.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ _END_PRIORITY = {
 #: htmlParseHTMLName: an attribute named otherwise (a stray ``"``, ``@click``) is skipped
 _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][A-Za-z0-9_:.-]*\Z")
 _HTML4_ENTITIES = frozenset(name2codepoint) | {"apos"}
-_ENTITY = re.compile(r"&([A-Za-z_:][A-Za-z0-9_:.-]*)(;?)")
+_ENTITY = re.compile(r"&(?:#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?|([A-Za-z_:][A-Za-z0-9_:.-]*)(;?))")
 _RAW_SPANS = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _HEAD_CONTENT = frozenset(("script", "style", "meta", "link", "title", "base"))
 _BLANK = " \t\n\r"
@@ -364,8 +366,21 @@ def libxml_references(html: str) -> str:
 
 
 def _keep_unknown(match: "re.Match[str]") -> str:
-    name, semicolon = match.group(1), match.group(2)
+    hex_digits, digits, name, semicolon = match.groups()
+    if name is None:
+        return _character_reference(int(hex_digits, 16) if hex_digits is not None else int(digits), match.group(0))
     return match.group(0) if semicolon and name in _HTML4_ENTITIES else "&amp;" + name + semicolon
+
+
+def _character_reference(code: int, written: str) -> str:
+    """What libxml2 makes of ``&#code;`` where Python's HTML 5 decoding differs: a character
+    XML does not allow dropped, C1 controls and noncharacters kept as the code point."""
+    if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF):
+        return ""
+    if 0x7F <= code <= 0x9F or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return chr(code)
+    return written
 
 
 # The tokens of well-formed markup, as html.parser (Python 3.11) reads them; anything else goes to html.parser.
