@@ -16,7 +16,7 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from liquid import BoundTemplate
 from liquid.builtin.expressions.primitive import Blank, Empty
@@ -223,20 +223,12 @@ class JekyllFilters:
 
     # --- arrays -------------------------------------------------------------------------
     def where(self, value: Any, prop: Any, target: Any) -> Any:
-        if is_nil(prop) or isinstance(target, (list, Mapping)):
-            return value
-        items = _selectable(value)
-        if items is None:
-            return value
-        return [item for item in items if _compare_property(_item_property(item, prop), target)]
+        matching = _where(value, prop, target)
+        return value if matching is None else list(matching)
 
     def find(self, value: Any, prop: Any, target: Any) -> Any:
-        if is_nil(prop) or isinstance(target, (list, Mapping)):
-            return value
-        items = _selectable(value)
-        if items is None:
-            return value
-        return next((item for item in items if _compare_property(_item_property(item, prop), target)), None)
+        matching = _where(value, prop, target)
+        return value if matching is None else next(matching, None)
 
     @with_context
     def where_exp(self, value: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
@@ -389,6 +381,17 @@ def _selectable(value: Any) -> list[Any] | None:
     if isinstance(value, (list, tuple)):
         return list(value)
     return None
+
+
+def _where(value: Any, prop: Any, target: Any) -> Iterator[Any] | None:
+    """The items of *value* whose *prop* equals *target* (``where``, ``find``), lazily; None where
+    the filters give their input back (no property, a list or hash target, nothing to select from)."""
+    if is_nil(prop) or isinstance(target, (list, Mapping)):
+        return None
+    items = _selectable(value)
+    if items is None:
+        return None
+    return (item for item in items if _compare_property(_item_property(item, prop), target))
 
 
 def _groupable(value: Any) -> list[Any] | None:
