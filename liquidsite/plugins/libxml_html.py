@@ -350,22 +350,23 @@ def libxml_references(html: str) -> str:
 
     libxml2 decodes ``&name;`` only for HTML 4's entities and only with the
     semicolon (``&copy`` and ``&check;`` stay text); Python's HTML 5 rules
-    would decode both. Character references and raw text (comments,
-    ``script``, ``style``) are left alone.
+    would decode both. Character references are left to Python but where the
+    two read them otherwise (:func:`_character_reference`); raw text (comments,
+    ``script``, ``style``) is left alone.
     """
     if "&" not in html:
         return html
     out: list[str] = []
     position = 0
     for raw in _RAW_SPANS.finditer(html):
-        out.append(_ENTITY.sub(_keep_unknown, html[position:raw.start()]))
+        out.append(_ENTITY.sub(_libxml_reference, html[position:raw.start()]))
         out.append(raw.group(0))
         position = raw.end()
-    out.append(_ENTITY.sub(_keep_unknown, html[position:]))
+    out.append(_ENTITY.sub(_libxml_reference, html[position:]))
     return "".join(out)
 
 
-def _keep_unknown(match: "re.Match[str]") -> str:
+def _libxml_reference(match: "re.Match[str]") -> str:
     hex_digits, digits, name, semicolon = match.groups()
     if name is None:
         return _character_reference(int(hex_digits, 16) if hex_digits is not None else int(digits), match.group(0))
@@ -378,7 +379,7 @@ def _character_reference(code: int, written: str) -> str:
     if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
             or 0x10000 <= code <= 0x10FFFF):
         return ""
-    if 0x7F <= code <= 0x9F or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+    if 0x7F <= code <= 0x9F or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
         return chr(code)
     return written
 
