@@ -3,7 +3,8 @@
 ``golden/nokogiri_fragments.json`` holds pairs (fragment, what Nokogiri 1.13.10 on Debian 12's
 libxml2 2.9.14 wrote back): hand-written edge cases (``<p>`` closed by a block, HTML 5 elements
 unknown, server-side includes in attributes, ``<x/>``, a fragment starting with ``<body>``,
-character references libxml2 reads otherwise than HTML 5,
+character references libxml2 reads otherwise than HTML 5, a tag or comment the input ends in,
+end tags that are not quite one,
 ``<!`` as text) and random nestings of tags, attributes, entities, comments and raw text.
 """
 

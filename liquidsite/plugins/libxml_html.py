@@ -30,13 +30,14 @@ with its own. This module reproduces both for what sites hold:
 Markup is read by a small tokenizer of its own (``_tokenize``, four times faster
 than ``html.parser`` and independent of its changes between Python versions),
 which reads tags, attributes, comments and raw text as Python 3.11's
-``html.parser`` does; markup it does not expect (an unterminated tag or
-comment) is read by ``html.parser`` instead.
+``html.parser`` does (and a tag or comment the input ends in as libxml2 does);
+markup it does not expect is read by ``html.parser`` instead.
 
-Known differences from libxml2, all on broken markup: a tag left unterminated
-at the end of the input is text here (libxml2 makes it an element), and
-a reference to a character XML does not allow (``&#0;``, ``&#12;``) ends an
-attribute value there in libxml2; here only the reference is dropped.
+Known differences from libxml2, all on broken markup: what ``html.parser``
+reads (``--!>`` in a comment, an unterminated ``<?`` or ``<!DOCTYPE``) it reads
+its own way, and a reference to a character XML does not allow (``&#0;``,
+``&#12;``) ends an attribute value in libxml2, while here only the reference
+is dropped.
 """
 
 from __future__ import annotations
@@ -393,7 +394,8 @@ _START_TAG_END = re.compile(r"""
   <[a-zA-Z][^\t\n\r\f />\x00]*
   (?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*)*)?
   \s*""", re.VERBOSE)
-_END_TAG = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
+#: htmlParseHTMLName: an end tag's name (``</`` followed by anything else is dropped)
+_END_TAG_NAME = re.compile(r"[A-Za-z_:.][-.A-Za-z0-9:_]*")
 _RAW_END = {name: re.compile(rf"</\s*{name}\s*>", re.I) for name in _RAW_TEXT}
 
 
@@ -411,16 +413,25 @@ def _tokenize(builder: DocumentBuilder, html: str) -> bool:
             builder.handle_data(unescape(html[position:start]))
         following = html[start + 1:start + 2]
         if following.isalpha() and following.isascii():
+            if html.find(">", start) < 0:  # a start tag the input ends in
+                _unterminated_start_tag(builder, html, start)
+                return True
             position = _start_tag(builder, html, start)
         elif following == "/":
-            match = _END_TAG.match(html, start)
-            if match is None:
-                return False
-            builder.handle_endtag(match.group(1).lower())
-            position = match.end()
+            name = _END_TAG_NAME.match(html, start + 2)
+            if name is None:
+                position = start + 2  # libxml2 drops the "</" and reads on
+                continue
+            end = html.find(">", name.end())
+            if end < 0:
+                return True  # it drops an end tag the input ends in
+            builder.handle_endtag(name.group(0).lower())
+            position = end + 1  # whatever stands before the ">" is skipped
         elif html.startswith("<!--", start):
             end = html.find("-->", start + 4)
-            if end < 0 or "--!>" in html[start:end] or html.startswith(("<!-->", "<!--->"), start):
+            if end < 0:
+                return True  # and a comment the input ends in
+            if "--!>" in html[start:end] or html.startswith(("<!-->", "<!--->"), start):
                 return False
             builder.handle_comment(html[start + 4:end])
             position = end + 3
@@ -439,6 +450,25 @@ def _tokenize(builder: DocumentBuilder, html: str) -> bool:
         if position < 0:
             return False
     return True
+
+
+#: an attribute of a start tag the input ends in: a quoted value may be unterminated too
+_LOOSE_ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s>]*))?""")
+
+
+def _unterminated_start_tag(builder: DocumentBuilder, html: str, start: int) -> None:
+    """A start tag the input ends in: libxml2 still makes it an element, its attributes read to the end."""
+    name = _TAG_NAME.match(html, start + 1)
+    assert name is not None  # a letter follows "<"
+    attrs: list[tuple[str, Optional[str]]] = []
+    position = name.end()
+    while (found := _LOOSE_ATTRIBUTE.match(html, position)) is not None:
+        value = found.group(2)
+        if value and value[0] in "\"'":
+            value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
+        attrs.append((found.group(1).lower(), unescape(value) if value else value))
+        position = found.end()
+    builder.handle_starttag(name.group(1).lower(), attrs)
 
 
 def _start_tag(builder: DocumentBuilder, html: str, start: int) -> int:
