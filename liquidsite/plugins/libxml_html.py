@@ -34,10 +34,9 @@ which reads tags, attributes, comments and raw text as Python 3.11's
 markup it does not expect is read by ``html.parser`` instead.
 
 Known differences from libxml2, all on broken markup: what ``html.parser``
-reads (``--!>`` in a comment, an unterminated ``<?`` or ``<!DOCTYPE``) it reads
-its own way, and a reference to a character XML does not allow (``&#0;``,
-``&#12;``) ends an attribute value in libxml2, while here only the reference
-is dropped.
+reads (a start tag the tokenizer cannot read) it reads its own way, and a
+reference to a character XML does not allow (``&#0;``, ``&#12;``) ends an
+attribute value in libxml2, while here only the reference is dropped.
 """
 
 from __future__ import annotations
@@ -136,8 +135,8 @@ _END_PRIORITY = {
 #: htmlParseHTMLName: an attribute named otherwise (a stray ``"``, ``@click``) is skipped
 _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][A-Za-z0-9_:.-]*\Z")
 _HTML4_ENTITIES = frozenset(name2codepoint) | {"apos"}
-_ENTITY = re.compile(r"&(?:#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?|([A-Za-z_:][A-Za-z0-9_:.-]*)(;?))")
-_RAW_SPANS = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_ENTITY = re.compile(r"&(?:#(?:[xX]([0-9a-fA-F]*)|([0-9]*));?|([A-Za-z_:][A-Za-z0-9_:.-]*)(;?))")
+_RAW_SPANS = re.compile(r"<!--.*?--!?>|<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _HEAD_CONTENT = frozenset(("script", "style", "meta", "link", "title", "base"))
 _BLANK = " \t\n\r"
 _DOCTYPE = re.compile(
@@ -370,13 +369,15 @@ def libxml_references(html: str) -> str:
 def _libxml_reference(match: "re.Match[str]") -> str:
     hex_digits, digits, name, semicolon = match.groups()
     if name is None:
-        return _character_reference(int(hex_digits, 16) if hex_digits is not None else int(digits), match.group(0))
+        number = int(hex_digits or "0", 16) if hex_digits is not None else int(digits or "0")
+        return _character_reference(number, match.group(0))
     return match.group(0) if semicolon and name in _HTML4_ENTITIES else "&amp;" + name + semicolon
 
 
 def _character_reference(code: int, written: str) -> str:
     """What libxml2 makes of ``&#code;`` where Python's HTML 5 decoding differs: a character
-    XML does not allow dropped, C1 controls and noncharacters kept as the code point."""
+    XML does not allow dropped (``&#`` without digits reads as 0), C1 controls and noncharacters
+    kept as the code point."""
     if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
             or 0x10000 <= code <= 0x10FFFF):
         return ""
@@ -394,6 +395,8 @@ _START_TAG_END = re.compile(r"""
   <[a-zA-Z][^\t\n\r\f />\x00]*
   (?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*)*)?
   \s*""", re.VERBOSE)
+#: what ends a comment for libxml2 2.9.14 (``--!>`` too, as HTML 5 says)
+_COMMENT_END = re.compile(r"--!?>")
 #: htmlParseHTMLName: an end tag's name (``</`` followed by anything else is dropped)
 _END_TAG_NAME = re.compile(r"[A-Za-z_:.][-.A-Za-z0-9:_]*")
 _RAW_END = {name: re.compile(rf"</\s*{name}\s*>", re.I) for name in _RAW_TEXT}
@@ -413,10 +416,9 @@ def _tokenize(builder: DocumentBuilder, html: str) -> bool:
             builder.handle_data(unescape(html[position:start]))
         following = html[start + 1:start + 2]
         if following.isalpha() and following.isascii():
-            if html.find(">", start) < 0:  # a start tag the input ends in
-                _unterminated_start_tag(builder, html, start)
-                return True
             position = _start_tag(builder, html, start)
+            if position < 0 and _start_tag_to_the_end(builder, html, start):
+                return True
         elif following == "/":
             name = _END_TAG_NAME.match(html, start + 2)
             if name is None:
@@ -428,17 +430,15 @@ def _tokenize(builder: DocumentBuilder, html: str) -> bool:
             builder.handle_endtag(name.group(0).lower())
             position = end + 1  # whatever stands before the ">" is skipped
         elif html.startswith("<!--", start):
-            end = html.find("-->", start + 4)
-            if end < 0:
+            close = _COMMENT_END.search(html, start + 4)
+            if close is None:
                 return True  # and a comment the input ends in
-            if "--!>" in html[start:end] or html.startswith(("<!-->", "<!--->"), start):
-                return False
-            builder.handle_comment(html[start + 4:end])
-            position = end + 3
+            builder.handle_comment(html[start + 4:close.start()])
+            position = close.end()
         elif following == "?" or html[start + 2:start + 9].lower() == "doctype":
             end = html.find(">", start)
             if end < 0:
-                return False
+                return True  # and a declaration the input ends in
             if following == "!":
                 builder.handle_decl(html[start + 2:end])
             else:
@@ -456,8 +456,9 @@ def _tokenize(builder: DocumentBuilder, html: str) -> bool:
 _LOOSE_ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s>]*))?""")
 
 
-def _unterminated_start_tag(builder: DocumentBuilder, html: str, start: int) -> None:
-    """A start tag the input ends in: libxml2 still makes it an element, its attributes read to the end."""
+def _start_tag_to_the_end(builder: DocumentBuilder, html: str, start: int) -> bool:
+    """A start tag the input ends in (no ``>``, or an unterminated quoted value): libxml2 still makes
+    it an element, its attributes read to the end. False, reading nothing, where the tag ends before."""
     name = _TAG_NAME.match(html, start + 1)
     assert name is not None  # a letter follows "<"
     attrs: list[tuple[str, Optional[str]]] = []
@@ -468,7 +469,10 @@ def _unterminated_start_tag(builder: DocumentBuilder, html: str, start: int) -> 
             value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
         attrs.append((found.group(1).lower(), unescape(value) if value else value))
         position = found.end()
+    if html[position:].strip(" \t\n\r\f/"):
+        return False
     builder.handle_starttag(name.group(1).lower(), attrs)
+    return True
 
 
 def _start_tag(builder: DocumentBuilder, html: str, start: int) -> int:
@@ -505,8 +509,10 @@ def _start_tag(builder: DocumentBuilder, html: str, start: int) -> int:
     if tag not in _RAW_TEXT:
         return end + 1
     body_end = _RAW_END[tag].search(html, end + 1)
-    if body_end is None:
-        return -1
+    if body_end is None:  # libxml2 reads the raw text to the end of the input
+        if len(html) > end + 1:
+            builder.handle_data(html[end + 1:])
+        return len(html)
     if body_end.start() > end + 1:
         builder.handle_data(html[end + 1:body_end.start()])
     builder.handle_endtag(tag)
