@@ -6,10 +6,12 @@ they mean to: libxml2 parses the markup with HTML 4 rules and writes it back
 with its own. This module reproduces both for what sites hold:
 
 - parsing (:func:`parse_document`; :func:`parse_fragment` parses a document
-  ``<html><body>`` + fragment, as Nokogiri's ``DocumentFragment`` does): tag
-  and attribute names lower-cased, a repeated attribute or one with an invalid
-  name dropped, entities decoded (only HTML 4's, only with their semicolon;
-  a character reference to a character XML does not allow is dropped);
+  ``<html><body>`` + fragment, as Nokogiri's ``DocumentFragment`` does): tags
+  as ``htmlParseStartTag`` reads them (names of letters, digits and ``:-_.``,
+  lower-cased; an attribute not starting with a name skipped to the next
+  blank; unquoted values ending at a blank or ``>``; a repeated attribute
+  dropped), entities decoded (only HTML 4's, only with their semicolon; a
+  character reference to a character XML does not allow dropped);
   ``<html>``/``<head>``/``<body>`` implied where missing, an open
   element closed by a start tag that may not nest in it (``<p>`` by ``<div>``,
   ``<li>`` by ``<li>``, ``<head>`` by body content, the ``htmlStartClose``
@@ -18,7 +20,9 @@ with its own. This module reproduces both for what sites hold:
   in ``<html>``/``<head>`` put in an implied ``<p>``, ``<x/>`` closed at once;
   HTML 5 elements (``section``, ``picture``, ``source``...) are unknown to
   libxml2 2.9, so ``<source>`` is no void element there and closes no ``<p>``;
-  ``<!`` other than a comment or DOCTYPE is text;
+  ``<`` that starts no markup is text, ``</`` or ``<?`` without a name is
+  dropped, and markup the input ends in (a tag, a quoted value, raw text) runs
+  to its end;
 - writing (:class:`Serializer`): text re-escaped (``& < >``), attribute values
   too except server-side includes (``<!--...-->``) and ``&{...}``, void elements
   without ``/``, boolean attributes minimised, URI attributes percent-encoded,
@@ -27,16 +31,13 @@ with its own. This module reproduces both for what sites hold:
   (HTML 4.0 Transitional when there is none) and the
   ``<meta http-equiv="Content-Type">`` libxml2 inserts first in ``<head>``.
 
-Markup is read by a small tokenizer of its own (``_tokenize``, four times faster
-than ``html.parser`` and independent of its changes between Python versions),
-which reads tags, attributes, comments and raw text as Python 3.11's
-``html.parser`` does (and a tag or comment the input ends in as libxml2 does);
-markup it does not expect is read by ``html.parser`` instead.
-
-Known differences from libxml2, all on broken markup: what ``html.parser``
-reads (a start tag the tokenizer cannot read) it reads its own way, and a
-reference to a character XML does not allow (``&#0;``, ``&#12;``) ends an
-attribute value in libxml2, while here only the reference is dropped.
+Markup is read by a small tokenizer of its own (:func:`_tokenize`, no
+``html.parser``), checked against Nokogiri on al-folio's pages and on random
+markup (``tests/test_libxml_html.py``). Known differences from libxml2, on
+broken markup only: a reference to a character XML does not allow (``&#0;``,
+``&#12;``) ends an attribute value in libxml2, while here only the reference
+is dropped; and a ``<script>`` whose start tag holds junk (``<script=x>``) ends
+its raw text at the first ``</`` in libxml2.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 from html.entities import name2codepoint
-from html.parser import HTMLParser
 from typing import Any, Callable, Optional
 from urllib.parse import quote
 
@@ -132,11 +132,9 @@ _END_PRIORITY = {
     "div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180, "table": 190,
     "head": 200, "body": 200, "html": 220,
 }
-#: htmlParseHTMLName: an attribute named otherwise (a stray ``"``, ``@click``) is skipped
-_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][A-Za-z0-9_:.-]*\Z")
 _HTML4_ENTITIES = frozenset(name2codepoint) | {"apos"}
 _ENTITY = re.compile(r"&(?:#(?:[xX]([0-9a-fA-F]*)|([0-9]*));?|([A-Za-z_:][A-Za-z0-9_:.-]*)(;?))")
-_RAW_SPANS = re.compile(r"<!--.*?--!?>|<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_RAW_SPANS = re.compile(r"<!--.*?--!?>|<\?[^>]*>|<(script|style)\b.*?(?:</\1|\Z)", re.I | re.S)
 _HEAD_CONTENT = frozenset(("script", "style", "meta", "link", "title", "base"))
 _BLANK = " \t\n\r"
 _DOCTYPE = re.compile(
@@ -208,17 +206,18 @@ class Document:
         return next((node for node in self.root.children if isinstance(node, Element) and node.name == "html"), None)
 
 
-class DocumentBuilder(HTMLParser):
-    """libxml2's ``htmlParseDocument`` rules (see the module docstring), as a tree under a nameless root."""
+class DocumentBuilder:
+    """libxml2's ``htmlParseDocument`` rules (see the module docstring), as a tree under a nameless root:
+    :func:`_tokenize` calls the ``handle_*`` methods."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.root = Element("", [])
         self.stack = [self.root]
         self.doctype = ""
         self.seen_head = False
         self.seen_body = False
         self.discarded = 0  # misplaced <html>/<head>/<body> start tags whose end tags are ignored
+        self.prolog = True  # only a DOCTYPE, comments and processing instructions read so far
 
     @property
     def current(self) -> str:
@@ -274,9 +273,10 @@ class DocumentBuilder(HTMLParser):
         self._start(tag, attrs, closed=True)
 
     def _start(self, tag: str, attrs: list[tuple[str, Optional[str]]], closed: bool) -> None:
+        self.prolog = False
         unique: list[tuple[str, Optional[str]]] = []
         for name, value in attrs:
-            if _ATTRIBUTE_NAME.match(name) and all(name != seen for seen, _ in unique):
+            if all(name != seen for seen, _ in unique):
                 unique.append((name, value))
         if self._misplaced(tag):
             self.discarded += 1
@@ -289,6 +289,7 @@ class DocumentBuilder(HTMLParser):
         del element
 
     def handle_endtag(self, tag: str) -> None:
+        self.prolog = False
         if self.discarded and tag in ("html", "body", "head"):
             self.discarded -= 1
             return
@@ -306,8 +307,11 @@ class DocumentBuilder(HTMLParser):
         self.stack.pop()
 
     def handle_data(self, data: str) -> None:
-        if len(self.stack) == 1 and self.root.children == [] and data.strip(_BLANK) == "":
-            return
+        if self.prolog:  # htmlParseDocument skips blanks before the content (and between comments there)
+            data = data.lstrip(_BLANK)
+            if not data:
+                return
+            self.prolog = False
         if self.current in _RAW_TEXT:
             self._append(Markup(data))
             return
@@ -321,6 +325,13 @@ class DocumentBuilder(HTMLParser):
             self._check_implied("p")
             self._push("p", [])
         self._append(Text(data))
+
+    def handle_lone_lt(self) -> None:
+        """A ``<`` that starts no markup: libxml2 hands it to SAX as characters at once, without
+        ``htmlCheckParagraph``, so before any element it is lost and in ``<html>`` it needs no ``<p>``."""
+        self.prolog = False
+        if len(self.stack) > 1:
+            self._append(Text("<"))
 
     def handle_decl(self, decl: str) -> None:
         match = _DOCTYPE.match(decl)
@@ -340,10 +351,6 @@ class DocumentBuilder(HTMLParser):
     def handle_pi(self, data: str) -> None:
         self._append(Markup(f"<?{data}>"))
 
-    def unknown_decl(self, data: str) -> None:
-        """``<![CDATA[...]]>`` (html.parser's reading): libxml2 reads no marked section, only text."""
-        self.handle_data("<![" + data + ("]]>" if data.startswith("CDATA[") else "]>"))
-
 
 def libxml_references(html: str) -> str:
     """*html* with the ``&`` that libxml2 keeps as text escaped, so that Python's decoding agrees.
@@ -352,7 +359,7 @@ def libxml_references(html: str) -> str:
     semicolon (``&copy`` and ``&check;`` stay text); Python's HTML 5 rules
     would decode both. Character references are left to Python but where the
     two read them otherwise (:func:`_character_reference`); raw text (comments,
-    ``script``, ``style``) is left alone.
+    processing instructions, ``script``, ``style``) is left alone.
     """
     if "&" not in html:
         return html
@@ -386,146 +393,124 @@ def _character_reference(code: int, written: str) -> str:
     return written
 
 
-# The tokens of well-formed markup, as html.parser (Python 3.11) reads them; anything else goes to html.parser.
-_TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+#: htmlParseAttribute and the blanks after it: a name, then ``=`` and a value, quoted (to the end of
+#: the input when the quote is not closed) or ending at a blank or ``>``
 _ATTRIBUTE = re.compile(
-    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
+    r"""([A-Za-z_:.][-.A-Za-z0-9:_]*)[ \t\n\r]*(?:=[ \t\n\r]*(?:"([^"]*)"?|'([^']*)'?|([^ \t\n\r>]*)))?[ \t\n\r]*"""
 )
-_START_TAG_END = re.compile(r"""
-  <[a-zA-Z][^\t\n\r\f />\x00]*
-  (?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*)*)?
-  \s*""", re.VERBOSE)
+#: htmlParseHTMLName: a tag or attribute name (lower-cased; ``</`` followed by no name is dropped)
+_NAME = re.compile(r"[A-Za-z_:.][-.A-Za-z0-9:_]*")
+#: IS_BLANK_CH: what libxml2 skips between attributes
+_BLANKS = re.compile(r"[ \t\n\r]*")
+#: an attribute that does not start with a name is skipped up to a blank or the end of the tag
+_BOGUS_ATTRIBUTE = re.compile(r"(?:[^ \t\n\r>/]|/(?!>))*")
+#: htmlParseHTMLAttribute without a quote: the value ends at a blank or ``>``
+_UNQUOTED_VALUE = re.compile(r"[^ \t\n\r>]*")
+#: htmlParseName: a processing instruction's target
+_PI_TARGET = re.compile(r"[^\W\d][\w.:-]*")
 #: what ends a comment for libxml2 2.9.14 (``--!>`` too, as HTML 5 says)
 _COMMENT_END = re.compile(r"--!?>")
-#: htmlParseHTMLName: an end tag's name (``</`` followed by anything else is dropped)
-_END_TAG_NAME = re.compile(r"[A-Za-z_:.][-.A-Za-z0-9:_]*")
-_RAW_END = {name: re.compile(rf"</\s*{name}\s*>", re.I) for name in _RAW_TEXT}
+#: htmlParseScript: raw text ends where ``</`` and the element's name start
+_RAW_END = {name: re.compile(rf"</{name}", re.I) for name in _RAW_TEXT}
 
 
-def _tokenize(builder: DocumentBuilder, html: str) -> bool:
-    """Feed *html* to *builder* without html.parser, for markup it reads the usual way; False where it
-    meets something else (the caller then starts over with html.parser)."""
+def _tokenize(builder: DocumentBuilder, html: str) -> None:
+    """Feed *html* to *builder* as libxml2's ``htmlParseContent`` reads it: a start tag where ``<``
+    comes before a letter, an end tag where ``</`` comes before a name, comments, DOCTYPE and
+    processing instructions (``</`` or ``<?`` without a name is dropped); any other ``<`` is text,
+    and markup the input ends in is read to its end."""
     position = 0
     length = len(html)
     while position < length:
         start = html.find("<", position)
         if start < 0:
             builder.handle_data(unescape(html[position:]))
-            return True
+            return
         if start > position:
             builder.handle_data(unescape(html[position:start]))
         following = html[start + 1:start + 2]
         if following.isalpha() and following.isascii():
             position = _start_tag(builder, html, start)
-            if position < 0 and _start_tag_to_the_end(builder, html, start):
-                return True
         elif following == "/":
-            name = _END_TAG_NAME.match(html, start + 2)
+            name = _NAME.match(html, start + 2)
             if name is None:
-                position = start + 2  # libxml2 drops the "</" and reads on
+                builder.handle_endtag("")  # libxml2 drops the "</" (it closes nothing) and reads on
+                position = start + 2
                 continue
             end = html.find(">", name.end())
             if end < 0:
-                return True  # it drops an end tag the input ends in
+                return  # it drops an end tag the input ends in
             builder.handle_endtag(name.group(0).lower())
             position = end + 1  # whatever stands before the ">" is skipped
         elif html.startswith("<!--", start):
             close = _COMMENT_END.search(html, start + 4)
             if close is None:
-                return True  # and a comment the input ends in
+                return  # and a comment the input ends in
             builder.handle_comment(html[start + 4:close.start()])
             position = close.end()
-        elif following == "?" or html[start + 2:start + 9].lower() == "doctype":
+        elif following == "?":
+            target = _PI_TARGET.match(html, start + 2)
+            if target is None:
+                position = start + 2  # "<?" without a name is dropped
+                continue
+            end = html.find(">", target.end())
+            if end < 0:
+                return  # and a processing instruction the input ends in
+            data = html[target.end():end].lstrip(" \t\n\r")
+            builder.handle_pi(target.group(0) + (" " + data if data else ""))
+            position = end + 1
+        elif html[start + 2:start + 9].lower() == "doctype":
             end = html.find(">", start)
             if end < 0:
-                return True  # and a declaration the input ends in
-            if following == "!":
-                builder.handle_decl(html[start + 2:end])
-            else:
-                builder.handle_pi(html[start + 2:end])
+                return  # and a declaration the input ends in
+            builder.handle_decl(html[start + 2:end])
             position = end + 1
         else:
-            builder.handle_data("<")
+            builder.handle_lone_lt()
             position = start + 1
-        if position < 0:
-            return False
-    return True
-
-
-#: an attribute of a start tag the input ends in: a quoted value may be unterminated too
-_LOOSE_ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s>]*))?""")
-
-
-def _start_tag_to_the_end(builder: DocumentBuilder, html: str, start: int) -> bool:
-    """A start tag the input ends in (no ``>``, or an unterminated quoted value): libxml2 still makes
-    it an element, its attributes read to the end. False, reading nothing, where the tag ends before."""
-    name = _TAG_NAME.match(html, start + 1)
-    assert name is not None  # a letter follows "<"
-    attrs: list[tuple[str, Optional[str]]] = []
-    position = name.end()
-    while (found := _LOOSE_ATTRIBUTE.match(html, position)) is not None:
-        value = found.group(2)
-        if value and value[0] in "\"'":
-            value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
-        attrs.append((found.group(1).lower(), unescape(value) if value else value))
-        position = found.end()
-    if html[position:].strip(" \t\n\r\f/"):
-        return False
-    builder.handle_starttag(name.group(1).lower(), attrs)
-    return True
 
 
 def _start_tag(builder: DocumentBuilder, html: str, start: int) -> int:
-    """Read the start tag at *start*; the position after it (and a raw text body), or -1."""
-    located = _START_TAG_END.match(html, start)
-    end = located.end() if located else -1
-    if end < 0 or not html.startswith((">", "/>"), end):
-        return -1
-    closing = 2 if html[end] == "/" else 1
-    name_match = _TAG_NAME.match(html, start + 1)
-    if name_match is None:
-        return -1
-    tag = name_match.group(1).lower()
+    """``htmlParseStartTag`` at *start* (a letter follows the ``<``), and a raw text body; the position
+    after them. Attributes without a name are skipped; a tag the input ends in is still an element."""
+    tag_name = _NAME.match(html, start + 1)
+    assert tag_name is not None  # a letter follows "<"
+    tag = tag_name.group(0).lower()
     attrs: list[tuple[str, Optional[str]]] = []
-    position = name_match.end()
-    while position < end:
-        found = _ATTRIBUTE.match(html, position)
-        if not found:
-            break
-        name, rest, value = found.group(1, 2, 3)
-        if not rest:
-            value = None
-        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
-            value = value[1:-1]
-        attrs.append((name.lower(), unescape(value) if value else value))
-        position = found.end()
-    tag_end = html[position:end + closing].strip()
-    if tag_end not in (">", "/>"):
-        return -1
-    if tag_end == "/>":  # ``<div/>``: the attribute pattern may have taken the slash
+    position = _after(_BLANKS, html, tag_name.end())
+    length = len(html)
+    while position < length and html[position] != ">" and not html.startswith("/>", position):
+        attribute = _ATTRIBUTE.match(html, position)
+        if attribute is None:
+            position = _after(_BLANKS, html, _after(_BOGUS_ATTRIBUTE, html, position))
+            continue
+        attribute_name, double, single, bare = attribute.groups()
+        value = double if double is not None else single if single is not None else bare
+        attrs.append((attribute_name.lower(), unescape(value) if value else value))
+        position = attribute.end()
+    if html.startswith("/>", position):
         builder.handle_startendtag(tag, attrs)
-        return end + closing
+        return position + 2
     builder.handle_starttag(tag, attrs)
-    if tag not in _RAW_TEXT:
-        return end + 1
-    body_end = _RAW_END[tag].search(html, end + 1)
-    if body_end is None:  # libxml2 reads the raw text to the end of the input
-        if len(html) > end + 1:
-            builder.handle_data(html[end + 1:])
-        return len(html)
-    if body_end.start() > end + 1:
-        builder.handle_data(html[end + 1:body_end.start()])
-    builder.handle_endtag(tag)
-    return body_end.end()
+    position += 1  # past the ">", or the end of the input
+    if tag not in _RAW_TEXT or position >= length:
+        return position
+    body_end = _RAW_END[tag].search(html, position)
+    end = length if body_end is None else body_end.start()  # libxml2 reads raw text to the end of the input
+    if end > position:
+        builder.handle_data(html[position:end])
+    return end
+
+
+def _after(pattern: "re.Pattern[str]", html: str, position: int) -> int:
+    """Where *pattern*, which may match the empty string, stops matching from *position*."""
+    found = pattern.match(html, position)
+    return found.end() if found else position
 
 
 def _build(html: str) -> DocumentBuilder:
-    html = libxml_references(html)
     builder = DocumentBuilder()
-    if not _tokenize(builder, html):
-        builder = DocumentBuilder()
-        builder.feed(html)
-        builder.close()
+    _tokenize(builder, libxml_references(html))
     return builder
 
 
