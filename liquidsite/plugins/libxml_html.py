@@ -404,8 +404,6 @@ _NAME = re.compile(r"[A-Za-z_:.][-.A-Za-z0-9:_]*")
 _BLANKS = re.compile(r"[ \t\n\r]*")
 #: an attribute that does not start with a name is skipped up to a blank or the end of the tag
 _BOGUS_ATTRIBUTE = re.compile(r"(?:[^ \t\n\r>/]|/(?!>))*")
-#: htmlParseHTMLAttribute without a quote: the value ends at a blank or ``>``
-_UNQUOTED_VALUE = re.compile(r"[^ \t\n\r>]*")
 #: htmlParseName: a processing instruction's target
 _PI_TARGET = re.compile(r"[^\W\d][\w.:-]*")
 #: what ends a comment for libxml2 2.9.14 (``--!>`` too, as HTML 5 says)
