@@ -9,6 +9,7 @@ replacement characters instead would publish "Caf\ufffd" without a word.
 from __future__ import annotations
 
 import codecs
+from typing import Optional
 
 from .errors import LiquidsiteError
 
@@ -39,7 +40,7 @@ def decode_utf8(raw: bytes, path: str, strip_bom: bool = True) -> str:
         raise InvalidEncodingError(path, before.count(b"\n") + 1, column) from None
 
 
-def read_utf8(path: str, strip_bom: bool = True) -> str:
-    """The file at *path* as text, or :class:`InvalidEncodingError` naming it."""
+def read_utf8(path: str, strip_bom: bool = True, name: Optional[str] = None) -> str:
+    """The file at *path* as text, or :class:`InvalidEncodingError` naming it (as *name* when given)."""
     with open(path, "rb") as handle:
-        return decode_utf8(handle.read(), path, strip_bom)
+        return decode_utf8(handle.read(), path if name is None else name, strip_bom)

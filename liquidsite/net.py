@@ -15,6 +15,7 @@ timeout per build, not one per URL).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import threading
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from . import cache
+from .encoding import decode_utf8
 from .log import logger
 
 if TYPE_CHECKING:
@@ -48,6 +50,16 @@ class Response:
     @property
     def ok(self) -> bool:
         return 200 <= self.status < 300
+
+    def utf8_text(self, name: str) -> str:
+        """The body of a UTF-8 answer decoded strictly (:class:`InvalidEncodingError` naming *name*,
+        the URL, at its first bad byte), as Ruby keeps the bytes and fails where they are used;
+        another charset's body as :meth:`text` decodes it."""
+        try:
+            utf8 = codecs.lookup(self.charset).name == "utf-8"
+        except LookupError:
+            utf8 = True  # as text() falls back to UTF-8
+        return decode_utf8(self.body, name, strip_bom=False) if utf8 else self.text()
 
     def text(self) -> str:
         """The body decoded as its ``Content-Type`` says (UTF-8 when it does not say, or for a stored one)."""

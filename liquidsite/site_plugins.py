@@ -49,6 +49,7 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
+from .encoding import InvalidEncodingError, read_utf8
 from .errors import LiquidsiteError
 from .hooks import Hooks
 from .log import logger
@@ -271,8 +272,7 @@ def _load_file(site: "Site", plugins: SitePlugins, path: str, index: int) -> Non
     relative = os.path.relpath(path, site.source)
     module_name = f"liquidsite_site_plugin_{index}_{os.path.splitext(os.path.basename(path))[0]}"
     try:
-        with open(path, encoding="utf-8") as handle:
-            code = compile(handle.read(), path, "exec")
+        code = compile(read_utf8(path, name=relative), path, "exec")
         # executed directly rather than imported: no __pycache__ is written into the site
         module = types.ModuleType(module_name)
         module.__file__ = path
@@ -285,6 +285,8 @@ def _load_file(site: "Site", plugins: SitePlugins, path: str, index: int) -> Non
         register(PluginAPI(site, plugins, path))
     except PluginError:
         raise
+    except InvalidEncodingError as err:
+        raise PluginError(str(err), relative, err.line) from None
     except Exception as err:
         message = err.msg if isinstance(err, SyntaxError) else str(err)
         raise _plugin_error(relative, err, path, f"{type(err).__name__}: {message}") from err

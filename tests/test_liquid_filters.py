@@ -106,3 +106,16 @@ def test_where_with_empty_and_blank_literals(build_site) -> None:
     assert built.code == 0, built.log
     assert built.read("empty.html") == "Dog, Goat, Horse, Iguana"
     assert built.read("blank.html") == "Dog, Goat, Horse, Iguana"
+
+
+def test_plugins_build_urls_as_the_filters_do() -> None:
+    """Gems call Jekyll's URL filters: the plugins' helpers are the same code (Addressable's normalize)."""
+    from types import SimpleNamespace
+
+    from liquidsite.plugins.common import absolute_url, relative_url
+
+    site = SimpleNamespace(config={"url": "HTTPS://Me.Example.org", "baseurl": "/base/"})
+    assert relative_url(site, "a/./b/../c[1].html") == "/base/a/c%5B1%5D.html"
+    assert absolute_url(site, "/ﬁle?q=a b#x y") == "https://me.example.org/base/file?q=a%20b#x%20y"
+    assert absolute_url(site, "mailto:me@x.org") == "mailto:me@x.org"
+    assert absolute_url(SimpleNamespace(config={}), "/a/") == "/a/"

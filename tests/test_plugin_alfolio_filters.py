@@ -91,3 +91,15 @@ def test_cache_bust_hashes_the_file_or_the_sass_folder(tmp_path):
         "/base/assets/js/a.js?v=c4d3d9bcb102c361c5952adbe9d38c8a|"
         "https://me.example.org/base/assets/css/main.css?v=c22634cbe22cca996e3bd86b7ea0bb10"
     )
+
+
+def test_cache_bust_reads_the_whole_name_without_assets_and_names_a_missing_file(tmp_path):
+    from liquidsite.liquid.tag_errors import JekyllTagError
+    from liquidsite.plugins.cache_bust import file_digest
+
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "a.png").write_bytes(b"png")
+    # Ruby's file_name.slice(nil..-1) is a beginless range: the whole name
+    assert file_digest(str(tmp_path), "img/a.png") == "bff139fa05ac583f685a523ab3d110a0"
+    with pytest.raises(JekyllTagError, match="No such file or directory @ rb_sysopen - assets/js/none.js$"):
+        file_digest(str(tmp_path), "/base/assets/js/none.js")

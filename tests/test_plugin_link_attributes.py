@@ -117,22 +117,3 @@ def test_posts_get_the_gems_second_pass(tmp_path: Path) -> None:
     assert '<a href="https://sp.org/" rel="external nofollow noopener" target="_blank">sp</a>' in (
         site / "2020/01/01/p.html").read_text()
     assert '<a href="https://sp.org/">sp</a>' in (site / "page.html").read_text()
-
-
-@pytest.mark.parametrize("name", ["links.html", "page.html", "tabs.html"])
-def test_fast_tokenizer_reads_as_html_parser_does(name: str) -> None:
-    html = (GOLDEN / "expected" / name).read_text()
-    fast = libxml_html.DocumentBuilder()
-    assert libxml_html._tokenize(fast, libxml_html.libxml_references(html))
-    slow = libxml_html.DocumentBuilder()
-    slow.feed(libxml_html.libxml_references(html))
-    slow.close()
-    assert libxml_html.serialize_document(libxml_html.Document(fast.doctype, fast.root)) == (
-        libxml_html.serialize_document(libxml_html.Document(slow.doctype, slow.root))
-    )
-
-
-def test_unusual_markup_falls_back_to_html_parser() -> None:
-    html = "<p>a<![CDATA[x]]>b</p><!-->c"
-    assert not libxml_html._tokenize(libxml_html.DocumentBuilder(), html)
-    assert link_attributes.rewrite(html, CONFIG).startswith(libxml_html.DEFAULT_DOCTYPE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from site_files import build_files
 
-from liquidsite.htmlfragment import parse_fragment
+from liquidsite.plugins.libxml_html import parse_fragment
 from liquidsite.plugins.toc import inner_html
 
 FILES = {

@@ -16,7 +16,7 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from liquid import BoundTemplate
 from liquid.builtin.expressions.primitive import Blank, Empty
@@ -33,7 +33,8 @@ from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, string_to
 from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
                                with_ruby_arity)
 from .strftime import strftime
-from .uri import normalize_component, normalize_uri
+from . import uri
+from .uri import normalize_component
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -53,14 +54,6 @@ def xml_escape(value: Any) -> str:
     text = scalar_to_s(value)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("'", "&apos;"))
-
-
-def _is_absolute(text: str) -> bool:
-    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) is not None
-
-
-def _ensure_leading_slash(text: str) -> str:
-    return text if not text or text.startswith("/") else "/" + text
 
 
 def _url_of(value: Any) -> Any:
@@ -85,25 +78,14 @@ class JekyllFilters:
     def relative_url(self, value: Any) -> Any:
         if is_nil(value):
             return None
-        text = scalar_to_s(_url_of(value))
-        if _is_absolute(text):
-            return text
-        baseurl = self.config.get("baseurl")
-        base = "" if is_nil(baseurl) else scalar_to_s(baseurl)
-        base = base[:-1] if base.endswith("/") else base
-        return normalize_uri(_ensure_leading_slash(base) + _ensure_leading_slash(text))
+        return uri.relative_url(scalar_to_s(self.config.get("baseurl")), scalar_to_s(_url_of(value)))
 
     def absolute_url(self, value: Any) -> Any:
         if is_nil(value):
             return None
-        text = scalar_to_s(_url_of(value))
-        if _is_absolute(text):
-            return text
-        site_url = self.config.get("url")
-        relative = self.relative_url(text)
-        if is_nil(site_url) or site_url == "":
-            return relative
-        return normalize_uri(scalar_to_s(site_url) + relative)
+        config = self.config
+        return uri.absolute_url(scalar_to_s(config.get("url")), scalar_to_s(config.get("baseurl")),
+                                scalar_to_s(_url_of(value)))
 
     @staticmethod
     def strip_index(value: Any) -> Any:
@@ -241,20 +223,12 @@ class JekyllFilters:
 
     # --- arrays -------------------------------------------------------------------------
     def where(self, value: Any, prop: Any, target: Any) -> Any:
-        if is_nil(prop) or isinstance(target, (list, Mapping)):
-            return value
-        items = _selectable(value)
-        if items is None:
-            return value
-        return [item for item in items if _compare_property(_item_property(item, prop), target)]
+        matching = _where(value, prop, target)
+        return value if matching is None else list(matching)
 
     def find(self, value: Any, prop: Any, target: Any) -> Any:
-        if is_nil(prop) or isinstance(target, (list, Mapping)):
-            return value
-        items = _selectable(value)
-        if items is None:
-            return value
-        return next((item for item in items if _compare_property(_item_property(item, prop), target)), None)
+        matching = _where(value, prop, target)
+        return value if matching is None else next(matching, None)
 
     @with_context
     def where_exp(self, value: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
@@ -407,6 +381,17 @@ def _selectable(value: Any) -> list[Any] | None:
     if isinstance(value, (list, tuple)):
         return list(value)
     return None
+
+
+def _where(value: Any, prop: Any, target: Any) -> Iterator[Any] | None:
+    """The items of *value* whose *prop* equals *target* (``where``, ``find``), lazily; None where
+    the filters give their input back (no property, a list or hash target, nothing to select from)."""
+    if is_nil(prop) or isinstance(target, (list, Mapping)):
+        return None
+    items = _selectable(value)
+    if items is None:
+        return None
+    return (item for item in items if _compare_property(_item_property(item, prop), target))
 
 
 def _groupable(value: Any) -> list[Any] | None:

@@ -14,7 +14,7 @@ from ..log import logger
 from ..timeutil import parse_date
 from .include_tag import join_path
 from .tag_errors import JekyllTagError
-from .uri import normalize_uri
+from . import uri
 
 if TYPE_CHECKING:
     from liquid import BoundTemplate
@@ -24,18 +24,10 @@ if TYPE_CHECKING:
     from ..documents import Document
     from ..siteview import SiteView
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-# Addressable's character classes (RFC 3986): anything else is percent-encoded, '%' included.
-
-
 def relative_url(site: "SiteView", url: str) -> str:
     """Jekyll's ``relative_url``: *url* under ``baseurl``, normalised as Addressable does."""
-    if _SCHEME.match(url):
-        return url
     baseurl = site.config.get("baseurl")
-    base = "" if baseurl is None else str(baseurl).removesuffix("/")
-    joined = "".join(part if not part or part.startswith("/") else "/" + part for part in (base, url))
-    return normalize_uri(joined)
+    return uri.relative_url("" if baseurl is None else str(baseurl), url)
 
 
 def _markup(stream: "TokenStream") -> tuple[Token, str]:

@@ -76,16 +76,22 @@ def _found(found: str) -> str:
     return f"Expected end_of_string but found {_TOKEN_NAMES.get(found, bare)}"
 
 
-def tag_name(err: LiquidError) -> Optional[str]:
-    """The name of the tag whose markup *err* points into (None inside ``{{ }}``)."""
+def _enclosing(err: LiquidError) -> Optional[tuple[str, int]]:
+    """The template source and where the ``{{`` or ``{%`` that *err* points into starts in it."""
     token = getattr(err, "token", None)
     if token is None or token.start_index < 0 or not token.source:
         return None
     source = token.source
     start = max(source.rfind("{{", 0, token.start_index + 2), source.rfind("{%", 0, token.start_index + 2))
-    if start < 0 or source.startswith("{{", start):
+    return (source, start) if start >= 0 else None
+
+
+def tag_name(err: LiquidError) -> Optional[str]:
+    """The name of the tag whose markup *err* points into (None inside ``{{ }}``)."""
+    found = _enclosing(err)
+    if found is None or found[0].startswith("{{", found[1]):
         return None
-    match = re.match(r"\{%-?\s*(\w+)", source[start:])
+    match = re.match(r"\{%-?\s*(\w+)", found[0][found[1]:])
     return match.group(1) if match else None
 
 
@@ -105,13 +111,10 @@ def lax_tag_failure(err: LiquidError) -> Optional[str]:
 
 def _markup(err: LiquidError) -> Optional[str]:
     """The source of the ``{{ ... }}`` output or the tag markup the error points into."""
-    token = getattr(err, "token", None)
-    if token is None or token.start_index < 0 or not token.source:
+    found = _enclosing(err)
+    if found is None:
         return None
-    source = token.source
-    start = max(source.rfind("{{", 0, token.start_index + 2), source.rfind("{%", 0, token.start_index + 2))
-    if start < 0:
-        return None
+    source, start = found
     if source.startswith("{{", start):
         end = source.find("}}", start)
         return source[start:end + 2] if end >= 0 else None

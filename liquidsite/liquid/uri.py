@@ -24,6 +24,8 @@ _FRAGMENT = _PCHAR + "/?"
 
 _ESCAPE = re.compile(rb"%[0-9A-Fa-f]{2}")
 _PREFIX = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://[^/?#]*)?")
+#: ``Addressable::URI#absolute?``: the URL names a scheme
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: What Ruby's ``String#strip`` removes (Addressable strips the URI and its path).
 _RUBY_STRIPPED = " \t\n\v\f\r\0"
 
@@ -83,6 +85,33 @@ def normalize_uri(text: str) -> str:
     if hash_mark:
         out += "#" + normalize_component(fragment, _FRAGMENT)
     return out
+
+
+def is_absolute(url: str) -> bool:
+    """Whether *url* names a scheme (Addressable's ``absolute?``)."""
+    return _ABSOLUTE.match(url) is not None
+
+
+def _leading_slash(text: str) -> str:
+    return text if not text or text.startswith("/") else "/" + text
+
+
+def relative_url(baseurl: str, url: str) -> str:
+    """Jekyll's ``relative_url`` filter: *url* under *baseurl* (its one trailing ``/`` chomped),
+    normalized; an absolute URL as it is."""
+    if is_absolute(url):
+        return url
+    base = baseurl[:-1] if baseurl.endswith("/") else baseurl
+    return normalize_uri(_leading_slash(base) + _leading_slash(url))
+
+
+def absolute_url(site_url: str, baseurl: str, url: str) -> str:
+    """Jekyll's ``absolute_url`` filter: the relative URL after *site_url*, normalized
+    (the relative URL alone without a *site_url*); an absolute URL as it is."""
+    relative = relative_url(baseurl, url)
+    if not site_url or is_absolute(url):
+        return relative
+    return normalize_uri(site_url + relative)
 
 
 def remove_dot_segments(path: str) -> str:

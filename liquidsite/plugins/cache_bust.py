@@ -1,11 +1,14 @@
 """jekyll-cache-bust 0.0.1: ``bust_file_cache`` and ``bust_css_cache`` append ``?v=MD5``.
 
 ``bust_file_cache`` hashes the file the URL names, read from the part of the
-URL that starts at ``assets/``; ``bust_css_cache`` ignores the file and hashes
+URL that starts at ``assets/`` (the whole URL when it holds none: Ruby slices
+with a beginless range); ``bust_css_cache`` ignores the file and hashes
 every file below ``assets/_sass`` (the Sass sources the CSS is built from),
 concatenated in Ruby's sorted ``Dir['assets/_sass/**/*']`` order. The gem reads
 these paths relative to the directory Jekyll runs in; liquidsite reads them
-from the site's source, where a site is built from.
+from the site's source, where a site is built from. al-folio's older
+``_plugins/cache-bust.rb`` is the same code writing ``?`` alone
+(:mod:`.alfolio.cache_bust` registers these filters with that separator).
 """
 
 from __future__ import annotations
@@ -40,39 +43,47 @@ def ruby_glob_all(root: str) -> list[str]:
     return found
 
 
-def file_digest(source: str, url: str) -> str:
-    start = url.find("assets/")
-    if start < 0:
-        raise JekyllTagError("no implicit conversion from nil to integer")
-    path = os.path.join(source, url[start:])
+def _read(path: str, shown: str) -> bytes:
     try:
         with open(path, "rb") as handle:
-            return hashlib.md5(handle.read()).hexdigest()
+            return handle.read()
     except OSError as err:
-        raise JekyllTagError(f"No such file or directory @ rb_sysopen - {url[start:]}") from err
+        raise JekyllTagError(f"No such file or directory @ rb_sysopen - {shown}") from err
+
+
+def file_digest(source: str, url: str) -> str:
+    """The MD5 of the file *url* names, from its ``assets/`` on."""
+    start = url.find("assets/")
+    local = url[start:] if start >= 0 else url
+    return hashlib.md5(_read(os.path.join(source, local), local)).hexdigest()
 
 
 def sass_digest(source: str) -> str:
+    """The MD5 of every file below ``assets/_sass``, concatenated in Ruby's glob order."""
     digest = hashlib.md5()
     for path in ruby_glob_all(os.path.join(source, SASS_DIRECTORY)):
         if not os.path.isdir(path):
-            with open(path, "rb") as handle:
-                digest.update(handle.read())
+            digest.update(_read(path, os.path.relpath(path, source)))
     return digest.hexdigest()
 
 
-def register_liquid(env: "JekyllEnvironment") -> None:
+def register_filters(env: "JekyllEnvironment", separator: str) -> None:
+    """Both filters, writing *separator* between the URL and its digest."""
     source = env.site.source
 
     def bust_file_cache(file_name: Any) -> str:
         url = scalar_to_s(file_name)
-        return f"{url}?v={file_digest(source, url)}"
+        return f"{url}{separator}{file_digest(source, url)}"
 
     def bust_css_cache(file_name: Any) -> str:
-        return f"{scalar_to_s(file_name)}?v={sass_digest(source)}"
+        return f"{scalar_to_s(file_name)}{separator}{sass_digest(source)}"
 
     env.add_filter("bust_file_cache", with_ruby_arity(bust_file_cache))
     env.add_filter("bust_css_cache", with_ruby_arity(bust_css_cache))
+
+
+def register_liquid(env: "JekyllEnvironment") -> None:
+    register_filters(env, "?v=")
 
 
 PLUGIN = BuiltinPlugin("jekyll-cache-bust", register_liquid=register_liquid)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, Optional
-from urllib.parse import quote, urlsplit
 
 from ..errors import InvalidDateError
+from ..liquid import uri
 from ..timeutil import parse_date
 
 if TYPE_CHECKING:
@@ -23,54 +23,20 @@ if TYPE_CHECKING:
 
 # -- URL filters ---------------------------------------------------------------------------
 
-_UNRESERVED_PATH = "/:@!$&'()*+,;=-._~%"
-
-
-def _normalize(url: str) -> str:
-    """What Addressable's ``normalize`` changes in ordinary URLs: host case, empty path,
-    and percent-encoding of characters a URL cannot hold."""
-    parts = urlsplit(url)
-    path = quote(parts.path, safe=_UNRESERVED_PATH)
-    if parts.scheme and parts.netloc:
-        path = path or "/"
-        netloc = parts.netloc.lower()
-        scheme = parts.scheme.lower()
-        head = f"{scheme}://{netloc}"
-    else:
-        head = f"{parts.scheme}:" if parts.scheme else ""
-        if parts.netloc:
-            head += f"//{parts.netloc}"
-    query = f"?{quote(parts.query, safe=_UNRESERVED_PATH + '?')}" if parts.query else ""
-    fragment = f"#{quote(parts.fragment, safe=_UNRESERVED_PATH + '?')}" if parts.fragment else ""
-    return head + path + query + fragment
-
-
-def _is_absolute(url: str) -> bool:
-    return bool(re.match(r"\A[A-Za-z][A-Za-z0-9+.-]*:", url))
-
-
-def _leading_slash(text: str) -> str:
-    return text if not text or text.startswith("/") else "/" + text
-
-
 def relative_url(site: "SiteView", path: Any) -> str:
     """Jekyll's ``relative_url``: baseurl + path, normalised."""
-    text = "" if path is None else ruby_to_s(path)
-    if _is_absolute(text):
-        return text
-    baseurl = str(site.config.get("baseurl") or "").rstrip("/")
-    return _normalize(_leading_slash(baseurl) + _leading_slash(text))
+    return uri.relative_url(_config_text(site, "baseurl"), "" if path is None else ruby_to_s(path))
 
 
 def absolute_url(site: "SiteView", path: Any) -> str:
     """Jekyll's ``absolute_url``: ``url`` + baseurl + path, or relative without ``url``."""
     text = "" if path is None else ruby_to_s(path)
-    if _is_absolute(text):
-        return text
-    site_url = site.config.get("url")
-    if site_url is None or str(site_url) == "":
-        return relative_url(site, text)
-    return _normalize(str(site_url) + relative_url(site, text))
+    return uri.absolute_url(_config_text(site, "url"), _config_text(site, "baseurl"), text)
+
+
+def _config_text(site: "SiteView", key: str) -> str:
+    value = site.config.get(key)
+    return "" if value is None else str(value)
 
 
 # -- text filters --------------------------------------------------------------------------

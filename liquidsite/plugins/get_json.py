@@ -8,7 +8,9 @@ gem's ``Hash#deep_merge`` does (existing values win, arrays are united), unless
 one of al-folio's citation plugins loaded ActiveSupport, whose ``deep_merge``
 leaves ``_data`` as it is. An
 entry that cannot be read or parsed is skipped silently, as by the gem; a URL
-the network cannot give (and the cache does not hold) is named once.
+the network cannot give (and the cache does not hold) is named once. A document
+that is not valid UTF-8 stops the build naming it, line and column (Ruby's JSON
+keeps the bad bytes and fails later, wherever they are used).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any, Optional
 
+from ..encoding import read_utf8
 from ..log import logger
 from .base import PRIORITIES, BuiltinPlugin
 
@@ -52,10 +55,9 @@ def _active_support_loaded(site: "Site") -> bool:
 def _load(site: "Site", location: str) -> Optional[str]:
     if location.startswith(("http://", "https://")):
         response = site.net.fetch(location, GEM)
-        return response.text() if response is not None and response.ok else None
+        return response.utf8_text(location) if response is not None and response.ok else None
     try:
-        with open(os.path.join(site.source, location), encoding="utf-8") as handle:
-            return handle.read()
+        return read_utf8(os.path.join(site.source, location), strip_bom=False, name=location)
     except OSError:
         return None
 

@@ -1,33 +1,43 @@
-"""HTML as Nokogiri reads and writes it back: libxml2 2.9's HTML parser and serializer.
+"""HTML as Nokogiri reads and writes it back: libxml2 2.9.14's HTML parser and serializer.
 
-Gems that rewrite rendered pages through Nokogiri (jemoji on the ``<body>``,
-jekyll-link-attributes on whole documents) change more than what they mean
-to: libxml2 parses the markup with HTML 4 rules and writes it back with its
-own. This module reproduces both for what sites hold:
+Gems that rewrite rendered pages through Nokogiri (jemoji and jekyll-toc on
+fragments, jekyll-link-attributes on whole documents) change more than what
+they mean to: libxml2 parses the markup with HTML 4 rules and writes it back
+with its own. This module reproduces both for what sites hold:
 
-- parsing (:func:`parse_fragment`, :func:`parse_document`): tag and attribute
-  names lower-cased, a repeated attribute or one with an invalid name dropped,
-  entities decoded; for a
-  document, ``<html>``/``<head>``/``<body>`` implied where missing, an open
+- parsing (:func:`parse_document`; :func:`parse_fragment` parses a document
+  ``<html><body>`` + fragment, as Nokogiri's ``DocumentFragment`` does): tags
+  as ``htmlParseStartTag`` reads them (names of letters, digits and ``:-_.``,
+  lower-cased; an attribute not starting with a name skipped to the next
+  blank; unquoted values ending at a blank or ``>``; a repeated attribute
+  dropped), entities decoded (only HTML 4's, only with their semicolon; a
+  character reference to a character XML does not allow dropped);
+  ``<html>``/``<head>``/``<body>`` implied where missing, an open
   element closed by a start tag that may not nest in it (``<p>`` by ``<div>``,
   ``<li>`` by ``<li>``, ``<head>`` by body content, the ``htmlStartClose``
   table), an end tag closing what is open inside it unless a stronger element
   is in between (``htmlEndPriority``), stray end tags dropped, text directly
   in ``<html>``/``<head>`` put in an implied ``<p>``, ``<x/>`` closed at once;
   HTML 5 elements (``section``, ``picture``, ``source``...) are unknown to
-  libxml2 2.9, so ``<source>`` is no void element there;
-- writing (:class:`Serializer`): text re-escaped (``& < >``), void elements
+  libxml2 2.9, so ``<source>`` is no void element there and closes no ``<p>``;
+  ``<`` that starts no markup is text, ``</`` or ``<?`` without a name is
+  dropped, and markup the input ends in (a tag, a quoted value, raw text) runs
+  to its end;
+- writing (:class:`Serializer`): text re-escaped (``& < >``), attribute values
+  too except server-side includes (``<!--...-->``) and ``&{...}``, void elements
   without ``/``, boolean attributes minimised, URI attributes percent-encoded,
   attribute quotes chosen as libxml2 does, the line breaks libxml2's
   ``FORMAT`` option adds around block elements; for a document the DOCTYPE
   (HTML 4.0 Transitional when there is none) and the
   ``<meta http-equiv="Content-Type">`` libxml2 inserts first in ``<head>``.
 
-Markup is read by a small tokenizer of its own (``_tokenize``, four times faster
-than ``html.parser`` and independent of its changes between Python versions),
-which reads tags, attributes, comments and raw text as Python 3.11's
-``html.parser`` does; markup it does not expect (``<![CDATA[``, an unterminated
-tag) is read by ``html.parser`` instead.
+Markup is read by a small tokenizer of its own (:func:`_tokenize`, no
+``html.parser``), checked against Nokogiri on al-folio's pages and on random
+markup (``tests/test_libxml_html.py``). Known differences from libxml2, on
+broken markup only: a reference to a character XML does not allow (``&#0;``,
+``&#12;``) ends an attribute value in libxml2, while here only the reference
+is dropped; and a ``<script>`` whose start tag holds junk (``<script=x>``) ends
+its raw text at the first ``</`` in libxml2.
 """
 
 from __future__ import annotations
@@ -35,7 +45,6 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 from html.entities import name2codepoint
-from html.parser import HTMLParser
 from typing import Any, Callable, Optional
 from urllib.parse import quote
 
@@ -61,11 +70,8 @@ _LIBXML_BOOLEAN = frozenset((
     "checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref", "noresize",
     "noshade", "nowrap", "readonly", "selected",
 ))
-# xmlURIEscapeStr keeps unreserved characters, "@" and this list in URI attributes
-_URI_KEEP = "-_.!~*'()@/:=?;#%&,+<>"  # `<>` are entities by then, except in server side includes
-# xmlEncodeAttributeEntities in an HTML document copies these server side includes as they are
-_ATTRIBUTE_ENTITIES = re.compile(r"<!--.*?-->|&\{[^}]*\}|[<>&]", re.S)
-_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# xmlURIEscapeStr keeps unreserved characters and this list in URI attributes (``<>`` for server-side includes)
+_URI_KEEP = "-_.!~*'()@/:=?;#%&,+<>"
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _FONT_STYLE = ("tt", "i", "b", "u", "s", "strike", "big", "small")
@@ -126,11 +132,9 @@ _END_PRIORITY = {
     "div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180, "table": 190,
     "head": 200, "body": 200, "html": 220,
 }
-#: htmlParseHTMLName: an attribute named otherwise (a stray ``"``, ``@click``) is skipped
-_ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][A-Za-z0-9_:.-]*\Z")
 _HTML4_ENTITIES = frozenset(name2codepoint) | {"apos"}
-_ENTITY = re.compile(r"&([A-Za-z_:][A-Za-z0-9_:.-]*)(;?)")
-_RAW_SPANS = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_ENTITY = re.compile(r"&(?:#(?:[xX]([0-9a-fA-F]*)|([0-9]*));?|([A-Za-z_:][A-Za-z0-9_:.-]*)(;?))")
+_RAW_SPANS = re.compile(r"<!--.*?--!?>|<\?[^>]*>|<(script|style)\b.*?(?:</\1|\Z)", re.I | re.S)
 _HEAD_CONTENT = frozenset(("script", "style", "meta", "link", "title", "base"))
 _BLANK = " \t\n\r"
 _DOCTYPE = re.compile(
@@ -191,53 +195,6 @@ class Markup(str):
     """Markup written as is: comments, declarations, script and style bodies."""
 
 
-class TreeBuilder(HTMLParser):
-    """A forgiving DOM of an HTML fragment: enough structure for libxml2's serializer rules."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("", [])
-        self.stack = [self.root]
-
-    def _append(self, node: Any) -> None:
-        children = self.stack[-1].children
-        if isinstance(node, Text) and children and type(children[-1]) is Text:
-            children[-1] = Text(children[-1] + node)
-        else:
-            children.append(node)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        element = Element(tag, attrs)
-        self._append(element)
-        if tag not in LIBXML_EMPTY:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        self._append(Element(tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        raw = self.stack[-1].tag in _RAW_TEXT
-        self._append(Markup(data) if raw else Text(data))
-
-    def handle_comment(self, data: str) -> None:
-        self._append(Markup(f"<!--{data}-->"))
-
-    def handle_decl(self, decl: str) -> None:
-        self._append(Markup(f"<!{decl}>"))
-
-    def handle_pi(self, data: str) -> None:
-        self._append(Markup(f"<?{data}>"))
-
-    def unknown_decl(self, data: str) -> None:
-        self._append(Markup(f"<![{data}]>"))
-
-
 class Document:
     """A parsed HTML document: its DOCTYPE line and its top-level nodes (the ``<html>`` element among them)."""
 
@@ -249,19 +206,29 @@ class Document:
         return next((node for node in self.root.children if isinstance(node, Element) and node.name == "html"), None)
 
 
-class DocumentBuilder(TreeBuilder):
-    """libxml2's ``htmlParseDocument`` rules on top of the fragment builder (see the module docstring)."""
+class DocumentBuilder:
+    """libxml2's ``htmlParseDocument`` rules (see the module docstring), as a tree under a nameless root:
+    :func:`_tokenize` calls the ``handle_*`` methods."""
 
     def __init__(self) -> None:
-        super().__init__()
+        self.root = Element("", [])
+        self.stack = [self.root]
         self.doctype = ""
         self.seen_head = False
         self.seen_body = False
         self.discarded = 0  # misplaced <html>/<head>/<body> start tags whose end tags are ignored
+        self.prolog = True  # only a DOCTYPE, comments and processing instructions read so far
 
     @property
     def current(self) -> str:
         return self.stack[-1].tag
+
+    def _append(self, node: Any) -> None:
+        children = self.stack[-1].children
+        if isinstance(node, Text) and children and type(children[-1]) is Text:
+            children[-1] = Text(children[-1] + node)
+        else:
+            children.append(node)
 
     def _push(self, name: str, attrs: list[tuple[str, Optional[str]]]) -> Element:
         if name == "head":
@@ -293,12 +260,11 @@ class DocumentBuilder(TreeBuilder):
             self._push("body", [])
 
     def _misplaced(self, tag: str) -> bool:
-        names = [e.tag for e in self.stack]
-        return (
-            (tag == "html" and len(self.stack) > 1)
-            or (tag == "head" and (len(self.stack) != 2 or self.seen_head))
-            or (tag == "body" and "body" in names)
-        )
+        if tag == "html":
+            return len(self.stack) > 1
+        if tag == "head":
+            return len(self.stack) != 2 or self.seen_head
+        return tag == "body" and any(e.tag == "body" for e in self.stack)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         self._start(tag, attrs, closed=False)
@@ -307,9 +273,10 @@ class DocumentBuilder(TreeBuilder):
         self._start(tag, attrs, closed=True)
 
     def _start(self, tag: str, attrs: list[tuple[str, Optional[str]]], closed: bool) -> None:
+        self.prolog = False
         unique: list[tuple[str, Optional[str]]] = []
         for name, value in attrs:
-            if _ATTRIBUTE_NAME.match(name) and all(name != seen for seen, _ in unique):
+            if all(name != seen for seen, _ in unique):
                 unique.append((name, value))
         if self._misplaced(tag):
             self.discarded += 1
@@ -322,6 +289,7 @@ class DocumentBuilder(TreeBuilder):
         del element
 
     def handle_endtag(self, tag: str) -> None:
+        self.prolog = False
         if self.discarded and tag in ("html", "body", "head"):
             self.discarded -= 1
             return
@@ -339,8 +307,11 @@ class DocumentBuilder(TreeBuilder):
         self.stack.pop()
 
     def handle_data(self, data: str) -> None:
-        if len(self.stack) == 1 and self.root.children == [] and data.strip(_BLANK) == "":
-            return
+        if self.prolog:  # htmlParseDocument skips blanks before the content (and between comments there)
+            data = data.lstrip(_BLANK)
+            if not data:
+                return
+            self.prolog = False
         if self.current in _RAW_TEXT:
             self._append(Markup(data))
             return
@@ -354,6 +325,13 @@ class DocumentBuilder(TreeBuilder):
             self._check_implied("p")
             self._push("p", [])
         self._append(Text(data))
+
+    def handle_lone_lt(self) -> None:
+        """A ``<`` that starts no markup: libxml2 hands it to SAX as characters at once, without
+        ``htmlCheckParagraph``, so before any element it is lost and in ``<html>`` it needs no ``<p>``."""
+        self.prolog = False
+        if len(self.stack) > 1:
+            self._append(Text("<"))
 
     def handle_decl(self, decl: str) -> None:
         match = _DOCTYPE.match(decl)
@@ -370,147 +348,185 @@ class DocumentBuilder(TreeBuilder):
     def handle_comment(self, data: str) -> None:
         self._append(Markup(f"<!--{data}-->"))
 
+    def handle_pi(self, data: str) -> None:
+        self._append(Markup(f"<?{data}>"))
+
 
 def libxml_references(html: str) -> str:
     """*html* with the ``&`` that libxml2 keeps as text escaped, so that Python's decoding agrees.
 
     libxml2 decodes ``&name;`` only for HTML 4's entities and only with the
     semicolon (``&copy`` and ``&check;`` stay text); Python's HTML 5 rules
-    would decode both. Character references and raw text (comments,
-    ``script``, ``style``) are left alone.
+    would decode both. Character references are left to Python but where the
+    two read them otherwise (:func:`_character_reference`); raw text (comments,
+    processing instructions, ``script``, ``style``) is left alone.
     """
     if "&" not in html:
         return html
     out: list[str] = []
     position = 0
     for raw in _RAW_SPANS.finditer(html):
-        out.append(_ENTITY.sub(_keep_unknown, html[position:raw.start()]))
+        out.append(_ENTITY.sub(_libxml_reference, html[position:raw.start()]))
         out.append(raw.group(0))
         position = raw.end()
-    out.append(_ENTITY.sub(_keep_unknown, html[position:]))
+    out.append(_ENTITY.sub(_libxml_reference, html[position:]))
     return "".join(out)
 
 
-def _keep_unknown(match: "re.Match[str]") -> str:
-    name, semicolon = match.group(1), match.group(2)
+def _libxml_reference(match: "re.Match[str]") -> str:
+    hex_digits, digits, name, semicolon = match.groups()
+    if name is None:
+        number = int(hex_digits or "0", 16) if hex_digits is not None else int(digits or "0")
+        return _character_reference(number, match.group(0))
     return match.group(0) if semicolon and name in _HTML4_ENTITIES else "&amp;" + name + semicolon
 
 
-# The tokens of well-formed markup, as html.parser (Python 3.11) reads them; anything else goes to html.parser.
-_TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+def _character_reference(code: int, written: str) -> str:
+    """What libxml2 makes of ``&#code;`` where Python's HTML 5 decoding differs: a character
+    XML does not allow dropped (``&#`` without digits reads as 0), C1 controls and noncharacters
+    kept as the code point."""
+    if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF):
+        return ""
+    if 0x7F <= code <= 0x9F or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return chr(code)
+    return written
+
+
+#: htmlParseAttribute and the blanks after it: a name, then ``=`` and a value, quoted (to the end of
+#: the input when the quote is not closed) or ending at a blank or ``>``
 _ATTRIBUTE = re.compile(
-    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
+    r"""([A-Za-z_:.][-.A-Za-z0-9:_]*)[ \t\n\r]*(?:=[ \t\n\r]*(?:"([^"]*)"?|'([^']*)'?|([^ \t\n\r>]*)))?[ \t\n\r]*"""
 )
-_START_TAG_END = re.compile(r"""
-  <[a-zA-Z][^\t\n\r\f />\x00]*
-  (?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*)*)?
-  \s*""", re.VERBOSE)
-_END_TAG = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
-_RAW_END = {name: re.compile(rf"</\s*{name}\s*>", re.I) for name in _RAW_TEXT}
+#: htmlParseHTMLName: a tag or attribute name (lower-cased; ``</`` followed by no name is dropped)
+_NAME = re.compile(r"[A-Za-z_:.][-.A-Za-z0-9:_]*")
+#: IS_BLANK_CH: what libxml2 skips between attributes
+_BLANKS = re.compile(r"[ \t\n\r]*")
+#: an attribute that does not start with a name is skipped up to a blank or the end of the tag
+_BOGUS_ATTRIBUTE = re.compile(r"(?:[^ \t\n\r>/]|/(?!>))*")
+#: htmlParseName: a processing instruction's target
+_PI_TARGET = re.compile(r"[^\W\d][\w.:-]*")
+#: what ends a comment for libxml2 2.9.14 (``--!>`` too, as HTML 5 says)
+_COMMENT_END = re.compile(r"--!?>")
+#: htmlParseScript: raw text ends where ``</`` and the element's name start
+_RAW_END = {name: re.compile(rf"</{name}", re.I) for name in _RAW_TEXT}
 
 
-def _tokenize(builder: TreeBuilder, html: str) -> bool:
-    """Feed *html* to *builder* without html.parser, for markup it reads the usual way; False where it
-    meets something else (the caller then starts over with html.parser)."""
+def _tokenize(builder: DocumentBuilder, html: str) -> None:
+    """Feed *html* to *builder* as libxml2's ``htmlParseContent`` reads it: a start tag where ``<``
+    comes before a letter, an end tag where ``</`` comes before a name, comments, DOCTYPE and
+    processing instructions (``</`` or ``<?`` without a name is dropped); any other ``<`` is text,
+    and markup the input ends in is read to its end."""
     position = 0
     length = len(html)
     while position < length:
         start = html.find("<", position)
         if start < 0:
             builder.handle_data(unescape(html[position:]))
-            return True
+            return
         if start > position:
             builder.handle_data(unescape(html[position:start]))
         following = html[start + 1:start + 2]
         if following.isalpha() and following.isascii():
             position = _start_tag(builder, html, start)
         elif following == "/":
-            match = _END_TAG.match(html, start)
-            if match is None:
-                return False
-            builder.handle_endtag(match.group(1).lower())
-            position = match.end()
+            name = _NAME.match(html, start + 2)
+            if name is None:
+                builder.handle_endtag("")  # libxml2 drops the "</" (it closes nothing) and reads on
+                position = start + 2
+                continue
+            end = html.find(">", name.end())
+            if end < 0:
+                return  # it drops an end tag the input ends in
+            builder.handle_endtag(name.group(0).lower())
+            position = end + 1  # whatever stands before the ">" is skipped
         elif html.startswith("<!--", start):
-            end = html.find("-->", start + 4)
-            if end < 0 or "--!>" in html[start:end] or html.startswith(("<!-->", "<!--->"), start):
-                return False
-            builder.handle_comment(html[start + 4:end])
-            position = end + 3
-        elif following in ("!", "?"):
+            close = _COMMENT_END.search(html, start + 4)
+            if close is None:
+                return  # and a comment the input ends in
+            builder.handle_comment(html[start + 4:close.start()])
+            position = close.end()
+        elif following == "?":
+            target = _PI_TARGET.match(html, start + 2)
+            if target is None:
+                position = start + 2  # "<?" without a name is dropped
+                continue
+            end = html.find(">", target.end())
+            if end < 0:
+                return  # and a processing instruction the input ends in
+            data = html[target.end():end].lstrip(" \t\n\r")
+            builder.handle_pi(target.group(0) + (" " + data if data else ""))
+            position = end + 1
+        elif html[start + 2:start + 9].lower() == "doctype":
             end = html.find(">", start)
-            if end < 0 or html.startswith("<![", start):
-                return False
-            if following == "!":
-                builder.handle_decl(html[start + 2:end])
-            else:
-                builder.handle_pi(html[start + 2:end])
+            if end < 0:
+                return  # and a declaration the input ends in
+            builder.handle_decl(html[start + 2:end])
             position = end + 1
         else:
-            builder.handle_data("<")
+            builder.handle_lone_lt()
             position = start + 1
-        if position < 0:
-            return False
-    return True
 
 
-def _start_tag(builder: TreeBuilder, html: str, start: int) -> int:
-    """Read the start tag at *start*; the position after it (and a raw text body), or -1."""
-    located = _START_TAG_END.match(html, start)
-    end = located.end() if located else -1
-    if end < 0 or not html.startswith((">", "/>"), end):
-        return -1
-    closing = 2 if html[end] == "/" else 1
-    name_match = _TAG_NAME.match(html, start + 1)
-    if name_match is None:
-        return -1
-    tag = name_match.group(1).lower()
+def _start_tag(builder: DocumentBuilder, html: str, start: int) -> int:
+    """``htmlParseStartTag`` at *start* (a letter follows the ``<``), and a raw text body; the position
+    after them. Attributes without a name are skipped; a tag the input ends in is still an element."""
+    tag_name = _NAME.match(html, start + 1)
+    assert tag_name is not None  # a letter follows "<"
+    tag = tag_name.group(0).lower()
     attrs: list[tuple[str, Optional[str]]] = []
-    position = name_match.end()
-    while position < end:
-        found = _ATTRIBUTE.match(html, position)
-        if not found:
-            break
-        name, rest, value = found.group(1, 2, 3)
-        if not rest:
-            value = None
-        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
-            value = value[1:-1]
-        attrs.append((name.lower(), unescape(value) if value else value))
-        position = found.end()
-    if html[position:end + closing].strip() not in (">", "/>"):
-        return -1
-    if closing == 2:
+    position = _after(_BLANKS, html, tag_name.end())
+    length = len(html)
+    while position < length and html[position] != ">" and not html.startswith("/>", position):
+        attribute = _ATTRIBUTE.match(html, position)
+        if attribute is None:
+            position = _after(_BLANKS, html, _after(_BOGUS_ATTRIBUTE, html, position))
+            continue
+        attribute_name, double, single, bare = attribute.groups()
+        value = double if double is not None else single if single is not None else bare
+        attrs.append((attribute_name.lower(), unescape(value) if value else value))
+        position = attribute.end()
+    if html.startswith("/>", position):
         builder.handle_startendtag(tag, attrs)
-        return end + 2
+        return position + 2
     builder.handle_starttag(tag, attrs)
-    if tag not in _RAW_TEXT:
-        return end + 1
-    body_end = _RAW_END[tag].search(html, end + 1)
-    if body_end is None:
-        return -1
-    if body_end.start() > end + 1:
-        builder.handle_data(html[end + 1:body_end.start()])
-    builder.handle_endtag(tag)
-    return body_end.end()
+    position += 1  # past the ">", or the end of the input
+    if tag not in _RAW_TEXT or position >= length:
+        return position
+    body_end = _RAW_END[tag].search(html, position)
+    end = length if body_end is None else body_end.start()  # libxml2 reads raw text to the end of the input
+    if end > position:
+        builder.handle_data(html[position:end])
+    return end
 
 
-def _build(builder_class: type[TreeBuilder], html: str) -> TreeBuilder:
-    html = libxml_references(html)
-    builder = builder_class()
-    if not _tokenize(builder, html):
-        builder = builder_class()
-        builder.feed(html)
-        builder.close()
+def _after(pattern: "re.Pattern[str]", html: str, position: int) -> int:
+    """Where *pattern*, which may match the empty string, stops matching from *position*."""
+    found = pattern.match(html, position)
+    return found.end() if found else position
+
+
+def _build(html: str) -> DocumentBuilder:
+    builder = DocumentBuilder()
+    _tokenize(builder, libxml_references(html))
     return builder
 
 
+#: Nokogiri keeps the ``<body>`` element itself of a fragment starting so (its ``/html/body`` XPath)
+_STARTS_WITH_BODY = re.compile(r"\s*?<body", re.I)
+
+
 def parse_fragment(html: str) -> Element:
-    return _build(TreeBuilder, html).root
+    """Nokogiri's ``HTML::DocumentFragment.parse``: *html* parsed as a document after ``<html><body>``;
+    the body's nodes (the body itself for *html* starting with ``<body``), under a nameless root."""
+    body = next(_build("<html><body>" + html).root.iter("body"))
+    fragment = Element("", [])
+    fragment.children = [body] if _STARTS_WITH_BODY.match(html) else body.children
+    return fragment
 
 
 def parse_document(html: str) -> Document:
-    builder = _build(DocumentBuilder, html)
-    assert isinstance(builder, DocumentBuilder)
+    builder = _build(html)
     return Document(builder.doctype or DEFAULT_DOCTYPE, builder.root)
 
 
@@ -523,10 +539,34 @@ def _quoted(value: str) -> str:
     return f'"{value}"'
 
 
+def _escape_attribute(value: str) -> str:
+    """libxml2's attribute escaping (``xmlEncodeAttributeEntities``): ``& < >``, except server-side
+    includes (``<!--...-->``) and HTML 4 script macros (``&{...}``), which stay as written."""
+    if "<!--" not in value and "&{" not in value:
+        return escape(value, quote=False)
+    out: list[str] = []
+    index = 0
+    while index < len(value):
+        ch = value[index]
+        if ch == "<" and value.startswith("<!--", index) and value.find("-->", index) >= 0:
+            end = value.find("-->", index) + 3
+            out.append(value[index:end])
+            index = end
+            continue
+        if ch == "&" and value.startswith("&{", index) and "}" in value[index:]:
+            end = value.index("}", index) + 1
+            out.append(value[index:end])
+            index = end
+            continue
+        out.append({"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(ch, ch))
+        index += 1
+    return "".join(out)
+
+
 def _attribute(element: Element, name: str, value: Optional[str]) -> str:
     if value is None or name in _LIBXML_BOOLEAN:
         return f" {name}"
-    value = _ATTRIBUTE_ENTITIES.sub(lambda found: _ESCAPES.get(found.group(0), found.group(0)), value)
+    value = _escape_attribute(value)
     if name in ("href", "action", "src") or (name == "name" and element.name == "a"):
         value = quote(value.lstrip(" \t\n\r"), safe=_URI_KEEP)
     return f" {name}={_quoted(value)}"

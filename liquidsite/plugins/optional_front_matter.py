@@ -10,10 +10,11 @@ remove_originals: true`` (or ``require_front_matter``) says otherwise;
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..converters import MarkdownConverter
-from ..documents import Page, StaticFile
+from ..documents import Document, Page, StaticFile
 from ..reader import EntryFilter
 from .base import BuiltinPlugin
 
@@ -32,9 +33,23 @@ def markdown_converter(site: "Site") -> MarkdownConverter:
     return next(c for c in site.converters if isinstance(c, MarkdownConverter))
 
 
-def option(site: "Site", key: str) -> Any:
-    settings = site.config.get("optional_front_matter")
+def gem_option(section: str, site: "Site", key: str) -> Any:
+    """``site.config[section][key]``, nil when the section is no mapping: the ``option`` of the
+    GitHub Pages gems that read Markdown (bind *section* with :func:`functools.partial`)."""
+    settings = site.config.get(section)
     return settings.get(key) if isinstance(settings, dict) else None
+
+
+def markdown_candidates(site: "Site", with_documents: bool) -> list[Any]:
+    """The pages, then the documents that are written when *with_documents* (the gems'
+    ``collections: true``): what jekyll-relative-links and jekyll-titles-from-headings go through."""
+    items: list[Any] = list(site.pages)
+    if with_documents:
+        items += [d for d in site.documents if isinstance(d, Document) and d.write]
+    return items
+
+
+option = partial(gem_option, "optional_front_matter")
 
 
 def readable_as_page(site: "Site", static: StaticFile) -> bool:

@@ -233,17 +233,20 @@ def compare_values(a: Any, b: Any) -> int:
         return 0
 
 
+def _index_values(doc: "Document", key: str) -> list[Any]:
+    """The values the gem's indexers read from *doc*'s *key*: a list, or a string split at its separators."""
+    value = doc.data.get(key)
+    if value is None or (hasattr(value, "__len__") and len(value) == 0) or not str(value).strip():
+        return []
+    values = _LIST_SEPARATORS.split(value) if isinstance(value, str) else value
+    return values if isinstance(values, list) else []
+
+
 def index_by(docs: list["Document"], key: str) -> dict[str, list["Document"]]:
     """``PaginationIndexer.index_posts_by``: documents by each lower-cased value of *key*."""
     index: dict[str, list["Document"]] = {}
     for doc in docs:
-        value = doc.data.get(key)
-        if value is None or (hasattr(value, "__len__") and len(value) == 0) or not str(value).strip():
-            continue
-        values = _LIST_SEPARATORS.split(value) if isinstance(value, str) else value
-        if not isinstance(values, list):
-            continue
-        for item in values:
+        for item in _index_values(doc, key):
             for part in str(item).lower().strip().split(";"):
                 for name in part.split(","):
                     index.setdefault(name.lower().strip(), []).append(doc)
@@ -463,11 +466,7 @@ def _autopage_index(docs: list["Document"], key: str) -> dict[str, str]:
     """``ap_index_posts_by``: each lower-cased value of *key* and the spelling first seen."""
     index: dict[str, str] = {}
     for doc in docs:
-        value = doc.data.get(key)
-        if value is None or (hasattr(value, "__len__") and len(value) == 0) or not str(value).strip():
-            continue
-        values = _LIST_SEPARATORS.split(value) if isinstance(value, str) else value
-        for item in values if isinstance(values, list) else []:
+        for item in _index_values(doc, key):
             for raw in re.split(r";|,", str(item).strip()):
                 index.setdefault(raw.lower().strip(), raw)
     return index

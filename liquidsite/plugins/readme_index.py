@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 from ..documents import Page
-from .optional_front_matter import markdown_converter, readable_as_page
+from .optional_front_matter import gem_option, markdown_converter, readable_as_page
 from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
@@ -23,9 +24,7 @@ if TYPE_CHECKING:
 
 
 
-def option(site: "Site", key: str) -> Any:
-    settings = site.config.get("readme_index")
-    return settings.get(key) if isinstance(settings, dict) else None
+option = partial(gem_option, "readme_index")
 
 
 def readme_regex(site: "Site") -> re.Pattern[str]:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Any, Optional
+from functools import partial
+from typing import TYPE_CHECKING, Optional
 
 from ..documents import Document, Page, StaticFile
 from ..reader import EntryFilter
-from .optional_front_matter import markdown_converter
+from .optional_front_matter import gem_option, markdown_candidates, markdown_converter
 from .base import PRIORITIES, BuiltinPlugin
+from .common import relative_url
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -30,17 +32,7 @@ _SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*:")
 _ROOT = "/__site_root__"
 
 
-def option(site: "Site", key: str) -> Any:
-    settings = site.config.get("relative_links")
-    return settings.get(key) if isinstance(settings, dict) else None
-
-
-def relative_url(site: "Site", url: str) -> str:
-    """Jekyll's ``relative_url`` for an output URL."""
-    baseurl = str(site.config.get("baseurl") or "").removesuffix("/")
-    if baseurl and not baseurl.startswith("/"):
-        baseurl = "/" + baseurl
-    return baseurl + (url if url.startswith("/") else "/" + url)
+option = partial(gem_option, "relative_links")
 
 
 def path_from_root(link: str, base: str) -> str:
@@ -84,9 +76,7 @@ def generate(site: "Site") -> None:
     if option(site, "enabled") is False:
         return
     converter = markdown_converter(site)
-    items: list[Any] = list(site.pages)
-    if option(site, "collections") is True:
-        items += [d for d in site.documents if isinstance(d, Document) and d.write]
+    items = markdown_candidates(site, option(site, "collections") is True)
     excluded = option(site, "exclude")
     rewriter = _Rewriter(site)
     for item in items:

@@ -11,10 +11,11 @@ matter) removes the heading from the content.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..documents import Document, Excerpt
-from .optional_front_matter import markdown_converter
+from .optional_front_matter import gem_option, markdown_candidates, markdown_converter
 from .base import PRIORITIES, BuiltinPlugin
 
 if TYPE_CHECKING:
@@ -28,9 +29,7 @@ _HTML_BLOCKS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", r
 _HTML_TAGS = re.compile(r"<.*?>", re.S)
 
 
-def option(site: "Site", key: str) -> Any:
-    settings = site.config.get("titles_from_headings")
-    return settings.get(key) if isinstance(settings, dict) else None
+option = partial(gem_option, "titles_from_headings")
 
 
 def strip_markup(site: "Site", text: str) -> str:
@@ -55,9 +54,7 @@ def generate(site: "Site") -> None:
     if option(site, "enabled") is False:
         return
     converter = markdown_converter(site)
-    items: list[Any] = list(site.pages)
-    if option(site, "collections") is True:
-        items += [d for d in site.documents if isinstance(d, Document) and d.write]
+    items = markdown_candidates(site, option(site, "collections") is True)
     for item in items:
         if not converter.matches(item.extname) or has_title(item):
             continue

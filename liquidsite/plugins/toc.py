@@ -7,7 +7,7 @@ exactly ``true``. ``toc:`` in the configuration sets ``min_level``,
 ``max_level``, ``ordered_list``, ``no_toc_section_class``, ``list_id``,
 ``list_class``, ``sublist_class``, ``item_class`` and ``item_prefix``; headings
 with class ``no_toc``, or inside an element of ``no_toc_section_class``, are
-left out. The gem parses HTML with Nokogiri; :mod:`liquidsite.htmlfragment`
+left out. The gem parses HTML with Nokogiri; :mod:`liquidsite.plugins.libxml_html`
 reproduces its parse and serialization.
 """
 
@@ -22,7 +22,7 @@ from liquid.ast import Node
 from liquid.filter import with_context
 from liquid.tag import Tag
 
-from ..htmlfragment import Element, Markup, Serializer, Text, parse_fragment
+from .libxml_html import Element, Markup, Serializer, Text, parse_fragment
 from ..markdown.gfm import _is_gfm_id_char
 from ..site_plugins import tag_markup
 from .base import BuiltinPlugin

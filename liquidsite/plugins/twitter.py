@@ -19,6 +19,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, Optional
 
+from ..encoding import read_utf8
 from ..errors import LiquidsiteError
 from ..site_plugins import TagContext, tag_class
 from .base import BuiltinPlugin
@@ -92,8 +93,7 @@ class _Request:
 def _tweet_cache(site: "SiteView", request: _Request) -> Optional[dict[str, Any]]:
     path = os.path.join(site.source, ".tweet-cache", f"{request.cache_key}.cache")
     try:
-        with open(path, encoding="utf-8") as handle:
-            found = json.load(handle)
+        found = json.loads(read_utf8(path, strip_bom=False, name=os.path.relpath(path, site.source)))
     except (OSError, ValueError):
         return None
     return found if isinstance(found, dict) else None

@@ -9,6 +9,7 @@ import re
 from typing import Any, Optional, Sequence
 
 from ... import dependencies
+from ...encoding import read_utf8
 from .bibtex import Bibliography, parse
 
 
@@ -42,8 +43,7 @@ def read_bibliography(files: tuple[tuple[str, int, int], ...], replace: bool, jo
     if bibliography is None:
         sources = []
         for path, _, _ in files:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                sources.append((path, handle.read()))
+            sources.append((path, read_utf8(path, strip_bom=False)))
         bibliography = parse(sources, replace, join)
         if duplicates is not None:
             for removed in bibliography.duplicates(duplicates):
