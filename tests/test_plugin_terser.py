@@ -1,15 +1,168 @@
-"""jekyll-terser: JavaScript copied unminified with one warning (no JavaScript engine here);
-and a gem liquidsite lacks still gets the one "not built in" warning."""
+"""jekyll-terser: terser.js run as terser-ruby runs it (liquidsite/terserjs.py).
+
+The fast tier uses a stand-in "bundle" served from 127.0.0.1 (download,
+checksum, cache, --offline) and, when the quickjs wheel is installed, runs it;
+the options sent to ``terser_wrapper`` are compared with the JSON terser-ruby
+1.2.5 generates (observed with Ruby, ``tests/golden/terser/options.json``). The
+slow tier runs the real terser.js (when quickjs and the cached bundle are
+present) on fixtures whose expected output was observed from jekyll-terser.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import yaml
+from conftest import golden
 from inprocess import build
+
+from liquidsite import terserjs
 
 JS = "// a comment\nfunction hello(name) {\n  return name;\n}\n"
 
+#: a stand-in for terser-ruby's files: "minifies" by removing whitespace, tags the result with one option,
+#: and rejects a source holding "syntax error" as terser does (message, line, column)
+STAND_IN = {
+    "first.js": "var standInPrefix = '/*' + 'mini';\n",
+    "wrapper.js": (
+        "function terser_wrapper(options) {\n"
+        "  if (options.source.indexOf('syntax error') >= 0)\n"
+        "    return {error: {message: 'Unexpected token', line: 2, col: 4}};\n"
+        "  return {code: standInPrefix + ' ' + options.compress.drop_console + '*/'"
+        " + options.source.replace(/\\s+/g, '')};\n"
+        "}\n"
+    ),
+}
+STAND_IN_BUNDLE = terserjs.Bundle(
+    "stand-in terser", "http://127.0.0.1:9/unused",
+    tuple((name, hashlib.sha256(text.encode()).hexdigest()) for name, text in STAND_IN.items()),
+)
 
-def test_js_copied_unminified_with_one_warning(tmp_path, capsys):
-    site = build(tmp_path, {
+
+class _Bundles(BaseHTTPRequestHandler):
+    """A host serving the stand-in's files under ``/lib/``."""
+
+    requests: list[str] = []
+    files: dict[str, str] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        type(self).requests.append(self.path)
+        body = self.files.get(self.path.removeprefix("/lib/"))
+        if body is None:
+            self.send_error(404)
+            return
+        data = body.encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def bundle_server(tmp_path, monkeypatch) -> Iterator[str]:
+    """The stand-in bundle on 127.0.0.1, an empty download cache, and the plugin pointed at both."""
+    _Bundles.requests = []
+    _Bundles.files = dict(STAND_IN)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Bundles)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/lib"
+    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path / "downloads"))
+    monkeypatch.setenv(terserjs.BUNDLE_URL_ENV, url)
+    monkeypatch.setattr(terserjs, "BUNDLE", STAND_IN_BUNDLE)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("settings", list(json.loads(golden("terser/options.json"))))
+def test_options_are_the_json_terser_ruby_sends(settings: str) -> None:
+    expected = json.loads(golden("terser/options.json"))[settings]
+    assert terserjs.to_json(terserjs.wrapper_options(terserjs.ruby_options(yaml.safe_load(settings)))) == expected
+
+
+def test_an_unknown_option_is_refused_as_terser_new_refuses_it() -> None:
+    with pytest.raises(ValueError, match="Invalid option: drop_console"):
+        terserjs.ruby_options({"drop_console": True})
+
+
+def test_the_bundle_is_downloaded_once_checked_and_then_read_offline(bundle_server) -> None:
+    joined = "\n".join(STAND_IN.values())
+    assert terserjs.bundle_source(STAND_IN_BUNDLE) == joined
+    assert _Bundles.requests == ["/lib/first.js", "/lib/wrapper.js"]
+    _Bundles.files = {}
+    assert terserjs.bundle_source(STAND_IN_BUNDLE, offline=True) == joined
+    assert terserjs.bundle_source(STAND_IN_BUNDLE) == joined
+    assert len(_Bundles.requests) == 2
+
+
+def test_a_file_with_another_checksum_is_refused(bundle_server) -> None:
+    _Bundles.files["wrapper.js"] = "function terser_wrapper() {}\n"
+    with pytest.raises(terserjs.Unavailable, match="not the pinned"):
+        terserjs.bundle_source(STAND_IN_BUNDLE)
+
+
+def test_offline_without_a_cached_bundle_asks_nothing(bundle_server) -> None:
+    with pytest.raises(terserjs.Unavailable, match="--offline"):
+        terserjs.bundle_source(STAND_IN_BUNDLE, offline=True)
+    assert _Bundles.requests == []
+
+
+def test_the_bundle_may_come_from_a_local_folder_offline(bundle_server, tmp_path, monkeypatch) -> None:
+    for name, text in STAND_IN.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.setenv(terserjs.BUNDLE_URL_ENV, str(tmp_path))
+    assert terserjs.bundle_source(STAND_IN_BUNDLE, offline=True) == "\n".join(STAND_IN.values())
+
+
+def _site(extra: dict[str, str] | None = None) -> dict[str, str]:
+    return {
+        "_config.yml": "plugins: [jekyll-terser]\nterser:\n  compress:\n    drop_console: true\n",
+        "assets/js/a.js": "var a = 1;\r\nvar b = 2;\n",
+        "assets/js/c.min.js": "var c = 1;\n",
+        "index.html": "x",
+        **(extra or {}),
+    }
+
+
+def test_js_files_minified_and_kept_in_the_site_cache(bundle_server, tmp_path, capsys) -> None:
+    pytest.importorskip("quickjs")
+    site = build(tmp_path / "s", _site({"assets/js/bad.js": "one\nsyntax error\n"}), quiet=False)
+    assert (site / "assets/js/a.js").read_text() == "/*mini true*/vara=1;varb=2;"
+    assert (site / "assets/js/c.min.js").read_text() == "var c = 1;\n"
+    assert not (site / "assets/js/bad.js").exists()
+    out = _log(capsys)
+    assert "Terser Exception: assets/js/bad.js:2:4: Unexpected token; not written" in out
+    # a warm build minifies nothing: neither engine nor bundle is needed
+    _Bundles.files = {}
+    terserjs_cache = Path(terserjs.bundle_folder(STAND_IN_BUNDLE))
+    for cached in terserjs_cache.iterdir():
+        cached.unlink()
+    (site / "assets/js/a.js").unlink()
+    site = build(tmp_path / "s", _site(), quiet=False, offline=True)
+    assert (site / "assets/js/a.js").read_text() == "/*mini true*/vara=1;varb=2;"
+    assert "copied unminified" not in _log(capsys)
+
+
+def test_without_the_engine_js_is_copied_unminified_with_one_warning(tmp_path, capsys, monkeypatch) -> None:
+    def missing(_source: str) -> None:
+        raise terserjs.Unavailable("the QuickJS engine is not installed: pip install 'liquidsite[terser]'")
+
+    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path / "downloads"))
+    monkeypatch.setattr(terserjs, "bundle_source", lambda bundle, offline=False: "")
+    monkeypatch.setattr(terserjs, "quickjs_runner", missing)
+    site = build(tmp_path / "s", {
         "_config.yml": "plugins: [jekyll-terser, jekyll-not-a-real-gem]\n",
         "assets/js/a.js": JS,
         "assets/js/b.js": JS,
@@ -20,11 +173,65 @@ def test_js_copied_unminified_with_one_warning(tmp_path, capsys):
     log = capsys.readouterr()
     text = log.out + log.err
     assert text.count("JavaScript file(s) copied unminified") == 1
-    assert "2 JavaScript file(s)" in text
+    assert "2 JavaScript file(s) copied unminified: the QuickJS engine is not installed" in text
     assert text.count("'jekyll-not-a-real-gem' is not built into liquidsite") == 1
     assert "jekyll-terser' is not built" not in text
 
 
+def test_invalid_settings_leave_the_files_unminified(tmp_path, capsys) -> None:
+    site = build(tmp_path, {"_config.yml": "plugins: [jekyll-terser]\nterser:\n  drop_console: true\n",
+                            "a.js": JS}, quiet=False)
+    assert (site / "a.js").read_text() == JS
+    assert "settings in _config.yml are invalid (Invalid option: drop_console)" in _log(capsys)
+
+
 def test_no_warning_without_js(tmp_path, capsys):
     build(tmp_path, {"_config.yml": "plugins: [jekyll-terser]\n", "index.html": "x"}, quiet=False)
-    assert "Terser" not in capsys.readouterr().out
+    assert "Terser" not in _log(capsys)
+
+
+#: sources of the fixture site built with jekyll-terser (al-folio's revision, terser-ruby 1.2.5, Node 20)
+#: with ``terser: {compress: {drop_console: true}}``; outputs in tests/golden/terser/
+REAL_FIXTURES = {
+    "console.js": (
+        "/*! keep: banner */\n// a line comment that goes\nfunction greet(name) {\n"
+        '  var message = "Hello, " + name + "!";\n  console.log(message);\n  if (false) { unreachable(); }\n'
+        "  return message;\n}\nwindow.greet = greet;\n"
+    ),
+    "unicode.js": (
+        "/* Copyright 2024 Somebody */\n"
+        "const labels = { café: \"naïve résumé\", emoji: \"😀 ✓\", \"quoted-key\": 'single' };\n"
+        'document.title = labels.café + " " + labels.emoji;\n'
+    ),
+    "crlf.js": "let total = 0;\r\nfor (let i = 0; i < 10; i++) {\r\n  total += i * 1000000;\r\n}\r\n"
+               "export default total;\r\n",
+    "iife.js": (
+        '(function () {\n  "use strict";\n  const items = [1, 2, 3].map(function (value) { return value * 2; });\n'
+        "  class Counter { constructor() { this.count = 0; } increment() { return ++this.count; } }\n"
+        "  const counter = new Counter();\n  debugger;\n"
+        '  document.addEventListener("DOMContentLoaded", () => { counter.increment(); console.warn(items); });\n'
+        "})();\n"
+    ),
+}
+
+
+@pytest.mark.slow
+def test_real_terser_writes_what_jekyll_terser_writes(tmp_path, capsys) -> None:
+    pytest.importorskip("quickjs")
+    try:
+        terserjs.bundle_source(terserjs.BUNDLE, offline=True)
+    except terserjs.Unavailable as err:
+        pytest.skip(f"terser-ruby's bundle is not cached: {err}")
+    files = {"_config.yml": "plugins: [jekyll-terser]\nterser:\n  compress:\n    drop_console: true\n",
+             "assets/js/broken.js": "function broken( {\n  return 1;\n}\n"}
+    files.update({f"assets/js/{name}": text for name, text in REAL_FIXTURES.items()})
+    site = build(tmp_path, files, quiet=False)
+    for name in REAL_FIXTURES:
+        assert (site / "assets/js" / name).read_bytes() == golden(f"terser/{name}").encode(), name
+    assert not (site / "assets/js/broken.js").exists()
+    assert "broken.js:2:9: Unexpected token num «1», expected punc «:»" in _log(capsys)
+
+
+def _log(capsys: pytest.CaptureFixture[str]) -> str:
+    captured = capsys.readouterr()
+    return captured.out + captured.err
