@@ -30,11 +30,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import subprocess
 import tempfile
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from . import net
 
@@ -355,31 +357,114 @@ def _key(key: Any) -> str:
     return str(key)
 
 
-# --- the engine --------------------------------------------------------------------------------------------
+# --- the engines -------------------------------------------------------------------------------------------
 
+#: chooses the engine: ``node`` or ``quickjs``; unset, Node when it is on PATH (about four times faster), else QuickJS
+ENGINE_ENV = "LIQUIDSITE_TERSER_ENGINE"
 #: joins the bundle's wrapper with Python: JSON in, JSON out (QuickJS passes strings, not objects)
 _GLUE = "\nfunction __liquidsite_terser(options) { return JSON.stringify(terser_wrapper(JSON.parse(options))); }\n"
 _MEMORY_LIMIT = 1024 * 1024 * 1024
+#: Node's side: the bundle evaluated as ExecJS's Node runtime evaluates it (in a function, without
+#: ``module``/``exports``/``require``), then one JSON line of options in, one JSON line out
+_NODE_SERVER = """
+const fs = require('fs'), readline = require('readline');
+const wrapper = new Function('module', 'exports', 'require',
+  fs.readFileSync(process.argv[1], 'utf8') + '\\n;return terser_wrapper;')();
+readline.createInterface({input: process.stdin, crlfDelay: Infinity}).on('line', (line) => {
+  let answer;
+  try { answer = JSON.stringify(wrapper(JSON.parse(line))); }
+  catch (err) { answer = JSON.stringify({fatal: String(err)}); }
+  process.stdout.write(answer + '\\n');
+});
+"""
 
 
-def quickjs_runner(source: str) -> Callable[[str], str]:
-    """A function running ``terser_wrapper`` on options given as JSON, in a QuickJS context with *source* loaded."""
-    try:
-        import quickjs  # type: ignore[import-not-found,import-untyped,unused-ignore]
-    except ImportError as err:
-        raise Unavailable("the QuickJS engine is not installed: pip install 'liquidsite[terser]'") from err
-    context = quickjs.Context()
-    context.set_memory_limit(_MEMORY_LIMIT)
-    context.eval(source + _GLUE)
-    function = context.get("__liquidsite_terser")
+class Engine:
+    """Runs ``terser_wrapper`` on options given as JSON and answers its result as JSON."""
 
-    def run(options: str) -> str:
+    def run(self, options: str) -> str:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Let go of the engine (a Node process ends)."""
+
+
+class QuickJS(Engine):
+    """QuickJS in this process, from the ``quickjs`` wheel."""
+
+    def __init__(self, source: str) -> None:
         try:
-            return str(function(options))
-        except quickjs.JSException as err:  # a stack overflow on a deeply nested source, or memory
+            import quickjs  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        except ImportError as err:
+            raise Unavailable("no JavaScript engine: pip install 'liquidsite[terser]' (QuickJS), "
+                              "or put Node on PATH") from err
+        self.errors: Any = quickjs.JSException
+        context = quickjs.Context()
+        context.set_memory_limit(_MEMORY_LIMIT)
+        context.eval(source + _GLUE)
+        self.function = context.get("__liquidsite_terser")
+
+    def run(self, options: str) -> str:
+        try:
+            return str(self.function(options))
+        except self.errors as err:  # a stack overflow on a deeply nested source, or memory
             raise TerserError(str(err).splitlines()[0]) from err
 
-    return run
+
+class Node(Engine):
+    """One ``node`` process for the build, fed a line of JSON per source."""
+
+    def __init__(self, source: str, executable: str) -> None:
+        handle, self.bundle_path = tempfile.mkstemp(prefix="liquidsite-terser-", suffix=".js")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(source)
+        try:
+            self.process = subprocess.Popen(
+                [executable, "-e", _NODE_SERVER, self.bundle_path], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8")
+        except OSError as err:
+            os.remove(self.bundle_path)
+            raise Unavailable(f"could not start {executable}: {err}") from err
+
+    def run(self, options: str) -> str:
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None
+        try:
+            stdin.write(options + "\n")
+            stdin.flush()
+            answer = stdout.readline()
+        except OSError:
+            answer = ""
+        if not answer:
+            self.close()
+            raise Unavailable(f"Node stopped: {self.process.stderr.read().strip() if self.process.stderr else ''}")
+        fatal = json.loads(answer).get("fatal") if answer.startswith('{"fatal"') else None
+        if fatal is not None:
+            raise TerserError(str(fatal))
+        return answer
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
+        try:
+            os.remove(self.bundle_path)
+        except OSError:
+            pass
+
+
+def start_engine(source: str) -> Engine:
+    """The engine ``$LIQUIDSITE_TERSER_ENGINE`` names, else Node when on PATH, else QuickJS, with *source* loaded."""
+    wanted = os.environ.get(ENGINE_ENV, "").strip().lower()
+    node = shutil.which("node") or shutil.which("nodejs")
+    if wanted == "node" or (not wanted and node):
+        if node is None:
+            raise Unavailable(f"{ENGINE_ENV}=node, and Node is not on PATH")
+        return Node(source, node)
+    return QuickJS(source)
 
 
 class Minifier:
@@ -395,7 +480,7 @@ class Minifier:
         self.offline = offline
         self.bundle = bundle or BUNDLE
         self.prefix = hashlib.sha256(f"{self.bundle.key}\n{self.options}\n".encode()).digest()
-        self._run: Optional[Callable[[str], str]] = None
+        self.engine: Optional[Engine] = None
         self.used: set[str] = set()
 
     def cache_path(self, source: str) -> str:
@@ -432,14 +517,19 @@ class Minifier:
 
     def minify(self, source: str) -> str:
         """``Terser.new(options).compile(source)``."""
-        if self._run is None:
-            self._run = quickjs_runner(bundle_source(self.bundle, self.offline))
+        if self.engine is None:
+            self.engine = start_engine(bundle_source(self.bundle, self.offline))
         payload = self.options[:-1] + ',"source":' + json.dumps(source) + "}"
-        result = json.loads(self._run(payload))
+        result = json.loads(self.engine.run(payload))
         error = result.get("error")
         if error is not None:
             raise TerserError(str(error.get("message")), error.get("line"), error.get("col"))
         return str(result.get("code", ""))
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
 
     def prune(self) -> None:
         """Remove cached results this build did not use (sources edited or deleted since)."""

@@ -1,17 +1,20 @@
 """jekyll-terser: terser.js run as terser-ruby runs it (liquidsite/terserjs.py).
 
 The fast tier uses a stand-in "bundle" served from 127.0.0.1 (download,
-checksum, cache, --offline) and, when the quickjs wheel is installed, runs it;
+checksum, cache, --offline) and runs it in each engine present (QuickJS from
+the quickjs wheel, Node on PATH);
 the options sent to ``terser_wrapper`` are compared with the JSON terser-ruby
 1.2.5 generates (observed with Ruby, ``tests/golden/terser/options.json``). The
-slow tier runs the real terser.js (when quickjs and the cached bundle are
-present) on fixtures whose expected output was observed from jekyll-terser.
+slow tier runs the real terser.js (in each engine present, when the bundle is
+cached) on fixtures whose expected output was observed from jekyll-terser.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -32,6 +35,7 @@ STAND_IN = {
     "first.js": "var standInPrefix = '/*' + 'mini';\n",
     "wrapper.js": (
         "function terser_wrapper(options) {\n"
+        "  if (options.source.indexOf('throw') >= 0) throw new Error('engine trouble');\n"
         "  if (options.source.indexOf('syntax error') >= 0)\n"
         "    return {error: {message: 'Unexpected token', line: 2, col: 4}};\n"
         "  return {code: standInPrefix + ' ' + options.compress.drop_console + '*/'"
@@ -65,6 +69,17 @@ class _Bundles(BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+@pytest.fixture(params=["quickjs", "node"])
+def engine(request, monkeypatch) -> str:
+    """Each JavaScript engine terserjs can use, skipped when absent."""
+    if request.param == "quickjs":
+        pytest.importorskip("quickjs")
+    elif shutil.which("node") is None and shutil.which("nodejs") is None:
+        pytest.skip("Node is not on PATH")
+    monkeypatch.setenv(terserjs.ENGINE_ENV, request.param)
+    return str(request.param)
 
 
 @pytest.fixture
@@ -136,8 +151,7 @@ def _site(extra: dict[str, str] | None = None) -> dict[str, str]:
     }
 
 
-def test_js_files_minified_and_kept_in_the_site_cache(bundle_server, tmp_path, capsys) -> None:
-    pytest.importorskip("quickjs")
+def test_js_files_minified_and_kept_in_the_site_cache(engine, bundle_server, tmp_path, capsys) -> None:
     site = build(tmp_path / "s", _site({"assets/js/bad.js": "one\nsyntax error\n"}), quiet=False)
     assert (site / "assets/js/a.js").read_text() == "/*mini true*/vara=1;varb=2;"
     assert (site / "assets/js/c.min.js").read_text() == "var c = 1;\n"
@@ -155,13 +169,21 @@ def test_js_files_minified_and_kept_in_the_site_cache(bundle_server, tmp_path, c
     assert "copied unminified" not in _log(capsys)
 
 
-def test_without_the_engine_js_is_copied_unminified_with_one_warning(tmp_path, capsys, monkeypatch) -> None:
-    def missing(_source: str) -> None:
-        raise terserjs.Unavailable("the QuickJS engine is not installed: pip install 'liquidsite[terser]'")
+def test_an_exception_in_the_engine_is_an_error_for_that_file(engine, bundle_server, tmp_path) -> None:
+    minifier = terserjs.Minifier({}, str(tmp_path / "cache"), offline=False)
+    try:
+        with pytest.raises(terserjs.TerserError, match="engine trouble"):
+            minifier.minify("throw")
+        assert minifier.minify("a  b") == "/*mini false*/ab"
+    finally:
+        minifier.close()
 
+
+def test_without_the_engine_js_is_copied_unminified_with_one_warning(tmp_path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path / "downloads"))
     monkeypatch.setattr(terserjs, "bundle_source", lambda bundle, offline=False: "")
-    monkeypatch.setattr(terserjs, "quickjs_runner", missing)
+    monkeypatch.setenv(terserjs.ENGINE_ENV, "quickjs")
+    monkeypatch.setitem(sys.modules, "quickjs", None)  # import quickjs fails
     site = build(tmp_path / "s", {
         "_config.yml": "plugins: [jekyll-terser, jekyll-not-a-real-gem]\n",
         "assets/js/a.js": JS,
@@ -173,9 +195,17 @@ def test_without_the_engine_js_is_copied_unminified_with_one_warning(tmp_path, c
     log = capsys.readouterr()
     text = log.out + log.err
     assert text.count("JavaScript file(s) copied unminified") == 1
-    assert "2 JavaScript file(s) copied unminified: the QuickJS engine is not installed" in text
+    assert ("2 JavaScript file(s) copied unminified: no JavaScript engine: pip install 'liquidsite[terser]' "
+            "(QuickJS), or put Node on PATH.") in text
     assert text.count("'jekyll-not-a-real-gem' is not built into liquidsite") == 1
     assert "jekyll-terser' is not built" not in text
+
+
+def test_node_asked_for_and_absent(monkeypatch) -> None:
+    monkeypatch.setenv(terserjs.ENGINE_ENV, "node")
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(terserjs.Unavailable, match="Node is not on PATH"):
+        terserjs.start_engine("")
 
 
 def test_invalid_settings_leave_the_files_unminified(tmp_path, capsys) -> None:
@@ -216,8 +246,7 @@ REAL_FIXTURES = {
 
 
 @pytest.mark.slow
-def test_real_terser_writes_what_jekyll_terser_writes(tmp_path, capsys) -> None:
-    pytest.importorskip("quickjs")
+def test_real_terser_writes_what_jekyll_terser_writes(engine, tmp_path, capsys) -> None:
     try:
         terserjs.bundle_source(terserjs.BUNDLE, offline=True)
     except terserjs.Unavailable as err:

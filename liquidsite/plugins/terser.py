@@ -45,14 +45,17 @@ def generate(site: "Site") -> None:
         logger.warn("Terser:", f"{len(files)} JavaScript file(s) copied unminified: the terser: settings in "
                     f"_config.yml are invalid ({err}).")
         return
-    for index, item in enumerate(files):
-        try:
-            replacement = _minified(minifier, item)
-        except terserjs.Unavailable as err:
-            logger.warn("Terser:", f"{len(files) - index} JavaScript file(s) copied unminified: {err}.")
-            return
-        site.static_files[site.static_files.index(item)] = replacement
-    minifier.prune()
+    try:
+        for index, item in enumerate(files):
+            try:
+                replacement = _minified(minifier, item)
+            except terserjs.Unavailable as err:
+                logger.warn("Terser:", f"{len(files) - index} JavaScript file(s) copied unminified: {err}.")
+                return
+            site.static_files[site.static_files.index(item)] = replacement
+        minifier.prune()
+    finally:
+        minifier.close()
 
 
 def _minified(minifier: terserjs.Minifier, item: StaticFile) -> StaticFile:
