@@ -481,6 +481,7 @@ class Minifier:
         self.bundle = bundle or BUNDLE
         self.prefix = hashlib.sha256(f"{self.bundle.key}\n{self.options}\n".encode()).digest()
         self.engine: Optional[Engine] = None
+        self.unavailable: Optional[Unavailable] = None
         self.used: set[str] = set()
 
     def cache_path(self, source: str) -> str:
@@ -515,10 +516,21 @@ class Minifier:
             out.write(code.encode("utf-8"))
         return temporary
 
+    def minified_text(self, source: str) -> str:
+        """*source* minified (from the cache when a build made it before)."""
+        with open(self.minified_path(source), encoding="utf-8", newline="") as handle:
+            return handle.read()
+
     def minify(self, source: str) -> str:
         """``Terser.new(options).compile(source)``."""
+        if self.unavailable is not None:
+            raise self.unavailable
         if self.engine is None:
-            self.engine = start_engine(bundle_source(self.bundle, self.offline))
+            try:
+                self.engine = start_engine(bundle_source(self.bundle, self.offline))
+            except Unavailable as err:
+                self.unavailable = err  # asked once per build
+                raise
         payload = self.options[:-1] + ',"source":' + json.dumps(source) + "}"
         result = json.loads(self.engine.run(payload))
         error = result.get("error")

@@ -11,95 +11,19 @@ cached) on fixtures whose expected output was observed from jekyll-terser.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import shutil
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import yaml
 from conftest import golden
 from inprocess import build
+from terser_standin import STAND_IN, STAND_IN_BUNDLE, Bundles, bundle_server, engine  # noqa: F401 - fixtures
 
 from liquidsite import terserjs
 
 JS = "// a comment\nfunction hello(name) {\n  return name;\n}\n"
-
-#: a stand-in for terser-ruby's files: "minifies" by removing whitespace, tags the result with one option,
-#: and rejects a source holding "syntax error" as terser does (message, line, column)
-STAND_IN = {
-    "first.js": "var standInPrefix = '/*' + 'mini';\n",
-    "wrapper.js": (
-        "function terser_wrapper(options) {\n"
-        "  if (options.source.indexOf('throw') >= 0) throw new Error('engine trouble');\n"
-        "  if (options.source.indexOf('syntax error') >= 0)\n"
-        "    return {error: {message: 'Unexpected token', line: 2, col: 4}};\n"
-        "  return {code: standInPrefix + ' ' + options.compress.drop_console + '*/'"
-        " + options.source.replace(/\\s+/g, '')};\n"
-        "}\n"
-    ),
-}
-STAND_IN_BUNDLE = terserjs.Bundle(
-    "stand-in terser", "http://127.0.0.1:9/unused",
-    tuple((name, hashlib.sha256(text.encode()).hexdigest()) for name, text in STAND_IN.items()),
-)
-
-
-class _Bundles(BaseHTTPRequestHandler):
-    """A host serving the stand-in's files under ``/lib/``."""
-
-    requests: list[str] = []
-    files: dict[str, str] = {}
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        type(self).requests.append(self.path)
-        body = self.files.get(self.path.removeprefix("/lib/"))
-        if body is None:
-            self.send_error(404)
-            return
-        data = body.encode()
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(params=["quickjs", "node"])
-def engine(request, monkeypatch) -> str:
-    """Each JavaScript engine terserjs can use, skipped when absent."""
-    if request.param == "quickjs":
-        pytest.importorskip("quickjs")
-    elif shutil.which("node") is None and shutil.which("nodejs") is None:
-        pytest.skip("Node is not on PATH")
-    monkeypatch.setenv(terserjs.ENGINE_ENV, request.param)
-    return str(request.param)
-
-
-@pytest.fixture
-def bundle_server(tmp_path, monkeypatch) -> Iterator[str]:
-    """The stand-in bundle on 127.0.0.1, an empty download cache, and the plugin pointed at both."""
-    _Bundles.requests = []
-    _Bundles.files = dict(STAND_IN)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Bundles)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/lib"
-    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path / "downloads"))
-    monkeypatch.setenv(terserjs.BUNDLE_URL_ENV, url)
-    monkeypatch.setattr(terserjs, "BUNDLE", STAND_IN_BUNDLE)
-    try:
-        yield url
-    finally:
-        server.shutdown()
-        server.server_close()
-
 
 @pytest.mark.parametrize("settings", list(json.loads(golden("terser/options.json"))))
 def test_options_are_the_json_terser_ruby_sends(settings: str) -> None:
@@ -112,29 +36,33 @@ def test_an_unknown_option_is_refused_as_terser_new_refuses_it() -> None:
         terserjs.ruby_options({"drop_console": True})
 
 
-def test_the_bundle_is_downloaded_once_checked_and_then_read_offline(bundle_server) -> None:
+@pytest.mark.usefixtures("bundle_server")
+def test_the_bundle_is_downloaded_once_checked_and_then_read_offline() -> None:
     joined = "\n".join(STAND_IN.values())
     assert terserjs.bundle_source(STAND_IN_BUNDLE) == joined
-    assert _Bundles.requests == ["/lib/first.js", "/lib/wrapper.js"]
-    _Bundles.files = {}
+    assert Bundles.requests == ["/lib/first.js", "/lib/wrapper.js"]
+    Bundles.files = {}
     assert terserjs.bundle_source(STAND_IN_BUNDLE, offline=True) == joined
     assert terserjs.bundle_source(STAND_IN_BUNDLE) == joined
-    assert len(_Bundles.requests) == 2
+    assert len(Bundles.requests) == 2
 
 
-def test_a_file_with_another_checksum_is_refused(bundle_server) -> None:
-    _Bundles.files["wrapper.js"] = "function terser_wrapper() {}\n"
+@pytest.mark.usefixtures("bundle_server")
+def test_a_file_with_another_checksum_is_refused() -> None:
+    Bundles.files["wrapper.js"] = "function terser_wrapper() {}\n"
     with pytest.raises(terserjs.Unavailable, match="not the pinned"):
         terserjs.bundle_source(STAND_IN_BUNDLE)
 
 
-def test_offline_without_a_cached_bundle_asks_nothing(bundle_server) -> None:
+@pytest.mark.usefixtures("bundle_server")
+def test_offline_without_a_cached_bundle_asks_nothing() -> None:
     with pytest.raises(terserjs.Unavailable, match="--offline"):
         terserjs.bundle_source(STAND_IN_BUNDLE, offline=True)
-    assert _Bundles.requests == []
+    assert Bundles.requests == []
 
 
-def test_the_bundle_may_come_from_a_local_folder_offline(bundle_server, tmp_path, monkeypatch) -> None:
+@pytest.mark.usefixtures("bundle_server")
+def test_the_bundle_may_come_from_a_local_folder_offline(tmp_path, monkeypatch) -> None:
     for name, text in STAND_IN.items():
         (tmp_path / name).write_text(text)
     monkeypatch.setenv(terserjs.BUNDLE_URL_ENV, str(tmp_path))
@@ -151,7 +79,8 @@ def _site(extra: dict[str, str] | None = None) -> dict[str, str]:
     }
 
 
-def test_js_files_minified_and_kept_in_the_site_cache(engine, bundle_server, tmp_path, capsys) -> None:
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_js_files_minified_and_kept_in_the_site_cache(tmp_path, capsys) -> None:
     site = build(tmp_path / "s", _site({"assets/js/bad.js": "one\nsyntax error\n"}), quiet=False)
     assert (site / "assets/js/a.js").read_text() == "/*mini true*/vara=1;varb=2;"
     assert (site / "assets/js/c.min.js").read_text() == "var c = 1;\n"
@@ -159,7 +88,7 @@ def test_js_files_minified_and_kept_in_the_site_cache(engine, bundle_server, tmp
     out = _log(capsys)
     assert "Terser Exception: assets/js/bad.js:2:4: Unexpected token; not written" in out
     # a warm build minifies nothing: neither engine nor bundle is needed
-    _Bundles.files = {}
+    Bundles.files = {}
     terserjs_cache = Path(terserjs.bundle_folder(STAND_IN_BUNDLE))
     for cached in terserjs_cache.iterdir():
         cached.unlink()
@@ -169,7 +98,8 @@ def test_js_files_minified_and_kept_in_the_site_cache(engine, bundle_server, tmp
     assert "copied unminified" not in _log(capsys)
 
 
-def test_an_exception_in_the_engine_is_an_error_for_that_file(engine, bundle_server, tmp_path) -> None:
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_an_exception_in_the_engine_is_an_error_for_that_file(tmp_path) -> None:
     minifier = terserjs.Minifier({}, str(tmp_path / "cache"), offline=False)
     try:
         with pytest.raises(terserjs.TerserError, match="engine trouble"):
@@ -246,7 +176,8 @@ REAL_FIXTURES = {
 
 
 @pytest.mark.slow
-def test_real_terser_writes_what_jekyll_terser_writes(engine, tmp_path, capsys) -> None:
+@pytest.mark.usefixtures("engine")
+def test_real_terser_writes_what_jekyll_terser_writes(tmp_path, capsys) -> None:
     try:
         terserjs.bundle_source(terserjs.BUNDLE, offline=True)
     except terserjs.Unavailable as err:
