@@ -11,17 +11,20 @@ cached) on fixtures whose expected output was observed from jekyll-terser.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import golden
+from conftest import golden, write_tree
 from inprocess import build
 from terser_standin import STAND_IN, STAND_IN_BUNDLE, Bundles, bundle_server, engine  # noqa: F401 - fixtures
 
 from liquidsite import terserjs
+from liquidsite.log import logger
+from liquidsite.serve.rebuild import Rebuilder
 
 JS = "// a comment\nfunction hello(name) {\n  return name;\n}\n"
 
@@ -195,3 +198,25 @@ def test_real_terser_writes_what_jekyll_terser_writes(tmp_path, capsys) -> None:
 def _log(capsys: pytest.CaptureFixture[str]) -> str:
     captured = capsys.readouterr()
     return captured.out + captured.err
+
+
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_a_watched_site_minifies_an_edited_script_again(tmp_path) -> None:
+    source, served = tmp_path / "src", tmp_path / "served"
+    write_tree(source, _site())
+    rebuilder = Rebuilder({"source": str(source), "destination": str(served), "quiet": True})
+    try:
+        rebuilder.build()
+        assert (served / "assets/js/a.js").read_text() == "/*mini true*/vara=1;varb=2;"
+        (source / "assets/js/a.js").write_text("var  c = 3;\n")
+        result = rebuilder.rebuild({str(source / "assets/js/a.js")})
+        assert result.error is None, result.error
+        assert (served / "assets/js/a.js").read_text() == "/*mini true*/varc=3;"
+        (source / "index.html").write_text("y")
+        result = rebuilder.rebuild({str(source / "index.html")})
+        assert (result.error, result.kind) == (None, "incremental")
+        assert (served / "index.html").read_text() == "y"
+        assert (served / "assets/js/a.js").read_text() == "/*mini true*/varc=3;"
+    finally:
+        gc.unfreeze()
+        logger.adjust_verbosity()

@@ -232,6 +232,7 @@ class MinifiedStaticFile(StaticFile):
 
     def __init__(self, original: StaticFile, minified: str) -> None:
         super().__init__(original.site, original.dir_name, original.name, original.collection)
+        self.source_path = original.source_path
         self.path = minified
 
 
