@@ -203,7 +203,7 @@ def _log(capsys: pytest.CaptureFixture[str]) -> str:
 @pytest.mark.usefixtures("engine", "bundle_server")
 def test_a_watched_site_minifies_an_edited_script_again(tmp_path) -> None:
     source, served = tmp_path / "src", tmp_path / "served"
-    write_tree(source, _site())
+    write_tree(source, _site({"page.md": "---\n---\ntext\n"}))
     rebuilder = Rebuilder({"source": str(source), "destination": str(served), "quiet": True})
     try:
         rebuilder.build()
@@ -212,10 +212,9 @@ def test_a_watched_site_minifies_an_edited_script_again(tmp_path) -> None:
         result = rebuilder.rebuild({str(source / "assets/js/a.js")})
         assert result.error is None, result.error
         assert (served / "assets/js/a.js").read_text() == "/*mini true*/varc=3;"
-        (source / "index.html").write_text("y")
-        result = rebuilder.rebuild({str(source / "index.html")})
-        assert (result.error, result.kind) == (None, "incremental")
-        assert (served / "index.html").read_text() == "y"
+        (source / "page.md").write_text("---\n---\nNew *text*.\n")
+        result = rebuilder.rebuild({str(source / "page.md")})
+        assert (result.error, result.kind, result.changed) == (None, "incremental", ["/page.html"])
         assert (served / "assets/js/a.js").read_text() == "/*mini true*/varc=3;"
     finally:
         gc.unfreeze()

@@ -81,4 +81,4 @@ class UnwrittenStaticFile(StaticFile):
         return False
 
 
-PLUGIN = BuiltinPlugin("jekyll-terser", generate=generate)
+PLUGIN = BuiltinPlugin("jekyll-terser", generate=generate, generate_reads=())
