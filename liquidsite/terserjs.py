@@ -27,12 +27,14 @@ engine nor needs the bundle.
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -364,6 +366,8 @@ ENGINE_ENV = "LIQUIDSITE_TERSER_ENGINE"
 #: joins the bundle's wrapper with Python: JSON in, JSON out (QuickJS passes strings, not objects)
 _GLUE = "\nfunction __liquidsite_terser(options) { return JSON.stringify(terser_wrapper(JSON.parse(options))); }\n"
 _MEMORY_LIMIT = 1024 * 1024 * 1024
+_STACK_BYTES = 256 * 1024 * 1024
+_STACK_MARGIN = 1024 * 1024
 #: Node's side: the bundle evaluated as ExecJS's Node runtime evaluates it (in a function, without
 #: ``module``/``exports``/``require``), then one JSON line of options in, one JSON line out
 _NODE_SERVER = """
@@ -390,7 +394,13 @@ class Engine:
 
 
 class QuickJS(Engine):
-    """QuickJS in this process, from the ``quickjs`` wheel."""
+    """QuickJS in this process, from the ``quickjs`` wheel, on a thread of its own.
+
+    terser recurses once per level of the syntax tree (a chain of 500 ``+`` is 500 levels), and
+    QuickJS stops at its stack limit; the thread gets a stack of :data:`_STACK_BYTES` (reserved,
+    not used, until needed) and QuickJS a limit a little below it. A QuickJS runtime must stay
+    on the thread that made it, so every call goes through that one thread.
+    """
 
     def __init__(self, source: str) -> None:
         try:
@@ -399,16 +409,37 @@ class QuickJS(Engine):
             raise Unavailable("no JavaScript engine: pip install 'liquidsite[terser]' (QuickJS), "
                               "or put Node on PATH") from err
         self.errors: Any = quickjs.JSException
+        previous = threading.stack_size(_STACK_BYTES)
+        try:
+            self.thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="liquidsite-quickjs")
+            self.function = self.thread.submit(self._load, quickjs, source).result()
+        finally:
+            threading.stack_size(previous)
+
+    @staticmethod
+    def _load(quickjs: Any, source: str) -> Any:
         context = quickjs.Context()
         context.set_memory_limit(_MEMORY_LIMIT)
+        context.set_max_stack_size(_STACK_BYTES - _STACK_MARGIN)
         context.eval(source + _GLUE)
-        self.function = context.get("__liquidsite_terser")
+        return context, context.get("__liquidsite_terser")
 
     def run(self, options: str) -> str:
+        return self.thread.submit(self._call, options).result()
+
+    def _call(self, options: str) -> str:
+        _context, function = self.function
         try:
-            return str(self.function(options))
-        except self.errors as err:  # a stack overflow on a deeply nested source, or memory
+            return str(function(options))
+        except self.errors as err:  # a source nested deeper than the stack allows, or memory
             raise TerserError(str(err).splitlines()[0]) from err
+
+    def close(self) -> None:
+        self.thread.submit(self._release).result()
+        self.thread.shutdown()
+
+    def _release(self) -> None:
+        self.function = None  # the context is freed on its own thread
 
 
 class Node(Engine):

@@ -219,3 +219,19 @@ def test_a_watched_site_minifies_an_edited_script_again(tmp_path) -> None:
     finally:
         gc.unfreeze()
         logger.adjust_verbosity()
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("engine")
+def test_a_long_chain_of_operators_fits_the_engines_stack(tmp_path) -> None:
+    """terser recurses once per ``+``: QuickJS's own small stack overflowed at a few hundred."""
+    try:
+        terserjs.bundle_source(terserjs.BUNDLE, offline=True)
+    except terserjs.Unavailable as err:
+        pytest.skip(f"terser-ruby's bundle is not cached: {err}")
+    minifier = terserjs.Minifier({}, str(tmp_path), offline=True)
+    try:
+        source = "var s = " + " + ".join(f'"x{i}"' for i in range(1500)) + ";\nwindow.s = s;\n"
+        assert minifier.minify(source) == 'var s="' + "".join(f"x{i}" for i in range(1500)) + '";window.s=s;'
+    finally:
+        minifier.close()
