@@ -136,3 +136,10 @@ def test_production_javascript_as_the_gem_writes_it(tmp_path, monkeypatch):
     shutil.copytree(GOLDEN.parent / "minifier_terser" / "site", tmp_path, dirs_exist_ok=True)
     site = build(tmp_path, {})
     assert _files(site) == _files(GOLDEN.parent / "minifier_terser" / "expected")
+
+
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_a_script_jekyll_terser_wrote_is_not_minified_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("JEKYLL_ENV", "production")
+    site = build(tmp_path, {"_config.yml": "plugins: [jekyll-minifier, jekyll-terser]\n", "app.js": "var  b = 2;\n"})
+    assert (site / "app.js").read_text() == "/*mini false*/varb=2;"

@@ -261,8 +261,8 @@ def minify_site(site: "Site") -> None:
 
 def _minify_static(site: "Site", run: _Run, item: StaticFile, relative: str) -> None:
     extension = os.path.splitext(relative)[1]
-    if extension not in (".js", ".css", ".json", ".xml"):
-        return
+    if extension not in (".js", ".css", ".json", ".xml") or isinstance(item, MinifiedStaticFile):
+        return  # jekyll-terser's files have their own write, which the gem's StaticFile#write does not reach
     with open(item.path, encoding="utf-8", errors="surrogateescape") as handle:
         text = handle.read()
     minified = run.content(relative, text, static=True)
