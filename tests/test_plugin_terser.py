@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -233,5 +234,24 @@ def test_a_long_chain_of_operators_fits_the_engines_stack(tmp_path) -> None:
     try:
         source = "var s = " + " + ".join(f'"x{i}"' for i in range(1500)) + ";\nwindow.s = s;\n"
         assert minifier.minify(source) == 'var s="' + "".join(f"x{i}" for i in range(1500)) + '";window.s=s;'
+    finally:
+        minifier.close()
+
+
+@pytest.mark.usefixtures("bundle_server")
+def test_node_stopping_leaves_the_rest_unminified(tmp_path, monkeypatch) -> None:
+    if shutil.which("node") is None and shutil.which("nodejs") is None:
+        pytest.skip("Node is not on PATH")
+    monkeypatch.setenv(terserjs.ENGINE_ENV, "node")
+    minifier = terserjs.Minifier({}, str(tmp_path / "cache"), offline=False)
+    try:
+        assert minifier.minify("a  b") == "/*mini false*/ab"
+        assert isinstance(minifier.engine, terserjs.Node)
+        minifier.engine.process.kill()
+        minifier.engine.process.wait()
+        with pytest.raises(terserjs.Unavailable, match="Node stopped"):
+            minifier.minify("c")
+        with pytest.raises(terserjs.Unavailable, match="Node stopped"):
+            minifier.minify("d")
     finally:
         minifier.close()
