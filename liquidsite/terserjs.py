@@ -411,18 +411,25 @@ class QuickJS(Engine):
             raise Unavailable("no JavaScript engine: pip install 'liquidsite[terser]' (QuickJS), "
                               "or put Node on PATH") from err
         self.errors: Any = quickjs.JSException
-        previous = threading.stack_size(_STACK_BYTES)
+        self.stack = _STACK_BYTES
+        previous = threading.stack_size(self.stack)
         try:
             self.thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="liquidsite-quickjs")
-            self.function = self.thread.submit(self._load, quickjs, source).result()
+            loading = self.thread.submit(self._load, quickjs, source)
+        except RuntimeError:  # no room for such a stack here: the default one (QuickJS keeps its own limit)
+            threading.stack_size(previous)
+            self.stack = 0
+            self.thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="liquidsite-quickjs")
+            loading = self.thread.submit(self._load, quickjs, source)
         finally:
             threading.stack_size(previous)
+        self.function = loading.result()
 
-    @staticmethod
-    def _load(quickjs: Any, source: str) -> Any:
+    def _load(self, quickjs: Any, source: str) -> Any:
         context = quickjs.Context()
         context.set_memory_limit(_MEMORY_LIMIT)
-        context.set_max_stack_size(_STACK_BYTES - _STACK_MARGIN)
+        if self.stack:
+            context.set_max_stack_size(self.stack - _STACK_MARGIN)
         context.eval(source + _GLUE)
         return context, context.get("__liquidsite_terser")
 
