@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
@@ -82,3 +83,12 @@ def bundle_server(tmp_path, monkeypatch) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def no_engine(tmp_path, monkeypatch) -> None:
+    """Neither Node nor QuickJS to run terser (the bundle itself is at hand)."""
+    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path / "downloads"))
+    monkeypatch.setattr(terserjs, "bundle_source", lambda bundle, offline=False: "")
+    monkeypatch.setenv(terserjs.ENGINE_ENV, "quickjs")
+    monkeypatch.setitem(sys.modules, "quickjs", None)  # import quickjs fails

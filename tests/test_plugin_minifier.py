@@ -7,12 +7,11 @@ with ``JEKYLL_ENV=production`` (the al-folio oracle's Jekyll 4.3.1 and gem sourc
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from inprocess import build
-from terser_standin import bundle_server, engine  # noqa: F401 - fixtures
+from terser_standin import bundle_server, engine, no_engine  # noqa: F401 - fixtures
 
 from liquidsite import terserjs
 from liquidsite.plugins import htmlcompressor, minifier
@@ -107,12 +106,9 @@ def test_javascript_files_and_script_bodies_through_terser(tmp_path, monkeypatch
     assert "JavaScript compression failed for bad.js: Unexpected token. Using original content." in log
 
 
+@pytest.mark.usefixtures("no_engine")
 def test_javascript_left_as_it_is_without_an_engine(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("JEKYLL_ENV", "production")
-    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path / "downloads"))
-    monkeypatch.setattr(terserjs, "bundle_source", lambda bundle, offline=False: "")
-    monkeypatch.setenv(terserjs.ENGINE_ENV, "quickjs")
-    monkeypatch.setitem(sys.modules, "quickjs", None)
     site = build(tmp_path / "s", {
         "_config.yml": "plugins: [jekyll-minifier]\n",
         "index.html": "---\n---\n<p>  a  </p>\n<script>\n var a = 1;\n</script>\n",

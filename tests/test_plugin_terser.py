@@ -14,14 +14,13 @@ from __future__ import annotations
 import gc
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import golden, write_tree
 from inprocess import build
-from terser_standin import STAND_IN, STAND_IN_BUNDLE, Bundles, bundle_server, engine  # noqa: F401 - fixtures
+from terser_standin import STAND_IN, STAND_IN_BUNDLE, Bundles, bundle_server, engine, no_engine  # noqa: F401
 
 from liquidsite import terserjs
 from liquidsite.log import logger
@@ -113,11 +112,8 @@ def test_an_exception_in_the_engine_is_an_error_for_that_file(tmp_path) -> None:
         minifier.close()
 
 
-def test_without_the_engine_js_is_copied_unminified_with_one_warning(tmp_path, capsys, monkeypatch) -> None:
-    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path / "downloads"))
-    monkeypatch.setattr(terserjs, "bundle_source", lambda bundle, offline=False: "")
-    monkeypatch.setenv(terserjs.ENGINE_ENV, "quickjs")
-    monkeypatch.setitem(sys.modules, "quickjs", None)  # import quickjs fails
+@pytest.mark.usefixtures("no_engine")
+def test_without_the_engine_js_is_copied_unminified_with_one_warning(tmp_path, capsys) -> None:
     site = build(tmp_path / "s", {
         "_config.yml": "plugins: [jekyll-terser, jekyll-not-a-real-gem]\n",
         "assets/js/a.js": JS,
