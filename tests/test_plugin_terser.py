@@ -251,3 +251,12 @@ def test_node_stopping_leaves_the_rest_unminified(tmp_path, monkeypatch) -> None
             minifier.minify("d")
     finally:
         minifier.close()
+
+
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_other_settings_minify_again(tmp_path) -> None:
+    site = build(tmp_path, _site())
+    assert (site / "assets/js/a.js").read_text() == "/*mini true*/vara=1;varb=2;"
+    site = build(tmp_path, {"_config.yml": "plugins: [jekyll-terser]\n"})
+    assert (site / "assets/js/a.js").read_text() == "/*mini false*/vara=1;varb=2;"
+    assert len(list((tmp_path / ".jekyll-cache/jekyll-terser").rglob("*.js"))) == 1  # the other result pruned
