@@ -67,7 +67,7 @@ def engine(request, monkeypatch) -> str:
 
 
 @pytest.fixture
-def bundle_server(tmp_path, monkeypatch) -> Iterator[str]:
+def bundle_server(tmp_path_factory, monkeypatch) -> Iterator[str]:
     """The stand-in bundle on 127.0.0.1, an empty download cache, and the plugin pointed at both."""
     Bundles.requests = []
     Bundles.files = dict(STAND_IN)
@@ -75,7 +75,7 @@ def bundle_server(tmp_path, monkeypatch) -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_address[1]}/lib"
-    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path / "downloads"))
+    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path_factory.mktemp("downloads")))
     monkeypatch.setenv(terserjs.BUNDLE_URL_ENV, url)
     monkeypatch.setattr(terserjs, "BUNDLE", STAND_IN_BUNDLE)
     try:
@@ -86,9 +86,9 @@ def bundle_server(tmp_path, monkeypatch) -> Iterator[str]:
 
 
 @pytest.fixture
-def no_engine(tmp_path, monkeypatch) -> None:
+def no_engine(tmp_path_factory, monkeypatch) -> None:
     """Neither Node nor QuickJS to run terser (the bundle itself is at hand)."""
-    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path / "downloads"))
+    monkeypatch.setenv("LIQUIDSITE_CACHE_DIR", str(tmp_path_factory.mktemp("downloads")))
     monkeypatch.setattr(terserjs, "bundle_source", lambda bundle, offline=False: "")
     monkeypatch.setenv(terserjs.ENGINE_ENV, "quickjs")
     monkeypatch.setitem(sys.modules, "quickjs", None)  # import quickjs fails
