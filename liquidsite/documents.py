@@ -570,6 +570,8 @@ class StaticFile:
             self.path = os.path.join(site.source, site.config["collections_dir"], dir.lstrip("/"), name)
         else:
             self.path = os.path.join(base, dir.lstrip("/"), name)
+        #: the file read from the source (``path``, what is written, may be a copy a generator made)
+        self.source_path = self.path
         self.basename = _strip_trailing_dots(name[: len(name) - len(self.extname)] if self.extname else name)
         self._url: Optional[str] = None
         self._data: Optional[dict[str, Any]] = None

@@ -187,8 +187,8 @@ class _Edit:
             self.templates_changed = True
             return True
         if isinstance(item, StaticFile):
-            if has_yaml_header(path):
-                return False  # now a page or document
+            if has_yaml_header(path) or item.path != item.source_path:
+                return False  # now a page or document; or written from a copy a generator made of it (minified)
             self.statics.append(item)
             self.keys.add(STATIC_FILES)
             return True
@@ -239,7 +239,7 @@ def _inputs(site: "Site", index: DependencyIndex) -> dict[str, Any]:
     for layout in site.layouts.values():
         found[os.path.abspath(layout.path)] = layout
     for static in site.static_files:
-        found[os.path.abspath(static.path)] = static
+        found[os.path.abspath(static.source_path)] = static
     for path, items in index.by_path.items():
         found.setdefault(path, items[0])
     return found

@@ -9,9 +9,10 @@ space, spaces inside tags removed, ...), then the blocks are put back. The
 regular expressions are the gem's, with Ruby's semantics: ``/m`` is Python's
 DOTALL, ``\\s`` is ASCII whitespace, ``$`` is end of line.
 
-Compressing the preserved ``<script>`` and ``<style>`` bodies needs terser.js
-and cssminify2, which liquidsite does not have: :meth:`Compressor.compress`
-leaves them as they are and records in ``Compressor.skipped`` that it did.
+The preserved ``<script>`` bodies go through the ``javascript_compressor``
+option, a callable (jekyll-minifier gives terser, :mod:`liquidsite.terserjs`);
+``<style>`` bodies would need cssminify2, which liquidsite does not have. What
+is left as it is for want of a compressor is recorded in ``Compressor.skipped``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any, Callable, Mapping, Optional
 _I = re.I | re.A
 _IS = re.I | re.S | re.A
 
+CDATA_PATTERN = re.compile(r"\s*<!\[CDATA\[(.*?)\]\]>\s*", _IS)
 SKIP_PATTERN = re.compile(r"<!--\s*\{\{\{\s*-->(.*?)<!--\s*\}\}\}\s*-->", _IS)
 COND_COMMENT_PATTERN = re.compile(r"(<!(?:--)?\[[^\]]+?\]>)(.*?)(<!\[[^\]]+\]-->)", _IS)
 COMMENT_PATTERN = re.compile(r"<!---->|<!--[^\[].*?-->", _IS)
@@ -257,11 +259,26 @@ class Compressor:
 
     def _process_blocks(self, blocks: _Blocks) -> None:
         if self.options["compress_javascript"] and blocks.script:
-            self.skipped.add("javascript")
+            compress = self.options.get("javascript_compressor")
+            if callable(compress):
+                blocks.script[:] = [self._compress_javascript(compress, block) for block in blocks.script]
+            else:
+                self.skipped.add("javascript")
         if self.options["compress_css"] and blocks.style:
             self.skipped.add("css")
         if self.options["remove_javascript_protocol"]:
             blocks.event[:] = [EVENT_JS_PROTOCOL_PATTERN.sub(r"\1", block, count=1) for block in blocks.event]
+
+    def _compress_javascript(self, compress: Callable[[str], Optional[str]], source: str) -> str:
+        """The gem's ``compress_javascript``: the body (inside a CDATA wrapper, if any) through the compressor,
+        stripped; *compress* answers None when it cannot run, and the block stays as it is."""
+        wrapped = CDATA_PATTERN.search(source)
+        result = compress(wrapped.group(1) if wrapped else source)
+        if result is None:
+            self.skipped.add("javascript")
+            return source
+        result = result.strip(_RUBY_SPACE)
+        return f"/*<![CDATA[*/{result}/*]]>*/" if wrapped else result
 
     # -- restoring ----------------------------------------------------------------------------------
 

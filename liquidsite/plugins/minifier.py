@@ -4,8 +4,9 @@ The gem overrides how pages, documents and static files are written; every
 other environment writes them as they are. By the written file's extension:
 
 - ``.json``: json-minify (whitespace and comments between tokens removed);
-- ``.js`` (not ``.min.js``) and ``.css`` (not ``.min.css``): terser.js and
-  cssminify2, unless ``compress_javascript``/``compress_css`` is false;
+- ``.js`` (not ``.min.js``) and ``.css`` (not ``.min.css``): terser.js (with
+  ``terser_args``, :mod:`liquidsite.terserjs`) and cssminify2, unless
+  ``compress_javascript``/``compress_css`` is false;
 - anything else a page or document writes, and static ``.xml`` files: the
   HTML compressor (:mod:`.htmlcompressor`) with the options the gem passes
   (comments removed, CSS and JavaScript bodies compressed, plus the
@@ -14,10 +15,11 @@ other environment writes them as they are. By the written file's extension:
 - files matching an ``exclude`` pattern (``File.fnmatch`` on the path below the
   destination) are written as they are.
 
-terser.js and cssminify2 (a Ruby port of the YUI CSS compressor) have no
-Python equivalent writing the same bytes, so JavaScript and CSS, in files and
-in ``<script>``/``<style>`` bodies, stay as they are, with one warning per build.
-A compressor error keeps the original content with the gem's warning.
+JavaScript, in files and ``<script>`` bodies, goes through the same terser.js
+as the gem's (QuickJS or Node; without either, it stays as it is, with one
+warning). cssminify2 (a Ruby port of the YUI CSS compressor) has no Python
+equivalent writing the same bytes, so CSS stays as it is, with one warning per
+build. A compressor error keeps the original content with the gem's warning.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional
 from ..documents import StaticFile
 from ..log import logger
 from .base import BuiltinPlugin
-from .. import cache
+from .. import cache, terserjs
 from .htmlcompressor import Compressor
 from .regex_replace import compile_ruby
 
@@ -120,6 +122,24 @@ class Settings:
         options["preserve_patterns"] = patterns
         return options
 
+    def terser_args(self) -> dict[str, Any]:
+        """``terser_args`` (or the older ``uglifier_args``) as the gem's validation leaves them for ``Terser.new``:
+        nested settings (``compress: {...}``) are dropped with a warning, and so is Uglifier's ``harmony``."""
+        for key in ("terser_args", "uglifier_args"):
+            args = self.raw.get(key)
+            if not isinstance(args, Mapping):
+                continue
+            kept: dict[str, Any] = {}
+            for name, value in args.items():
+                if isinstance(value, (Mapping, list)):
+                    kind = "Hash" if isinstance(value, Mapping) else "Array"
+                    logger.warn("Jekyll Minifier:", f"Unsupported value type for '{key}[{name}]': {kind}. Skipping.")
+                elif str(name) != "harmony":
+                    kept[str(name)] = value
+            if kept:
+                return kept
+        return {}
+
     def excluded(self, relative: str) -> bool:
         """``exclude.any? { |e| e == file_name || File.fnmatch(e, file_name) }`` (``*`` crosses ``/``)."""
         return any(
@@ -135,8 +155,31 @@ class _Run:
     def __init__(self, site: "Site") -> None:
         self.site = site
         self.settings = Settings(site.config)
-        self.compressor = Compressor(self.settings.html_options())
+        self.compressor = Compressor({**self.settings.html_options(), "javascript_compressor": self.javascript})
         self.unminified: set[str] = set()
+        self.terser: Optional[terserjs.Minifier] = None
+
+    def _terser(self) -> terserjs.Minifier:
+        """``Terser.new(terser_args)``, made when first needed (ValueError for options it refuses)."""
+        if self.terser is None:
+            self.terser = terserjs.Minifier(
+                self.settings.terser_args(),
+                cache.plugin_dir(self.site.cache_root, self.site.source, "jekyll-minifier-terser"),
+                bool(self.site.config.get("offline")))
+        return self.terser
+
+    def javascript(self, source: str) -> Optional[str]:
+        """*source* through terser; None when terser cannot run here (said once, at the end)."""
+        try:
+            return self._terser().minified_text(source)
+        except terserjs.Unavailable:
+            return None
+
+    def close(self) -> None:
+        if self.terser is not None:
+            if self.terser.unavailable is None:
+                self.terser.prune()
+            self.terser.close()
 
     def content(self, relative: str, text: str, static: bool) -> str:
         """The gem's ``output_compressed`` (or, for a static file, ``process_static_file``) on *text*."""
@@ -144,9 +187,18 @@ class _Run:
         extension = os.path.splitext(relative)[1]
         settings = self.settings
         if extension == ".js":
-            if not name.endswith(".min.js") and settings.flag("compress_javascript", True):
+            if name.endswith(".min.js") or not settings.flag("compress_javascript", True):
+                return text
+            try:
+                minified = self.javascript(text)
+            except (terserjs.TerserError, ValueError) as err:
+                logger.warn("Jekyll Minifier:", f"JavaScript compression failed for {relative}: {err}. "
+                            "Using original content.")
+                return text
+            if minified is None:
                 self.unminified.add("JavaScript")
-            return text
+                return text
+            return minified
         if extension == ".css":
             if not name.endswith(".min.css") and settings.flag("compress_css", True):
                 self.unminified.add("CSS")
@@ -162,7 +214,11 @@ class _Run:
                 return text
         if static and extension != ".xml":
             return text
-        compressed = self.compressor.compress(text)
+        try:
+            compressed = self.compressor.compress(text)
+        except (terserjs.TerserError, ValueError) as err:
+            logger.warn("Jekyll Minifier:", f"HTML compression failed for {relative}: {err}. Using original content.")
+            return text
         if "javascript" in self.compressor.skipped:
             self.unminified.add("inline JavaScript")
         if "css" in self.compressor.skipped:
@@ -176,6 +232,7 @@ class MinifiedStaticFile(StaticFile):
 
     def __init__(self, original: StaticFile, minified: str) -> None:
         super().__init__(original.site, original.dir_name, original.name, original.collection)
+        self.source_path = original.source_path
         self.path = minified
 
 
@@ -193,15 +250,19 @@ def minify_site(site: "Site") -> None:
             _minify_static(site, run, item, relative)
         elif item.output is not None:
             item.output = run.content(relative, item.output, static=False)
-    if run.unminified:
-        logger.warn("Jekyll Minifier:", f"{', '.join(sorted(run.unminified))} not minified: terser.js and "
-                    "cssminify2 have no Python equivalent; HTML, XML and JSON are.")
+    run.close()
+    css = sorted(kind for kind in run.unminified if "CSS" in kind)
+    if css:
+        logger.warn("Jekyll Minifier:", f"{', '.join(css)} not minified: cssminify2 has no Python equivalent.")
+    javascript = sorted(kind for kind in run.unminified if "JavaScript" in kind)
+    if javascript and run.terser is not None and run.terser.unavailable is not None:
+        logger.warn("Jekyll Minifier:", f"{', '.join(javascript)} not minified: {run.terser.unavailable}.")
 
 
 def _minify_static(site: "Site", run: _Run, item: StaticFile, relative: str) -> None:
     extension = os.path.splitext(relative)[1]
-    if extension not in (".js", ".css", ".json", ".xml"):
-        return
+    if extension not in (".js", ".css", ".json", ".xml") or isinstance(item, MinifiedStaticFile):
+        return  # jekyll-terser's files have their own write, which the gem's StaticFile#write does not reach
     with open(item.path, encoding="utf-8", errors="surrogateescape") as handle:
         text = handle.read()
     minified = run.content(relative, text, static=True)

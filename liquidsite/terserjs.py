@@ -1,0 +1,604 @@
+"""terser.js as terser-ruby runs it, in Node or QuickJS: the JavaScript minifier of jekyll-terser and jekyll-minifier.
+
+No Python minifier writes terser's bytes (it renames locals, folds statements
+into sequences, evaluates constants), so liquidsite runs terser.js itself:
+
+- **The bundle** is the one terser-ruby 1.2.5 (terser.js 5.37.0) evaluates
+  through ExecJS: its ``lib/`` files ``es5.js``, ``split.js``,
+  ``source-map.js``, ``terser.js`` and ``terser_wrapper.js``, joined by
+  newlines. It is not shipped with liquidsite: :func:`bundle_source` downloads
+  the files once from the gem's repository at a pinned commit
+  (:data:`BUNDLE`), checks each one's SHA-256, and keeps them in the user's
+  download cache (``$LIQUIDSITE_CACHE_DIR``, as remote themes); ``--offline``
+  only reads that cache.
+- **The engine** is Node when ``node`` is on PATH (what ExecJS uses for the
+  gem; one process per build, about four times faster), else QuickJS from the
+  ``quickjs`` wheel (the optional ``terser`` extra), in-process;
+  ``$LIQUIDSITE_TERSER_ENGINE`` chooses. Both give the gem's bytes on all of
+  al-folio's scripts.
+- **The options** are what ``Terser.new(options).compile(source)`` sends to
+  ``terser_wrapper``: :func:`wrapper_options` ports terser-ruby's merging of
+  its ``DEFAULTS`` with the site's settings, Ruby's symbol/string key
+  distinction included (a YAML setting nested under ``compress:`` is a string
+  key, which JSON writes after the default of the same name, so it wins).
+
+:class:`Minifier` keeps every result in a folder of the site's cache, keyed by
+the bundle, the options and the source, so that a warm build neither loads the
+engine nor needs the bundle.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional
+
+from . import net
+
+#: Where the bundle's files are downloaded from (a test points it at a local server).
+BUNDLE_URL_ENV = "LIQUIDSITE_TERSER_URL"
+BUNDLE_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The JavaScript files terser-ruby concatenates, in order, with their SHA-256."""
+
+    name: str
+    url: str
+    files: tuple[tuple[str, str], ...]
+
+    @property
+    def key(self) -> str:
+        """What identifies this bundle's behaviour (part of every cached result's key)."""
+        return hashlib.sha256("".join(digest for _, digest in self.files).encode()).hexdigest()
+
+
+#: terser-ruby 1.2.5 (commit 875d507, terser.js 5.37.0): the gem al-folio's Gemfile.lock resolves
+BUNDLE = Bundle(
+    "terser-ruby 1.2.5 (terser.js 5.37.0)",
+    "https://raw.githubusercontent.com/ahorek/terser-ruby/875d50706a047fffc28df5746dfb37cadefb42b8/lib",
+    (
+        ("es5.js", "2b07ae9bb832c97dd626abf842fa9eb679097d3d89247c14995025eb34edf945"),
+        ("split.js", "a3bf0ca991071d83b773bc084731cc7d1b57c9076696c5236619f6ef61402c8b"),
+        ("source-map.js", "1379839b045b79890513f133f40901f73d68d10ea3e41065f5f53b95031770a3"),
+        ("terser.js", "fd8f2c793a9cc5c4b57274846bf728df6a6bbed3e118ce22769d95516fceedca"),
+        ("terser_wrapper.js", "07e4cf643a6e353e707bb540ce379e9091003ec3fc27dd882ec087134fa387c0"),
+    ),
+)
+
+
+class Unavailable(Exception):
+    """terser cannot run: the engine is not installed or the bundle is neither cached nor downloadable.
+    The message says what to do."""
+
+
+class TerserError(Exception):
+    """terser rejected a source (``Terser::Error``): its message, line and column."""
+
+    def __init__(self, message: str, line: Optional[int] = None, column: Optional[int] = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+def bundle_folder(bundle: Bundle) -> str:
+    from .theme import cache_dir
+
+    return os.path.join(cache_dir(), "terser", bundle.key[:16])
+
+
+def bundle_source(bundle: Bundle, offline: bool = False) -> str:
+    """The bundle's files joined as terser-ruby joins them: from the download cache, else downloaded into it."""
+    folder = bundle_folder(bundle)
+    base = os.environ.get(BUNDLE_URL_ENV, bundle.url).rstrip("/")
+    parts: list[str] = []
+    for name, digest in bundle.files:
+        path = os.path.join(folder, name)
+        body = _read(path)
+        if body is None or hashlib.sha256(body).hexdigest() != digest:
+            url = f"{base}/{name}"
+            if offline and _remote(url):
+                raise Unavailable(f"{bundle.name} is not in the download cache ({folder}) and --offline "
+                                  f"forbids fetching {url}; build once online to cache it")
+            body = _download(url, digest)
+            _store(path, body)
+        parts.append(body.decode("utf-8"))
+    return "\n".join(parts)
+
+
+def _remote(url: str) -> bool:
+    return "://" in url and not url.startswith("file://")
+
+
+def _read(path: str) -> Optional[bytes]:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _download(url: str, digest: str) -> bytes:
+    """*url*'s body, checked against *digest*; a folder (``$LIQUIDSITE_TERSER_URL`` naming an installed
+    terser gem's ``lib``, say) is read directly."""
+    if not _remote(url):
+        local = urllib.request.url2pathname(urllib.parse.urlsplit(url).path) if "://" in url else url
+        body = _read(local)
+        if body is None:
+            raise Unavailable(f"could not read {local}")
+    else:
+        try:
+            response = net.get(url, timeout=BUNDLE_TIMEOUT)
+        except net.NetworkError as err:
+            raise Unavailable(f"could not download {url}: {err}") from err
+        if not response.ok:
+            raise Unavailable(f"could not download {url}: HTTP {response.status}")
+        body = response.body
+    actual = hashlib.sha256(body).hexdigest()
+    if actual != digest:
+        raise Unavailable(f"{url} has SHA-256 {actual}, not the pinned {digest}; not used")
+    return body
+
+
+def _store(path: str, body: bytes) -> bool:
+    """Write *body* atomically (several builds may write at once); False when the folder is read-only."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(body)
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True
+
+
+# --- terser-ruby's options -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sym:
+    """A Ruby Symbol key: terser-ruby's own keys, distinct from the string keys YAML gives nested settings."""
+
+    name: str
+
+
+RubyHash = dict[Any, Any]
+
+
+def _h(**entries: Any) -> RubyHash:
+    return {Sym(k): v for k, v in entries.items()}
+
+
+_DEFAULTS: RubyHash = _h(
+    output=_h(ascii_only=True, comments=Sym("copyright"), inline_script=False, keep_numbers=False,
+              quote_keys=False, max_line_len=32 * 1024, semicolons=True, beautify=False, indent_level=4,
+              indent_start=0, width=80, preamble=None, wrap_iife=False, shebang=True, quote_style=0,
+              keep_quoted_props=False),
+    mangle=_h(eval=False, reserved=["$super"], properties=False, toplevel=False),
+    compress=_h(sequences=True, properties=True, dead_code=True, drop_debugger=True, unsafe=False,
+                unsafe_comps=False, unsafe_math=False, unsafe_proto=False, conditionals=True, comparisons=True,
+                evaluate=True, booleans=True, loops=True, unused=True, toplevel=False, top_retain=[],
+                hoist_funs=True, hoist_vars=False, if_return=True, join_vars=True, collapse_vars=True,
+                inline=True, reduce_vars=False, negate_iife=True, pure_getters=False, pure_funcs=None,
+                pure_new=False, drop_console=False, keep_fargs=False, keep_classnames=False, keep_fnames=False,
+                passes=1, keep_infinity=False, lhs_constants=True, side_effects=True, switches=True),
+    parse=_h(bare_returns=False, expression=False, html5_comments=True, shebang=True, strict=False),
+    define=_h(), keep_fnames=False, keep_classnames=False, toplevel=False, source_map=False,
+    error_context_lines=8,
+)
+_EXTRA_OPTIONS = (Sym("comments"), Sym("mangle_properties"))
+_MANGLE_PROPERTIES_DEFAULTS = _h(debug=False, regex=None, keep_quoted=False, reserved=[], builtins=False)
+_SOURCE_MAP_DEFAULTS = _h(map_url=False, url=False, sources_content=False, filename=None, root=None,
+                          output_filename=None, input_source_map=None)
+_COPYRIGHT = ["(^!)|Copyright", "i"]  # encode_regexp(/(^!)|Copyright/i)
+
+
+def _truthy(value: Any) -> bool:
+    return value is not None and value is not False
+
+
+def _get(value: Any, key: Any) -> Any:
+    """Ruby's ``value[key]`` on a Hash (nil for anything else here)."""
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def _merge(*hashes: Any) -> RubyHash:
+    merged: RubyHash = {}
+    for one in hashes:
+        if not isinstance(one, dict):
+            raise ValueError(f"no implicit conversion of {_ruby_class(one)} into Hash")
+        merged.update(one)
+    return merged
+
+
+def _ruby_class(value: Any) -> str:
+    return {bool: "true", int: "Integer", float: "Float", str: "String", list: "Array"}.get(type(value), "Object")
+
+
+def _conditional(value: Any, defaults: RubyHash, overrides: Optional[RubyHash] = None) -> Any:
+    if value is True or value is None:
+        return _merge(defaults, overrides or {})
+    if _truthy(value):
+        return _merge(defaults, value, overrides or {})
+    return False
+
+
+def ruby_options(settings: Mapping[str, Any]) -> RubyHash:
+    """``options.transform_keys(&:to_sym)`` of a YAML mapping; ``Terser.new`` rejects unknown keys."""
+    options = {Sym(str(key)): _ruby_value(value) for key, value in settings.items()}
+    missing = [key.name for key in options if key not in _DEFAULTS and key not in _EXTRA_OPTIONS]
+    if missing:
+        raise ValueError(f"Invalid option: {missing[0]}")
+    return options
+
+
+def _ruby_value(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _ruby_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_ruby_value(v) for v in value]
+    return value
+
+
+def wrapper_options(options: RubyHash) -> RubyHash:
+    """The options terser-ruby's ``run_terserjs`` passes to ``terser_wrapper`` (source aside), no source map."""
+    return {
+        Sym("output"): _output_options(options),
+        Sym("compress"): _compressor_options(options),
+        Sym("mangle"): _mangle_options(options),
+        Sym("parse"): _conditional(options.get(Sym("parse")), _DEFAULTS[Sym("parse")]),
+        Sym("sourceMap"): _source_map_options(options),
+    }
+
+
+def _keep(options: RubyHash, flag: str, kind: str) -> Any:
+    """``keep_fnames?(type)`` / ``keep_classnames?(type)``."""
+    if _truthy(options.get(Sym(flag))) or _truthy(_DEFAULTS[Sym(flag)]):
+        return True
+    mine = options.get(Sym(kind))
+    first = isinstance(mine, dict) and mine.get(Sym(flag))
+    if _truthy(first):
+        return first
+    return _get(_DEFAULTS[Sym(kind)], Sym(flag))
+
+
+def _output_options(options: RubyHash) -> RubyHash:
+    output = options.get(Sym("output"))
+    merged = _merge(_DEFAULTS[Sym("output")], output if _truthy(output) else {})
+    return _merge(merged, {Sym("comments"): _comment_options(options), Sym("quote_style"): _quote_style(options)})
+
+
+def _comment_options(options: RubyHash) -> Any:
+    output = options.get(Sym("output"))
+    if isinstance(output, dict) and Sym("comments") in output:
+        setting = output[Sym("comments")]
+    elif Sym("comments") in options:
+        setting = options[Sym("comments")]
+    else:
+        setting = _DEFAULTS[Sym("output")][Sym("comments")]
+    if setting == Sym("all") or setting is True:
+        return True
+    if setting == Sym("jsdoc"):
+        return "jsdoc"
+    if setting == Sym("copyright"):
+        return list(_COPYRIGHT)
+    return False
+
+
+def _quote_style(options: RubyHash) -> Any:
+    option = _conditional(options.get(Sym("output")), _DEFAULTS[Sym("output")])
+    value = _get(option, Sym("quote_style")) if option is not False else None
+    styles = {Sym("single"): 1, Sym("double"): 2, Sym("original"): 3}
+    if isinstance(value, Sym):
+        return styles.get(value, 0)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return 0
+
+
+def _compressor_options(options: RubyHash) -> Any:
+    define = options.get(Sym("define"))
+    defaults = _conditional(_DEFAULTS[Sym("compress")], {Sym("global_defs"): define if _truthy(define) else {}})
+    overrides = {Sym("keep_fnames"): _keep(options, "keep_fnames", "compress"),
+                 Sym("keep_classnames"): _keep(options, "keep_classnames", "compress")}
+    if _truthy(_output_options(options).get(Sym("wrap_iife"))):
+        overrides[Sym("negate_iife")] = False
+    return _conditional(options.get(Sym("compress")), defaults, overrides)
+
+
+def _mangle_options(options: RubyHash) -> Any:
+    defaults = _conditional(_DEFAULTS[Sym("mangle")], {Sym("keep_fnames"): _keep(options, "keep_fnames", "mangle"),
+                                                       Sym("keep_classnames"): _keep(options, "keep_classnames",
+                                                                                     "mangle")})
+    return _conditional(options.get(Sym("mangle")), defaults, {Sym("properties"): _mangle_properties(options)})
+
+
+def _mangle_properties(options: RubyHash) -> Any:
+    mangle = _conditional(options.get(Sym("mangle")), _DEFAULTS[Sym("mangle")])
+    if Sym("mangle_properties") in options:
+        setting = options[Sym("mangle_properties")]
+    else:
+        setting = mangle and _get(mangle, Sym("properties"))
+    return _conditional(setting, _MANGLE_PROPERTIES_DEFAULTS)
+
+
+def _source_map_options(options: RubyHash) -> RubyHash:
+    found = _conditional(options.get(Sym("source_map")), _SOURCE_MAP_DEFAULTS)
+    chosen = found if _truthy(found) else _SOURCE_MAP_DEFAULTS
+    root = chosen[Sym("root")] if Sym("root") in chosen else None
+    return {Sym("input"): chosen.get(Sym("filename")), Sym("filename"): chosen.get(Sym("output_filename")),
+            Sym("root"): root, Sym("content"): None, Sym("url"): chosen.get(Sym("url")),
+            Sym("includeSources"): chosen.get(Sym("sources_content"))}
+
+
+def to_json(value: Any) -> str:
+    """Ruby's ``JSON.generate``: a symbol key and a string key of the same name are both written, in hash order."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{json.dumps(_key(k))}:{to_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(to_json(v) for v in value) + "]"
+    if isinstance(value, Sym):
+        return json.dumps(value.name)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, Sym):
+        return key.name
+    if isinstance(key, bool) or key is None:
+        return json.dumps(key)
+    return str(key)
+
+
+# --- the engines -------------------------------------------------------------------------------------------
+
+#: chooses the engine: ``node`` or ``quickjs``; unset, Node when it is on PATH (about four times faster), else QuickJS
+ENGINE_ENV = "LIQUIDSITE_TERSER_ENGINE"
+#: joins the bundle's wrapper with Python: JSON in, JSON out (QuickJS passes strings, not objects)
+_GLUE = "\nfunction __liquidsite_terser(options) { return JSON.stringify(terser_wrapper(JSON.parse(options))); }\n"
+_MEMORY_LIMIT = 1024 * 1024 * 1024
+_STACK_BYTES = 256 * 1024 * 1024
+_STACK_MARGIN = 1024 * 1024
+#: Node's side: the bundle evaluated as ExecJS's Node runtime evaluates it (in a function, without
+#: ``module``/``exports``/``require``), then one JSON line of options in, one JSON line out
+_NODE_SERVER = """
+const fs = require('fs'), readline = require('readline');
+const wrapper = new Function('module', 'exports', 'require',
+  fs.readFileSync(process.argv[1], 'utf8') + '\\n;return terser_wrapper;')();
+readline.createInterface({input: process.stdin, crlfDelay: Infinity}).on('line', (line) => {
+  let answer;
+  try { answer = JSON.stringify(wrapper(JSON.parse(line))); }
+  catch (err) { answer = JSON.stringify({fatal: String(err)}); }
+  process.stdout.write(answer + '\\n');
+});
+"""
+
+
+class Engine:
+    """Runs ``terser_wrapper`` on options given as JSON and answers its result as JSON."""
+
+    def run(self, options: str) -> str:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Let go of the engine (a Node process ends)."""
+
+
+class QuickJS(Engine):
+    """QuickJS in this process, from the ``quickjs`` wheel, on a thread of its own.
+
+    terser recurses once per level of the syntax tree (a chain of 500 ``+`` is 500 levels), and
+    QuickJS stops at its stack limit; the thread gets a stack of :data:`_STACK_BYTES` (reserved,
+    not used, until needed) and QuickJS a limit a little below it. A QuickJS runtime must stay
+    on the thread that made it, so every call goes through that one thread.
+    """
+
+    def __init__(self, source: str) -> None:
+        try:
+            import quickjs  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        except ImportError as err:
+            raise Unavailable("no JavaScript engine: pip install 'liquidsite[terser]' (QuickJS), "
+                              "or put Node on PATH") from err
+        self.errors: Any = quickjs.JSException
+        self.stack = _STACK_BYTES
+        previous = threading.stack_size(self.stack)
+        try:
+            self.thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="liquidsite-quickjs")
+            loading = self.thread.submit(self._load, quickjs, source)
+        except RuntimeError:  # no room for such a stack here: the default one (QuickJS keeps its own limit)
+            threading.stack_size(previous)
+            self.stack = 0
+            self.thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="liquidsite-quickjs")
+            loading = self.thread.submit(self._load, quickjs, source)
+        finally:
+            threading.stack_size(previous)
+        self.function = loading.result()
+
+    def _load(self, quickjs: Any, source: str) -> Any:
+        context = quickjs.Context()
+        context.set_memory_limit(_MEMORY_LIMIT)
+        if self.stack:
+            context.set_max_stack_size(self.stack - _STACK_MARGIN)
+        context.eval(source + _GLUE)
+        return context, context.get("__liquidsite_terser")
+
+    def run(self, options: str) -> str:
+        return self.thread.submit(self._call, options).result()
+
+    def _call(self, options: str) -> str:
+        _context, function = self.function
+        try:
+            return str(function(options))
+        except self.errors as err:  # a source nested deeper than the stack allows, or memory
+            raise TerserError(str(err).splitlines()[0]) from err
+
+    def close(self) -> None:
+        self.thread.submit(self._release).result()
+        self.thread.shutdown()
+
+    def _release(self) -> None:
+        self.function = None  # the context is freed on its own thread
+
+
+class Node(Engine):
+    """One ``node`` process for the build, fed a line of JSON per source."""
+
+    def __init__(self, source: str, executable: str) -> None:
+        handle, self.bundle_path = tempfile.mkstemp(prefix="liquidsite-terser-", suffix=".js")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(source)
+        try:
+            self.process = subprocess.Popen(
+                [executable, "-e", _NODE_SERVER, self.bundle_path], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8")
+        except OSError as err:
+            os.remove(self.bundle_path)
+            raise Unavailable(f"could not start {executable}: {err}") from err
+
+    def run(self, options: str) -> str:
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None
+        try:
+            stdin.write(options + "\n")
+            stdin.flush()
+            answer = stdout.readline()
+        except (OSError, ValueError):  # the process is gone
+            answer = ""
+        if not answer:
+            self.process.kill()
+            said = self.process.stderr.read().strip() if self.process.stderr else ""
+            raise Unavailable(f"Node stopped ({said or f'status {self.process.wait()}'})")
+        fatal = json.loads(answer).get("fatal") if answer.startswith('{"fatal"') else None
+        if fatal is not None:
+            raise TerserError(str(fatal))
+        return answer
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            try:
+                if stream is not None:
+                    stream.close()
+            except OSError:  # a line for a process that had ended
+                pass
+        try:
+            os.remove(self.bundle_path)
+        except OSError:
+            pass
+
+
+def start_engine(source: str) -> Engine:
+    """The engine ``$LIQUIDSITE_TERSER_ENGINE`` names, else Node when on PATH, else QuickJS, with *source* loaded."""
+    wanted = os.environ.get(ENGINE_ENV, "").strip().lower()
+    node = shutil.which("node") or shutil.which("nodejs")
+    if wanted == "node" or (not wanted and node):
+        if node is None:
+            raise Unavailable(f"{ENGINE_ENV}=node, and Node is not on PATH")
+        return Node(source, node)
+    return QuickJS(source)
+
+
+class Minifier:
+    """terser with one site's options, results kept in *cache_folder* (warm builds load nothing)."""
+
+    def __init__(self, settings: Mapping[str, Any], cache_folder: str, offline: bool,
+                 bundle: Optional[Bundle] = None) -> None:
+        options = ruby_options(settings)
+        if _truthy(options.get(Sym("source_map"))):
+            raise ValueError("source_map: liquidsite does not write terser's source maps")
+        self.options = to_json(wrapper_options(options))
+        self.cache_folder = cache_folder
+        self.offline = offline
+        self.bundle = bundle or BUNDLE
+        self.prefix = hashlib.sha256(f"{self.bundle.key}\n{self.options}\n".encode()).digest()
+        self.engine: Optional[Engine] = None
+        self.unavailable: Optional[Unavailable] = None
+        self.used: set[str] = set()
+
+    def cache_path(self, source: str) -> str:
+        """The file holding *source*'s minified form (whether made yet or not); beside it, with
+        ``.error`` for ``.js``, terser's complaint about a source it rejected."""
+        key = hashlib.sha256(self.prefix + source.encode("utf-8", "surrogatepass")).hexdigest()
+        self.used.add(key)
+        return os.path.join(self.cache_folder, key[:2], key + ".js")
+
+    def minified_path(self, source: str) -> str:
+        """The cached file with *source* minified: made now unless a build made it before.
+
+        Raises :class:`Unavailable` (nothing can be minified) or :class:`TerserError` (this source).
+        """
+        path = self.cache_path(source)
+        if os.path.isfile(path):
+            return path
+        rejected = path[:-3] + ".error"
+        stored = _read(rejected)
+        if stored is not None:
+            raise TerserError(*json.loads(stored))
+        try:
+            code = self.minify(source)
+        except TerserError as err:
+            if err.line is not None:  # terser's own verdict, not the engine running short of memory or stack
+                _store(rejected, json.dumps([str(err), err.line, err.column]).encode())
+            raise
+        if _store(path, code.encode("utf-8")):
+            return path
+        handle, temporary = tempfile.mkstemp(suffix=".js")  # an unwritable cache: this build's copy only
+        with os.fdopen(handle, "wb") as out:
+            out.write(code.encode("utf-8"))
+        return temporary
+
+    def minified_text(self, source: str) -> str:
+        """*source* minified (from the cache when a build made it before)."""
+        with open(self.minified_path(source), encoding="utf-8", newline="") as handle:
+            return handle.read()
+
+    def minify(self, source: str) -> str:
+        """``Terser.new(options).compile(source)``."""
+        if self.unavailable is not None:
+            raise self.unavailable
+        payload = self.options[:-1] + ',"source":' + json.dumps(source) + "}"
+        try:
+            if self.engine is None:
+                self.engine = start_engine(bundle_source(self.bundle, self.offline))
+            answer = self.engine.run(payload)
+        except Unavailable as err:
+            self.unavailable = err  # no second try in this build
+            raise
+        result = json.loads(answer)
+        error = result.get("error")
+        if error is not None:
+            raise TerserError(str(error.get("message")), error.get("line"), error.get("col"))
+        return str(result.get("code", ""))
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+
+    def prune(self) -> None:
+        """Remove cached results this build did not use (sources edited or deleted since)."""
+        if not os.path.isdir(self.cache_folder):
+            return
+        for shard in os.listdir(self.cache_folder):
+            folder = os.path.join(self.cache_folder, shard)
+            if not os.path.isdir(folder):
+                continue
+            for name in os.listdir(folder):
+                if name.split(".")[0] not in self.used:
+                    try:
+                        os.remove(os.path.join(folder, name))
+                    except OSError:
+                        pass

@@ -1,0 +1,2 @@
+/*! keep: banner */
+function greet(e){var r="Hello, "+e+"!";return r}window.greet=greet;

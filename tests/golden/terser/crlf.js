@@ -1,0 +1,1 @@
+let total=0;for(let t=0;t<10;t++)total+=1e6*t;export default total;

@@ -1,0 +1,1 @@
+!function(){"use strict";[1,2,3].map((function(n){return 2*n}));class n{constructor(){this.count=0}increment(){return++this.count}}const t=new n;document.addEventListener("DOMContentLoaded",(()=>{t.increment()}))}();
