@@ -172,7 +172,7 @@ class HtmlConverter:
         if self.options.get("auto_ids") and attr.get("id") is None:
             attr["id"] = self.generate_id(el.options.get("raw_text") or "")
         level = el.options["level"]
-        if attr.get("id") and self.in_toc(el):
+        if attr.get("id") is not None and self.in_toc(el):  # Ruby: an empty id is still an id
             self.toc.append((level, attr["id"], el.children))
         level = max(min(level + int(self.options.get("header_offset") or 0), 6), 1)
         return self.format_as_block_html(f"h{level}", attr, self.inner(el, indent), indent)

@@ -12,6 +12,7 @@ from . import patterns as P
 from .element import Element
 from .entities import entity
 from .patterns import rx
+from .unicode_classes import ruby_alnum, ruby_alpha
 
 if TYPE_CHECKING:  # pragma: no cover
     # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
@@ -104,13 +105,12 @@ class SpanParsers(_Base):
             el = Element(elem)
             stop_re = re.compile(re.escape(delim))
             double = re.compile(re.escape(delim * 2) + "(?!" + re.escape(delim) + ")")
-            alnum_after = re.compile(re.escape(delim) + r"[^\W_]")
 
             def stop_ok() -> bool:
                 string, pos = src.string, src.pos
                 return ((pos == 0 or string[pos - 1] not in " \t\n\r\f\v")
                         and (elem != "em" or not double.match(string, pos))
-                        and (kind != "_" or not alnum_after.match(string, pos))
+                        and (kind != "_" or not _delimiter_before_alnum(string, pos, delim))
                         and bool(el.children))
 
             found = self.parse_spans(el, stop_re, stop_ok=stop_ok)
@@ -337,6 +337,12 @@ def _ends_with_alpha_word(text: str) -> bool:
     """Ruby's ``/[[:alpha:]]-?[[:alpha:]]*\\z/`` on the (last two) characters before an underscore."""
     if not text:
         return False
-    if text[-1].isalpha():
+    if ruby_alpha(text[-1]):
         return True
-    return text[-1] == "-" and len(text) > 1 and text[-2].isalpha()
+    return text[-1] == "-" and len(text) > 1 and ruby_alpha(text[-2])
+
+
+def _delimiter_before_alnum(string: str, pos: int, delim: str) -> bool:
+    """Ruby's ``/#{delim}[[:alnum:]]/`` matched at *pos*: a closing ``_`` followed by a letter or digit."""
+    after = pos + len(delim)
+    return string.startswith(delim, pos) and after < len(string) and ruby_alnum(string[after])

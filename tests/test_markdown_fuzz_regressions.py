@@ -1,0 +1,43 @@
+"""Disagreements the Markdown differential fuzzer (tests/test_markdown_fuzz.py) found, held to kramdown.
+
+Each expected string was observed from Jekyll 4.3.1's Markdown converter (kramdown 2.4.0,
+kramdown-parser-gfm 1.1.0, Rouge 3.30.0) with Jekyll's default options; no Ruby is needed here.
+"""
+
+from __future__ import annotations
+
+from liquidsite.markdown import jekyll_options, render
+
+
+def assert_converts(expected: dict[str, str]) -> None:
+    got = {text: render(text, jekyll_options()) for text in expected}
+    assert got == expected
+
+
+def test_closing_underscore_before_a_number_that_is_no_digit_closes_emphasis() -> None:
+    """kramdown's ``_[[:alnum:]]`` test is Onigmo's: ``½`` is no alphanumeric, ``ⅻ`` and ``ि`` are."""
+    assert_converts({
+        "____½": "<p><em>__</em>½</p>\n",
+        "_._½": "<p><em>.</em>½</p>\n",
+        "_a_ⅻ": "<p>_a_ⅻ</p>\n",
+        "_a_ि x": "<p>_a_ि x</p>\n",
+        "_a_Ⓐ": "<p>_a_Ⓐ</p>\n",
+    })
+
+
+def test_underscore_after_an_alphabetic_mark_or_symbol_does_not_open_emphasis() -> None:
+    assert_converts({
+        "कि_a_": "<p>कि_a_</p>\n",
+        "Ⓐ_a_": "<p>Ⓐ_a_</p>\n",
+    })
+
+
+def test_header_whose_id_is_empty_is_still_listed_in_the_toc() -> None:
+    """GFM gives a header of punctuation only the id ``""``; Ruby's ``""`` is true, so the toc lists it."""
+    assert_converts({
+        "# }\n\n# [\n\n* x\n{:toc}": (
+            '<h1>}</h1>\n\n<h1 id="-1">[</h1>\n\n<ul id="markdown-toc">\n'
+            '  <li><a href="#" id="markdown-toc-">}</a></li>\n'
+            '  <li><a href="#-1" id="markdown-toc--1">[</a></li>\n</ul>\n'
+        ),
+    })
