@@ -59,9 +59,9 @@ class DocumentGenerator:
         atoms = [
             lambda: f"*{nested}*", lambda: f"**{nested}**", lambda: f"_{nested}_", lambda: f"__{nested}__",
             lambda: f"***{self.words(1, 2)}***", lambda: f"~~{nested}~~",
-            lambda: f"`{self.pick(CODE_LINES).strip() or 'x'}`", lambda: f"``a ` b``",
+            lambda: f"`{self.pick(CODE_LINES).strip() or 'x'}`", lambda: "``a ` b``",
             lambda: f"[{nested}]({self.url()})", lambda: f"[{nested}]({self.url()} \"Title's here\")",
-            lambda: f"![{self.words(1, 2)}]({self.url()})", lambda: f"![alt](/img/a b.png){{: width=\"50%\"}}",
+            lambda: f"![{self.words(1, 2)}]({self.url()})", lambda: "![alt](/img/a b.png){: width=\"50%\"}",
             lambda: f"<{self.pick(('https://example.com/x', 'me@example.com', 'http://a.b/c_d'))}>",
             lambda: self.pick(("www.example.com", "https://example.com/path_(x).", "see http://x.org/a.")),
             lambda: self.reference_link(nested),
@@ -163,7 +163,7 @@ class DocumentGenerator:
             f"<details>\n<summary>{self.words(1, 3)}</summary>\n\n{inner}\n\n</details>",
             f"<div class=\"note\">\n{self.words()}\n</div>",
             f"<div>\n*not* parsed {self.words(1, 2)}\n</div>",
-            f"<p align=\"center\">\n  <img src=\"/a.png\" width=\"50%\">\n</p>",
+            "<p align=\"center\">\n  <img src=\"/a.png\" width=\"50%\">\n</p>",
             f"<span markdown=\"1\">{self.inline(2, 1, 2)}</span>",
             "<!-- a comment\nover lines -->",
             f"<table>\n<tr><td>{self.words(1, 2)}</td></tr>\n</table>",
@@ -221,6 +221,38 @@ class DocumentGenerator:
         return joined + self.pick(("\n", "\n", "", "\n\n", "  \n"))
 
 
+#: Snippets a mutation inserts anywhere: the characters and markers that change how text around them parses.
+SNIPPETS = (
+    "*", "_", "**", "`", "~~", "[", "]", "(", ")", "!", "<", ">", "&", "\\", "|", "$$", "{:", "}", "#", "\n",
+    "\n\n", "  \n", "\t", "    ", "- ", "1. ", "> ", ": ", "[^1]", "<div>", "</div>", "<br>", "---\n", "```\n",
+    "{: .c}", "{#i}", "\"", "'", "\u00a0", "日本", "é", "http://x.y/z", "{{ a }}", "<!--", "-->", "*[HTML]: T\n",
+)
+
+
+def mutate(document: str, rng: random.Random) -> str:
+    """The document with a few edits a writer makes by accident: moved indentation, lost or extra
+    lines, a stray marker."""
+    lines = document.split("\n")
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(lines))
+        edit = rng.randrange(6)
+        if edit == 0:
+            lines[at] = rng.choice((" ", "  ", "   ", "    ", "\t", " \t")) + lines[at]
+        elif edit == 1:
+            lines[at] = lines[at].lstrip(" \t")
+        elif edit == 2 and len(lines) > 1:
+            del lines[at]
+        elif edit == 3:
+            lines.insert(at, rng.choice(("", "", lines[at])))
+        else:
+            text = lines[at]
+            cut = rng.randint(0, len(text))
+            lines[at] = text[:cut] + rng.choice(SNIPPETS) + text[cut:]
+    return "\n".join(lines)
+
+
 def documents(count: int, seed: int = 13) -> list[str]:
+    """*count* documents: half as generated, half with a few random edits."""
     generator = DocumentGenerator(seed)
-    return [generator.document() for _ in range(count)]
+    made = [generator.document() for _ in range(count)]
+    return [mutate(doc, generator.rng) if n % 2 else doc for n, doc in enumerate(made)]

@@ -55,7 +55,8 @@ def test_generated_documents_convert_as_kramdown_does() -> None:
                 new.append(repr(document))
             else:
                 small = minimise(document, lambda text: oracle.convert(text) != liquidsite_convert(text))
-                new.append(f"{small!r}\n  kramdown:   {oracle.convert(small)}\n  liquidsite: {liquidsite_convert(small)}")
+                new.append(f"{small!r}\n  kramdown:   {oracle.convert(small)}"
+                           f"\n  liquidsite: {liquidsite_convert(small)}")
     elapsed = time.monotonic() - started
     print(f"{len(cases)} documents in {elapsed:.0f} s: {len(new)} new differences, {known} known, "
           f"{kramdown_failed} where only kramdown fails")

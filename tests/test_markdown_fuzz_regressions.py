@@ -41,3 +41,14 @@ def test_header_whose_id_is_empty_is_still_listed_in_the_toc() -> None:
             '  <li><a href="#-1" id="markdown-toc--1">[</a></li>\n</ul>\n'
         ),
     })
+
+
+def test_smart_quote_rules_see_word_boundaries_as_ruby_does() -> None:
+    """Ruby's ``\\w`` is ASCII but its ``\\b``/``\\B`` count Unicode letters as word characters."""
+    assert_converts({
+        '</n>"(어': "<p>&lt;/n&gt;“(어</p>\n",
+        '本<http:b>"\\α': '<p>本<a href="http:b">http:b</a>“\\α</p>\n',
+        "'}Å": "<p>‘}Å</p>\n",
+        "x 'sé y": "<p>x ‘sé y</p>\n",
+        'a"_é': "<p>a”_é</p>\n",
+    })

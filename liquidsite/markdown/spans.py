@@ -6,13 +6,13 @@ find candidate positions, and its method name."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from . import patterns as P
 from .element import Element
 from .entities import entity
 from .patterns import rx
-from .unicode_classes import ruby_alnum, ruby_alpha
+from .unicode_classes import ruby_alnum, ruby_alpha, ruby_word_at
 
 if TYPE_CHECKING:  # pragma: no cover
     # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
@@ -53,20 +53,34 @@ SPAN_PARSER_TABLE: dict[str, tuple[re.Pattern[str], str, str]] = {
     "escaped_chars": (P.ESCAPED_CHARS, r"\\", "parse_escaped_chars"),
 }
 
-# Smart quote rules, tried in order; each yields text groups (ints) and quote kinds.
 SQ_PUNCT = r"[!\"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"
 SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
-SQ_RULES: list[tuple[re.Pattern[str], tuple[int | str, ...]]] = [
-    (rx(r"(\"|')(?=[_*]{1,2}\S)"), ("lquote1",)),
-    (rx(r"(\"|')(?=" + SQ_PUNCT + r"(?!\.\.)\B)"), ("rquote1",)),
-    (rx(r"(\s?)\"'(?=\w)"), (1, "ldquo", "lsquo")),
-    (rx(r"(\s?)'\"(?=\w)"), (1, "lsquo", "ldquo")),
-    (rx(r"(\s?)'(?=\d\ds)"), (1, "rsquo")),
-    (rx(r"(\s)('|\")(?=\w)"), (1, "lquote2")),
-    (rx("(" + SQ_CLOSE + r")('|\")"), (1, "rquote2")),
-    (rx(r"(\"|')(?=\s|s\b|$)"), ("rquote1",)),
-    (rx(r"(.?)'", re.DOTALL), (1, "lsquo")),
-    (rx(r"(.?)\"", re.DOTALL), (1, "ldquo")),
+
+
+def _no_boundary_after_punctuation(string: str, pos: int) -> bool:
+    """Ruby's ``\\B`` after the punctuation at *pos* (``\\b`` is Unicode-aware in Ruby)."""
+    return ruby_word_at(string, pos) == ruby_word_at(string, pos + 1)
+
+
+def _space_or_word_s_after(string: str, pos: int) -> bool:
+    """Ruby's ``(?=\\s|s\\b|$)`` at *pos*, once ``(?=\\s|s|$)`` matched: an ``s`` ends its word."""
+    return string[pos:pos + 1] != "s" or not ruby_word_at(string, pos + 1)
+
+
+# Smart quote rules, tried in order; each yields text groups (ints) and quote kinds. A rule whose
+# Ruby regexp uses ``\\b`` or ``\\B`` has the boundary test as a function of the text and the
+# position after the match (Python's ASCII ``\\b`` would differ next to non-ASCII letters).
+SQ_RULES: list[tuple[re.Pattern[str], tuple[int | str, ...], Optional[Callable[[str, int], bool]]]] = [
+    (rx(r"(\"|')(?=[_*]{1,2}\S)"), ("lquote1",), None),
+    (rx(r"(\"|')(?=" + SQ_PUNCT + r"(?!\.\.))"), ("rquote1",), _no_boundary_after_punctuation),
+    (rx(r"(\s?)\"'(?=\w)"), (1, "ldquo", "lsquo"), None),
+    (rx(r"(\s?)'\"(?=\w)"), (1, "lsquo", "ldquo"), None),
+    (rx(r"(\s?)'(?=\d\ds)"), (1, "rsquo"), None),
+    (rx(r"(\s)('|\")(?=\w)"), (1, "lquote2"), None),
+    (rx("(" + SQ_CLOSE + r")('|\")"), (1, "rquote2"), None),
+    (rx(r"(\"|')(?=\s|s|$)"), ("rquote1",), _space_or_word_s_after),
+    (rx(r"(.?)'", re.DOTALL), (1, "lsquo"), None),
+    (rx(r"(.?)\"", re.DOTALL), (1, "ldquo"), None),
 ]
 SQ_SUBSTS = {
     ("rquote1", '"'): "rdquo", ("rquote1", "'"): "rsquo",
@@ -268,9 +282,12 @@ class SpanParsers(_Base):
 
     def parse_smart_quotes(self) -> None:
         src = self.src
-        for pattern, substs in SQ_RULES:  # noqa: B007 - the matching rule's substs are read after the loop
+        start = src.pos
+        for pattern, substs, boundary_ok in SQ_RULES:  # noqa: B007 - the matching rule's substs are read after
             if src.scan(pattern) is not None:
-                break
+                if boundary_ok is None or boundary_ok(src.string, src.pos):
+                    break
+                src.pos = start
         else:  # pragma: no cover - the last two rules always match after the start check
             self.add_text(src.getch())
             return

@@ -72,3 +72,23 @@ def ruby_alpha(ch: str) -> bool:
 def ruby_alnum(ch: str) -> bool:
     """Whether the character *ch* matches Ruby's ``/[[:alnum:]]/``: alphabetic or a decimal digit."""
     return ruby_alpha(ch) or unicodedata.category(ch) == "Nd"
+
+
+#: Latin-1 numbers Onigmo counts as word characters for ``\b`` although ``\p{Word}`` leaves them out.
+_LATIN1_WORD_NUMBERS = frozenset("²³¹¼½¾")
+_WORD_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Nd", "Pc"})
+
+
+def ruby_word_at(text: str, index: int) -> bool:
+    """Whether *text* has a character at *index* that Ruby's ``\\b`` counts as a word character.
+
+    Ruby's ``\\w`` is ASCII, but its ``\\b`` and ``\\B`` see Unicode words (letters, marks,
+    decimal digits, connectors): ``"(é"`` has a word boundary after the parenthesis in Ruby,
+    not in Python's ``re.ASCII``.
+    """
+    if not 0 <= index < len(text):
+        return False
+    ch = text[index]
+    if ch.isascii():
+        return ch.isalnum() or ch == "_"
+    return ruby_alpha(ch) or unicodedata.category(ch) in _WORD_CATEGORIES or ch in _LATIN1_WORD_NUMBERS
