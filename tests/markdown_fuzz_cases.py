@@ -76,7 +76,17 @@ class DocumentGenerator:
             lambda: self.pick(("\\*", "\\_", "\\`", "\\[", "\\\\", "\\|", "\\$", "\\{", "\\<")),
             lambda: self.pick(("a*b*c", "a_b_c", "**", "*", "_", "2*3*4", "snake_case_word", "* not em *")),
             lambda: self.pick(("HTML", "CSS", "ACM")),
-            lambda: self.pick(("😀", "👍🏽", "→", "©", "½", "　", "\u00a0", "ß")),
+            lambda: self.pick(("😀", "👍🏽", "→", "©", "½", "　", "\u00a0", "ß", "\u200b", "\ufeff", "ﬁ", "İ",
+                               "e\u0301")),
+            lambda: self.pick(("{% include cite.html key=\"x\" %}", "{% raw %}{{ x }}{% endraw %}", "{{ '*a*' }}",
+                               "{%- if a -%}", "{{ site.baseurl }}/x.pdf")),
+            lambda: self.pick((f"*{self.words(1, 2)}*{{: .cls}}", f"[{nested}]({self.url()}){{:target=\"_blank\"}}")),
+            lambda: self.pick(("$x$", "\\$5", "$$\\$$", "US$ 10", "$$a$$b$$c$$")),
+            lambda: self.pick(("<span markdown=\"1\">*x*</span>", "<abbr title=\"t\">T</abbr>", "<a name=\"x\"></a>",
+                               "<img src=\"/a.png\" alt=\"\">", "<i class=\"fa fa-x\"></i>", "<del>x</del>",
+                               "<em>a</em>_b_")),
+            lambda: self.pick(("a<br>b", "x\\\\y", "[]()", "[a]()", "[a](<b c>)", "[a](b 'c')", "![a][b]", "[*a*][]",
+                               "[a](/b(c))", "[a] [b]", "[^x]: not def", "\\[^1]")),
         ]
         return r.choice(atoms)()
 
@@ -172,6 +182,11 @@ class DocumentGenerator:
             "<iframe src=\"https://www.youtube.com/embed/x\" width=\"560\"></iframe>",
         ))
 
+    def footnote_definition(self) -> str:
+        name = self.footnote_ref()[2:-1]
+        rest = self.pick(("", "\n\n    Second paragraph.", "\n    lazy continuation", "\n\n    ```\n    code\n    ```"))
+        return f"Text{self.footnote_ref()}\n\n[^{name}]: {self.inline(1, 1, 3)}{rest}"
+
     def definition_list(self) -> str:
         return "\n".join(f"{self.words(1, 3)}\n: {self.inline(1, 1, 3)}" for _ in range(self.rng.randint(1, 2)))
 
@@ -199,8 +214,10 @@ class DocumentGenerator:
             return self.pick(("---", "***", "* * *", "___", "- - -"))
         if r < 92:
             return self.pick(("{: .notice}", "{: #anchor}", "{:toc}", "* TOC\n{:toc}", "{::comment}\nx\n{:/}"))
-        if r < 96:
+        if r < 94:
             return self.pick(("Text with a hard  \nbreak", "Line\\\\\nnext", "trailing tab\t\nnext\t"))
+        if r < 96:
+            return self.footnote_definition()
         return self.pick(("  indented paragraph", "\t", "   ", "1986\\. A great year", "2. start at two"))
 
     def document(self) -> str:
@@ -244,6 +261,8 @@ def mutate(document: str, rng: random.Random) -> str:
             del lines[at]
         elif edit == 3:
             lines.insert(at, rng.choice(("", "", lines[at])))
+        elif edit == 4 and rng.random() < 0.2:
+            return "\r\n".join(lines)
         else:
             text = lines[at]
             cut = rng.randint(0, len(text))

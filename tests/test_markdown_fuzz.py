@@ -28,8 +28,9 @@ SEED = 13
 #: Documents left different from kramdown (pattern searched in the document -> why).
 KNOWN: dict[str, str] = {}
 
-#: kramdown raising NoMethodError on a footnote definition holding only an IAL (``[^1]:{: }``).
-FOOTNOTE_OF_AN_IAL = re.compile(r"^\[\^[^\]]+\]:[ \t]*\{:[^}]*\}[ \t]*$", re.M)
+#: kramdown's NoMethodError on a referenced footnote whose definition parses to nothing
+#: (``[^1]:{: }``, ``[^1]:[^x]:``): Jekyll stops the build, liquidsite renders an empty note.
+EMPTY_FOOTNOTE_CRASH = "li.children.last.type"
 
 
 def known_reason(document: str) -> str | None:
@@ -46,7 +47,7 @@ def test_generated_documents_convert_as_kramdown_does() -> None:
             got = liquidsite_convert(document)
             if expected.err is not None and got.err is None:
                 kramdown_failed += 1
-                assert FOOTNOTE_OF_AN_IAL.search(document), expected.err
+                assert EMPTY_FOOTNOTE_CRASH in expected.err, expected.err
             elif got == expected:
                 continue
             elif known_reason(document):
