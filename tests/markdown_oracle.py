@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -40,20 +41,24 @@ class KramdownOracle:
         )
 
     def convert_all(self, documents: Iterable[str]) -> list[Converted]:
-        """Every document converted, in order (written and read in chunks so no pipe fills up)."""
+        """Every document converted, in order. A thread writes them while this one reads the
+        answers, so neither side blocks on a full pipe however large a document or its HTML."""
         assert self.process.stdin is not None and self.process.stdout is not None
-        results: list[Converted] = []
-        chunk: list[str] = []
-        for document in [*documents, None]:
-            if document is not None:
-                chunk.append(document)
-            if chunk and (document is None or len(chunk) == 50):
-                self.process.stdin.write("".join(json.dumps(text) + "\n" for text in chunk))
-                self.process.stdin.flush()
-                for _ in chunk:
-                    item = json.loads(self.process.stdout.readline())
-                    results.append(Converted(item.get("out"), item.get("err")))
-                chunk = []
+        lines = [json.dumps(text) + "\n" for text in documents]
+        stdin = self.process.stdin
+
+        def write() -> None:
+            for line in lines:
+                stdin.write(line)
+            stdin.flush()
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        results = []
+        for _ in lines:
+            item = json.loads(self.process.stdout.readline())
+            results.append(Converted(item.get("out"), item.get("err")))
+        writer.join()
         return results
 
     def convert(self, document: str) -> Converted:
