@@ -52,3 +52,19 @@ def test_smart_quote_rules_see_word_boundaries_as_ruby_does() -> None:
         "x 'sé y": "<p>x ‘sé y</p>\n",
         'a"_é': "<p>a”_é</p>\n",
     })
+
+
+def test_ruby_strip_and_non_space_are_ascii_in_ids_and_code_languages() -> None:
+    """Ruby's ``strip`` and ``\\S`` leave U+00A0 and U+3000 alone: they belong to an id or a language."""
+    assert_converts({
+        '<div id="\u00a0" markdown="1">\nx\n</div>': '<div id="\u00a0">\n  <p>x</p>\n</div>\n',
+        '<span id="\u3000">x</span>': '<p><span id="\u3000">x</span></p>\n',
+        "```py\u00a0thon\nx\n```\n": '<pre><code class="language-py\u00a0thon">x\n</code></pre>\n',
+        "~~~ ruby\u3000\nx\n~~~\n": '<pre><code class="language-ruby\u3000">x\n</code></pre>\n',
+        '```\nx\n```\n{: class="language-a\u00a0b c"}\n':
+            '<pre class="c"><code class="language-a\u00a0b">x\n</code></pre>\n',
+        '    x\n{: class="x language-ruby\u00a0 y"}\n':
+            '<pre class="x  y"><code class="language-ruby\u00a0">x\n</code></pre>\n',
+        '`x`{: class="language-py\u2003z"}': '<p><code class="language-py\u2003z">x</code></p>\n',
+        "```\u00a0\nx\n```": '<pre><code class="language-\u00a0">x\n</code></pre>\n',
+    })
