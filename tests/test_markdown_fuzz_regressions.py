@@ -68,3 +68,7 @@ def test_ruby_strip_and_non_space_are_ascii_in_ids_and_code_languages() -> None:
         '`x`{: class="language-py\u2003z"}': '<p><code class="language-py\u2003z">x</code></p>\n',
         "```\u00a0\nx\n```": '<pre><code class="language-\u00a0">x\n</code></pre>\n',
     })
+
+
+def test_gfm_header_id_lowercases_a_final_capital_sigma_as_ruby_does() -> None:
+    assert_converts({"# ΣΑΣ\n": '<h1 id="σασ">ΣΑΣ</h1>\n'})

@@ -183,7 +183,8 @@ class GFMParser(KramdownParser):
         item.options["raw_text"] = "".join(parts)
 
     def generate_gfm_header_id(self, text: str) -> str:
-        result = "".join(ch for ch in text.lower() if _is_gfm_id_char(ch))
+        # Ruby's downcase maps every capital sigma to σ; Python's lower() writes ς at a word's end.
+        result = "".join(ch for ch in text.replace("Σ", "σ").lower() if _is_gfm_id_char(ch))
         result = result.replace(" ", "-").replace("\t", "-")
         count = self.id_counter.get(result, -1) + 1
         self.id_counter[result] = count
