@@ -270,8 +270,53 @@ def mutate(document: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+#: Line openers the line-soup documents combine: every block start, at every indentation.
+LINE_STARTS = (
+    "", "", "- ", "* ", "+ ", "1. ", "2) ", "> ", ">> ", "# ", "## ", "    ", "\t", "  ", "   ", ": ", "| ",
+    "```", "~~~", "<div>", "</div>", "<div markdown=\"1\">", "<details>", "</details>", "$$", "{: .c}", "[^1]: ",
+    "[a]: ", "*[A]: ", "===", "---", "- - -", "<!--", "-->", "^", "{::comment}", "{:/}", "[x] ", "- [ ] ",
+    "|---|---|", "a | b", "1986. ",
+)
+
+#: Inline pieces the token-soup documents string together, beside ``SNIPPETS``.
+SOUP_TOKENS = SNIPPETS + (
+    "<div markdown=\"1\">", "<span>", "</span>", "```python\n", "~~~\n", "| a | b |\n|---|---|\n", "1986\\. ",
+    "<details>", "</details>", "<summary>", "[a]: /u\n", "[a]", "[a][]", "![i](/x)", "<http://a.b>", "www.x.org",
+    "{::comment}", "{:/}", "{::nomarkdown}", "* TOC\n{:toc}\n", "\r\n", "&amp;", "&#x263A;", "...", "--", "(c)",
+    "<<", ">>", "\\*", "$$\n", "\n: ", "\n===\n", "\n---\n", "[x] ", "[ ] ", "__", "***", "<https://ex.com/a_b>",
+)
+
+
+def line_soup(generator: DocumentGenerator) -> str:
+    """Lines opened by random block markers (stacked, indented) over short inline text."""
+    rng = generator.rng
+    lines = []
+    for _ in range(rng.randint(2, 12)):
+        opener = "".join(rng.choice(LINE_STARTS) for _ in range(rng.randint(0, 3)))
+        text = generator.inline(2, 0, 3) if rng.random() < 0.7 else rng.choice(("a", "A", "b c", ""))
+        lines.append(opener + text)
+    return "\n".join(lines) + rng.choice(("", "\n"))
+
+
+def token_soup(generator: DocumentGenerator) -> str:
+    """Markers and words strung together without regard for structure."""
+    rng = generator.rng
+    return "".join(rng.choice(SOUP_TOKENS) if rng.random() < 0.6 else rng.choice(WORDS) + " "
+                   for _ in range(rng.randint(2, 40)))
+
+
 def documents(count: int, seed: int = 13) -> list[str]:
-    """*count* documents: half as generated, half with a few random edits."""
+    """*count* documents from *seed*: in turn generated, generated then edited, line soup, token soup."""
     generator = DocumentGenerator(seed)
-    made = [generator.document() for _ in range(count)]
-    return [mutate(doc, generator.rng) if n % 2 else doc for n, doc in enumerate(made)]
+    made = []
+    for n in range(count):
+        kind = n % 4
+        if kind == 0:
+            made.append(generator.document())
+        elif kind == 1:
+            made.append(mutate(generator.document(), generator.rng))
+        elif kind == 2:
+            made.append(line_soup(generator))
+        else:
+            made.append(token_soup(generator))
+    return made
