@@ -15,7 +15,7 @@ import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 ORACLE_SCRIPT = Path(__file__).resolve().parent / "oracle" / "render_markdown.rb"
 
@@ -31,13 +31,14 @@ def oracle_available() -> bool:
 
 
 class KramdownOracle:
-    """Jekyll 4.3.1's Markdown converter (default configuration) in a Ruby process kept open."""
+    """Jekyll 4.3.1's Markdown converter in a Ruby process kept open, for a site whose ``kramdown:``
+    settings are *kramdown_config* (merged over Jekyll's defaults as Jekyll merges a site's)."""
 
-    def __init__(self) -> None:
+    def __init__(self, kramdown_config: Optional[Mapping[str, Any]] = None) -> None:
         env = dict(os.environ, TZ="UTC", JEKYLL_ENV="development", JEKYLL_NO_BUNDLER_REQUIRE="true")
         self.process = subprocess.Popen(
-            ["ruby", str(ORACLE_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-            encoding="utf-8", env=env,
+            ["ruby", str(ORACLE_SCRIPT), json.dumps(kramdown_config or {})], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env,
         )
 
     def convert_all(self, documents: Iterable[str]) -> list[Converted]:
@@ -76,12 +77,13 @@ class KramdownOracle:
         self.close()
 
 
-def liquidsite_convert(document: str) -> Converted:
-    """The document converted as liquidsite's Markdown converter does for a default site."""
+def liquidsite_convert(document: str, kramdown_config: Optional[Mapping[str, Any]] = None) -> Converted:
+    """The document converted as liquidsite's Markdown converter does for a site whose ``kramdown:``
+    settings are *kramdown_config*."""
     from liquidsite import markdown
 
     try:
-        return Converted(out=markdown.render(document, markdown.jekyll_options()))
+        return Converted(out=markdown.render(document, markdown.jekyll_options(kramdown_config)))
     except Exception as err:  # noqa: BLE001 - a crash is a difference to report, not to raise
         return Converted(err=f"{type(err).__name__}: {err}")
 

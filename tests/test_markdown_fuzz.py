@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import Any
 
 import pytest
 
@@ -41,14 +42,28 @@ def known_reason(document: str) -> str | None:
     return next((why for pattern, why in KNOWN.items() if re.search(pattern, document, re.M)), None)
 
 
-def test_generated_documents_convert_as_kramdown_does() -> None:
-    cases = documents(DOCUMENTS, SEED)
-    started = time.monotonic()
-    with KramdownOracle() as oracle:
+#: ``kramdown:`` settings of real sites, each fuzzed with fewer documents than Jekyll's defaults.
+SITE_CONFIGS = {
+    "academicpages": {"input": "GFM", "hard_wrap": False, "auto_ids": True, "footnote_nr": 1,
+                      "entity_output": "as_char", "toc_levels": "1..6",
+                      "smart_quotes": "lsquo,rsquo,ldquo,rdquo", "enable_coderay": False},
+    "math-engine-null": {"math_engine": None},
+    "kramdown-input-block-html": {"input": "kramdown", "parse_block_html": True},
+}
+SITE_DOCUMENTS = 800
+
+
+def differences(cases: list[str], kramdown_config: dict[str, Any] | None = None) -> tuple[list[str], int, int]:
+    """The documents that convert differently (minimised), how many are known, how many only kramdown fails."""
+    with KramdownOracle(kramdown_config) as oracle:
         theirs = oracle.convert_all(cases)
+
+        def differs(text: str) -> bool:
+            return oracle.convert(text) != liquidsite_convert(text, kramdown_config)
+
         new, known, kramdown_failed = [], 0, 0
         for document, expected in zip(cases, theirs, strict=True):
-            got = liquidsite_convert(document)
+            got = liquidsite_convert(document, kramdown_config)
             if expected.err is not None and got.err is None:
                 kramdown_failed += 1
                 assert EMPTY_FOOTNOTE_CRASH in expected.err, expected.err
@@ -59,11 +74,27 @@ def test_generated_documents_convert_as_kramdown_does() -> None:
             elif len(new) >= 20:  # minimising is slow: the first twenty are enough to report
                 new.append(repr(document))
             else:
-                small = minimise(document, lambda text: oracle.convert(text) != liquidsite_convert(text))
+                small = minimise(document, differs)
                 new.append(f"{small!r}\n  kramdown:   {oracle.convert(small)}"
-                           f"\n  liquidsite: {liquidsite_convert(small)}")
+                           f"\n  liquidsite: {liquidsite_convert(small, kramdown_config)}")
+    return new, known, kramdown_failed
+
+
+def test_generated_documents_convert_as_kramdown_does() -> None:
+    cases = documents(DOCUMENTS, SEED)
+    started = time.monotonic()
+    new, known, kramdown_failed = differences(cases)
     elapsed = time.monotonic() - started
     print(f"{len(cases)} documents in {elapsed:.0f} s: {len(new)} new differences, {known} known, "
           f"{kramdown_failed} where only kramdown fails")
     assert elapsed < 120
+    assert not new, "\n".join(new[:20])
+
+
+@pytest.mark.parametrize("site", sorted(SITE_CONFIGS))
+def test_generated_documents_convert_as_kramdown_does_with_site_settings(site: str) -> None:
+    cases = documents(SITE_DOCUMENTS, SEED + len(site))
+    new, known, kramdown_failed = differences(cases, SITE_CONFIGS[site])
+    print(f"{site}: {len(cases)} documents, {len(new)} new differences, {known} known, "
+          f"{kramdown_failed} where only kramdown fails")
     assert not new, "\n".join(new[:20])
