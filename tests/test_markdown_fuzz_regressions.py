@@ -72,3 +72,26 @@ def test_ruby_strip_and_non_space_are_ascii_in_ids_and_code_languages() -> None:
 
 def test_gfm_header_id_lowercases_a_final_capital_sigma_as_ruby_does() -> None:
     assert_converts({"# ΣΑΣ\n": '<h1 id="σασ">ΣΑΣ</h1>\n'})
+
+
+def test_unquoted_attribute_values_and_email_autolinks_take_unicode_letters() -> None:
+    """kramdown's ``\\p{Word}+`` attribute values and ``[[:alnum:]]`` e-mail characters are Unicode."""
+    assert_converts({
+        "<div class=ü>\nx\n</div>": '<div class="ü">\nx\n</div>\n',
+        "<span title=日本>x</span>": '<p><span title="日本">x</span></p>\n',
+        '<img alt=Café src="/x">': '<p><img alt="Café" src="/x" /></p>\n',
+        "<ä@ö.de>": '<p><a href="mailto:ä@ö.de">ä@ö.de</a></p>\n',
+        "<हिंदी@x.in>": '<p><a href="mailto:हिंदी@x.in">हिंदी@x.in</a></p>\n',
+    })
+
+
+def test_a_tag_name_running_on_into_a_letter_is_no_span_element() -> None:
+    """``<spané>`` ends a paragraph as a block tag would: Ruby's ``\\b`` does not fall inside a word."""
+    assert_converts({
+        "para\n<spané>x</spané>": "<p>para</p>\n<spané>x</spané>\n",
+        "para\n<bé>x</bé>\ny": "<p>para</p>\n<bé>x</bé>\n<p>y</p>\n",
+    })
+
+
+def test_link_ids_lowercase_a_final_capital_sigma_as_ruby_does() -> None:
+    assert_converts({"[ΣΑΣ]: /x\n\n[σας]": "\n<p>[σας]</p>\n"})

@@ -19,6 +19,7 @@ from .parser import KramdownParser
 from .patterns import rx
 from .scanner import Scanner
 from .spans import SPAN_PARSER_TABLE
+from .unicode_classes import ruby_downcase
 
 ATX_HEADER_START_GFM = rx(r"^(?P<level>#{1,6})[\t ]+(?P<contents>.*)\n")
 FENCED_CODEBLOCK_START_GFM = rx(r"^[ ]{0,3}[~`]{3,}")
@@ -183,8 +184,7 @@ class GFMParser(KramdownParser):
         item.options["raw_text"] = "".join(parts)
 
     def generate_gfm_header_id(self, text: str) -> str:
-        # Ruby's downcase maps every capital sigma to σ; Python's lower() writes ς at a word's end.
-        result = "".join(ch for ch in text.replace("Σ", "σ").lower() if _is_gfm_id_char(ch))
+        result = "".join(ch for ch in ruby_downcase(text) if _is_gfm_id_char(ch))
         result = result.replace(" ", "-").replace("\t", "-")
         count = self.id_counter.get(result, -1) + 1
         self.id_counter[result] = count

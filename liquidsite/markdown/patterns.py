@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .unicode_classes import OTHER_ALPHABETIC
+
 FLAGS = re.ASCII | re.MULTILINE
 
 
@@ -110,18 +112,26 @@ def content_model(name: str) -> str:
     return HTML_CONTENT_MODEL.get(name, "raw")
 
 
+#: Ruby's ``\\p{Word}`` and ``[[:alnum:]]`` on UTF-8 text, near enough for the few places kramdown uses
+#: them: Python's Unicode word characters and the alphabetic marks and symbols they leave out (an
+#: other number such as ``½`` still counts here, a non-alphabetic combining mark still does not).
+UNICODE_WORD_CLASS = r"(?u:[\w" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in OTHER_ALPHABETIC) + "])"
+UNICODE_WORD_OR_DASH_DOT = UNICODE_WORD_CLASS[:-2] + r"\-.])"
+
 HTML_COMMENT_RE = rx(r"<!--(.*?)-->", re.DOTALL)
 HTML_INSTRUCTION_RE = rx(r"<\?(.*?)\?>", re.DOTALL)
-HTML_ATTRIBUTE_RE = rx(r"\s*(" + UNAME + r")(?:\s*=\s*(?:(\w+)|(\"|')(.*?)\3))?", re.DOTALL)
-HTML_TAG_SRC = r"<((?>" + UNAME + r"))\s*((?>\s+" + UNAME + r"(?:\s*=\s*(?:\w+|(\"|').*?\3))?)*)\s*(/)?>"
+HTML_ATTRIBUTE_RE = rx(r"\s*(" + UNAME + r")(?:\s*=\s*(?:(" + UNICODE_WORD_CLASS + r"+)|(\"|')(.*?)\3))?", re.DOTALL)
+HTML_TAG_SRC = (r"<((?>" + UNAME + r"))\s*((?>\s+" + UNAME + r"(?:\s*=\s*(?:" + UNICODE_WORD_CLASS
+                + r"+|(\"|').*?\3))?)*)\s*(/)?>")
 HTML_TAG_RE = rx(HTML_TAG_SRC, re.DOTALL)
 HTML_TAG_CLOSE_SRC = r"</(" + UNAME + r")\s*>"
 HTML_TAG_CLOSE_RE = rx(HTML_TAG_CLOSE_SRC, re.DOTALL)
 HTML_ENTITY_RE = rx(r"&([\w:][\-\w\.:]*);|&#(\d+);|&\#x([0-9a-fA-F]+);")
 
 _LAZY_SPAN = "|".join(sorted(HTML_SPAN_ELEMENTS | {"script"}))
-LAZY_END_HTML_START_SRC = r"<(?>(?!(?:" + _LAZY_SPAN + r")\b)" + UNAME + ")"
-LAZY_END_HTML_STOP_SRC = r"</(?!(?:" + _LAZY_SPAN + r")\b)" + UNAME + r"\s*>"
+# Ruby's \b sees Unicode words (``<spané>`` is no span element): Python's Unicode \b, scoped.
+LAZY_END_HTML_START_SRC = r"<(?>(?!(?:" + _LAZY_SPAN + r")(?u:\b))" + UNAME + ")"
+LAZY_END_HTML_STOP_SRC = r"</(?!(?:" + _LAZY_SPAN + r")(?u:\b))" + UNAME + r"\s*>"
 LAZY_END_SRC = (
     BLANK_LINE_SRC + "|" + IAL_BLOCK_START_SRC + "|" + EOB_MARKER_SRC
     + "|^" + OPT_SPACE + LAZY_END_HTML_STOP_SRC + "|^" + OPT_SPACE + LAZY_END_HTML_START_SRC + "|" + END

@@ -23,7 +23,8 @@ else:
 _WS = P.WHITESPACE
 EMPHASIS_START = rx(r"(?:\*\*?|__?)")
 CODESPAN_DELIMITER = rx(r"`+")
-AUTOLINK_START = re.compile(r"<((mailto|https?|ftps?):.+?|[\w\-.]+?@[\w\-.]+?)>")
+AUTOLINK_START = re.compile(r"<((mailto|https?|ftps?):.+?|" + P.UNICODE_WORD_OR_DASH_DOT + "+?@"
+                            + P.UNICODE_WORD_OR_DASH_DOT + "+?)>")
 HTML_SPAN_START = rx(r"<(" + P.UNAME + r"|!--|/)")
 FOOTNOTE_MARKER_START = rx(r"\[\^(" + P.ALD_ID_NAME + r")\]")
 LINK_START = rx(r"!?\[(?=[^^])")

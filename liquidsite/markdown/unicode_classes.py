@@ -92,3 +92,9 @@ def ruby_word_at(text: str, index: int) -> bool:
     if ch.isascii():
         return ch.isalnum() or ch == "_"
     return ruby_alpha(ch) or unicodedata.category(ch) in _WORD_CATEGORIES or ch in _LATIN1_WORD_NUMBERS
+
+
+def ruby_downcase(text: str) -> str:
+    """Ruby's ``String#downcase``: Python's ``lower()`` but for the one context-dependent mapping
+    Python applies, a capital sigma ending a word (Ruby writes ``σ`` there, Python ``ς``)."""
+    return text.replace("Σ", "σ").lower()
