@@ -16,7 +16,7 @@ WORDS = (
     "the", "model", "data", "results", "paper", "we", "show", "a", "of", "in", "and", "research",
     "café", "naïve", "Zürich", "résumé", "Ångström", "日本語", "中文", "研究", "한국어", "Ελληνικά",
     "x_1", "foo_bar_baz", "snake_case", "2023", "3.14", "v1.2", "e.g.", "i.e.", "etc.", "Ph.D.",
-    "co-author", "state-of-the-art", "α", "β-test", "naïve-Bayes", "HTML", "CSS", "ACM",
+    "co-author", "state-of-the-art", "α", "β-test", "naïve-Bayes", "HTML", "CSS", "ACM", "ΣΟΦΙΑΣ", "हिंदी", "Ⅻ",
 )
 PUNCT = (".", ",", ";", ":", "!", "?", "", "", "", "")
 LANGS = ("python", "ruby", "javascript", "js", "bash", "shell", "yaml", "json", "html", "css", "c", "cpp",
@@ -84,6 +84,7 @@ class DocumentGenerator:
             lambda: self.pick(("$x$", "\\$5", "$$\\$$", "US$ 10", "$$a$$b$$c$$")),
             lambda: self.pick(("<span markdown=\"1\">*x*</span>", "<abbr title=\"t\">T</abbr>", "<a name=\"x\"></a>",
                                "<img src=\"/a.png\" alt=\"\">", "<i class=\"fa fa-x\"></i>", "<del>x</del>",
+                               "<span title=日本>x</span>", "<ä@ö.de>", "<img alt=Café src=\"/x\">",
                                "<em>a</em>_b_")),
             lambda: self.pick(("a<br>b", "x\\\\y", "[]()", "[a]()", "[a](<b c>)", "[a](b 'c')", "![a][b]", "[*a*][]",
                                "[a](/b(c))", "[a] [b]", "[^x]: not def", "\\[^1]")),
@@ -91,7 +92,7 @@ class DocumentGenerator:
         return r.choice(atoms)()
 
     def reference_link(self, text: str) -> str:
-        ref = self.pick(("ref", "Ref 1", "paper", "missing", "a_b"))
+        ref = self.pick(("ref", "Ref 1", "paper", "missing", "a_b", "ΣΑΣ", "Ünï"))
         self.link_ids.append(ref)
         return self.pick((f"[{text}][{ref}]", f"[{ref}][]", f"[{ref}]"))
 
