@@ -95,3 +95,7 @@ def test_a_tag_name_running_on_into_a_letter_is_no_span_element() -> None:
 
 def test_link_ids_lowercase_a_final_capital_sigma_as_ruby_does() -> None:
     assert_converts({"[ΣΑΣ]: /x\n\n[σας]": "\n<p>[σας]</p>\n"})
+
+
+def test_gfm_header_id_keeps_circled_letters_as_ruby_word_characters() -> None:
+    assert_converts({"# Ⓐ circled ⓑ": '<h1 id="ⓐ-circled-ⓑ">Ⓐ circled ⓑ</h1>\n'})
