@@ -115,8 +115,9 @@ def content_model(name: str) -> str:
 #: Ruby's ``\\p{Word}`` and ``[[:alnum:]]`` on UTF-8 text, near enough for the few places kramdown uses
 #: them: Python's Unicode word characters and the alphabetic marks and symbols they leave out (an
 #: other number such as ``½`` still counts here, a non-alphabetic combining mark still does not).
-UNICODE_WORD_CLASS = r"(?u:[\w" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in OTHER_ALPHABETIC) + "])"
-UNICODE_WORD_OR_DASH_DOT = UNICODE_WORD_CLASS[:-2] + r"\-.])"
+_UNICODE_WORD_SET = r"\w" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in OTHER_ALPHABETIC)
+UNICODE_WORD_CLASS = "(?u:[" + _UNICODE_WORD_SET + "])"
+UNICODE_WORD_OR_DASH_DOT = "(?u:[" + _UNICODE_WORD_SET + r"\-.])"
 
 HTML_COMMENT_RE = rx(r"<!--(.*?)-->", re.DOTALL)
 HTML_INSTRUCTION_RE = rx(r"<\?(.*?)\?>", re.DOTALL)

@@ -1,6 +1,9 @@
-"""Onigmo's POSIX ``[[:alpha:]]`` and ``[[:alnum:]]`` on UTF-8 text, which kramdown's emphasis rules use.
+"""Character classes as Ruby (Onigmo) reads UTF-8 text, where kramdown's results depend on them.
 
-Onigmo's classes follow Unicode's Alphabetic property: letters, letter numbers (``Ⅻ``), and the
+``[[:alpha:]]``/``[[:alnum:]]`` (emphasis), the word characters of ``\\b`` (smart quotes) and
+``downcase`` (header and link ids) differ from ``str.isalpha``, Python's ``\\b`` and ``lower``.
+
+Onigmo's POSIX classes follow Unicode's Alphabetic property: letters, letter numbers (``Ⅻ``), and the
 Other_Alphabetic marks and symbols (Indic vowel signs such as ``ि``, circled letters ``Ⓐ``) that
 ``str.isalpha`` leaves out; ``[[:alnum:]]`` adds decimal digits only, not other numbers (``½``,
 ``²``) as ``str.isalnum`` does. The ranges below are Unicode 13's Other_Alphabetic code points
