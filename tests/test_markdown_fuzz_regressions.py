@@ -99,3 +99,30 @@ def test_link_ids_lowercase_a_final_capital_sigma_as_ruby_does() -> None:
 
 def test_gfm_header_id_keeps_circled_letters_as_ruby_word_characters() -> None:
     assert_converts({"# Ⓐ circled ⓑ": '<h1 id="ⓐ-circled-ⓑ">Ⓐ circled ⓑ</h1>\n'})
+
+
+def test_html_tag_names_are_rexml_base_parser_names_not_xml_names() -> None:
+    """kramdown's tag patterns use REXML's ``[[:alpha:]_][-[:alnum:]._]*``, not XML 1.0's NameChar."""
+    assert_converts({
+        "x <a😀>y</a😀>": "<p>x &lt;a😀&gt;y&lt;/a😀&gt;</p>\n",
+        "x <a\u0301>y</a\u0301>": "<p>x &lt;a\u0301&gt;y&lt;/a\u0301&gt;</p>\n",
+        "x <a·b>y": "<p>x &lt;a·b&gt;y</p>\n",
+        "x <a。>y": "<p>x &lt;a。&gt;y</p>\n",
+        "<ǅ😀>": "<p>&lt;ǅ😀&gt;</p>\n",
+        "x <a٣>y</a٣>": "<p>x <a٣>y</a٣></p>\n",
+    })
+
+
+def test_other_numbers_are_no_word_characters_in_attribute_values_and_e_mail_autolinks() -> None:
+    assert_converts({
+        "<a½b@c.d>": "<p>&lt;a½b@c.d&gt;</p>\n",
+        "<div id=x½>\nx\n</div>": "<p>&lt;div id=x½&gt;\nx\n&lt;/div&gt;</p>\n",
+    })
+
+
+def test_only_ascii_named_and_exact_numeric_references_stay_unescaped() -> None:
+    """REXML's ``REFERENCE_RE`` names are ASCII ``\\w``, and ``&#0x41;`` is no reference."""
+    assert_converts({
+        "&a😀; &é; &a·; &a٣;": "<p>&amp;a😀; &amp;é; &amp;a·; &amp;a٣;</p>\n",
+        "&#0x41; &#00065; &#x0041;": "<p>&amp;#0x41; A A</p>\n",
+    })

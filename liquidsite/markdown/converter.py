@@ -13,11 +13,13 @@ from typing import Any, Callable, Optional
 from . import highlighting
 from .element import Element
 from .entities import ESCAPE_MAP, Entity, entity, entity_to_str
-from .patterns import HTML_ELEMENTS_WITHOUT_BODY, WHITESPACE, XML_NAME
+from .patterns import HTML_ELEMENTS_WITHOUT_BODY, WHITESPACE
 
 _ESCAPE_ALL = re.compile(r"[<>&]")
-_ESCAPE_TEXT = re.compile(r"&(?:" + XML_NAME + r"|#0*(?:\d+|x[a-fA-F0-9]+));|[<>&]")
-_ESCAPE_ATTRIBUTE = re.compile(r"&(?:" + XML_NAME + r"|#0*(?:\d+|x[a-fA-F0-9]+));|[<>&\"]")
+# REXML::Parsers::BaseParser::REFERENCE_RE (ASCII names): a reference kramdown writes as it is.
+_REFERENCE = r"&(?:[\w:][\-\w.:]*;|#\d+;|#x[0-9a-fA-F]+;)"
+_ESCAPE_TEXT = re.compile(_REFERENCE + r"|[<>&]", re.ASCII)
+_ESCAPE_ATTRIBUTE = re.compile(_REFERENCE + r"|[<>&\"]", re.ASCII)
 _ESCAPE_RE = {"all": _ESCAPE_ALL, "text": _ESCAPE_TEXT, "attribute": _ESCAPE_ATTRIBUTE}
 # Ruby's \S is ASCII (U+00A0 belongs to a language name) while its \b sees Unicode words, as Python's does.
 _RUBY_NON_SPACE = r"[^ \t\r\n\f\v]"
