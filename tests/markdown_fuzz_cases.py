@@ -306,18 +306,36 @@ def token_soup(generator: DocumentGenerator) -> str:
                    for _ in range(rng.randint(2, 40)))
 
 
+#: Characters where Ruby's and Python's Unicode classes part (letters, marks, other numbers, joiners,
+#: spaces, case mappings) beside the markers whose parsing depends on them.
+UNICODE_PIECES = tuple("aZ_-*'\"`<>()[]{}#:.,!?/\\|&;$ \n\t") + (
+    "é", "ß", "Σ", "ς", "½", "²", "Ⅻ", "Ⓐ", "ि", "\u0301", "\u00a0", "\u3000", "日", "😀", "\u200d", "İ", "ǅ",
+    "‿", "٣", "·", "。", "_é", "é_", "<span>", "</span>", "<b>", "[^1]", "[a]: /x\n", "# ", "\n\n", "- ", "```",
+    "@", "<a@b.c>", "&#8217;", "--", "...",
+)
+
+
+def unicode_soup(generator: DocumentGenerator) -> str:
+    """A short string of ``UNICODE_PIECES``."""
+    rng = generator.rng
+    return "".join(rng.choice(UNICODE_PIECES) for _ in range(rng.randint(1, 30)))
+
+
 def documents(count: int, seed: int = 13) -> list[str]:
-    """*count* documents from *seed*: in turn generated, generated then edited, line soup, token soup."""
+    """*count* documents from *seed*: in turn generated, generated then edited, line soup, token soup,
+    Unicode soup."""
     generator = DocumentGenerator(seed)
     made = []
     for n in range(count):
-        kind = n % 4
+        kind = n % 5
         if kind == 0:
             made.append(generator.document())
         elif kind == 1:
             made.append(mutate(generator.document(), generator.rng))
         elif kind == 2:
             made.append(line_soup(generator))
-        else:
+        elif kind == 3:
             made.append(token_soup(generator))
+        else:
+            made.append(unicode_soup(generator))
     return made
