@@ -13,14 +13,19 @@ from typing import Any, Callable, Optional
 from . import highlighting
 from .element import Element
 from .entities import ESCAPE_MAP, Entity, entity, entity_to_str
-from .patterns import HTML_ELEMENTS_WITHOUT_BODY, XML_NAME
+from .patterns import HTML_ELEMENTS_WITHOUT_BODY, WHITESPACE
 
 _ESCAPE_ALL = re.compile(r"[<>&]")
-_ESCAPE_TEXT = re.compile(r"&(?:" + XML_NAME + r"|#0*(?:\d+|x[a-fA-F0-9]+));|[<>&]")
-_ESCAPE_ATTRIBUTE = re.compile(r"&(?:" + XML_NAME + r"|#0*(?:\d+|x[a-fA-F0-9]+));|[<>&\"]")
+# REXML::Parsers::BaseParser::REFERENCE_RE (ASCII names): a reference kramdown writes as it is.
+_REFERENCE = r"&(?:[\w:][\-\w.:]*;|#\d+;|#x[0-9a-fA-F]+;)"
+_ESCAPE_TEXT = re.compile(_REFERENCE + r"|[<>&]", re.ASCII)
+_ESCAPE_ATTRIBUTE = re.compile(_REFERENCE + r"|[<>&\"]", re.ASCII)
 _ESCAPE_RE = {"all": _ESCAPE_ALL, "text": _ESCAPE_TEXT, "attribute": _ESCAPE_ATTRIBUTE}
-_LANGUAGE_CLASS = re.compile(r"\blanguage-(\S+)")
-_LANGUAGE_OR_START = re.compile(r"\blanguage-\S+|(^)")
+# Ruby's \S is ASCII (U+00A0 belongs to a language name) while its \b sees Unicode words, as Python's does.
+_RUBY_NON_SPACE = r"[^ \t\r\n\f\v]"
+_LANGUAGE_CLASS = re.compile(r"\blanguage-(" + _RUBY_NON_SPACE + "+)")
+_LANGUAGE_NAME = re.compile(r"\blanguage-" + _RUBY_NON_SPACE + "+")
+_LANGUAGE_OR_START = re.compile(_LANGUAGE_NAME.pattern + "|(^)")
 _CJK = ("\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
         "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
 _CJK_LINE_BREAK = re.compile(f"([{_CJK}]+)\\n([{_CJK}]+)")
@@ -95,7 +100,7 @@ class HtmlConverter:
     def html_attributes(self, attr: dict[str, Any]) -> str:
         out = []
         for key, value in attr.items():
-            if value is None or (key == "id" and not str(value).strip()):
+            if value is None or (key == "id" and not str(value).strip(WHITESPACE)):  # Ruby's strip: ASCII
                 continue
             out.append(f' {key}="{escape_html(str(value), "attribute")}"')
         return "".join(out)
@@ -172,7 +177,7 @@ class HtmlConverter:
         if self.options.get("auto_ids") and attr.get("id") is None:
             attr["id"] = self.generate_id(el.options.get("raw_text") or "")
         level = el.options["level"]
-        if attr.get("id") and self.in_toc(el):
+        if attr.get("id") is not None and self.in_toc(el):  # Ruby: an empty id is still an id
             self.toc.append((level, attr["id"], el.children))
         level = max(min(level + int(self.options.get("header_offset") or 0), 6), 1)
         return self.format_as_block_html(f"h{level}", attr, self.inner(el, indent), indent)
@@ -480,7 +485,7 @@ class HtmlConverter:
         if not m:
             return None
         if remove:
-            cls = re.sub(r"\blanguage-\S+", "", cls, count=1).strip()
+            cls = _LANGUAGE_NAME.sub("", cls, count=1).strip(WHITESPACE)
             if cls:
                 attr["class"] = cls
             else:

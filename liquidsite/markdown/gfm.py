@@ -19,6 +19,7 @@ from .parser import KramdownParser
 from .patterns import rx
 from .scanner import Scanner
 from .spans import SPAN_PARSER_TABLE
+from .unicode_classes import ruby_alpha, ruby_downcase
 
 ATX_HEADER_START_GFM = rx(r"^(?P<level>#{1,6})[\t ]+(?P<contents>.*)\n")
 FENCED_CODEBLOCK_START_GFM = rx(r"^[ ]{0,3}[~`]{3,}")
@@ -43,11 +44,12 @@ _WORD_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Pc", "Nd", "Nl"})
 
 
 def _is_gfm_id_char(ch: str) -> bool:
-    """Onigmo's ``[\\p{Word}\\- \\t]``: letters, marks, decimal and letter numbers, connectors.
+    """Onigmo's ``[\\p{Word}\\- \\t]``: alphabetic characters (circled letters too), marks, decimal
+    digits, connectors.
 
     Not other numbers (``²``, ``½``) nor the zero-width joiners inside emoji.
     """
-    if ch.isalpha() or ch in "_- \t":
+    if ch in "_- \t" or ruby_alpha(ch):
         return True
     return unicodedata.category(ch) in _WORD_CATEGORIES
 
@@ -183,7 +185,7 @@ class GFMParser(KramdownParser):
         item.options["raw_text"] = "".join(parts)
 
     def generate_gfm_header_id(self, text: str) -> str:
-        result = "".join(ch for ch in text.lower() if _is_gfm_id_char(ch))
+        result = "".join(ch for ch in ruby_downcase(text) if _is_gfm_id_char(ch))
         result = result.replace(" ", "-").replace("\t", "-")
         count = self.id_counter.get(result, -1) + 1
         self.id_counter[result] = count

@@ -105,7 +105,7 @@ class ListParsers(_Base):
                 item_re = next_item_pattern(kind, indentation)
                 nested_list_found = P.LIST_START.search(text) is not None
                 last_is_blank = False
-                item.value = [text]
+                item.value = [[text]]  # the item's texts, each kept as lines joined once (linear)
                 continue
             result = src.scan(content_re) if content_re is not None else None
             if result is None and not last_is_blank and lazy_re is not None:
@@ -114,18 +114,18 @@ class ListParsers(_Base):
                 result = _LINE_TABS.sub(lambda m: " " * 4 * len(m.group(1)), result, count=1)
                 result, found = indent_re.subn("", result, count=1)  # type: ignore[union-attr]
                 if not nested_list_found and found and P.LIST_START.search(result):
-                    item.value.append("")
+                    item.value.append([])
                     nested_list_found = True
                 elif nested_list_found and not found and P.LIST_START.search(result):
                     result = " " * (indentation + 4) + result
-                item.value[-1] += result
+                item.value[-1].append(result)
                 last_is_blank = False
                 continue
             result = src.scan(P.BLANK_LINE) if item is not None else None
             if result is not None:
                 nested_list_found = True
                 last_is_blank = True
-                item.value[-1] += result  # type: ignore[union-attr]
+                item.value[-1].append(result)  # type: ignore[union-attr]
                 continue
             break
 
@@ -135,8 +135,8 @@ class ListParsers(_Base):
         for it in items:
             temp = Element("temp")
             env = self.save_env()
-            for value in it.value:
-                self.src = Scanner(value)
+            for lines in it.value:
+                self.src = Scanner("".join(lines))
                 self.parse_blocks(temp)
             self.restore_env(env)
             it.children = children = temp.children
@@ -196,7 +196,7 @@ class ListParsers(_Base):
                 item.options["first_as_para"] = first_as_para
                 text, indentation, content_re, lazy_re, indent_re = self.parse_first_list_line(len(marker), rest)
                 deflist.children.append(item)
-                item.value = self.take_item_ial(item, text)
+                item.value = [self.take_item_ial(item, text)]  # lines, joined once (linear)
                 def_start_re = next_item_pattern("dl", indentation)
                 first_as_para = last_is_blank = False
                 continue
@@ -208,13 +208,13 @@ class ListParsers(_Base):
             if result is not None and item is not None:
                 result = _LINE_TABS.sub(lambda m: " " * 4 * len(m.group(1)), result, count=1)
                 result = indent_re.sub("", result, count=1)  # type: ignore[union-attr]
-                item.value += result
+                item.value.append(result)
                 first_as_para = last_is_blank = False
                 continue
             result = src.scan(P.BLANK_LINE) if item is not None else None
             if result is not None:
                 first_as_para = True
-                item.value += result  # type: ignore[union-attr]
+                item.value.append(result)  # type: ignore[union-attr]
                 last_is_blank = True
                 continue
             break
@@ -223,7 +223,7 @@ class ListParsers(_Base):
         for it in deflist.children:
             if it.type == "dt":
                 continue
-            self.parse_blocks(it, it.value)
+            self.parse_blocks(it, "".join(it.value))
             it.value = None
             it_children = it.children
             if not it_children:

@@ -21,6 +21,7 @@ from .patterns import WHITESPACE
 from .scanner import Scanner, has_line_anchor
 from .spans import SPAN_PARSER_TABLE, SpanParsers
 from .tables import TableParsers
+from .unicode_classes import ruby_downcase
 
 REFS = ":refs"  # key of an IAL's ALD references (not an attribute name: ':' is not allowed there)
 
@@ -356,4 +357,4 @@ class KramdownParser(
 
     @staticmethod
     def normalize_link_id(link_id: str) -> str:
-        return re.sub(r"[ \t\n\r\f\v]+", " ", link_id).lower()
+        return ruby_downcase(re.sub(r"[ \t\n\r\f\v]+", " ", link_id))

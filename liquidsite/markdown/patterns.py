@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .unicode_classes import OTHER_ALPHABETIC, OTHER_NUMBERS
+
 FLAGS = re.ASCII | re.MULTILINE
 
 
@@ -49,9 +51,29 @@ def char_class(ranges: tuple[tuple[int, int], ...]) -> str:
     return "[^" + "".join(parts) + "]"
 
 
+# REXML::XMLTokens' names (XML 1.0 NCName and Name), which kramdown's ``{#id}`` header ids use.
 NCNAME = char_class(_NAME_START_RANGES) + char_class(_NAME_CHAR_RANGES) + "*"
-UNAME = f"(?:{NCNAME}:)?{NCNAME}"
 XML_NAME = char_class(_NAME_START_RANGES + _COLON) + char_class(_NAME_CHAR_RANGES + _COLON) + "*"
+
+
+def _ranges(ranges: tuple[tuple[int, int], ...]) -> str:
+    """The non-ASCII *ranges* as a class body written in the characters themselves: a seventh of
+    the source that ``\\U`` escapes make, which is what ``re`` spends its time parsing."""
+    return "".join(chr(low) if low == high else f"{chr(low)}-{chr(high)}" for low, high in ranges)
+
+
+# Onigmo's Unicode classes from Python's: ``\\w`` without the other numbers (``½``), with the
+# alphabetic marks and symbols (``ि``, ``Ⓐ``). [[:alpha:]] adds ``_`` here, as the names need it.
+_NOT_OTHER_NUMBER = "(?![" + _ranges(OTHER_NUMBERS) + "])"
+_ALPHABETIC_MARK = "[" + _ranges(OTHER_ALPHABETIC) + "]"
+_ALPHA_OR_UNDERSCORE = f"(?:{_NOT_OTHER_NUMBER}(?u:[^\\W\\d])|{_ALPHABETIC_MARK})"
+_ALNUM_OR_UNDERSCORE = f"(?:{_NOT_OTHER_NUMBER}(?u:\\w)|{_ALPHABETIC_MARK})"
+
+# REXML::Parsers::BaseParser's UNAME_STR, ``[[:alpha:]_][-[:alnum:]._]*`` (optionally prefixed),
+# which kramdown's HTML tag and attribute patterns use: not the XML 1.0 names above (``<a·b>``,
+# ``<a😀>`` and ``<a\u0301>`` are no tags).
+TAG_NCNAME = f"{_ALPHA_OR_UNDERSCORE}(?:{_ALNUM_OR_UNDERSCORE}|[\\-.])*"
+UNAME = f"(?:{TAG_NCNAME}:)?{TAG_NCNAME}"
 
 BLANK_LINE_SRC = r"(?:^[ \t\r\f\v]*\n)+"
 BLANK_LINE = rx(BLANK_LINE_SRC)
@@ -110,18 +132,25 @@ def content_model(name: str) -> str:
     return HTML_CONTENT_MODEL.get(name, "raw")
 
 
+#: Ruby's ``\\p{Word}`` (unquoted attribute values) and ``[[:alnum:]]-_.`` (e-mail autolinks), as
+#: above; ``\\p{Word}`` also takes combining marks that are not alphabetic, which this leaves out.
+UNICODE_WORD_CLASS = _ALNUM_OR_UNDERSCORE
+UNICODE_WORD_OR_DASH_DOT = f"(?:{_ALNUM_OR_UNDERSCORE}|[\\-.])"
+
 HTML_COMMENT_RE = rx(r"<!--(.*?)-->", re.DOTALL)
 HTML_INSTRUCTION_RE = rx(r"<\?(.*?)\?>", re.DOTALL)
-HTML_ATTRIBUTE_RE = rx(r"\s*(" + UNAME + r")(?:\s*=\s*(?:(\w+)|(\"|')(.*?)\3))?", re.DOTALL)
-HTML_TAG_SRC = r"<((?>" + UNAME + r"))\s*((?>\s+" + UNAME + r"(?:\s*=\s*(?:\w+|(\"|').*?\3))?)*)\s*(/)?>"
+HTML_ATTRIBUTE_RE = rx(r"\s*(" + UNAME + r")(?:\s*=\s*(?:(" + UNICODE_WORD_CLASS + r"+)|(\"|')(.*?)\3))?", re.DOTALL)
+HTML_TAG_SRC = (r"<((?>" + UNAME + r"))\s*((?>\s+" + UNAME + r"(?:\s*=\s*(?:" + UNICODE_WORD_CLASS
+                + r"+|(\"|').*?\3))?)*)\s*(/)?>")
 HTML_TAG_RE = rx(HTML_TAG_SRC, re.DOTALL)
 HTML_TAG_CLOSE_SRC = r"</(" + UNAME + r")\s*>"
 HTML_TAG_CLOSE_RE = rx(HTML_TAG_CLOSE_SRC, re.DOTALL)
 HTML_ENTITY_RE = rx(r"&([\w:][\-\w\.:]*);|&#(\d+);|&\#x([0-9a-fA-F]+);")
 
 _LAZY_SPAN = "|".join(sorted(HTML_SPAN_ELEMENTS | {"script"}))
-LAZY_END_HTML_START_SRC = r"<(?>(?!(?:" + _LAZY_SPAN + r")\b)" + UNAME + ")"
-LAZY_END_HTML_STOP_SRC = r"</(?!(?:" + _LAZY_SPAN + r")\b)" + UNAME + r"\s*>"
+# Ruby's \b sees Unicode words (``<spané>`` is no span element): Python's Unicode \b, scoped.
+LAZY_END_HTML_START_SRC = r"<(?>(?!(?:" + _LAZY_SPAN + r")(?u:\b))" + UNAME + ")"
+LAZY_END_HTML_STOP_SRC = r"</(?!(?:" + _LAZY_SPAN + r")(?u:\b))" + UNAME + r"\s*>"
 LAZY_END_SRC = (
     BLANK_LINE_SRC + "|" + IAL_BLOCK_START_SRC + "|" + EOB_MARKER_SRC
     + "|^" + OPT_SPACE + LAZY_END_HTML_STOP_SRC + "|^" + OPT_SPACE + LAZY_END_HTML_START_SRC + "|" + END

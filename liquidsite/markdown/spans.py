@@ -6,12 +6,13 @@ find candidate positions, and its method name."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from . import patterns as P
 from .element import Element
 from .entities import entity
 from .patterns import rx
+from .unicode_classes import ruby_alnum, ruby_alpha, ruby_word_at
 
 if TYPE_CHECKING:  # pragma: no cover
     # KramdownParser, made of these mixins, would be a cyclic base: mypy sees its other parts as Any.
@@ -22,7 +23,8 @@ else:
 _WS = P.WHITESPACE
 EMPHASIS_START = rx(r"(?:\*\*?|__?)")
 CODESPAN_DELIMITER = rx(r"`+")
-AUTOLINK_START = re.compile(r"<((mailto|https?|ftps?):.+?|[\w\-.]+?@[\w\-.]+?)>")
+AUTOLINK_START = re.compile(r"<((mailto|https?|ftps?):.+?|" + P.UNICODE_WORD_OR_DASH_DOT + "+?@"
+                            + P.UNICODE_WORD_OR_DASH_DOT + "+?)>")
 HTML_SPAN_START = rx(r"<(" + P.UNAME + r"|!--|/)")
 FOOTNOTE_MARKER_START = rx(r"\[\^(" + P.ALD_ID_NAME + r")\]")
 LINK_START = rx(r"!?\[(?=[^^])")
@@ -52,20 +54,34 @@ SPAN_PARSER_TABLE: dict[str, tuple[re.Pattern[str], str, str]] = {
     "escaped_chars": (P.ESCAPED_CHARS, r"\\", "parse_escaped_chars"),
 }
 
-# Smart quote rules, tried in order; each yields text groups (ints) and quote kinds.
 SQ_PUNCT = r"[!\"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"
 SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
-SQ_RULES: list[tuple[re.Pattern[str], tuple[int | str, ...]]] = [
-    (rx(r"(\"|')(?=[_*]{1,2}\S)"), ("lquote1",)),
-    (rx(r"(\"|')(?=" + SQ_PUNCT + r"(?!\.\.)\B)"), ("rquote1",)),
-    (rx(r"(\s?)\"'(?=\w)"), (1, "ldquo", "lsquo")),
-    (rx(r"(\s?)'\"(?=\w)"), (1, "lsquo", "ldquo")),
-    (rx(r"(\s?)'(?=\d\ds)"), (1, "rsquo")),
-    (rx(r"(\s)('|\")(?=\w)"), (1, "lquote2")),
-    (rx("(" + SQ_CLOSE + r")('|\")"), (1, "rquote2")),
-    (rx(r"(\"|')(?=\s|s\b|$)"), ("rquote1",)),
-    (rx(r"(.?)'", re.DOTALL), (1, "lsquo")),
-    (rx(r"(.?)\"", re.DOTALL), (1, "ldquo")),
+
+
+def _no_boundary_after_punctuation(string: str, pos: int) -> bool:
+    """Ruby's ``\\B`` after the punctuation at *pos* (``\\b`` is Unicode-aware in Ruby)."""
+    return ruby_word_at(string, pos) == ruby_word_at(string, pos + 1)
+
+
+def _space_or_word_s_after(string: str, pos: int) -> bool:
+    """Ruby's ``(?=\\s|s\\b|$)`` at *pos*, once ``(?=\\s|s|$)`` matched: an ``s`` ends its word."""
+    return string[pos:pos + 1] != "s" or not ruby_word_at(string, pos + 1)
+
+
+# Smart quote rules, tried in order; each yields text groups (ints) and quote kinds. A rule whose
+# Ruby regexp uses ``\\b`` or ``\\B`` has the boundary test as a function of the text and the
+# position after the match (Python's ASCII ``\\b`` would differ next to non-ASCII letters).
+SQ_RULES: list[tuple[re.Pattern[str], tuple[int | str, ...], Optional[Callable[[str, int], bool]]]] = [
+    (rx(r"(\"|')(?=[_*]{1,2}\S)"), ("lquote1",), None),
+    (rx(r"(\"|')(?=" + SQ_PUNCT + r"(?!\.\.))"), ("rquote1",), _no_boundary_after_punctuation),
+    (rx(r"(\s?)\"'(?=\w)"), (1, "ldquo", "lsquo"), None),
+    (rx(r"(\s?)'\"(?=\w)"), (1, "lsquo", "ldquo"), None),
+    (rx(r"(\s?)'(?=\d\ds)"), (1, "rsquo"), None),
+    (rx(r"(\s)('|\")(?=\w)"), (1, "lquote2"), None),
+    (rx("(" + SQ_CLOSE + r")('|\")"), (1, "rquote2"), None),
+    (rx(r"(\"|')(?=\s|s|$)"), ("rquote1",), _space_or_word_s_after),
+    (rx(r"(.?)'", re.DOTALL), (1, "lsquo"), None),
+    (rx(r"(.?)\"", re.DOTALL), (1, "ldquo"), None),
 ]
 SQ_SUBSTS = {
     ("rquote1", '"'): "rdquo", ("rquote1", "'"): "rsquo",
@@ -104,13 +120,12 @@ class SpanParsers(_Base):
             el = Element(elem)
             stop_re = re.compile(re.escape(delim))
             double = re.compile(re.escape(delim * 2) + "(?!" + re.escape(delim) + ")")
-            alnum_after = re.compile(re.escape(delim) + r"[^\W_]")
 
             def stop_ok() -> bool:
                 string, pos = src.string, src.pos
                 return ((pos == 0 or string[pos - 1] not in " \t\n\r\f\v")
                         and (elem != "em" or not double.match(string, pos))
-                        and (kind != "_" or not alnum_after.match(string, pos))
+                        and (kind != "_" or not _delimiter_before_alnum(string, pos, delim))
                         and bool(el.children))
 
             found = self.parse_spans(el, stop_re, stop_ok=stop_ok)
@@ -268,9 +283,12 @@ class SpanParsers(_Base):
 
     def parse_smart_quotes(self) -> None:
         src = self.src
-        for pattern, substs in SQ_RULES:  # noqa: B007 - the matching rule's substs are read after the loop
+        start = src.pos
+        for pattern, substs, boundary_ok in SQ_RULES:  # noqa: B007 - the matching rule's substs are read after
             if src.scan(pattern) is not None:
-                break
+                if boundary_ok is None or boundary_ok(src.string, src.pos):
+                    break
+                src.pos = start
         else:  # pragma: no cover - the last two rules always match after the start check
             self.add_text(src.getch())
             return
@@ -337,6 +355,12 @@ def _ends_with_alpha_word(text: str) -> bool:
     """Ruby's ``/[[:alpha:]]-?[[:alpha:]]*\\z/`` on the (last two) characters before an underscore."""
     if not text:
         return False
-    if text[-1].isalpha():
+    if ruby_alpha(text[-1]):
         return True
-    return text[-1] == "-" and len(text) > 1 and text[-2].isalpha()
+    return text[-1] == "-" and len(text) > 1 and ruby_alpha(text[-2])
+
+
+def _delimiter_before_alnum(string: str, pos: int, delim: str) -> bool:
+    """Ruby's ``/#{delim}[[:alnum:]]/`` matched at *pos*: a closing ``_`` followed by a letter or digit."""
+    after = pos + len(delim)
+    return string.startswith(delim, pos) and after < len(string) and ruby_alnum(string[after])
