@@ -50,6 +50,14 @@ def note(key: str) -> None:
         keys.add(key)
 
 
+def note_body(item: Any, excerpt: bool = False) -> None:
+    """Record a read of a page's or document's body (``content``, ``output``) or of its excerpt:
+    what changes while the site renders. Every drop notes these (not only a watched site's
+    tracking drops), so that a render worker (:mod:`liquidsite.pool`) knows what it read."""
+    if _open.get():
+        note(os.path.abspath(item.path) + (EXCERPT_SUFFIX if excerpt else ""))
+
+
 def note_all_of(item: Any) -> None:
     """Record a read of a page's or document's body, front matter and excerpt (code that
     reads the objects themselves, not their drops: a plugin writing a feed or a sitemap)."""

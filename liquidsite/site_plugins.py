@@ -64,6 +64,8 @@ if TYPE_CHECKING:
 
 
 Generator = Callable[["Site"], Any]
+#: Page and document events that fire while pages render.
+RENDER_EVENTS = ("pre_render", "post_convert", "post_render")
 
 
 class PluginError(LiquidsiteError):
@@ -180,6 +182,8 @@ class SitePlugins:
     filters: dict[str, Callable[..., Any]] = field(default_factory=dict)
     tags: list[tuple[str, Callable[..., Any], bool]] = field(default_factory=list)
     generators: list[tuple[int, Generator]] = field(default_factory=list)
+    #: (owner, event) of the page and document hooks the site's own files registered
+    render_hooks: list[tuple[str, str]] = field(default_factory=list)
 
     def register_liquid(self, env: "JekyllEnvironment") -> None:
         """Add the plugins' filters and tags to *env* (after Jekyll's, so they may replace them)."""
@@ -247,6 +251,9 @@ class PluginAPI:
                 self._plugins.hooks.register(owners, event, self._guard(func, f"hook '{func.__name__}'"), priority)
             except ValueError as err:
                 raise PluginError(f"{self._relative}: {err}", self._relative) from None
+            if event in RENDER_EVENTS:
+                names = [owners] if isinstance(owners, str) else owners
+                self._plugins.render_hooks += [(owner, event) for owner in names if owner != "site"]
             return func
 
         return add

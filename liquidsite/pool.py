@@ -1,0 +1,329 @@
+"""Rendering in worker processes: ``--jobs N`` (``jobs:`` in ``_config.yml``).
+
+``Site.render`` renders its render order (collection documents, then pages) through
+:func:`render`. With more than one job, the platform's ``fork`` and enough to render,
+forked workers render ahead of the parent, each claiming the next page or document
+of the order from a shared counter; the parent takes their results *in the order*
+and applies each (output, converted content, excerpts rendered on the way, log
+lines replayed), so the site the parent ends with, the files it writes and its log
+are those of one process.
+
+A worker's render is only taken when its state could not have differed from the
+one-process render at that point. A worker has rendered some earlier documents of
+the order (those it claimed) and none of the later ones, so a render that read the
+body (``content``, ``output``, ``excerpt``) of an *earlier* page or document may
+have seen it unrendered where one process shows it rendered: the drops note those
+reads (:mod:`liquidsite.dependencies`), and the parent renders such a page itself,
+at its place in the order, in the one-process state (feeds, archives, a post
+reading ``page.previous.content``). So does it everything else a worker cannot
+carry back: a render that used the network (the answers and the once-per-build
+warnings live in the parent), one that added pages (Sass source maps) or that
+failed (the parent's render raises the same error, with the same log before it).
+
+What stays in one process: ``--jobs 1``, a platform without ``fork``, ``--profile``
+(its table counts renders), ``--incremental`` (which outputs render depends on the
+ones before), a site whose own ``_plugins/*.py`` run code while pages render
+(filters, tags, page hooks may keep state across pages), a watched site's
+selective rebuild, and sites with fewer pages and documents than the threshold,
+where forking costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import signal
+import threading
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+from . import cache
+from .dependencies import EXCERPT_SUFFIX
+from .documents import Page
+from .errors import ConfigError
+from .log import Level, Progress, logger
+
+if TYPE_CHECKING:
+    from multiprocessing.sharedctypes import Synchronized
+
+    from .documents import Document, Excerpt
+    from .site import Site
+
+Renderable = Union["Page", "Document"]
+
+#: Fewer pages and documents to render than this and one process renders them: measured
+#: (docs/speed.md), forking two workers and carrying results back costs about what
+#: rendering 60-100 small pages does on the 2-core development machine.
+DEFAULT_THRESHOLD = 120
+#: Tests force the pool on for small sites with a lower threshold.
+THRESHOLD_ENV = "LIQUIDSITE_POOL_THRESHOLD"
+
+
+_LOST = object()  # what the parent receives from a worker that ended without saying it finished
+
+
+class ParentOnly(BaseException):
+    """Raised in a worker by what only the parent may do (the network): the render is
+    abandoned and the parent renders the page. A BaseException, so that no handler for
+    a template's or a plugin's errors takes it for one."""
+
+
+def configured_jobs(config: dict[str, Any]) -> int:
+    """``jobs`` (``--jobs``): worker processes for rendering; unset means every core."""
+    value = config.get("jobs")
+    if value is None:
+        return os.cpu_count() or 1
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit() \
+            or int(value) < 1:
+        raise ConfigError(f"Invalid jobs in the configuration: {value!r} (expected a number of processes, 1 or more)")
+    return int(value)
+
+
+def _threshold() -> int:
+    value = os.environ.get(THRESHOLD_ENV, "")
+    return int(value) if value.isdigit() else DEFAULT_THRESHOLD
+
+
+def _one_process_reason(site: "Site", jobs: int, count: int) -> Optional[str]:
+    """Why this render stays in one process, or None when workers render it."""
+    if jobs <= 1:
+        return "jobs: 1"
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return "this platform cannot fork"
+    if site.config.get("profile"):
+        return "--profile counts every render in one process"
+    if not site.regenerator.disabled:
+        return "--incremental decides each page after the ones before"
+    plugins = site.site_plugins
+    if plugins.filters or plugins.tags or plugins.render_hooks:
+        return "the site's _plugins run Python while pages render (filters, tags or page hooks)"
+    threshold = _threshold()
+    if count < threshold:
+        return f"{count} pages and documents to render, fewer than {threshold}"
+    return None
+
+
+def render(site: "Site") -> None:
+    """Render the site's render order, in workers when it pays (see the module docstring)."""
+    order = site.render_order()
+    progress = Progress("Rendering:", lambda: len(site.render_order()))
+    jobs = site.jobs
+    reason = _one_process_reason(site, jobs, len(order))
+    if reason is not None:
+        if jobs > 1:
+            logger.debug("Rendering:", f"in one process ({reason})")
+        for doc in (doc for collection in site.collections.values() for doc in collection.docs):
+            site.render_item(doc)
+            progress.step()
+        for page in site.pages:  # the live list: pages added while rendering (Sass source maps) render too
+            site.render_item(page)
+            progress.step()
+        progress.done()
+        return
+    pages_before, taken = len(site.pages), 0
+    with _Pool(site, order, min(jobs, len(order))) as pool:
+        for position, item in enumerate(order):
+            result = pool.result(position)
+            if result is None:
+                site.render_item(item)
+            else:
+                result.apply(site, order, item)
+                taken += 1
+            progress.step()
+    for page in site.pages[pages_before:]:  # pages the parent's renders added, as one process renders them
+        site.render_item(page)
+        progress.step()
+    progress.done()
+    logger.debug("Rendering:", f"{taken} of {len(order)} pages and documents in {pool.size} worker processes")
+
+
+@dataclass
+class Result:
+    """What a worker's render of one page or document carries back to the parent."""
+
+    position: int
+    output: Optional[str] = None
+    content: str = ""
+    read: set[str] = field(default_factory=set)
+    logs: list[tuple[int, str, str]] = field(default_factory=list)
+    excerpts: list[tuple[int, str]] = field(default_factory=list)  # (position of the document, output)
+    cached: list[tuple[str, str]] = field(default_factory=list)  # cache entries written: (file, value)
+    taken: bool = False  # False: the parent renders the page itself
+
+    def apply(self, site: "Site", order: list[Renderable], item: Renderable) -> None:
+        """Make the parent's *item* what the worker's render made of it, log lines included."""
+        source = item.source()
+        for level, topic, message in self.logs:
+            logger.replay(Level(level), topic, message)
+        for path, value in self.cached:
+            cache.write_entry(path, value)
+        item.output, item.content = self.output, self.content
+        for position, output in self.excerpts:
+            excerpt = getattr(order[position], "excerpt", None)
+            if excerpt is not None and excerpt._output is None:
+                excerpt._output = output
+        site.note_rendered(item, source, self.read)
+
+
+class _Pool:
+    """Forked workers rendering ahead of the parent, and a thread receiving what they send."""
+
+    def __init__(self, site: "Site", order: list[Renderable], size: int) -> None:
+        self.site, self.order, self.size = site, order, size
+        self.results: dict[int, Result] = {}
+        self.finished = 0  # workers that sent everything they claimed
+        self.lost = False  # a worker ended without finishing: what it claimed may never come
+        self.changed = threading.Condition()
+        context = multiprocessing.get_context("fork")
+        self.counter: "Synchronized[int]" = context.Value("i", 0)
+        self.processes: list[Any] = []
+        self.connections: list[Connection] = []
+        gc.freeze()  # the workers' collector leaves the parent's objects (and their pages) alone
+        try:
+            for _ in range(size):
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_work, args=(site, order, self.counter, sender), daemon=True)
+                process.start()
+                sender.close()
+                self.processes.append(process)
+                self.connections.append(receiver)
+        finally:
+            gc.unfreeze()
+        self.reader = threading.Thread(target=self._receive, name="liquidsite-pool", daemon=True)
+        self.reader.start()
+
+    def __enter__(self) -> "_Pool":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Workers end with the render, however it ends (an error, Ctrl-C): none outlives it."""
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+        for process in self.processes:
+            process.join()
+        self.reader.join()  # every pipe has ended with its worker
+        for connection in self.connections:
+            connection.close()
+
+    def _receive(self) -> None:
+        live: list[Any] = list(self.connections)
+        while live:
+            ready: list[Any] = wait(live)
+            for connection in ready:
+                try:
+                    message: Any = connection.recv()
+                except Exception:  # noqa: BLE001 - a worker that ended (killed mid-message, crashed)
+                    message = _LOST
+                with self.changed:
+                    if message is None or message is _LOST:
+                        live.remove(connection)
+                        self.finished += message is None
+                        self.lost = self.lost or message is _LOST
+                    else:
+                        self.results[message.position] = message
+                    self.changed.notify_all()
+
+    def result(self, position: int) -> Optional[Result]:
+        """The worker's render at *position* if the parent can take it, else None."""
+        with self.changed:
+            while position not in self.results and not self.lost and self.finished < self.size:
+                self.changed.wait()
+            found = self.results.pop(position, None)
+        return found if found is not None and found.taken else None
+
+
+def _work(site: "Site", order: list[Renderable], counter: "Synchronized[int]", sender: Connection) -> None:
+    """A worker: claim positions of the order, render each, send each :class:`Result`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends the workers
+    capture = _Capture()
+    logger.capture = capture.logs.append
+    cache.deferred_writes = capture.cached
+    site.net.fetch = _parent_only  # type: ignore[method-assign]
+    site.net.warn_once = _parent_only  # type: ignore[method-assign]
+    render_excerpt = site.renderer.render_excerpt
+
+    def noting_excerpt(excerpt: "Excerpt") -> str:
+        output = render_excerpt(excerpt)
+        capture.excerpts.append(excerpt)
+        return output
+
+    site.renderer.render_excerpt = noting_excerpt  # type: ignore[method-assign]
+    positions: dict[int, int] = {id(item): position for position, item in enumerate(order)}
+    first: dict[str, int] = {}
+    for position, item in enumerate(order):
+        first.setdefault(os.path.abspath(item.path), position)
+    while True:
+        with counter.get_lock():
+            position = counter.value
+            counter.value = position + 1
+        if position >= len(order):
+            break
+        sender.send(_render_one(site, order[position], position, capture, positions, first))
+    sender.send(None)
+    sender.close()
+
+
+def _parent_only(*_args: Any, **_kwargs: Any) -> Any:
+    raise ParentOnly()
+
+
+@dataclass
+class _Capture:
+    """What one render in a worker logged and which excerpts it rendered."""
+
+    logs: list[tuple[int, str, str]] = field(default_factory=list)
+    excerpts: list["Excerpt"] = field(default_factory=list)
+    cached: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _render_one(site: "Site", item: Renderable, position: int, capture: _Capture,
+                positions: dict[int, int], first: dict[str, int]) -> Result:
+    capture.logs.clear()
+    capture.excerpts.clear()
+    capture.cached.clear()
+    pages = len(site.pages)
+    result = Result(position)
+    if item.is_sass and isinstance(item, Page):  # it adds its source map: the parent renders it
+        return result
+    try:
+        result.read = site.render_output(item)
+        site.site_plugins.hooks.trigger_item(item, "post_render")
+    except BaseException:  # noqa: B036 - the parent renders it again and reports what it raises
+        _forget_excerpts(capture)
+        del site.pages[pages:]
+        return result
+    excerpts = [(positions.get(id(e.doc), -1), e) for e in capture.excerpts]
+    taken = len(site.pages) == pages and _state_independent(result.read, position, first) \
+        and all(at >= position for at, _ in excerpts)
+    if not taken:
+        _forget_excerpts(capture)
+        del site.pages[pages:]
+        return result
+    result.taken = True
+    result.output, result.content = item.output, item.content
+    result.logs = list(capture.logs)
+    result.excerpts = [(at, str(e._output)) for at, e in excerpts if e._output is not None]
+    result.cached = list(capture.cached)
+    return result
+
+
+def _forget_excerpts(capture: _Capture) -> None:
+    """Excerpts a render the parent does again rendered: forgotten, so that the worker renders
+    them again where the parent's order first needs them (with their log lines)."""
+    for excerpt in capture.excerpts:
+        excerpt._output = None
+
+
+def _state_independent(read: set[str], position: int, first: dict[str, int]) -> bool:
+    """Whether every body the render read is of a page or document at or after *position*
+    in the order: unrendered in the worker, as in one process at this point."""
+    for key in read:
+        path = key[: -len(EXCERPT_SUFFIX)] if key.endswith(EXCERPT_SUFFIX) else key
+        at = first.get(path)
+        if at is not None and at < position:
+            return False
+    return True
+

@@ -1,0 +1,161 @@
+"""Rendering in worker processes (``--jobs``, :mod:`liquidsite.pool`): every byte and every log
+line as one process makes them, on sites whose pages read what other pages rendered.
+
+The pool is forced on for these small sites with ``LIQUIDSITE_POOL_THRESHOLD=1``; each site is
+built with ``--jobs 1`` and ``--jobs 2`` (and 3, more workers than cores on CI) and compared.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Mapping
+
+import pytest
+
+from conftest import Built, run_build, write_tree
+
+FORCE = {"LIQUIDSITE_POOL_THRESHOLD": "1"}
+
+POST = """---
+title: Post {n}
+tags: [t{m}]
+---
+Body of **post {n}** with a [link](/x/).
+
+<!--more-->
+
+The rest of post {n}, {{{{ page.title | upcase }}}}.
+"""
+
+#: Posts that read their neighbours' rendered bodies and excerpts, a page listing every post's
+#: content and excerpt, a feed, a collection reading a post's output, missing layouts (warnings
+#: at render time), a Sass page with its source map (a page added while rendering).
+ORDER_DEPENDENT: dict[str, str] = {
+    "_config.yml": (
+        "title: Pool\nurl: https://example.org\ntime: 2024-02-01 10:00:00 +0000\nexcerpt_separator: <!--more-->\n"
+        "plugins: [jekyll-feed]\ncollections:\n  notes:\n    output: true\n"
+    ),
+    "_layouts/default.html": "<html>{{ content }}</html>\n",
+    "_layouts/post.html": (
+        "---\nlayout: default\n---\n<article>{{ content }}</article>\n"
+        "<p class=prev>{{ page.previous.content }}</p>\n<p class=next>{{ page.next.content }}</p>\n"
+        "<p class=excerpt>{{ page.excerpt }}</p><p class=nexcerpt>{{ page.next.excerpt }}</p>\n"
+    ),
+    "index.html": (
+        "---\nlayout: default\n---\n{% for post in site.posts %}<li>{{ post.excerpt }}|{{ post.content }}"
+        "|{{ post.output | size }}</li>{% endfor %}\n"
+    ),
+    "about.md": "---\nlayout: missing-about\n---\n# About\n",
+    "_notes/a.md": (
+        "---\nlayout: default\n---\nFirst: {{ site.posts.first.output | size }} {{ site.posts.last.content }}\n"
+    ),
+    "_notes/b.md": "---\nlayout: nowhere\n---\nPlain note\n",
+    "css/main.scss": "---\n---\n$c: #123;\nbody { color: $c; }\n",
+}
+for _n in range(1, 9):
+    ORDER_DEPENDENT[f"_posts/2024-01-0{_n}-post-{_n}.md"] = (
+        POST.format(n=_n, m=_n % 3).replace("title:", "layout: post\ntitle:" if _n % 2 else "layout: gone\ntitle:")
+    )
+
+
+def _normalised(log: str, dest: Path) -> str:
+    """The log without what differs between any two builds (time, destination, pool lines)."""
+    lines = []
+    for line in log.replace(str(dest), "DEST").splitlines():
+        if "done in" in line or re.search(r"Rendering: +(in one process|\d+ of \d+)", line):
+            continue
+        lines.append(re.sub(r"\.liquidsite-\w+", ".liquidsite-X", line))
+    return "\n".join(lines)
+
+
+def _build_with(tmp_path: Path, files: Mapping[str, str], jobs: int, *flags: str) -> Built:
+    source = tmp_path / f"site-{jobs}"
+    write_tree(source, files)
+    return run_build(source, "-V", "--jobs", str(jobs), *flags, env=FORCE)
+
+
+def _same_as_one_process(tmp_path: Path, files: Mapping[str, str], *flags: str, jobs: int = 2) -> Built:
+    one = _build_with(tmp_path, files, 1, *flags)
+    many = _build_with(tmp_path, files, jobs, *flags)
+    assert many.code == one.code
+    assert many.files == one.files
+    assert _normalised(many.log, many.source) == _normalised(one.log, one.source)
+    return many
+
+
+needs_fork = pytest.mark.skipif(sys.platform == "win32", reason="one process where there is no fork")
+
+
+@needs_fork
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_order_dependent_site_is_the_one_process_build(tmp_path: Path, jobs: int) -> None:
+    built = _same_as_one_process(tmp_path, ORDER_DEPENDENT, jobs=jobs)
+    assert built.code == 0
+    assert re.search(r"Rendering: +\d+ of \d+ pages and documents in \d worker processes", built.log)
+    # what the order makes visible: a post shows the earlier post rendered, the later one as source
+    post = built.read("2024/01/03/post-3.html")
+    assert "<p class=prev><p>Body of <strong>post 2</strong>" in post
+    assert "<p class=next>Body of **post 4**" in post
+    assert "Layout 'gone' requested in _posts/2024-01-02-post-2.md does not exist." in built.log
+    assert (built.dest / "css/main.css.map").exists()
+
+
+@needs_fork
+def test_cache_written_by_workers_is_the_one_process_cache(tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    write_tree(source, ORDER_DEPENDENT)
+    caches = []
+    for jobs in (1, 2):
+        shutil.rmtree(source / ".jekyll-cache", ignore_errors=True)
+        assert run_build(source, "--jobs", str(jobs), env=FORCE).code == 0
+        root = source / ".jekyll-cache"
+        caches.append({str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()})
+    assert caches[0] == caches[1]
+    assert any("Markdown" in name for name in caches[0])
+
+
+@needs_fork
+def test_an_error_in_a_worker_is_reported_as_one_process_reports_it(tmp_path: Path) -> None:
+    files = dict(ORDER_DEPENDENT)
+    files["_posts/2024-01-05-post-5.md"] = "---\ntitle: Broken\n---\nline\n\n{% nosuchtag %}\n"
+    built = _same_as_one_process(tmp_path, files)
+    assert built.code == 1
+    assert "Traceback" not in built.log
+    assert "Liquid syntax error (line 3): Unknown tag 'nosuchtag'" in built.log
+
+
+@needs_fork
+def test_site_plugins_rendering_python_keep_one_process(tmp_path: Path) -> None:
+    files = dict(ORDER_DEPENDENT)
+    files["_plugins/count.py"] = (
+        "calls = []\n\ndef register(api):\n"
+        "    @api.filter('counted')\n"
+        "    def counted(value):\n"
+        "        calls.append(value)\n"
+        "        return f'{value}:{len(calls)}'\n"
+    )
+    files["_layouts/default.html"] = "<html>{{ 'n' | counted }}{{ content }}</html>\n"
+    built = _same_as_one_process(tmp_path, files)
+    assert "Rendering: in one process (the site's _plugins run Python while pages render" in built.log
+
+
+@needs_fork
+def test_small_sites_render_in_one_process(tmp_path: Path) -> None:
+    source = tmp_path / "small"
+    write_tree(source, {"index.md": "---\n---\nhi\n"})
+    built = run_build(source, "-V", "--jobs", "2")
+    assert re.search(r"Rendering: +in one process \(1 pages and documents to render, fewer than \d+\)", built.log)
+
+
+def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    write_tree(source, {"index.md": "---\n---\nhi\n", "_config.yml": "jobs: many\n"})
+    built = run_build(source)
+    assert built.code == 1
+    assert "Invalid jobs in the configuration: 'many'" in built.log
+    shutil.rmtree(source / "_site", ignore_errors=True)
+    assert run_build(source, "--jobs", "0").code == 1
+    assert run_build(source, "--jobs", "1").code == 0
