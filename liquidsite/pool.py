@@ -57,6 +57,8 @@ Renderable = Union["Page", "Document"]
 #: (docs/speed.md), forking two workers and carrying results back costs about what
 #: rendering 60-100 small pages does on the 2-core development machine.
 DEFAULT_THRESHOLD = 120
+#: A round (the documents, the pages) with fewer renders than this stays in the parent.
+ROUND_MINIMUM = 16
 #: Tests force the pool on for small sites with a lower threshold.
 THRESHOLD_ENV = "LIQUIDSITE_POOL_THRESHOLD"
 
@@ -122,21 +124,43 @@ def render(site: "Site") -> None:
             progress.step()
         progress.done()
         return
-    pages_before, taken = len(site.pages), 0
-    with _Pool(site, order, min(jobs, len(order))) as pool:
-        for position, item in enumerate(order):
-            result = pool.result(position)
-            if result is None:
+    pages_before, taken, workers = len(site.pages), 0, min(jobs, len(order))
+    for start, stop in _rounds(order, len(order) - len(site.pages)):
+        if stop - start < min(_threshold(), ROUND_MINIMUM):
+            for item in order[start:stop]:
                 site.render_item(item)
-            else:
-                result.apply(site, order, item)
-                taken += 1
-            progress.step()
+                progress.step()
+            continue
+        with _Pool(site, order, start, stop, workers) as pool:
+            for position in range(start, stop):
+                result = pool.result(position)
+                if result is None:
+                    site.render_item(order[position])
+                else:
+                    result.apply(site, order, order[position])
+                    taken += 1
+                progress.step()
     for page in site.pages[pages_before:]:  # pages the parent's renders added, as one process renders them
         site.render_item(page)
         progress.step()
     progress.done()
-    logger.debug("Rendering:", f"{taken} of {len(order)} pages and documents in {pool.size} worker processes")
+    logger.debug("Rendering:", f"{taken} of {len(order)} pages and documents in {workers} worker processes; "
+                               f"{_usage()}")
+
+
+def _rounds(order: list[Renderable], documents: int) -> list[tuple[int, int]]:
+    """The documents, then the pages: workers forked for the pages start from every document
+    rendered, which pages most often read (feeds, archives, paginated lists)."""
+    return [(start, stop) for start, stop in ((0, documents), (documents, len(order))) if stop > start]
+
+
+def _usage() -> str:
+    """CPU time and peak memory of this process and of its workers, for ``--verbose``."""
+    import resource
+
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (f"CPU {own.ru_utime + own.ru_stime:.2f} s here, {workers.ru_utime + workers.ru_stime:.2f} s in workers; "
+            f"peak RSS {own.ru_maxrss // 1024} MB here, {workers.ru_maxrss // 1024} MB in a worker")
 
 
 @dataclass
@@ -147,7 +171,7 @@ class Result:
     output: Optional[str] = None
     content: str = ""
     read: set[str] = field(default_factory=set)
-    logs: list[tuple[int, str, str]] = field(default_factory=list)
+    logs: list[tuple[int, str, str, str]] = field(default_factory=list)  # level, topic, message, once-key
     excerpts: list[tuple[int, str]] = field(default_factory=list)  # (position of the document, output)
     cached: list[tuple[str, str]] = field(default_factory=list)  # cache entries written: (file, value)
     taken: bool = False  # False: the parent renders the page itself
@@ -155,8 +179,14 @@ class Result:
     def apply(self, site: "Site", order: list[Renderable], item: Renderable) -> None:
         """Make the parent's *item* what the worker's render made of it, log lines included."""
         source = item.source()
-        for level, topic, message in self.logs:
-            logger.replay(Level(level), topic, message)
+        warned = site.renderer.liquid.env.warned_once
+        given = set(warned)  # lines given once per build: those the parent gave before are left out
+        for level, topic, message, once in self.logs:
+            if once and once in given:
+                continue
+            if once:
+                warned.add(once)
+            logger.replay(Level(level), topic, message, once)
         for path, value in self.cached:
             cache.write_entry(path, value)
         item.output, item.content = self.output, self.content
@@ -170,21 +200,21 @@ class Result:
 class _Pool:
     """Forked workers rendering ahead of the parent, and a thread receiving what they send."""
 
-    def __init__(self, site: "Site", order: list[Renderable], size: int) -> None:
-        self.site, self.order, self.size = site, order, size
+    def __init__(self, site: "Site", order: list[Renderable], start: int, stop: int, size: int) -> None:
+        self.size = size
         self.results: dict[int, Result] = {}
         self.finished = 0  # workers that sent everything they claimed
         self.lost = False  # a worker ended without finishing: what it claimed may never come
         self.changed = threading.Condition()
         context = multiprocessing.get_context("fork")
-        self.counter: "Synchronized[int]" = context.Value("i", 0)
+        self.counter: "Synchronized[int]" = context.Value("i", start)
         self.processes: list[Any] = []
         self.connections: list[Connection] = []
         gc.freeze()  # the workers' collector leaves the parent's objects (and their pages) alone
         try:
             for _ in range(size):
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_work, args=(site, order, self.counter, sender), daemon=True)
+                process = context.Process(target=_work, args=(site, order, (start, stop), self.counter, sender), daemon=True)
                 process.start()
                 sender.close()
                 self.processes.append(process)
@@ -235,8 +265,11 @@ class _Pool:
         return found if found is not None and found.taken else None
 
 
-def _work(site: "Site", order: list[Renderable], counter: "Synchronized[int]", sender: Connection) -> None:
-    """A worker: claim positions of the order, render each, send each :class:`Result`."""
+def _work(site: "Site", order: list[Renderable], round_span: tuple[int, int], counter: "Synchronized[int]",
+          sender: Connection) -> None:
+    """A worker: claim positions of the round (the parent has rendered everything before it),
+    render each, send each :class:`Result`."""
+    start, stop = round_span
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends the workers
     capture = _Capture()
     logger.capture = capture.logs.append
@@ -252,16 +285,16 @@ def _work(site: "Site", order: list[Renderable], counter: "Synchronized[int]", s
 
     site.renderer.render_excerpt = noting_excerpt  # type: ignore[method-assign]
     positions: dict[int, int] = {id(item): position for position, item in enumerate(order)}
-    first: dict[str, int] = {}
+    by_path: dict[str, list[int]] = {}
     for position, item in enumerate(order):
-        first.setdefault(os.path.abspath(item.path), position)
+        by_path.setdefault(os.path.abspath(item.path), []).append(position)
     while True:
         with counter.get_lock():
             position = counter.value
             counter.value = position + 1
-        if position >= len(order):
+        if position >= stop:
             break
-        sender.send(_render_one(site, order[position], position, capture, positions, first))
+        sender.send(_render_one(site, order[position], (start, position), capture, positions, by_path))
     sender.send(None)
     sender.close()
 
@@ -274,13 +307,15 @@ def _parent_only(*_args: Any, **_kwargs: Any) -> Any:
 class _Capture:
     """What one render in a worker logged and which excerpts it rendered."""
 
-    logs: list[tuple[int, str, str]] = field(default_factory=list)
+    logs: list[tuple[int, str, str, str]] = field(default_factory=list)
     excerpts: list["Excerpt"] = field(default_factory=list)
     cached: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _render_one(site: "Site", item: Renderable, position: int, capture: _Capture,
-                positions: dict[int, int], first: dict[str, int]) -> Result:
+def _render_one(site: "Site", item: Renderable, span: tuple[int, int], capture: _Capture,
+                positions: dict[int, int], by_path: dict[str, list[int]]) -> Result:
+    """Render *item*, at the end of *span* (start of the round, its position), as the parent would."""
+    start, position = span
     capture.logs.clear()
     capture.excerpts.clear()
     capture.cached.clear()
@@ -296,8 +331,8 @@ def _render_one(site: "Site", item: Renderable, position: int, capture: _Capture
         del site.pages[pages:]
         return result
     excerpts = [(positions.get(id(e.doc), -1), e) for e in capture.excerpts]
-    taken = len(site.pages) == pages and _state_independent(result.read, position, first) \
-        and all(at >= position for at, _ in excerpts)
+    taken = len(site.pages) == pages and _state_independent(result.read, span, by_path) \
+        and not any(start <= at < position for at, _ in excerpts) and all(at >= 0 for at, _ in excerpts)
     if not taken:
         _forget_excerpts(capture)
         del site.pages[pages:]
@@ -317,13 +352,13 @@ def _forget_excerpts(capture: _Capture) -> None:
         excerpt._output = None
 
 
-def _state_independent(read: set[str], position: int, first: dict[str, int]) -> bool:
-    """Whether every body the render read is of a page or document at or after *position*
-    in the order: unrendered in the worker, as in one process at this point."""
+def _state_independent(read: set[str], span: tuple[int, int], by_path: dict[str, list[int]]) -> bool:
+    """Whether every body the render read is one the worker holds as the parent does at this
+    point: rendered by the parent before the round's workers were forked, or at or after the
+    render's position in the order (unrendered in both)."""
+    start, position = span
     for key in read:
         path = key[: -len(EXCERPT_SUFFIX)] if key.endswith(EXCERPT_SUFFIX) else key
-        at = first.get(path)
-        if at is not None and at < position:
+        if any(start <= at < position for at in by_path.get(path, ())):
             return False
     return True
-

@@ -38,9 +38,10 @@ ORDER_DEPENDENT: dict[str, str] = {
         "title: Pool\nurl: https://example.org\ntime: 2024-02-01 10:00:00 +0000\nexcerpt_separator: <!--more-->\n"
         "plugins: [jekyll-feed]\ncollections:\n  notes:\n    output: true\n"
     ),
-    "_layouts/default.html": "<html>{{ content }}</html>\n",
+    "_layouts/default.html": "<html>{% include w.html %}{{ content }}</html>\n",
+    "_includes/w.html": '{{ "abc".size }}-{{ page.title }}\n',
     "_layouts/post.html": (
-        "---\nlayout: default\n---\n<article>{{ content }}</article>\n"
+        "---\nlayout: default\n---\n<article>{{ content }}{{ foo bar }}</article>\n"
         "<p class=prev>{{ page.previous.content }}</p>\n<p class=next>{{ page.next.content }}</p>\n"
         "<p class=excerpt>{{ page.excerpt }}</p><p class=nexcerpt>{{ page.next.excerpt }}</p>\n"
     ),
@@ -55,9 +56,12 @@ ORDER_DEPENDENT: dict[str, str] = {
     "_notes/b.md": "---\nlayout: nowhere\n---\nPlain note\n",
     "css/main.scss": "---\n---\n$c: #123;\nbody { color: $c; }\n",
 }
+ORDER_DEPENDENT["_layouts/plain.html"] = "<main>{{ baz qux }}{{ content }}</main>\n"
+for _n in range(1, 7):  # pages that read no other page: all rendered by workers, the layout parsed in each
+    ORDER_DEPENDENT[f"plain/p{_n}.md"] = f"---\nlayout: plain\n---\nPage {_n}\n"
 for _n in range(1, 9):
     ORDER_DEPENDENT[f"_posts/2024-01-0{_n}-post-{_n}.md"] = (
-        POST.format(n=_n, m=_n % 3).replace("title:", "layout: post\ntitle:" if _n % 2 else "layout: gone\ntitle:")
+        POST.format(n=_n, m=_n % 3).replace("title:", "layout: post\ntitle:" if _n % 3 else "layout: gone\ntitle:")
     )
 
 
@@ -96,11 +100,12 @@ def test_order_dependent_site_is_the_one_process_build(tmp_path: Path, jobs: int
     assert built.code == 0
     assert re.search(r"Rendering: +\d+ of \d+ pages and documents in \d worker processes", built.log)
     # what the order makes visible: a post shows the earlier post rendered, the later one as source
-    post = built.read("2024/01/03/post-3.html")
-    assert "<p class=prev><p>Body of <strong>post 2</strong>" in post
-    assert "<p class=next>Body of **post 4**" in post
-    assert "Layout 'gone' requested in _posts/2024-01-02-post-2.md does not exist." in built.log
+    post = built.read("2024/01/04/post-4.html")
+    assert "<p class=prev><p>Body of <strong>post 3</strong>" in post
+    assert "<p class=next>Body of **post 5**" in post
+    assert "Layout 'gone' requested in _posts/2024-01-03-post-3.md does not exist." in built.log
     assert (built.dest / "css/main.css.map").exists()
+    assert built.log.count('Liquid Warning: Liquid syntax error (line 1): Expected end_of_string but found id in "{{ baz') == 1
 
 
 @needs_fork
