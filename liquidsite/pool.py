@@ -214,7 +214,8 @@ class _Pool:
         try:
             for _ in range(size):
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_work, args=(site, order, (start, stop), self.counter, sender), daemon=True)
+                process = context.Process(target=_work, args=(site, order, (start, stop), self.counter, sender),
+                                          daemon=True)
                 process.start()
                 sender.close()
                 self.processes.append(process)

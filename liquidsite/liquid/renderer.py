@@ -13,7 +13,6 @@ from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
 
 from ..errors import LiquidRenderError, LiquidsiteError
-from ..log import logger
 from .environment import JekyllEnvironment
 from .messages import jekyll_line, jekyll_message
 from .tag_errors import IncludedLiquidError, JekyllTagError
