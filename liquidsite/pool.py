@@ -98,9 +98,10 @@ def _one_process_reason(site: "Site", jobs: int, count: int) -> Optional[str]:
         return "--profile counts every render in one process"
     if not site.regenerator.disabled:
         return "--incremental decides each page after the ones before"
-    plugins = site.site_plugins
-    if plugins.filters or plugins.tags or plugins.render_hooks:
-        return "the site's _plugins run Python while pages render (filters, tags or page hooks)"
+    serial = site.site_plugins.serial_files
+    if serial:
+        return (f"{', '.join(serial)} may keep state from page to page (its filters, tags or hooks run "
+                "while pages render; PARALLEL_SAFE = True in the file says they do not)")
     threshold = _threshold()
     if count < threshold:
         return f"{count} pages and documents to render, fewer than {threshold}"
@@ -126,10 +127,14 @@ def render(site: "Site") -> None:
         return
     pages_before, taken, workers = len(site.pages), 0, min(jobs, len(order))
     for start, stop in _rounds(order, len(order) - len(site.pages)):
-        if stop - start < min(_threshold(), ROUND_MINIMUM):
-            for item in order[start:stop]:
-                site.render_item(item)
-                progress.step()
+        # The first render of a round stays here: what it imports, compiles and parses (Markdown,
+        # highlighters, the layouts), every worker then has without doing it again.
+        warm = start + 1 if stop - start >= min(_threshold(), ROUND_MINIMUM) else stop
+        for item in order[start:warm]:
+            site.render_item(item)
+            progress.step()
+        start = warm
+        if start == stop:
             continue
         with _Pool(site, order, start, stop, workers) as pool:
             for position in range(start, stop):

@@ -133,19 +133,34 @@ def test_an_error_in_a_worker_is_reported_as_one_process_reports_it(tmp_path: Pa
     assert "Liquid syntax error (line 3): Unknown tag 'nosuchtag'" in built.log
 
 
+COUNTING_PLUGIN = (
+    "calls = []\n\ndef register(api):\n"
+    "    @api.filter('counted')\n"
+    "    def counted(value):\n"
+    "        calls.append(value)\n"
+    "        return f'{value}:{len(calls)}'\n"
+)
+
+
 @needs_fork
 def test_site_plugins_rendering_python_keep_one_process(tmp_path: Path) -> None:
-    files = dict(ORDER_DEPENDENT)
-    files["_plugins/count.py"] = (
-        "calls = []\n\ndef register(api):\n"
-        "    @api.filter('counted')\n"
-        "    def counted(value):\n"
-        "        calls.append(value)\n"
-        "        return f'{value}:{len(calls)}'\n"
-    )
+    files = dict(ORDER_DEPENDENT, **{"_plugins/count.py": COUNTING_PLUGIN})
     files["_layouts/default.html"] = "<html>{{ 'n' | counted }}{{ content }}</html>\n"
     built = _same_as_one_process(tmp_path, files)
-    assert "Rendering: in one process (the site's _plugins run Python while pages render" in built.log
+    assert "Rendering: in one process (_plugins/count.py may keep state from page to page" in built.log
+    assert "n:" in built.read("index.html")
+
+
+@needs_fork
+def test_site_plugins_declared_parallel_safe_render_in_workers(tmp_path: Path) -> None:
+    files = dict(ORDER_DEPENDENT, **{"_plugins/shout.py": (
+        "PARALLEL_SAFE = True\n\ndef register(api):\n"
+        "    @api.filter('shout')\n    def shout(value):\n        return f'{value}!'.upper()\n"
+    )})
+    files["_layouts/default.html"] = "<html>{{ page.title | shout }}{{ content }}</html>\n"
+    built = _same_as_one_process(tmp_path, files)
+    assert re.search(r"Rendering: +\d+ of \d+ pages and documents in 2 worker processes", built.log)
+    assert "<html>POST 1!" in built.read("2024/01/01/post-1.html")
 
 
 @needs_fork
