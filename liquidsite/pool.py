@@ -294,15 +294,18 @@ def _work(site: "Site", order: list[Renderable], round_span: tuple[int, int], co
     by_path: dict[str, list[int]] = {}
     for position, item in enumerate(order):
         by_path.setdefault(os.path.abspath(item.path), []).append(position)
-    while True:
-        with counter.get_lock():
-            position = counter.value
-            counter.value = position + 1
-        if position >= stop:
-            break
-        sender.send(_render_one(site, order[position], (start, position), capture, positions, by_path))
-    sender.send(None)
-    sender.close()
+    try:
+        while True:
+            with counter.get_lock():
+                position = counter.value
+                counter.value = position + 1
+            if position >= stop:
+                break
+            sender.send(_render_one(site, order[position], (start, position), capture, positions, by_path))
+        sender.send(None)
+        sender.close()
+    except BaseException:  # noqa: B036 - the parent went away, or a result would not pickle
+        os._exit(1)  # quietly: the parent renders whatever this worker did not send
 
 
 def _parent_only(*_args: Any, **_kwargs: Any) -> Any:
