@@ -180,3 +180,28 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
     shutil.rmtree(source / "_site", ignore_errors=True)
     assert run_build(source, "--jobs", "0").code == 1
     assert run_build(source, "--jobs", "1").code == 0
+
+
+SYNTH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "synth_site.py"
+
+
+@pytest.mark.slow
+@needs_fork
+@pytest.mark.skipif(not SYNTH.exists(), reason="shared/bench/synth_site.py is not beside the repository")
+def test_synthetic_site_is_the_one_process_build(tmp_path: Path) -> None:
+    """A synthetic academicpages-style site of 100 posts (261 renders: over the default threshold,
+    so no environment variable) built with 1 and 2 jobs: same files, same log."""
+    import subprocess
+
+    built = []
+    for jobs in (1, 2):
+        source = tmp_path / f"synth-{jobs}"
+        subprocess.run([sys.executable, str(SYNTH), "--n", "100", "--out", str(source)], check=True,
+                       capture_output=True)
+        (source / "_pin.yml").write_text("time: 2024-01-01 00:00:00 +0000\n")
+        built.append(run_build(source, "-V", "--jobs", str(jobs), "--config", "_config.yml,_pin.yml"))
+    one, many = built
+    assert one.code == many.code == 0
+    assert re.search(r"Rendering: +\d+ of 261 pages and documents in 2 worker processes", many.log)
+    assert many.files == one.files
+    assert _normalised(many.log, many.source) == _normalised(one.log, one.source)
