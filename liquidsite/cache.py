@@ -69,8 +69,8 @@ class Cache:
             shutil.rmtree(self.directory, ignore_errors=True)
 
 
-#: In a render worker (:mod:`liquidsite.pool`): entries to write, carried back to the parent,
-#: which writes those of the renders it takes (a render it does again writes its own).
+#: In a render worker (:mod:`liquidsite.pool`): entries held back until the worker knows the
+#: parent takes the render (a render the parent does again writes its own).
 deferred_writes: Optional[list[tuple[str, str]]] = None
 
 

@@ -34,7 +34,6 @@ import gc
 import multiprocessing
 import os
 import signal
-import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Optional, Union
@@ -178,7 +177,6 @@ class Result:
     read: set[str] = field(default_factory=set)
     logs: list[tuple[int, str, str, str]] = field(default_factory=list)  # level, topic, message, once-key
     excerpts: list[tuple[int, str]] = field(default_factory=list)  # (position of the document, output)
-    cached: list[tuple[str, str]] = field(default_factory=list)  # cache entries written: (file, value)
     taken: bool = False  # False: the parent renders the page itself
 
     def apply(self, site: "Site", order: list[Renderable], item: Renderable) -> None:
@@ -192,8 +190,6 @@ class Result:
             if once:
                 warned.add(once)
             logger.replay(Level(level), topic, message, once)
-        for path, value in self.cached:
-            cache.write_entry(path, value)
         item.output, item.content = self.output, self.content
         for position, output in self.excerpts:
             excerpt = getattr(order[position], "excerpt", None)
@@ -203,14 +199,17 @@ class Result:
 
 
 class _Pool:
-    """Forked workers rendering ahead of the parent, and a thread receiving what they send."""
+    """Forked workers rendering ahead of the parent, which reads what they send as it needs it.
+
+    No receiving thread: handing each result from one thread to another costs up to the
+    interpreter's switch interval (5 ms) a page. A worker whose pipe is full while the parent
+    renders a page itself waits for it.
+    """
 
     def __init__(self, site: "Site", order: list[Renderable], start: int, stop: int, size: int) -> None:
         self.size = size
         self.results: dict[int, Result] = {}
-        self.finished = 0  # workers that sent everything they claimed
         self.lost = False  # a worker ended without finishing: what it claimed may never come
-        self.changed = threading.Condition()
         context = multiprocessing.get_context("fork")
         self.counter: "Synchronized[int]" = context.Value("i", start)
         self.processes: list[Any] = []
@@ -227,8 +226,7 @@ class _Pool:
                 self.connections.append(receiver)
         finally:
             gc.unfreeze()
-        self.reader = threading.Thread(target=self._receive, name="liquidsite-pool", daemon=True)
-        self.reader.start()
+        self.live: list[Any] = list(self.connections)
 
     def __enter__(self) -> "_Pool":
         return self
@@ -240,34 +238,24 @@ class _Pool:
                 process.terminate()
         for process in self.processes:
             process.join()
-        self.reader.join()  # every pipe has ended with its worker
         for connection in self.connections:
             connection.close()
 
-    def _receive(self) -> None:
-        live: list[Any] = list(self.connections)
-        while live:
-            ready: list[Any] = wait(live)
+    def result(self, position: int) -> Optional[Result]:
+        """The worker's render at *position* if the parent can take it, else None."""
+        while position not in self.results and self.live and not self.lost:
+            ready: list[Any] = wait(self.live)
             for connection in ready:
                 try:
                     message: Any = connection.recv()
                 except Exception:  # noqa: BLE001 - a worker that ended (killed mid-message, crashed)
                     message = _LOST
-                with self.changed:
-                    if message is None or message is _LOST:
-                        live.remove(connection)
-                        self.finished += message is None
-                        self.lost = self.lost or message is _LOST
-                    else:
-                        self.results[message.position] = message
-                    self.changed.notify_all()
-
-    def result(self, position: int) -> Optional[Result]:
-        """The worker's render at *position* if the parent can take it, else None."""
-        with self.changed:
-            while position not in self.results and not self.lost and self.finished < self.size:
-                self.changed.wait()
-            found = self.results.pop(position, None)
+                if message is None or message is _LOST:
+                    self.live.remove(connection)
+                    self.lost = self.lost or message is _LOST
+                else:
+                    self.results[message.position] = message
+        found = self.results.pop(position, None)
         return found if found is not None and found.taken else None
 
 
@@ -350,7 +338,8 @@ def _render_one(site: "Site", item: Renderable, span: tuple[int, int], capture: 
     result.output, result.content = item.output, item.content
     result.logs = list(capture.logs)
     result.excerpts = [(at, str(e._output)) for at, e in excerpts if e._output is not None]
-    result.cached = list(capture.cached)
+    for path, value in capture.cached:  # the parent takes this render: its cache entries are the build's
+        cache.write_entry(path, value)
     return result
 
 
