@@ -7,6 +7,7 @@ built with ``--jobs 1`` and ``--jobs 2`` (and 3, more workers than cores on CI) 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -205,3 +206,24 @@ def test_synthetic_site_is_the_one_process_build(tmp_path: Path) -> None:
     assert re.search(r"Rendering: +\d+ of 261 pages and documents in 2 worker processes", many.log)
     assert many.files == one.files
     assert _normalised(many.log, many.source) == _normalised(one.log, one.source)
+
+
+@needs_fork
+def test_a_watched_site_records_what_each_worker_render_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve`` and ``build --watch`` learn from a full build what each output read: the same
+    from workers as from one process, so an edit re-renders the same outputs."""
+    from liquidsite.config import load_config
+    from liquidsite.dependencies import DependencyIndex
+    from liquidsite.site import Site
+
+    monkeypatch.setenv("LIQUIDSITE_POOL_THRESHOLD", "1")
+    source = tmp_path / "site"
+    write_tree(source, ORDER_DEPENDENT)
+    reads = []
+    for jobs in (1, 2):
+        index = DependencyIndex()
+        config = {"source": str(source), "destination": str(tmp_path / f"out{jobs}"), "quiet": True, "jobs": jobs}
+        Site(load_config(config), index).process()
+        reads.append({os.path.relpath(item.path, source): sorted(keys) for item, keys in index.reads.items()})
+    assert reads[0] == reads[1]
+    assert any(key.endswith("2024-01-03-post-3.md") for key in reads[0]["_posts/2024-01-04-post-4.md"])
