@@ -34,6 +34,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import sys
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Optional, Union
@@ -91,8 +92,8 @@ def _one_process_reason(site: "Site", jobs: int, count: int) -> Optional[str]:
     """Why this render stays in one process, or None when workers render it."""
     if jobs <= 1:
         return "jobs: 1"
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return "this platform cannot fork"
+    if not sys.platform.startswith("linux"):  # Windows cannot fork; macOS's system libraries are not fork-safe
+        return "workers are forked on Linux only"
     if site.config.get("profile"):
         return "--profile counts every render in one process"
     if not site.regenerator.disabled:
