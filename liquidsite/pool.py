@@ -53,10 +53,11 @@ if TYPE_CHECKING:
 
 Renderable = Union["Page", "Document"]
 
-#: Fewer pages and documents to render than this and one process renders them: measured
-#: (docs/speed.md), forking two workers and carrying results back costs about what
-#: rendering 60-100 small pages does on the 2-core development machine.
-DEFAULT_THRESHOLD = 120
+#: Fewer pages and documents to render than this and one process renders them. A round of
+#: workers costs about 0.05 s of CPU (fork, copied pages, templates parsed again in each
+#: worker) plus a few percent per render (docs/speed.md): below some 60 small pages the second
+#: core saves less than that, and a site that small builds in well under a second anyway.
+DEFAULT_THRESHOLD = 64
 #: A round (the documents, the pages) with fewer renders than this stays in the parent.
 ROUND_MINIMUM = 16
 #: Tests force the pool on for small sites with a lower threshold.
