@@ -28,6 +28,9 @@ _open: ContextVar[tuple[set[str], ...]] = ContextVar("liquidsite_dependencies", 
 SASS = "sass"
 DATA = "site.data"
 STATIC_FILES = "site.static_files"
+#: ``site.pages`` and ``site.html_pages``: pages added while the site renders (Sass source maps)
+#: are listed to the pages after them.
+SITE_PAGES = "site.pages"
 #: Suffixes of the keys noting reads of a page's or document's front matter and excerpt.
 DATA_SUFFIX = "#data"
 EXCERPT_SUFFIX = "#excerpt"

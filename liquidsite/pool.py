@@ -40,7 +40,7 @@ from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import cache
-from .dependencies import EXCERPT_SUFFIX
+from .dependencies import EXCERPT_SUFFIX, SITE_PAGES
 from .documents import Page
 from .errors import ConfigError
 from .log import Level, Progress, logger
@@ -138,8 +138,11 @@ def render(site: "Site") -> None:
         if start == stop:
             continue
         with _Pool(site, order, start, stop, workers) as pool:
+            pages_forked = len(site.pages)
             for position in range(start, stop):
                 result = pool.result(position)
+                if result is not None and SITE_PAGES in result.read and len(site.pages) != pages_forked:
+                    result = None  # it listed the pages the workers have, without those added since
                 if result is None:
                     site.render_item(order[position])
                 else:
@@ -156,8 +159,16 @@ def render(site: "Site") -> None:
 
 def _rounds(order: list[Renderable], documents: int) -> list[tuple[int, int]]:
     """The documents, then the pages: workers forked for the pages start from every document
-    rendered, which pages most often read (feeds, archives, paginated lists)."""
-    return [(start, stop) for start, stop in ((0, documents), (documents, len(order))) if stop > start]
+    rendered, which pages most often read (feeds, archives, paginated lists). A Sass page
+    starts a round of its own (the parent renders a round's first item): the source map page it
+    adds is in ``site.pages`` for every page after it, as in one process."""
+    starts = [0, documents] + [at for at in range(documents + 1, len(order)) if _adds_pages(order[at])]
+    ends = starts[1:] + [len(order)]
+    return [(start, stop) for start, stop in zip(starts, ends, strict=True) if stop > start]
+
+
+def _adds_pages(item: Renderable) -> bool:
+    return isinstance(item, Page) and item.is_sass
 
 
 def _usage() -> str:
@@ -320,7 +331,7 @@ def _render_one(site: "Site", item: Renderable, span: tuple[int, int], capture: 
     capture.cached.clear()
     pages = len(site.pages)
     result = Result(position)
-    if item.is_sass and isinstance(item, Page):  # it adds its source map: the parent renders it
+    if _adds_pages(item):  # it adds its source map: the parent renders it
         return result
     try:
         result.read = site.render_output(item)

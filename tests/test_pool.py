@@ -50,14 +50,15 @@ ORDER_DEPENDENT: dict[str, str] = {
         "---\nlayout: default\n---\n{% for post in site.posts %}<li>{{ post.excerpt }}|{{ post.content }}"
         "|{{ post.output | size }}</li>{% endfor %}\n"
     ),
-    "about.md": "---\nlayout: missing-about\n---\n# About\n",
+    "about.md": "---\nlayout: missing-about\n---\n# About {{ site.pages | size }}\n",
     "_notes/a.md": (
         "---\nlayout: default\n---\nFirst: {{ site.posts.first.output | size }} {{ site.posts.last.content }}\n"
     ),
     "_notes/b.md": "---\nlayout: nowhere\n---\nPlain note\n",
     "css/main.scss": "---\n---\n$c: #123;\nbody { color: $c; }\n",
 }
-ORDER_DEPENDENT["_layouts/plain.html"] = "<main>{{ baz qux }}{{ content }}</main>\n"
+# pages after the Sass page list its source map page too (site.pages grows while the site renders)
+ORDER_DEPENDENT["_layouts/plain.html"] = "<main>{{ baz qux }}{{ site.pages | size }} {{ content }}</main>\n"
 for _n in range(1, 7):  # pages that read no other page: all rendered by workers, the layout parsed in each
     ORDER_DEPENDENT[f"plain/p{_n}.md"] = f"---\nlayout: plain\n---\nPage {_n}\n"
 for _n in range(1, 9):
@@ -106,6 +107,7 @@ def test_order_dependent_site_is_the_one_process_build(tmp_path: Path, jobs: int
     assert "<p class=next>Body of **post 5**" in post
     assert "Layout 'gone' requested in _posts/2024-01-03-post-3.md does not exist." in built.log
     assert (built.dest / "css/main.css.map").exists()
+    assert "<main>11 " in built.read("plain/p1.html") and "About 10" in built.read("about.html")  # 10 pages + map
     warning = 'Liquid Warning: Liquid syntax error (line 1): Expected end_of_string but found id in "{{ baz'
     assert built.log.count(warning) == 1  # the layout parsed in each worker, its warning given once
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
 
 from .. import JEKYLL_VERSION
-from ..dependencies import note_body
+from ..dependencies import SITE_PAGES, note, note_body
 
 if TYPE_CHECKING:
     from ..collection import Collection
@@ -302,6 +302,7 @@ class SiteDrop(Drop):
     def __getitem__(self, key: str) -> Any:
         if key in ("pages", "html_pages"):
             # Converters add pages while the site renders (a Sass source map): later pages see them.
+            note(SITE_PAGES)
             count = len(self.site.pages)
             cached = self._listed.get(key)
             if cached is None or cached[0] != count:
