@@ -17,8 +17,10 @@ reads (:mod:`liquidsite.dependencies`), and the parent renders such a page itsel
 at its place in the order, in the one-process state (feeds, archives, a post
 reading ``page.previous.content``). So does it everything else a worker cannot
 carry back: a render that used the network (the answers and the once-per-build
-warnings live in the parent), one that added pages (Sass source maps) or that
-failed (the parent's render raises the same error, with the same log before it).
+warnings live in the parent), one that added pages (Sass source maps), one that listed
+``site.pages`` after the parent added pages, or one that failed (the parent's render
+raises the same error, with the same log before it). The documents, the pages and each
+Sass page onwards are separate rounds of workers, forked from the parent as it is then.
 
 What stays in one process: ``--jobs 1``, a platform without ``fork``, ``--profile``
 (its table counts renders), ``--incremental`` (which outputs render depends on the
