@@ -75,6 +75,17 @@ class ParentOnly(BaseException):
     a template's or a plugin's errors takes it for one."""
 
 
+_in_worker = False  # set in a forked worker only
+
+
+def parent_only() -> None:
+    """Called by render-time code about to fill process-wide state that the build's log or
+    output depends on the order of (a memo whose first filling warns, or decides what later
+    readers get): in a worker, the page is left to the parent, which renders it in order."""
+    if _in_worker:
+        raise ParentOnly()
+
+
 def configured_jobs(config: dict[str, Any]) -> int:
     """``jobs`` (``--jobs``): worker processes for rendering; unset means every core."""
     value = config.get("jobs")
@@ -280,19 +291,22 @@ def _work(site: "Site", order: list[Renderable], round_span: tuple[int, int], co
     render each, send each :class:`Result`."""
     start, stop = round_span
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends the workers
+    global _in_worker  # noqa: PLW0603 - this process is the worker
+    _in_worker = True
     capture = _Capture()
     logger.capture = capture.logs.append
     cache.deferred_writes = capture.cached
-    site.net.fetch = _parent_only  # type: ignore[method-assign]
-    site.net.warn_once = _parent_only  # type: ignore[method-assign]
-    render_excerpt = site.renderer.render_excerpt
+    copy: Any = site  # this process's copy of the site: its methods are replaced here only
+    copy.net.fetch = copy.net.warn_once = _parent_only
+    renderer = copy.renderer
+    render_excerpt = renderer.render_excerpt
 
     def noting_excerpt(excerpt: "Excerpt") -> str:
         output = render_excerpt(excerpt)
         capture.excerpts.append(excerpt)
         return output
 
-    site.renderer.render_excerpt = noting_excerpt  # type: ignore[method-assign]
+    renderer.render_excerpt = noting_excerpt
     positions: dict[int, int] = {id(item): position for position, item in enumerate(order)}
     by_path: dict[str, list[int]] = {}
     for position, item in enumerate(order):

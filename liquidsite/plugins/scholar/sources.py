@@ -9,6 +9,7 @@ import re
 from typing import Any, Optional, Sequence
 
 from ... import dependencies
+from ...pool import parent_only
 from .bibtex import Bibliography, parse
 
 
@@ -40,6 +41,7 @@ def read_bibliography(files: tuple[tuple[str, int, int], ...], replace: bool, jo
     key = (files, replace, join)
     bibliography = _BIBLIOGRAPHIES.get(key)
     if bibliography is None:
+        parent_only()  # its warnings, and which tag's duplicates are removed, follow the render order
         sources = []
         for path, _, _ in files:
             with open(path, encoding="utf-8", errors="replace") as handle:
