@@ -1,7 +1,7 @@
 """Rendering in worker processes: ``--jobs N`` (``jobs:`` in ``_config.yml``).
 
 ``Site.render`` renders its render order (collection documents, then pages) through
-:func:`render`. With more than one job, the platform's ``fork`` and enough to render,
+:func:`render`. With more than one job, Linux's ``fork`` and enough to render,
 forked workers render ahead of the parent, each claiming the next page or document
 of the order from a shared counter; the parent takes their results *in the order*
 and applies each (output, converted content, excerpts rendered on the way, log
@@ -15,17 +15,20 @@ body (``content``, ``output``, ``excerpt``) of an *earlier* page or document may
 have seen it unrendered where one process shows it rendered: the drops note those
 reads (:mod:`liquidsite.dependencies`), and the parent renders such a page itself,
 at its place in the order, in the one-process state (feeds, archives, a post
-reading ``page.previous.content``). So does it everything else a worker cannot
+reading ``page.previous.content``). So it does with everything else a worker cannot
 carry back: a render that used the network (the answers and the once-per-build
 warnings live in the parent), one that added pages (Sass source maps), one that listed
 ``site.pages`` after the parent added pages, or one that failed (the parent's render
-raises the same error, with the same log before it). The documents, the pages and each
-Sass page onwards are separate rounds of workers, forked from the parent as it is then.
+raises the same error, with the same log before it), and one that would have filled
+process-wide state whose first filling the order decides (:func:`parent_only`). The
+documents, the pages and each Sass page onwards are separate rounds of workers, forked from
+the parent as it is then.
 
-What stays in one process: ``--jobs 1``, a platform without ``fork``, ``--profile``
+What stays in one process: ``--jobs 1``, platforms other than Linux, ``--profile``
 (its table counts renders), ``--incremental`` (which outputs render depends on the
 ones before), a site whose own ``_plugins/*.py`` run code while pages render
-(filters, tags, page hooks may keep state across pages), a watched site's
+(filters, tags, page hooks may keep state across pages) unless they declare
+``PARALLEL_SAFE = True``, a watched site's
 selective rebuild, and sites with fewer pages and documents than the threshold,
 where forking costs more than it saves.
 """
