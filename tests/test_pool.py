@@ -229,3 +229,42 @@ def test_a_watched_site_records_what_each_worker_render_read(tmp_path: Path, mon
         reads.append({os.path.relpath(item.path, source): sorted(keys) for item, keys in index.reads.items()})
     assert reads[0] == reads[1]
     assert any(key.endswith("2024-01-03-post-3.md") for key in reads[0]["_posts/2024-01-04-post-4.md"])
+
+
+def _children(pid: int) -> list[int]:
+    """The processes *pid* has forked and not yet reaped (Linux's /proc)."""
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+@pytest.mark.slow
+@needs_fork
+def test_ctrl_c_ends_the_build_and_its_workers(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the terminal's process group) while workers render: exit status 130 as in
+    one process, no traceback, no worker left behind."""
+    import signal
+    import subprocess
+    import time
+
+    from conftest import BUILD_ENV, ROOT
+
+    pages = {f"p{i:03}.md": f"---\n---\n{'Some *words* and `code`. ' * 400}{i}\n" for i in range(600)}
+    write_tree(tmp_path, pages)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **BUILD_ENV)
+    process = subprocess.Popen([sys.executable, "-m", "liquidsite", "build", "--jobs", "2"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            workers = _children(process.pid)
+        assert len(workers) == 2, "the build ended before its workers could be seen"
+        os.killpg(process.pid, signal.SIGINT)
+        output, _ = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130
+    assert "Traceback" not in output
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
