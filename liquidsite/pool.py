@@ -36,12 +36,10 @@ where forking costs more than it saves.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import signal
 import sys
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import cache
@@ -51,6 +49,7 @@ from .errors import ConfigError
 from .log import Level, Progress, logger
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
     from multiprocessing.sharedctypes import Synchronized
 
     from .documents import Document, Excerpt
@@ -239,10 +238,12 @@ class _Pool:
         self.size = size
         self.results: dict[int, Result] = {}
         self.lost = False  # a worker ended without finishing: what it claimed may never come
+        import multiprocessing  # here: importing it costs every build 20 ms
+
         context = multiprocessing.get_context("fork")
         self.counter: "Synchronized[int]" = context.Value("i", start)
         self.processes: list[Any] = []
-        self.connections: list[Connection] = []
+        self.connections: list["Connection"] = []
         gc.freeze()  # the workers' collector leaves the parent's objects (and their pages) alone
         try:
             for _ in range(size):
@@ -272,6 +273,8 @@ class _Pool:
 
     def result(self, position: int) -> Optional[Result]:
         """The worker's render at *position* if the parent can take it, else None."""
+        from multiprocessing.connection import wait
+
         while position not in self.results and self.live and not self.lost:
             ready: list[Any] = wait(self.live)
             for connection in ready:
@@ -289,7 +292,7 @@ class _Pool:
 
 
 def _work(site: "Site", order: list[Renderable], round_span: tuple[int, int], counter: "Synchronized[int]",
-          sender: Connection) -> None:
+          sender: "Connection") -> None:
     """A worker: claim positions of the round (the parent has rendered everything before it),
     render each, send each :class:`Result`."""
     start, stop = round_span
