@@ -152,7 +152,7 @@ def render(site: "Site") -> None:
         start = warm
         if start == stop:
             continue
-        with _Pool(site, order, start, stop, workers) as pool:
+        with _Pool(site, order, list(range(start, stop)), workers) as pool:
             pages_forked = len(site.pages)
             for position in range(start, stop):
                 result = pool.result(position)
@@ -234,21 +234,22 @@ class _Pool:
     renders a page itself waits for it.
     """
 
-    def __init__(self, site: "Site", order: list[Renderable], start: int, stop: int, size: int) -> None:
+    def __init__(self, site: "Site", order: list[Renderable], claims: list[int], size: int) -> None:
+        """*claims*: the positions of *order* the workers render, ascending."""
         self.size = size
         self.results: dict[int, Result] = {}
         self.lost = False  # a worker ended without finishing: what it claimed may never come
         import multiprocessing  # here: importing it costs every build 20 ms
 
         context = multiprocessing.get_context("fork")
-        self.counter: "Synchronized[int]" = context.Value("i", start)
+        self.counter: "Synchronized[int]" = context.Value("i", 0)  # the next index into claims
         self.processes: list[Any] = []
         self.connections: list["Connection"] = []
         gc.freeze()  # the workers' collector leaves the parent's objects (and their pages) alone
         try:
             for _ in range(size):
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_work, args=(site, order, (start, stop), self.counter, sender),
+                process = context.Process(target=_work, args=(site, order, claims, self.counter, sender),
                                           daemon=True)
                 process.start()
                 sender.close()
@@ -291,11 +292,10 @@ class _Pool:
         return found if found is not None and found.taken else None
 
 
-def _work(site: "Site", order: list[Renderable], round_span: tuple[int, int], counter: "Synchronized[int]",
+def _work(site: "Site", order: list[Renderable], claims: list[int], counter: "Synchronized[int]",
           sender: "Connection") -> None:
-    """A worker: claim positions of the round (the parent has rendered everything before it),
-    render each, send each :class:`Result`."""
-    start, stop = round_span
+    """A worker: claim the next of *claims* (positions in *order*: everything else the parent
+    has rendered, or does not render again), render it, send its :class:`Result`, and on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends the workers
     global _in_worker  # noqa: PLW0603 - this process is the worker
     _in_worker = True
@@ -317,14 +317,19 @@ def _work(site: "Site", order: list[Renderable], round_span: tuple[int, int], co
     by_path: dict[str, list[int]] = {}
     for position, item in enumerate(order):
         by_path.setdefault(os.path.abspath(item.path), []).append(position)
+    claimed = set(claims)
+    selection: Any = site.dependencies.rendering if site.dependencies is not None else None
     try:
         while True:
             with counter.get_lock():
-                position = counter.value
-                counter.value = position + 1
-            if position >= stop:
+                index = counter.value
+                counter.value = index + 1
+            if index >= len(claims):
                 break
-            sender.send(_render_one(site, order[position], (start, position), capture, positions, by_path))
+            position = claims[index]
+            if selection is not None:  # a watched site's selective render: where it stands
+                selection.position = position
+            sender.send(_render_one(site, order[position], position, claimed, capture, positions, by_path))
         sender.send(None)
         sender.close()
     except BaseException:  # noqa: B036 - the parent went away, or a result would not pickle
@@ -344,10 +349,9 @@ class _Capture:
     cached: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _render_one(site: "Site", item: Renderable, span: tuple[int, int], capture: _Capture,
+def _render_one(site: "Site", item: Renderable, position: int, claimed: set[int], capture: _Capture,
                 positions: dict[int, int], by_path: dict[str, list[int]]) -> Result:
-    """Render *item*, at the end of *span* (start of the round, its position), as the parent would."""
-    start, position = span
+    """Render *item*, at *position*, as the parent would; *claimed*: the positions workers render."""
     capture.logs.clear()
     capture.excerpts.clear()
     capture.cached.clear()
@@ -363,8 +367,8 @@ def _render_one(site: "Site", item: Renderable, span: tuple[int, int], capture: 
         del site.pages[pages:]
         return result
     excerpts = [(positions.get(id(e.doc), -1), e) for e in capture.excerpts]
-    taken = len(site.pages) == pages and _state_independent(result.read, span, by_path) \
-        and not any(start <= at < position for at, _ in excerpts) and all(at >= 0 for at, _ in excerpts)
+    taken = len(site.pages) == pages and _state_independent(result.read, position, claimed, by_path) \
+        and not any(at in claimed and at < position for at, _ in excerpts) and all(at >= 0 for at, _ in excerpts)
     if not taken:
         _forget_excerpts(capture)
         del site.pages[pages:]
@@ -385,13 +389,11 @@ def _forget_excerpts(capture: _Capture) -> None:
         excerpt._output = None
 
 
-def _state_independent(read: set[str], span: tuple[int, int], by_path: dict[str, list[int]]) -> bool:
+def _state_independent(read: set[str], position: int, claimed: set[int], by_path: dict[str, list[int]]) -> bool:
     """Whether every body the render read is one the worker holds as the parent does at this
-    point: rendered by the parent before the round's workers were forked, or at or after the
-    render's position in the order (unrendered in both)."""
-    start, position = span
+    point: not one the workers render at an earlier position (the worker may not have)."""
     for key in read:
         path = key[: -len(EXCERPT_SUFFIX)] if key.endswith(EXCERPT_SUFFIX) else key
-        if any(start <= at < position for at in by_path.get(path, ())):
+        if any(at < position and at in claimed for at in by_path.get(path, ())):
             return False
     return True
