@@ -28,9 +28,9 @@ What stays in one process: ``--jobs 1``, platforms other than Linux, ``--profile
 (its table counts renders), ``--incremental`` (which outputs render depends on the
 ones before), a site whose own ``_plugins/*.py`` run code while pages render
 (filters, tags, page hooks may keep state across pages) unless they declare
-``PARALLEL_SAFE = True``, a watched site's
-selective rebuild, and sites with fewer pages and documents than the threshold,
-where forking costs more than it saves.
+``PARALLEL_SAFE = True``, and sites with fewer pages and documents than the threshold,
+where forking costs more than it saves. A watched site's rebuild of what an edit
+touches (:func:`render_selection`) goes through the same workers.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from multiprocessing.sharedctypes import Synchronized
 
     from .documents import Document, Excerpt
+    from .selection import Selection
     from .site import Site
 
 Renderable = Union["Page", "Document"]
@@ -170,6 +171,35 @@ def render(site: "Site") -> None:
     progress.done()
     logger.debug("Rendering:", f"{taken} of {len(order)} pages and documents in {workers} worker processes; "
                                f"{_usage()}")
+
+
+def render_selection(site: "Site", selection: "Selection") -> None:
+    """A watched site's selective render (:mod:`liquidsite.selection`), in workers when it pays:
+    the selection hands out its outputs in the full build's order (resetting them first, and
+    adding later readers of a body that changed); workers render ahead those it holds when the
+    first is handed out, the parent takes them in that order or renders what it added since."""
+    outputs = iter(selection)
+    first = next(outputs, None)
+    if first is None:
+        return
+    site.render_item(first)  # the selection has reset what it renders: workers fork from that
+    index = selection.index
+    claims = sorted(index.position[item] for item in selection.items if index.position[item] > selection.position)
+    if not claims or _one_process_reason(site, site.jobs, len(claims) + 1) is not None:
+        for item in outputs:
+            site.render_item(item)
+        return
+    claimed, taken, workers = set(claims), 0, min(site.jobs, len(claims))
+    with _Pool(site, index.order, claims, workers) as pool:
+        for item in outputs:
+            position = index.position[item]
+            result = pool.result(position) if position in claimed else None
+            if result is None:
+                site.render_item(item)
+            else:
+                result.apply(site, index.order, item)
+                taken += 1
+    logger.debug("Rendering:", f"{taken} of {len(selection.rendered)} selected in {workers} worker processes")
 
 
 def _rounds(order: list[Renderable], documents: int) -> list[tuple[int, int]]:

@@ -176,10 +176,9 @@ class Site:
         hooks = self.site_plugins.hooks
         hooks.trigger("site", "pre_render", self, self.renderer.payload(None))
         if selection is not None:
-            for item in selection:
-                self.render_item(item)
+            pool.render_selection(self, selection)  # in order, in this process or in workers (--jobs)
         else:
-            pool.render(self)  # in order, in this process or in workers (--jobs)
+            pool.render(self)
         hooks.trigger("site", "post_render", self, self.renderer.payload(None))
 
     def render_order(self) -> list[Union[Page, Document]]:

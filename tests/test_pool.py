@@ -268,3 +268,39 @@ def test_ctrl_c_ends_the_build_and_its_workers(tmp_path: Path) -> None:
     assert process.returncode == 130
     assert "Traceback" not in output
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {path.relative_to(root).as_posix(): path.read_text(errors="replace")
+            for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+@needs_fork
+def test_a_watched_site_rebuilds_an_edit_in_workers_as_a_full_build(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve``'s rebuild of what an edit touches (``Site.process(selection)``) through the workers:
+    after each edit the served site equals a one-process full build of the same source."""
+    from liquidsite.config import load_config
+    from liquidsite.serve.rebuild import Rebuilder
+    from liquidsite.site import Site
+
+    monkeypatch.setenv("LIQUIDSITE_POOL_THRESHOLD", "1")
+    source, served = tmp_path / "src", tmp_path / "served"
+    write_tree(source, ORDER_DEPENDENT)
+    rebuilder = Rebuilder({"source": str(source), "destination": str(served), "quiet": True, "jobs": 2})
+    rebuilder.build()
+    edits = [
+        ("_layouts/post.html", ORDER_DEPENDENT["_layouts/post.html"].replace("<article>", "<article class=v2>")),
+        ("_posts/2024-01-03-post-3.md", ORDER_DEPENDENT["_posts/2024-01-03-post-3.md"].replace("Body", "New body")),
+        ("_layouts/plain.html", "<main class=v2>{{ site.pages | size }} {{ content }}</main>\n"),
+        ("_posts/2024-01-05-post-5.md", ORDER_DEPENDENT["_posts/2024-01-05-post-5.md"].replace("rest", "end")),
+    ]
+    for name, text in edits:
+        (source / name).write_text(text)
+        result = rebuilder.rebuild({str(source / name)})
+        assert result.error is None, result.error
+        assert result.kind == "incremental", name
+        full = tmp_path / "full"
+        shutil.rmtree(full, ignore_errors=True)
+        Site(load_config({"source": str(source), "destination": str(full), "quiet": True, "jobs": 1})).process()
+        assert _tree(served) == _tree(full), name
