@@ -58,10 +58,9 @@ if TYPE_CHECKING:
 
 Renderable = Union["Page", "Document"]
 
-#: Fewer pages and documents to render than this and one process renders them. A round of
-#: workers costs about 0.05 s of CPU (fork, copied pages, templates parsed again in each
-#: worker) plus a few percent per render (docs/speed.md): below some 60 small pages the second
-#: core saves less than that, and a site that small builds in well under a second anyway.
+#: Fewer pages and documents to render than this and one process renders them. Workers cost
+#: about a tenth more CPU in all (fork, copied pages, templates parsed again in each worker):
+#: around 60 renders that is what the second core saves (measured in docs/speed.md).
 DEFAULT_THRESHOLD = 64
 #: A round (the documents, the pages) with fewer renders than this stays in the parent.
 ROUND_MINIMUM = 16
