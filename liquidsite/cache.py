@@ -50,11 +50,10 @@ class Cache:
         path = self._path(key)
         if path is None:
             return
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as handle:
-            handle.write(marshal_dump_string(value))
-        os.replace(tmp, path)
+        if deferred_writes is not None:
+            deferred_writes.append((path, value))
+            return
+        write_entry(path, value)
 
     def getset(self, key: str, compute: Callable[[], str]) -> str:
         try:
@@ -68,6 +67,20 @@ class Cache:
         self.memory.clear()
         if self.directory and os.path.isdir(self.directory):
             shutil.rmtree(self.directory, ignore_errors=True)
+
+
+#: In a render worker (:mod:`liquidsite.pool`): entries held back until the worker knows the
+#: parent takes the render (a render the parent does again writes its own).
+deferred_writes: Optional[list[tuple[str, str]]] = None
+
+
+def write_entry(path: str, value: str) -> None:
+    """One cache file, written whole or not at all."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "wb") as handle:
+        handle.write(marshal_dump_string(value))
+    os.replace(tmp, path)
 
 
 def plugin_dir(cache_root: Optional[str], source: str, name: str) -> str:
@@ -143,9 +156,14 @@ def _code_fingerprint() -> str:
     return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
 
 
+#: Settings that change how a build runs, never what it makes: changing them keeps the cache.
+_NOT_SHAPING = ("jobs",)
+
+
 def config_fingerprint(config: dict[str, Any]) -> str:
     """What :func:`clear_if_config_changed` compares: liquidsite's code and the configuration."""
-    return _code_fingerprint() + json.dumps(config, sort_keys=True, default=str)
+    shaping = {key: value for key, value in config.items() if key not in _NOT_SHAPING}
+    return _code_fingerprint() + json.dumps(shaping, sort_keys=True, default=str)
 
 
 def clear_if_config_changed(root: Optional[str], config: dict[str, Any], fingerprint: Optional[str] = None) -> None:

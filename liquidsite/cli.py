@@ -43,6 +43,8 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     add("-w", "--watch", action="store_true", default=None, help="Watch for changes and rebuild")
     add("--no-watch", dest="watch", action="store_false", help="Do not watch for changes")
     add("--force_polling", action="store_true", default=None, help="Force watch to use polling")
+    add("-j", "--jobs", type=int, metavar="N",
+        help="Render in N processes (default: one per core; 1 keeps one process)")
     add("--offline", action="store_true", default=None,
         help="Do not use the network: plugins that fetch use their cached answers")
 

@@ -173,7 +173,7 @@ _OPTION_KEYS = {
     "strict_front_matter": "strict_front_matter", "safe": "safe", "incremental": "incremental",
     "disable_disk_cache": "disable_disk_cache", "layouts": "layouts_dir", "plugins": "plugins_dir",
     "lsi": "lsi", "watch": "watch", "force_polling": "force_polling", "offline": "offline",
-    "show_dir_listing": "show_dir_listing",
+    "show_dir_listing": "show_dir_listing", "jobs": "jobs",
 }
 
 

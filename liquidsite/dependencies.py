@@ -28,6 +28,9 @@ _open: ContextVar[tuple[set[str], ...]] = ContextVar("liquidsite_dependencies", 
 SASS = "sass"
 DATA = "site.data"
 STATIC_FILES = "site.static_files"
+#: ``site.pages`` and ``site.html_pages``: pages added while the site renders (Sass source maps)
+#: are listed to the pages after them.
+SITE_PAGES = "site.pages"
 #: Suffixes of the keys noting reads of a page's or document's front matter and excerpt.
 DATA_SUFFIX = "#data"
 EXCERPT_SUFFIX = "#excerpt"
@@ -48,6 +51,14 @@ def note(key: str) -> None:
     """Record that the output being rendered depends on *key*."""
     for keys in _open.get():
         keys.add(key)
+
+
+def note_body(item: Any, excerpt: bool = False) -> None:
+    """Record a read of a page's or document's body (``content``, ``output``) or of its excerpt:
+    what changes while the site renders. Every drop notes these (not only a watched site's
+    tracking drops), so that a render worker (:mod:`liquidsite.pool`) knows what it read."""
+    if _open.get():
+        note(os.path.abspath(item.path) + (EXCERPT_SUFFIX if excerpt else ""))
 
 
 def note_all_of(item: Any) -> None:

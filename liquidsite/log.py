@@ -12,7 +12,7 @@ import re
 import sys
 import time
 from enum import IntEnum
-from typing import Callable
+from typing import Callable, Optional
 from typing import TextIO
 
 # Jekyll squeezes every whitespace run of a message (not of the topic) into one space.
@@ -42,6 +42,8 @@ class Logger:
         self.level = Level.INFO
         self.messages: list[tuple[Level, str]] = []
         self._status_shown = False
+        #: In a render worker (:mod:`liquidsite.pool`): where lines go instead, for the parent to replay.
+        self.capture: Optional[Callable[[tuple[int, str, str, str]], None]] = None
 
     def adjust_verbosity(self, quiet: bool = False, verbose: bool = False) -> None:
         if quiet:
@@ -55,7 +57,10 @@ class Logger:
     def format(topic: str, message: str = "") -> str:
         return f"{(topic + ' ').rjust(20)}{message}"
 
-    def _emit(self, level: Level, topic: str, message: str) -> None:
+    def _emit(self, level: Level, topic: str, message: str, once: str = "") -> None:
+        if self.capture is not None:
+            self.capture((int(level), topic, message, once))
+            return
         line = self.format(topic, _WHITESPACE.sub(" ", message))
         self.messages.append((level, line))
         if level < self.level:
@@ -65,6 +70,10 @@ class Logger:
         if level >= Level.WARN and _colour(stream):
             line = f"{_COLOURS[level]}{line}\x1b[0m"
         print(line, file=stream, flush=True)
+
+    def replay(self, level: Level, topic: str, message: str, once: str = "") -> None:
+        """A line a render worker captured, logged here as if it had been logged here."""
+        self._emit(level, topic, message, once)
 
     def on_terminal(self) -> bool:
         """Whether info lines reach a person at a terminal (not a pipe, a log file or ``--quiet``)."""
@@ -90,8 +99,9 @@ class Logger:
     def info(self, topic: str, message: str = "") -> None:
         self._emit(Level.INFO, topic, message)
 
-    def warn(self, topic: str, message: str = "") -> None:
-        self._emit(Level.WARN, topic, message)
+    def warn(self, topic: str, message: str = "", once: str = "") -> None:
+        """*once*: the key of a warning given once per build (``JekyllEnvironment.warn_once``)."""
+        self._emit(Level.WARN, topic, message, once)
 
     def error(self, topic: str, message: str = "") -> None:
         self._emit(Level.ERROR, topic, message)

@@ -10,13 +10,12 @@ from .collection import Collection
 from .converters import Converter, build_converters
 from .documents import Document, Layout, Page, StaticFile
 from .errors import FatalError
-from .log import Progress
 from .frontmatter import FrontmatterDefaults
 from .liquid.drops import JekyllDrop, SiteDrop
 from .reader import Reader
 from .staging import staged_destination
 from .timeutil import parse_date, zone
-from . import cache, dependencies, site_plugins, writer
+from . import cache, dependencies, pool, site_plugins, writer
 from . import theme as themes
 from .config import DEFAULTS
 from .net import Network
@@ -56,6 +55,7 @@ class Site:
         self.permalink_style = str(config.get("permalink") or "date")
         self.tz = zone(config.get("timezone"))
         self.environment = os.environ.get("JEKYLL_ENV", "development")
+        self.jobs = pool.configured_jobs(config)  # checked before anything is read
         if self.limit_posts < 0:
             raise FatalError("limit_posts must be a non-negative number")
         self.ensure_not_in_dest()
@@ -177,17 +177,9 @@ class Site:
         hooks = self.site_plugins.hooks
         hooks.trigger("site", "pre_render", self, self.renderer.payload(None))
         if selection is not None:
-            for item in selection:
-                self.render_item(item)
+            pool.render_selection(self, selection)  # in order, in this process or in workers (--jobs)
         else:
-            progress = Progress("Rendering:", lambda: len(self.render_order()))
-            for doc in (doc for collection in self.collections.values() for doc in collection.docs):
-                self.render_item(doc)
-                progress.step()
-            for page in self.pages:  # the live list: pages added while rendering (Sass source maps) render too
-                self.render_item(page)
-                progress.step()
-            progress.done()
+            pool.render(self)
         hooks.trigger("site", "post_render", self, self.renderer.payload(None))
 
     def render_order(self) -> list[Union[Page, Document]]:
@@ -200,13 +192,22 @@ class Site:
         if not self.regenerator.regenerate(item):
             return
         source = item.source()
+        read = self.render_output(item)
+        self.note_rendered(item, source, read)
+        self.site_plugins.hooks.trigger_item(item, "post_render")
+
+    def render_output(self, item: Union[Page, Document]) -> set[str]:
+        """Render *item*'s output; what the render read (:mod:`liquidsite.dependencies`)."""
         with dependencies.recording() as read:
             item.output = self.renderer.render(item)
+        return read
+
+    def note_rendered(self, item: Union[Page, Document], source: Any, read: set[str]) -> None:
+        """Keep what *item*'s render (from *source*) read, for ``--incremental`` and watched sites."""
         source_path = item.path if isinstance(item, Document) else self.in_source_dir(item.relative_path)
         self.regenerator.add_dependencies(source_path, read)
         if self.dependencies is not None:
             self.dependencies.rendered(item, source, read)
-        self.site_plugins.hooks.trigger_item(item, "post_render")
 
     def cleanup(self, selection: Optional["Selection"] = None) -> None:
         """Remove stale files (a selection never changes which files the site has)."""

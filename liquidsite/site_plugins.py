@@ -65,6 +65,8 @@ if TYPE_CHECKING:
 
 
 Generator = Callable[["Site"], Any]
+#: Page and document events that fire while pages render.
+RENDER_EVENTS = ("pre_render", "post_convert", "post_render")
 
 
 class PluginError(LiquidsiteError):
@@ -181,6 +183,9 @@ class SitePlugins:
     filters: dict[str, Callable[..., Any]] = field(default_factory=dict)
     tags: list[tuple[str, Callable[..., Any], bool]] = field(default_factory=list)
     generators: list[tuple[int, Generator]] = field(default_factory=list)
+    #: the site's files that run Python while pages render (filters, tags, page and document
+    #: hooks) without declaring ``PARALLEL_SAFE = True``: the site renders in one process
+    serial_files: list[str] = field(default_factory=list)
 
     def register_liquid(self, env: "JekyllEnvironment") -> None:
         """Add the plugins' filters and tags to *env* (after Jekyll's, so they may replace them)."""
@@ -198,6 +203,7 @@ class PluginAPI:
         self._plugins = plugins
         self._path = path
         self._relative = os.path.relpath(path, site.source)
+        self.renders = False  # the file registered code that runs while pages render
 
     def _guard(self, func: Callable[..., Any], what: str) -> Callable[..., Any]:
         return _guarded(func, what, self._path, self._relative)
@@ -207,6 +213,7 @@ class PluginAPI:
 
         def add(func: Callable[..., Any]) -> Callable[..., Any]:
             filter_name = name or func.__name__
+            self.renders = True
             self._plugins.filters[filter_name] = self._guard(func, f"filter '{filter_name}'")
             return func
 
@@ -222,6 +229,7 @@ class PluginAPI:
 
     def _add_tag(self, name: str, block: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def add(func: Callable[..., Any]) -> Callable[..., Any]:
+            self.renders = True
             self._plugins.tags.append((name, self._guard(func, f"tag '{name}'"), block))
             return func
 
@@ -248,6 +256,8 @@ class PluginAPI:
                 self._plugins.hooks.register(owners, event, self._guard(func, f"hook '{func.__name__}'"), priority)
             except ValueError as err:
                 raise PluginError(f"{self._relative}: {err}", self._relative) from None
+            if event in RENDER_EVENTS and owners != "site":
+                self.renders = True
             return func
 
         return add
@@ -282,7 +292,10 @@ def _load_file(site: "Site", plugins: SitePlugins, path: str, index: int) -> Non
         if not callable(register):
             logger.warn("Plugins:", f"{relative} defines no register(api): nothing registered.")
             return
-        register(PluginAPI(site, plugins, path))
+        api = PluginAPI(site, plugins, path)
+        register(api)
+        if api.renders and getattr(module, "PARALLEL_SAFE", False) is not True:
+            plugins.serial_files.append(relative)
     except PluginError:
         raise
     except InvalidEncodingError as err:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
 
 from .. import JEKYLL_VERSION
+from ..dependencies import SITE_PAGES, note, note_body
 
 if TYPE_CHECKING:
     from ..collection import Collection
@@ -95,6 +96,7 @@ class DocumentDrop(Drop):
 
     def ruby_to_s(self) -> str:
         """``Document#to_s``: the output once rendered, else the content."""
+        note_body(self.doc)
         return self.doc.output or self.doc.content or "NO CONTENT"
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
@@ -120,7 +122,10 @@ class DocumentDrop(Drop):
 
     # content, output and excerpt change while the site renders: never cache them.
     def __getitem__(self, key: str) -> Any:
-        if key in ("content", "output", "excerpt", "date"):
+        if key in ("content", "output", "excerpt"):
+            note_body(self.doc, excerpt=key == "excerpt")
+            return self._property_table()[key]()
+        if key == "date":
             return self._property_table()[key]()
         return super().__getitem__(key)
 
@@ -185,6 +190,7 @@ class PageDrop(Drop):
             from .ruby import inspect
 
             return inspect(self)
+        note_body(self.page)
         return self.page.content or ""
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
@@ -200,6 +206,8 @@ class PageDrop(Drop):
 
     def __getitem__(self, key: str) -> Any:
         if key == "content":
+            if self._content is None:  # another page's body, not the one rendering
+                note_body(self.page)
             return self._property_table()[key]()
         if key in self.page.data and key not in self._property_table():
             return self.page.data[key]
@@ -294,6 +302,7 @@ class SiteDrop(Drop):
     def __getitem__(self, key: str) -> Any:
         if key in ("pages", "html_pages"):
             # Converters add pages while the site renders (a Sass source map): later pages see them.
+            note(SITE_PAGES)
             count = len(self.site.pages)
             cached = self._listed.get(key)
             if cached is None or cached[0] != count:

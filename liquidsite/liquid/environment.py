@@ -26,6 +26,7 @@ from liquid.ast import Node
 from liquid.token import Token
 from liquid.undefined import StrictUndefined, Undefined
 
+from ..log import logger
 from ..timeutil import zone
 from . import filters, highlight_tag, standard_filters, tags
 from .blank import apply_tag_blankness
@@ -80,6 +81,8 @@ class JekyllEnvironment(Environment):
         self._zone: Optional[dt.tzinfo] = None
         self.parsing = False
         self.parse_warnings: list[LiquidError] = []
+        #: keys of the warnings given once per build (:meth:`warn_once`)
+        self.warned_once: set[str] = set()
         self.add_tag(RubyOutput)
         self.add_tag(RubyEchoTag)
         self.add_tag(LaxForTag)
@@ -148,6 +151,16 @@ class JekyllEnvironment(Environment):
             if isinstance(err.__cause__, JekyllTagError):
                 raise err.__cause__ from None
             raise
+
+    def warn_once(self, key: str, lines: list[tuple[str, str]]) -> None:
+        """Log *lines* (topic, message) unless lines of *key* were logged in this build: a
+        template's parse warnings, a filter's one warning. The key travels with the lines
+        from a render worker, so the parent logs them once too (:mod:`liquidsite.pool`)."""
+        if key in self.warned_once:
+            return
+        self.warned_once.add(key)
+        for topic, message in lines:
+            logger.warn(topic, message, once=key)
 
     def error(self, exc: Union[Type[LiquidError], LiquidError], msg: Optional[str] = None,
               token: Optional[Token] = None) -> None:

@@ -13,7 +13,6 @@ from liquid import BoundTemplate
 from liquid.exceptions import LiquidError
 
 from ..errors import LiquidRenderError, LiquidsiteError
-from ..log import logger
 from .environment import JekyllEnvironment
 from .messages import jekyll_line, jekyll_message
 from .tag_errors import IncludedLiquidError, JekyllTagError
@@ -68,8 +67,10 @@ class LiquidRenderer:
             raise LiquidRenderError(f"Liquid error: stack level too deep in {path}", path) from None
 
     def _log_warnings(self, path: str, source: str) -> None:
-        for warning in self.env.parse_warnings:
-            logger.warn("Liquid Warning:", jekyll_message(warning, path, source))
+        """A template's parse warnings, once per build (a render worker may parse it again)."""
+        if self.env.parse_warnings:
+            lines = [("Liquid Warning:", jekyll_message(w, path, source)) for w in self.env.parse_warnings]
+            self.env.warn_once(f"parse\0{path}\0{source}", lines)
         self.env.parse_warnings = []
 
     def _error(self, err: LiquidError, path: str, source: str = "") -> LiquidRenderError:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from ...log import logger
 from ..base import BuiltinPlugin
 from . import as_text
 
@@ -18,13 +17,10 @@ if TYPE_CHECKING:
 
 
 def _switch_filter(env: "JekyllEnvironment", name: str, gem: str) -> Callable[[Any], str]:
-    warned: list[bool] = []
-
     def apply(value: Any) -> str:
-        if str(env.site.config.get(name)).lower() == "true" and not warned:
-            warned.append(True)
-            logger.warn("Plugins:", f"_plugins/{name}.rb: '{name}: true' needs {gem}, which liquidsite does not "
-                                    "reproduce; pages are written as they are.")
+        if str(env.site.config.get(name)).lower() == "true":
+            env.warn_once(f"{name}.rb", [("Plugins:", f"_plugins/{name}.rb: '{name}: true' needs {gem}, which "
+                                                      "liquidsite does not reproduce; pages are written as they are.")])
         return as_text(value)
 
     return apply

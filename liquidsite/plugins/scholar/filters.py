@@ -15,6 +15,7 @@ import re
 from typing import Callable, Iterable, Optional
 
 from ...log import logger
+from ...pool import parent_only
 from . import latex
 
 Filter = Callable[[str], str]
@@ -97,6 +98,7 @@ def _chain(names: tuple[str, ...]) -> Optional[Filter]:
     for name in names:
         apply = FILTERS.get(name.lower())
         if apply is None:
+            parent_only()  # warned once per process: by the parent, in the render order
             logger.warn("Jekyll-scholar:", f"unknown bibtex filter '{name}' is ignored.")
             continue
         found.append(apply)

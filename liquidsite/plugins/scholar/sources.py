@@ -10,6 +10,7 @@ from typing import Any, Optional, Sequence
 
 from ... import dependencies
 from ...encoding import read_utf8
+from ...pool import parent_only
 from .bibtex import Bibliography, parse
 
 
@@ -41,6 +42,7 @@ def read_bibliography(files: tuple[tuple[str, int, int], ...], replace: bool, jo
     key = (files, replace, join)
     bibliography = _BIBLIOGRAPHIES.get(key)
     if bibliography is None:
+        parent_only()  # its warnings, and which tag's duplicates are removed, follow the render order
         sources = []
         for path, _, _ in files:
             sources.append((path, read_utf8(path, strip_bom=False)))
