@@ -32,12 +32,16 @@ class Child:
         self._stderr = os.path.join(self._scratch, "stderr")
         sys.stdout.flush()
         sys.stderr.flush()
+        self.parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
             _run_child(work, self._result, self._stderr)
 
     def result(self) -> Optional[str]:
-        """The work's result (None when it raised or the child died), its standard error written out."""
+        """The work's result (None when it raised, the child died, or this is not the process that
+        forked it: a worker process forked later does the work itself), its standard error written out."""
+        if os.getpid() != self.parent:
+            return None
         _, status = os.waitpid(self.pid, 0)
         try:
             if os.waitstatus_to_exitcode(status) != 0:
@@ -58,6 +62,8 @@ class Child:
 
     def discard(self) -> None:
         """End the child (its result no longer wanted) and remove its files."""
+        if os.getpid() != self.parent:
+            return
         try:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
