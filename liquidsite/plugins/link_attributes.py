@@ -14,12 +14,9 @@ unless ``external_links.enabled`` is ``false``; see :mod:`.libxml_html`.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any, Mapping
 
-from ..cache import Cache
-from ..liquid.template_cache import code_fingerprint
 from . import libxml_html
 from .base import BuiltinPlugin
 from .regex_replace import compile_ruby
@@ -79,16 +76,6 @@ def enabled(config: Mapping[str, Any]) -> bool:
     return _settings(config).get("enabled") is not False
 
 
-def _cached_rewrite(site: Any, output: str) -> tuple[str, bool]:  # noqa: ANN401 - the site
-    """:func:`_rewrite`, kept in the site's cache by output, settings and code (parsing and writing
-    the page again is most of a warm al-folio build's plugin time)."""
-    config = site.config
-    key = json.dumps([code_fingerprint(), _settings(config), str(config.get("url"))], sort_keys=True, default=str)
-    cache = Cache(site.cache_root, "Liquidsite::LinkAttributes")
-    rewritten, stable = json.loads(cache.getset(key + "\0" + output, lambda: json.dumps(_rewrite(output, config))))
-    return str(rewritten), bool(stable)
-
-
 def _post_render(item: Any) -> None:
     config = item.site.config
     if item.output is None or not enabled(config):
@@ -97,7 +84,7 @@ def _post_render(item: Any) -> None:
         return
     if getattr(item, _STABLE_OUTPUT, None) is item.output:
         return  # a post's second pass (as ``documents`` after ``posts``) over its own stable output
-    item.output, stable = _cached_rewrite(item.site, item.output)
+    item.output, stable = _rewrite(item.output, config)
     setattr(item, _STABLE_OUTPUT, item.output if stable else None)
 
 
