@@ -12,6 +12,7 @@ the point of the build where the work would have run in one process.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -85,6 +86,7 @@ class Child:
 
 def _run_child(work: Callable[[], str], result_path: str, stderr_path: str) -> None:
     status = 1
+    gc.disable()  # a collection would touch, and so copy, every page of objects shared with the parent
     try:
         descriptor = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(descriptor, 2)

@@ -33,7 +33,7 @@ import weakref
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
 from urllib.parse import quote, unquote
 
 from . import forked
@@ -191,18 +191,21 @@ _EARLY: "weakref.WeakKeyDictionary[Site, dict[str, forked.Child]]" = weakref.Wea
 
 
 @contextmanager
-def compiled_early(site: "Site", enabled: bool = True) -> Iterator[None]:
-    """The block (the render phase) runs with the site's stylesheets compiling beside it."""
+def compiled_early(site: "Site", enabled: bool = True) -> Iterator[Callable[[], None]]:
+    """The block (generate and render) runs with the site's stylesheets compiling beside it.
+
+    Stylesheets without Liquid start at once; the block calls the function it is given when
+    the site is generated, and those with Liquid start then, rendered as the site now is."""
     if enabled:
-        start_early(site)
+        start_early(site, with_liquid=False)
     try:
-        yield
+        yield (lambda: start_early(site, with_liquid=True)) if enabled else (lambda: None)
     finally:
         end_early(site)
 
 
-def start_early(site: "Site") -> None:
-    """Compile the site's Sass pages in forked children while the documents render.
+def start_early(site: "Site", with_liquid: bool) -> None:
+    """Compile the site's Sass pages (those with Liquid, or those without) in forked children.
 
     A page's Liquid is rendered here as it will be at its turn (with nothing logged: a
     page whose Liquid logs or raises is left to its turn); when the page's turn comes,
@@ -218,6 +221,8 @@ def start_early(site: "Site") -> None:
     children = _EARLY.setdefault(site, {})
     for page in list(site.pages):
         if isinstance(page, SourceMapPage) or getattr(page.converter(), "kind", None) != "sass":
+            continue
+        if _has_liquid(page) != with_liquid:
             continue
         content = _early_content(site, page)
         if content is None:
@@ -238,10 +243,15 @@ def _compile_in_child(site: "Site", job: _Job) -> str:
     return json.dumps(job.compile(site))
 
 
+def _has_liquid(page: Page) -> bool:
+    content = str(page.content or "")
+    return page.render_with_liquid and ("{{" in content or "{%" in content)
+
+
 def _early_content(site: "Site", page: Page) -> Optional[str]:
     """*page*'s content after Liquid, or None when rendering it logs or raises."""
     content = str(page.content or "")
-    if not page.render_with_liquid or ("{{" not in content and "{%" not in content):
+    if not _has_liquid(page):
         return content
     renderer = site.renderer
     with logger.silenced() as logged:

@@ -142,8 +142,10 @@ class Site:
             self.reset()
             self.site_plugins.hooks.trigger("site", "after_reset", self)
             self.read()
-            self.generate()
-        with sass.compiled_early(self, enabled=selection is None and self.dependencies is None):
+        with sass.compiled_early(self, enabled=selection is None and self.dependencies is None) as generated:
+            if selection is None:
+                self.generate()
+            generated()
             self.render(selection)
         if self.dependencies is not None:  # a watched site is written in place, as its server serves it
             self.cleanup(selection)
