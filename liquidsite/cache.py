@@ -45,6 +45,11 @@ class Cache:
         self.memory[key] = value
         return value
 
+    def holds(self, key: str) -> bool:
+        """Whether :meth:`get` would find *key* (without reading it)."""
+        path = self._path(key)
+        return key in self.memory or (path is not None and os.path.isfile(path))
+
     def set(self, key: str, value: str) -> None:
         self.memory[key] = value
         path = self._path(key)

@@ -11,8 +11,9 @@ import os
 import re
 import sys
 import time
+from contextlib import contextmanager
 from enum import IntEnum
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 from typing import TextIO
 
 # Jekyll squeezes every whitespace run of a message (not of the topic) into one space.
@@ -44,6 +45,7 @@ class Logger:
         self._status_shown = False
         #: In a render worker (:mod:`liquidsite.pool`): where lines go instead, for the parent to replay.
         self.capture: Optional[Callable[[tuple[int, str, str, str]], None]] = None
+        self._held: Optional[list[str]] = None
 
     def adjust_verbosity(self, quiet: bool = False, verbose: bool = False) -> None:
         if quiet:
@@ -57,11 +59,25 @@ class Logger:
     def format(topic: str, message: str = "") -> str:
         return f"{(topic + ' ').rjust(20)}{message}"
 
+    @contextmanager
+    def silenced(self) -> Iterator[list[str]]:
+        """Nothing shown or recorded in the block; yields the lines (info and above) it would have
+        logged, for work done ahead of its turn that is dropped when it has anything to say."""
+        outer, self._held = self._held, []
+        try:
+            yield self._held
+        finally:
+            self._held = outer
+
     def _emit(self, level: Level, topic: str, message: str, once: str = "") -> None:
-        if self.capture is not None:
+        if self.capture is not None and self._held is None:
             self.capture((int(level), topic, message, once))
             return
         line = self.format(topic, _WHITESPACE.sub(" ", message))
+        if self._held is not None:
+            if level >= Level.INFO:
+                self._held.append(line)
+            return
         self.messages.append((level, line))
         if level < self.level:
             return

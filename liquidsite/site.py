@@ -15,7 +15,7 @@ from .liquid.drops import JekyllDrop, SiteDrop
 from .reader import Reader
 from .staging import staged_destination
 from .timeutil import parse_date, zone
-from . import cache, dependencies, pool, site_plugins, writer
+from . import cache, dependencies, pool, sass, site_plugins, writer
 from . import theme as themes
 from .config import DEFAULTS
 from .net import Network
@@ -143,8 +143,11 @@ class Site:
             self.reset()
             self.site_plugins.hooks.trigger("site", "after_reset", self)
             self.read()
-            self.generate()
-        self.render(selection)
+        with sass.compiled_early(self, enabled=selection is None and self.dependencies is None) as generated:
+            if selection is None:
+                self.generate()
+            generated()
+            self.render(selection)
         if self.dependencies is not None:  # a watched site is written in place, as its server serves it
             self.cleanup(selection)
             self.write(selection)

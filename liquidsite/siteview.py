@@ -76,6 +76,11 @@ class SiteView(Protocol):
     def dest(self) -> str: ...
 
     @property
+    def cache_root(self) -> Optional[str]:
+        """The build cache's folder (``.jekyll-cache/Jekyll/Cache``), None when caching is off."""
+        ...
+
+    @property
     def safe(self) -> bool: ...
 
     @property

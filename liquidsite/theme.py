@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
@@ -191,6 +190,8 @@ def download(owner: str, repo: str, ref: str, offline: bool = False) -> str:
     url = f"{base}/{owner}/{repo}/zip/{ref}"
     if offline:
         raise OSError(f"not downloading {url} with --offline")
+    import zipfile
+
     try:
         response = net.get(url, timeout=DOWNLOAD_TIMEOUT, limit=MAX_ARCHIVE_BYTES)
         if not response.ok:

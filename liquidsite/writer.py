@@ -1,7 +1,12 @@
 """Writing the destination: stale-file cleanup, conflict reports, writing outputs.
 
 Outputs are written to a temporary name and renamed into place, so an
-interrupted build never leaves a half-written file behind.
+interrupted build never leaves a half-written file behind. An output whose bytes
+are already at its destination is not written again, and a static file already
+copied (same size and modification time as its source, which the copy keeps) is
+not copied again: unchanged files keep their inode and mtime, so rsync and deploy
+tools see only what changed. In a staged build the destination's files are hard
+links to the previous site's, so a skipped write keeps the old file as it was.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ import hashlib
 import os
 import re
 import shutil
-from typing import TYPE_CHECKING, Any
+import stat
+from typing import TYPE_CHECKING, Any, Optional
 
 from .errors import FatalError
 from .log import logger
@@ -89,8 +95,41 @@ def _prepare(path: str) -> None:
         shutil.rmtree(path)
 
 
+def _regular_file(path: str) -> Optional[os.stat_result]:
+    """*path*'s status when it is a regular file (not a link, not a folder), else None."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return status if stat.S_ISREG(status.st_mode) else None
+
+
+def holds(path: str, data: bytes) -> bool:
+    """Whether the regular file at *path* already holds exactly *data*."""
+    status = _regular_file(path)
+    if status is None or status.st_size != len(data):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
+
+
+def _copied_already(source: str, path: str) -> bool:
+    """Whether *path* is a copy of *source* made by :func:`write_item` (same size and mtime)."""
+    copy = _regular_file(path)
+    if copy is None:
+        return False
+    original = os.stat(source)
+    return copy.st_size == original.st_size and copy.st_mtime_ns == original.st_mtime_ns
+
+
 def write_file(path: str, data: bytes) -> None:
-    """Write *data* to *path* atomically (temp file in the same directory, then rename)."""
+    """Write *data* to *path* atomically (temp file in the same directory, then rename),
+    unless *path* already holds *data*."""
+    if holds(path, data):
+        return
     _prepare(path)
     tmp = f"{path}.liquidsite-tmp"
     with open(tmp, "wb") as handle:
@@ -122,6 +161,8 @@ def write_item(site: "Site", item: Any) -> None:
     _inside_destination(site, dest)
     logger.debug("Writing:", dest)
     if isinstance(item, StaticFile):
+        if _copied_already(item.path, dest):
+            return
         _prepare(dest)
         tmp = f"{dest}.liquidsite-tmp"
         shutil.copy2(item.path, tmp)

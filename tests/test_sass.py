@@ -409,8 +409,9 @@ def test_a_warm_build_takes_css_and_map_from_the_cache_until_a_partial_changes(t
     first = run_build(tmp_path)
     assert first.code == 0, first.log
     compiled: list[str] = []
-    real = sass._compile
-    monkeypatch.setattr(sass, "_compile", lambda *args: compiled.append(args[4]) or real(*args))
+    real = sass._Job.compile
+    monkeypatch.setattr(sass.forked, "can_fork", lambda: False)  # every compilation in this process
+    monkeypatch.setattr(sass._Job, "compile", lambda job, site: compiled.append(job.origin) or real(job, site))
     warm = run_build(tmp_path)
     assert warm.code == 0 and compiled == []
     assert warm.files == first.files  # the CSS and its source map, as the cold build wrote them

@@ -37,6 +37,7 @@ from .lexer import jekyll_lexer
 from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyContinueTag
 from .messages import lax_tag_failure
 from .output import RubyEchoTag, RubyOutput
+from .template_cache import TemplateCache
 from .tag_errors import JekyllTagError
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ class JekyllEnvironment(Environment):
             undefined=undefined,
         )
         self.site = site
+        self.template_cache = TemplateCache(self, site.cache_root)
         self.active_support = any(plugin.loads_active_support for plugin in site.builtin_plugins)
         self._zone: Optional[dt.tzinfo] = None
         self.parsing = False
@@ -111,13 +113,21 @@ class JekyllEnvironment(Environment):
         return self._zone
 
     def _parse(self, source: str) -> list[Node]:
-        """Parse *source* (see :meth:`parse_tree`) and compile the tree."""
+        """Parse *source* (see :meth:`parse_tree`) and compile the tree, or take both from the
+        site's cache (a template whose parse warns is parsed every time, so it warns every time)."""
+        kept = self.template_cache.load(source)
+        if kept is not None:
+            return kept
         outer = self.parsing
         self.parsing = True
+        warnings = len(self.parse_warnings)
         try:
-            return compile_template(self, self.parse_tree(source))
+            nodes = compile_template(self, self.parse_tree(source))
         finally:
             self.parsing = outer
+        if len(self.parse_warnings) == warnings:
+            self.template_cache.store(source, nodes)
+        return nodes
 
     def parse_tree(self, source: str) -> list[Node]:
         """*source* as python-liquid's parse tree in Jekyll's dialect, not compiled.

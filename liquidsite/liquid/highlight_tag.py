@@ -19,7 +19,6 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
-from ..highlight import highlight_tag_html, plain_tag_html
 from ..log import logger
 from .tag_errors import JekyllTagError
 
@@ -82,6 +81,8 @@ class HighlightNode(Node):
         return buffer.write(f"{prefix}{highlighted}{suffix}")
 
     def _highlight(self, code: str, context: "RenderContext") -> str:
+        from ..highlight import highlight_tag_html, plain_tag_html  # loaded by the first tag rendered
+
         site = getattr(context.env, "site", None)
         highlighter = site.config.get("highlighter") if site is not None else "rouge"
         if highlighter == "pygments":

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from liquidsite import highlight
-
 PLAINTEXT_NAMES = frozenset({"plaintext", "text"})
 
 
@@ -27,4 +25,6 @@ def rouge_tokens(code: str, lang: Optional[str], guess_lang: bool) -> Optional[s
     lang = lang or "plaintext"
     if lang.split("?", 1)[0] in PLAINTEXT_NAMES:
         return _escape(code) if guess_lang else None
+    from liquidsite import highlight  # imported by the first code block: a site without any never loads it
+
     return highlight.rouge_html(code, lang)
