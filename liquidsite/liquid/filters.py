@@ -176,7 +176,7 @@ class JekyllFilters:
 
     @staticmethod
     def cgi_escape(value: Any) -> str:
-        return urllib.parse.quote_plus(scalar_to_s(value), safe="*-._~").replace("%7E", "~")
+        return urllib.parse.quote_plus(scalar_to_s(value), safe="-._~").replace("%7E", "~")
 
     @staticmethod
     def uri_escape(value: Any) -> str | None:

@@ -200,7 +200,7 @@ _HTML = {"&": "&amp;", ">": "&gt;", "<": "&lt;", '"': "&quot;", "'": "&#39;"}
 
 
 def _url_encode(value: Any) -> Any:
-    return None if is_nil(value) else urllib.parse.quote_plus(_str(value), safe="*-._~").replace("%7E", "~")
+    return None if is_nil(value) else urllib.parse.quote_plus(_str(value), safe="-._~").replace("%7E", "~")
 
 
 def _url_decode(value: Any) -> Any:

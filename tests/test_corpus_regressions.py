@@ -1,0 +1,17 @@
+"""Differences from Jekyll that the public corpus (``tools/corpus.py``, ``docs/corpus.md``) found.
+
+Each expected string was observed from a real ``jekyll build`` (Jekyll 4.3.1, Liquid 5.4.0,
+Ruby 3.1) of the same files.
+"""
+
+from __future__ import annotations
+
+
+def test_url_encode_and_cgi_escape_escape_the_asterisk_as_ruby_cgi_does(build_site) -> None:
+    # beautiful-jekyll's share buttons: `text={{ page.title | url_encode }}` on "PFX(*.pfx) ..."
+    built = build_site({
+        "index.html": '---\n---\n{{ "a*b (c)" | url_encode }}|{{ "a*b (c)" | cgi_escape }}|'
+                      '{{ "a*b (c)" | uri_escape }}\n',
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "a%2Ab+%28c%29|a%2Ab+%28c%29|a*b%20(c)\n"
