@@ -15,3 +15,15 @@ def test_url_encode_and_cgi_escape_escape_the_asterisk_as_ruby_cgi_does(build_si
     })
     assert built.code == 0, built.log
     assert built.read("index.html") == "a%2Ab+%28c%29|a%2Ab+%28c%29|a*b%20(c)\n"
+
+
+def test_assign_finds_its_name_anywhere_in_the_markup_without_a_warning(build_site) -> None:
+    # hydejack's social-list-item.html: `{% assign = data_social = site.data.social[platform] | default: ... %}`
+    built = build_site({
+        "_data/social.yml": "fb:\n  name: Facebook\n",
+        "index.html": '---\n---\n{% assign p = "fb" %}{% assign = ds = site.data.social[p] | default: "x" %}'
+                      "[{{ ds.name }}]{% assign (q) = 2 %}[{{ q }}]{% assign -- r.s = 3 %}[{{ r.s }}|{{ s }}]\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "[Facebook][][|]\n"
+    assert "Liquid Warning" not in built.log

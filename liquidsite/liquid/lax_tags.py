@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from liquid import Mode
-from liquid.builtin.expressions import LoopExpression, parse_identifier, tokenize
+from liquid.builtin.expressions import Identifier, LoopExpression, parse_identifier, tokenize
 from liquid.builtin.tags.assign_tag import AssignTag
 from liquid.builtin.tags.for_tag import (
     ENDFORBLOCK, ENDFORELSEBLOCK, TAG_ELSE, TAG_ENDFOR, BreakTag, ContinueTag, ForTag,
@@ -80,11 +80,18 @@ class LaxForTag(ForTag):
         return self.node_class(token, expression=expr, block=block, default=default)
 
 
-_LAX_ASSIGN = re.compile(r"\A\s*([\w\-.\[\]()]+?)\s*=\s*(.*?)\s*\Z", re.S)
+# Liquid's ``Assign::Syntax``, matched anywhere in the markup (``=~``): the name is the first run of
+# ``VariableSignature`` characters followed by ``=``, kept as written (``(q)`` names a variable ``(q)``).
+_LAX_ASSIGN = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*)", re.S)
 
 
 class LaxAssignTag(AssignTag):
-    """``assign`` parsed strictly, then (outside strict mode) with Liquid's lax variable syntax."""
+    """``assign`` parsed strictly, then as Liquid reads it: its own regex, the value as a ``Variable``.
+
+    Liquid never parses the name strictly, so markup such as ``= name = value`` (a real
+    hydejack include) assigns ``name`` without a warning; only a value the strict parser
+    rejects is warned about and read with the lax variable syntax (outside strict mode).
+    """
 
     def parse(self, stream: TokenStream) -> "AssignNode":
         token = stream.eat(TOKEN_TAG)
@@ -95,15 +102,22 @@ class LaxAssignTag(AssignTag):
             tokens.eat(TOKEN_ASSIGN)
             return self.node_class(token, name=name, expression=parse_filtered_expression(self.env, tokens))
         except LiquidSyntaxError as err:
-            found = _LAX_ASSIGN.match(expr_token.value) if expr_token.kind == TOKEN_EXPRESSION else None
-            if found and not found.group(2):
+            found = _LAX_ASSIGN.search(expr_token.value) if expr_token.kind == TOKEN_EXPRESSION else None
+            if found is None:
+                raise
+            name_markup, value_markup = found.group(1), found.group(2).strip()
+            if not value_markup:
                 # Liquid's Variable takes empty markup as nil, in every error mode, without a word.
-                return self._assign(token, found.group(1), "nil", expr_token)
-            lax = lax_variable_markup(found.group(2)) if found and self.env.mode != Mode.STRICT else None
+                return self._assign(token, name_markup, "nil", expr_token)
+            try:
+                return self._assign(token, name_markup, value_markup, expr_token)
+            except LiquidError:
+                pass
+            lax = lax_variable_markup(value_markup) if self.env.mode != Mode.STRICT else None
             if lax is None:
                 raise
             try:
-                node = self._assign(token, found.group(1), lax, expr_token)  # type: ignore[union-attr]
+                node = self._assign(token, name_markup, lax, expr_token)
             except LiquidError:
                 raise err from None
             if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
@@ -112,9 +126,8 @@ class LaxAssignTag(AssignTag):
             return node
 
     def _assign(self, token: "Token", name_markup: str, value_markup: str, expr_token: "Token") -> "AssignNode":
-        tokens = TokenStream(tokenize(f"{name_markup} = {value_markup}", parent_token=expr_token))
-        name = parse_identifier(self.env, tokens, allow_trailing_question_mark=False)
-        tokens.eat(TOKEN_ASSIGN)
+        tokens = TokenStream(tokenize(value_markup, parent_token=expr_token))
+        name = Identifier(name_markup, token=expr_token)
         return self.node_class(token, name=name, expression=parse_filtered_expression(self.env, tokens))
 
 
