@@ -27,3 +27,14 @@ def test_assign_finds_its_name_anywhere_in_the_markup_without_a_warning(build_si
     assert built.code == 0, built.log
     assert built.read("index.html") == "[Facebook][][|]\n"
     assert "Liquid Warning" not in built.log
+
+
+def test_feed_prints_a_list_of_authors_as_ruby_inspects_it(build_site) -> None:
+    # minima's demo post has `author: [Bart Simpson, Nelson Mandela Muntz]`; jekyll-feed's
+    # `{{ post_author_name | default: "" | xml_escape }}` takes Array#to_s, i.e. inspect.
+    built = build_site({
+        "_config.yml": "plugins: [jekyll-feed]\ntime: 2024-01-01 00:00:00 +0000\n",
+        "_posts/2016-05-20-p.md": "---\nauthor:\n- Bart\n- Nelson\n---\nx\n",
+    })
+    assert built.code == 0, built.log
+    assert "<author><name>[&quot;Bart&quot;, &quot;Nelson&quot;]</name></author>" in built.read("feed.xml")

@@ -62,6 +62,7 @@ class SiteEntry:
     drop_theme: bool = False  # ``theme: null``: the repository holds the theme's files
     theme_repo: str = ""  # owner/name@commit whose theme folders are copied into the site
     extra_plugins: tuple[str, ...] = ()  # what Bundler would load (a theme's gemspec, the Gemfile's plugin group)
+    config: Optional[dict[str, Any]] = None  # settings both builders get, where Jekyll 4.3.1 rejects the site's own
     notes: str = ""
 
     @property
@@ -116,6 +117,12 @@ def extract(repo: str, commit: str, mirror: Optional[Path], cache: Path, target:
         subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
     else:
         _extract_present_blobs(git_dir, commit, target)
+        # as ``git archive`` does: every file dated at the commit (jekyll-sitemap prints static files' mtimes)
+        stamp = subprocess.run(["git", "--git-dir", str(git_dir), "log", "-1", "--format=%ct", commit],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        for directory, _dirs, names in os.walk(target):
+            for name in names:
+                os.utime(Path(directory) / name, (int(stamp), int(stamp)), follow_symlinks=False)
 
 
 def _extract_present_blobs(git_dir: Path, commit: str, target: Path) -> None:
@@ -168,6 +175,7 @@ def pin_config(site_config: dict[str, Any], entry: SiteEntry, gems: set[str]) ->
         names = pin.setdefault("plugins", _plugin_names(site_config.get("plugins")))
         names += [name for name in entry.extra_plugins if name in gems and name not in names]
         dropped += [name for name in entry.extra_plugins if name not in gems]
+    pin.update(entry.config or {})
     if entry.drop_theme or entry.theme_repo:
         # false, not null: a null in a later configuration file leaves the earlier value in place
         pin["theme"] = False
