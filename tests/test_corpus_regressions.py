@@ -38,3 +38,13 @@ def test_feed_prints_a_list_of_authors_as_ruby_inspects_it(build_site) -> None:
     })
     assert built.code == 0, built.log
     assert "<author><name>[&quot;Bart&quot;, &quot;Nelson&quot;]</name></author>" in built.read("feed.xml")
+
+
+def test_an_anchor_defined_twice_takes_its_latest_definition_as_psych_does(build_site) -> None:
+    # jekyll-TeXt-theme's _data/navigation.yml repeats `en: &EN ...` in every entry
+    built = build_site({
+        "_data/nav.yml": "a:\n  - en: &EN One\n    gb: *EN\n  - en: &EN Two\n    gb: *EN\n  - when: 2020-01-02\n",
+        "index.html": "---\n---\n{% for e in site.data.nav.a %}{{ e.en }}/{{ e.gb }}/{{ e.when }};{% endfor %}\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "One/One/;Two/Two/;//2020-01-02;\n"

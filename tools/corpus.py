@@ -62,7 +62,8 @@ class SiteEntry:
     drop_theme: bool = False  # ``theme: null``: the repository holds the theme's files
     theme_repo: str = ""  # owner/name@commit whose theme folders are copied into the site
     extra_plugins: tuple[str, ...] = ()  # what Bundler would load (a theme's gemspec, the Gemfile's plugin group)
-    config: Optional[dict[str, Any]] = None  # settings both builders get, where Jekyll 4.3.1 rejects the site's own
+    #: (file, old, new): literal replacements in both copies, where Jekyll 4.3.1 cannot load the site's file
+    edits: tuple[tuple[str, str, str], ...] = ()
     notes: str = ""
 
     @property
@@ -80,7 +81,8 @@ def load_list(path: Path) -> list[SiteEntry]:
         missing = {"name", "repo", "commit", "theme"} - set(raw)
         if unknown or missing:
             raise SystemExit(f"{path}: site {index + 1}: unknown keys {sorted(unknown)}, missing {sorted(missing)}")
-        entry = SiteEntry(**{**raw, "extra_plugins": tuple(raw.get("extra_plugins", ()))})
+        entry = SiteEntry(**{**raw, "extra_plugins": tuple(raw.get("extra_plugins", ())),
+                             "edits": tuple((path, old, new) for path, old, new in raw.get("edits", ()))})
         if len(entry.commit) != 40 or entry.repo.count("/") != 1:
             raise SystemExit(f"{path}: site {entry.name}: repo must be owner/name and commit 40 hex digits")
         entries.append(entry)
@@ -175,7 +177,6 @@ def pin_config(site_config: dict[str, Any], entry: SiteEntry, gems: set[str]) ->
         names = pin.setdefault("plugins", _plugin_names(site_config.get("plugins")))
         names += [name for name in entry.extra_plugins if name in gems and name not in names]
         dropped += [name for name in entry.extra_plugins if name not in gems]
-    pin.update(entry.config or {})
     if entry.drop_theme or entry.theme_repo:
         # false, not null: a null in a later configuration file leaves the earlier value in place
         pin["theme"] = False
@@ -253,6 +254,9 @@ def build_site(entry: SiteEntry, args: argparse.Namespace, gems: set[str]) -> Si
             if not theme_tree.exists():
                 extract(theme_name, theme_commit, args.mirror, args.work / ".git-cache", theme_tree)
             add_theme(theme_tree, site)
+        for path, old, new in entry.edits:
+            edited = site / path
+            edited.write_text(edited.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
         sources[side] = site
     config_file = sources["jekyll"] / "_config.yml"
     site_config = yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file.is_file() else {}
@@ -318,6 +322,7 @@ def markdown_table(results: list[dict[str, Any]]) -> list[str]:
 
 def command_run(args: argparse.Namespace) -> int:
     entries = load_list(args.list)
+    order = {listed.name: index for index, listed in enumerate(entries)}
     if args.only:
         entries = [entry for entry in entries if entry.name in args.only]
     args.work.mkdir(parents=True, exist_ok=True)
@@ -336,7 +341,6 @@ def command_run(args: argparse.Namespace) -> int:
         print(f"   {result.error or counts}  jekyll {result.jekyll and result.jekyll['seconds']} s, "
               f"liquidsite {result.liquidsite and result.liquidsite['seconds']} s "
               f"(rc {result.liquidsite and result.liquidsite['returncode']})", flush=True)
-        order = {listed.name: index for index, listed in enumerate(load_list(args.list))}
         ordered = sorted(kept.values(), key=lambda site: order.get(site["name"], len(order)))
         results_file.write_text(json.dumps({"sites": ordered}, indent=1, ensure_ascii=False), encoding="utf-8")
     print("\n".join(markdown_table(json.loads(results_file.read_text())["sites"])))
