@@ -48,3 +48,14 @@ def test_an_anchor_defined_twice_takes_its_latest_definition_as_psych_does(build
     })
     assert built.code == 0, built.log
     assert built.read("index.html") == "One/One/;Two/Two/;//2020-01-02;\n"
+
+
+def test_contains_on_a_boolean_or_a_number_is_false(build_site) -> None:
+    # the contrast theme's frame.sass: `{% if site.show_frame contains "." %}` with `show_frame: true`
+    built = build_site({
+        "index.html": '---\n---\n{% assign t = true %}[{% if t contains "." %}A{% else %}B{% endif %}]'
+                      '[{% if 5 contains "." %}A{% else %}B{% endif %}]'
+                      '[{% unless site.missing contains "x" %}C{% endunless %}]\n',
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "[B][B][C]\n"

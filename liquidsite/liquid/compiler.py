@@ -19,6 +19,7 @@ exactly the interpreter's.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
@@ -132,6 +133,17 @@ def guarded(compiled: Callable[["RenderContext"], object], original: "Expression
         return original.evaluate(context)
 
 
+def ruby_contains(token: Any, left: object, right: object) -> bool:
+    """Liquid's ``contains``: false, not an error, when the left side has no ``include?``.
+
+    Ruby's condition asks ``left.respond_to?(:include?)``; a boolean or a number does not
+    (``{% if site.show_frame contains "." %}`` with ``show_frame: true`` in the contrast theme).
+    """
+    if isinstance(left, (str, Collection)):
+        return _contains(token, left, right)
+    return False
+
+
 class CompiledBlock(BlockNode):
     """A block whose nodes render through one generated function."""
 
@@ -175,7 +187,7 @@ class TemplateCompiler:
         self.suppress_blank = env.suppress_blank_control_flow_blocks
         self.namespace: dict[str, Any] = {
             "lookup": lookup, "truthy": truthy, "guarded": guarded, "to_s": to_s, "NullIO": NullIO,
-            "_eq": _eq, "_lt": _lt, "_le": _le, "_contains": _contains,
+            "_eq": _eq, "_lt": _lt, "_le": _le, "_contains": ruby_contains,
         }
         self.constants: dict[int, str] = {}
         self.functions: list[_Function] = []
