@@ -59,3 +59,15 @@ def test_contains_on_a_boolean_or_a_number_is_false(build_site) -> None:
     })
     assert built.code == 0, built.log
     assert built.read("index.html") == "[B][B][C]\n"
+
+
+def test_capture_keeps_a_whitespace_only_body(build_site) -> None:
+    # just-the-docs 0.12's head-nav CSS: `{%- capture newline %}\n{% endcapture -%}` then `split: newline`
+    built = build_site({
+        "index.html": "---\n---\n{% capture a %}\n{% endcapture %}[{{ a | size }}]{%- capture b %}\n{% endcapture -%}"
+                      "[{{ b | size }}]{% capture c %}  {% endcapture %}[{{ c | size }}]"
+                      "{% capture d -%}\n{% endcapture %}[{{ d | size }}]"
+                      "{% if true %}{% capture e %} {% endcapture %}{% endif %}[{{ e | size }}]\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "[1][1][2][0][1]\n"

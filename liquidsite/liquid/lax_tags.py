@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Optional
 from liquid import Mode
 from liquid.builtin.expressions import Identifier, LoopExpression, parse_identifier, tokenize
 from liquid.builtin.tags.assign_tag import AssignTag
+from liquid.builtin.tags.capture_tag import CaptureTag
 from liquid.builtin.tags.for_tag import (
     ENDFORBLOCK, ENDFORELSEBLOCK, TAG_ELSE, TAG_ENDFOR, BreakTag, ContinueTag, ForTag,
 )
@@ -30,6 +31,7 @@ from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
 if TYPE_CHECKING:
     from liquid.ast import Node
     from liquid.builtin.tags.assign_tag import AssignNode
+    from liquid.builtin.tags.capture_tag import CaptureNode
     from liquid.builtin.tags.for_tag import BreakNode, ContinueNode
     from liquid.token import Token
 
@@ -137,6 +139,20 @@ class RubyBreakTag(BreakTag):
     def parse(self, stream: TokenStream) -> "BreakNode":
         node = super().parse(stream)
         node.blank = False
+        return node
+
+
+class RubyCaptureTag(CaptureTag):
+    """``capture``, whose body keeps whitespace-only text (``{% capture newline %}\n{% endcapture %}``).
+
+    Ruby Liquid removes blank strings from ``if``, ``unless``, ``case`` and ``for`` bodies only;
+    python-liquid suppresses any blank block, which captured an empty string instead of a newline
+    (just-the-docs' ``split: newline`` of its head-nav CSS).
+    """
+
+    def parse(self, stream: TokenStream) -> "CaptureNode":
+        node = super().parse(stream)
+        node.block.blank = False
         return node
 
 
