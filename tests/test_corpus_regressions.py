@@ -71,3 +71,20 @@ def test_capture_keeps_a_whitespace_only_body(build_site) -> None:
     })
     assert built.code == 0, built.log
     assert built.read("index.html") == "[1][1][2][0][1]\n"
+
+
+def test_replace_reads_ruby_escapes_in_its_replacement(build_site) -> None:
+    # jekyll-now's analytics include: `{{ page.title | replace: "'", "\\'" }}` writes `\'`
+    built = build_site({
+        "index.html": "---\n---\n"
+                      """1[{{ "it's o'k" | replace: "'", "\\\\'" }}]\n"""
+                      """2[{{ "abc" | replace: "b", "[\\`|\\'|\\&|\\0|\\1|\\x|\\\\]" }}]\n"""
+                      """3[{{ "aXbXc" | replace_first: "X", "\\\\" }}]\n"""
+                      """4[{{ "abc" | replace: "", "\\0-" }}]\n"""
+                      """5[{{ "abc" | replace: "b", "x\\" }}]\n"""
+                      """6[{{ "abc" | replace_first: "", "\\'" }}]\n"""
+                      """7[{{ "" | replace: "", "\\'z" }}]\n""",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == (
+        "1[it\\'s o\\'k]\n2[a[a|c|b|b||\\x|\\]c]\n3[a\\bXc]\n4[-a-b-c-]\n5[ax\\c]\n6[abcabc]\n7[z]\n")
