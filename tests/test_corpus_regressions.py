@@ -6,6 +6,8 @@ Ruby 3.1) of the same files.
 
 from __future__ import annotations
 
+import os
+
 
 def test_url_encode_and_cgi_escape_escape_the_asterisk_as_ruby_cgi_does(build_site) -> None:
     # beautiful-jekyll's share buttons: `text={{ page.title | url_encode }}` on "PFX(*.pfx) ..."
@@ -88,3 +90,18 @@ def test_replace_reads_ruby_escapes_in_its_replacement(build_site) -> None:
     assert built.code == 0, built.log
     assert built.read("index.html") == (
         "1[it\\'s o\\'k]\n2[a[a|c|b|b||\\x|\\]c]\n3[a\\bXc]\n4[-a-b-c-]\n5[ax\\c]\n6[abcabc]\n7[z]\n")
+
+
+def test_pages_of_the_same_name_keep_the_directory_order_jekyll_reads(build_site) -> None:
+    # minimal-mistakes-drmaemi (index.md in many folders), beautiful-jekyll-kamithanthanh (readme.md):
+    # Jekyll lists directories with Dir.entries (readdir order, unsorted) and sorts site.pages by name with
+    # a stable sort, so same-named pages keep the file system's order; sitemap.xml shows it.
+    folders = ["zeta", "alpha", "mu", "beta", "omega", "kappa", "delta", "sigma"]
+    built = build_site({
+        **{f"{folder}/index.md": f"---\n---\n{folder}\n" for folder in folders},
+        "list.html": "---\n---\n{% for p in site.pages %}{% if p.name == 'index.md' %}{{ p.dir }}{% endif %}"
+                     "{% endfor %}\n",
+    })
+    assert built.code == 0, built.log
+    in_read_order = [name for name in os.listdir(built.source) if name in folders]
+    assert built.read("list.html") == "".join(f"/{folder}/" for folder in in_read_order) + "\n"
