@@ -105,3 +105,17 @@ def test_pages_of_the_same_name_keep_the_directory_order_jekyll_reads(build_site
     assert built.code == 0, built.log
     in_read_order = [name for name in os.listdir(built.source) if name in folders]
     assert built.read("list.html") == "".join(f"/{folder}/" for folder in in_read_order) + "\n"
+
+
+def test_where_and_find_with_an_undefined_target_compare_with_nil(build_site) -> None:
+    # hydejack's list layout: `site.featured_tags | where: "slug", page.slug | first` on a page (no slug)
+    built = build_site({
+        "_config.yml": "collections:\n  featured_tags:\n    output: true\n",
+        "_featured_tags/t1.md": "---\ntitle: T1\n---\n",
+        "posts.md": '---\ntitle: P\n---\n[{{ site.featured_tags | where: "slug", nil | size }}]'
+                    '[{{ site.featured_tags | where: "slug", page.slug | size }}]'
+                    '[{{ site.featured_tags | where: "slug", page.nothing | size }}][{{ page.slug | size }}]'
+                    '[{{ site.featured_tags | find: "slug", page.nothing }}]\n',
+    })
+    assert built.code == 0, built.log
+    assert built.read("posts.html") == "<p>[0][0][0][0][]</p>\n"

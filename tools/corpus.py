@@ -64,6 +64,7 @@ class SiteEntry:
     extra_plugins: tuple[str, ...] = ()  # what Bundler would load (a theme's gemspec, the Gemfile's plugin group)
     #: (file, old, new): literal replacements in both copies, where Jekyll 4.3.1 cannot load the site's file
     edits: tuple[tuple[str, str, str], ...] = ()
+    time: str = PIN_TIME  # site.time both builders get: later than the last post (post_url refuses future posts)
     notes: str = ""
 
     @property
@@ -166,7 +167,7 @@ def _plugin_names(value: Any) -> list[str]:
 
 def pin_config(site_config: dict[str, Any], entry: SiteEntry, gems: set[str]) -> tuple[dict[str, Any], list[str]]:
     """The second configuration file both builders read, and the plugins it leaves out."""
-    pin: dict[str, Any] = {"time": PIN_TIME}
+    pin: dict[str, Any] = {"time": entry.time}
     dropped: list[str] = []
     for key in ("plugins", "gems"):
         names = _plugin_names(site_config.get(key))

@@ -241,7 +241,7 @@ class JekyllFilters:
 
     # --- arrays -------------------------------------------------------------------------
     def where(self, value: Any, prop: Any, target: Any) -> Any:
-        if is_nil(prop) or isinstance(target, (list, Mapping)):
+        if is_nil(prop) or _is_array_or_hash(target):
             return value
         items = _selectable(value)
         if items is None:
@@ -249,7 +249,7 @@ class JekyllFilters:
         return [item for item in items if _compare_property(_item_property(item, prop), target)]
 
     def find(self, value: Any, prop: Any, target: Any) -> Any:
-        if is_nil(prop) or isinstance(target, (list, Mapping)):
+        if is_nil(prop) or _is_array_or_hash(target):
             return value
         items = _selectable(value)
         if items is None:
@@ -415,6 +415,11 @@ def _groupable(value: Any) -> list[Any] | None:
     if isinstance(value, Mapping) and not is_nil(value):
         return [list(pair) for pair in value.items()]
     return None
+
+
+def _is_array_or_hash(value: Any) -> bool:
+    """Ruby's ``is_a?(Array) || is_a?(Hash)``; an undefined variable is nil (python-liquid's is a Mapping)."""
+    return not is_nil(value) and isinstance(value, (list, Mapping))
 
 
 def _item_property(item: Any, prop: Any) -> Any:
