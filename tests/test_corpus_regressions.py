@@ -119,3 +119,17 @@ def test_where_and_find_with_an_undefined_target_compare_with_nil(build_site) ->
     })
     assert built.code == 0, built.log
     assert built.read("posts.html") == "<p>[0][0][0][0][]</p>\n"
+
+
+def test_where_on_a_time_compares_each_field_of_time_to_a(build_site) -> None:
+    # the yat theme's archives: `site.posts | where: "date", "2018"`; Jekyll's Array(time) is Time#to_a
+    built = build_site({
+        "_posts/2018-12-07-a.md": "---\ntitle: A\n---\nx\n",
+        "_posts/2017-05-01-b.md": "---\ntitle: B\ndate: 2017-05-01 10:00:00 +0200\n---\nx\n",
+        "index.html": "---\n---\n" + "".join(
+            f'[{{{{ site.posts | where: "date", "{target}" | size }}}}]'
+            for target in ("2018", "2018-12-07", "2017-05-01 10:00:00 +0200", "2017", "12", "false", "UTC", "",
+                           "341", "5")) + "\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "[1][0][0][1][1][2][2][0][1][2]\n"

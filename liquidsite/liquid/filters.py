@@ -32,7 +32,7 @@ from .drops import DocumentDrop, Drop
 from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, string_to_i, to_s
 from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
                                with_ruby_arity)
-from .strftime import strftime
+from .strftime import _zone_name, strftime
 from .uri import normalize_component, normalize_uri
 
 if TYPE_CHECKING:
@@ -460,8 +460,18 @@ def _compare_property(value: Any, target: Any) -> bool:
     target_text = scalar_to_s(target) if not isinstance(target, float) else float_to_s(target)
     if isinstance(value, str):
         return value == target_text
-    props = value if isinstance(value, list) else ([] if is_nil(value) else [value])
+    if isinstance(value, dt.datetime):
+        props: list[Any] = _time_to_a(value)
+    else:
+        props = value if isinstance(value, list) else ([] if is_nil(value) else [value])
     return any(scalar_to_s(prop) == target_text for prop in props)
+
+
+def _time_to_a(moment: dt.datetime) -> list[Any]:
+    """``Time#to_a``, which Jekyll's ``Array(property)`` calls: ``[sec, min, hour, day, month, year, wday, yday,
+    isdst, zone]``, so ``where: "date", "2018"`` selects the posts of 2018 (the yat theme's archives)."""
+    return [moment.second, moment.minute, moment.hour, moment.day, moment.month, moment.year,
+            moment.isoweekday() % 7, moment.timetuple().tm_yday, bool(moment.dst()), _zone_name(moment, False) or None]
 
 
 def _ordinal(day: int) -> str:
