@@ -133,3 +133,15 @@ def test_where_on_a_time_compares_each_field_of_time_to_a(build_site) -> None:
     })
     assert built.code == 0, built.log
     assert built.read("index.html") == "[1][0][0][1][1][2][2][0][1][2]\n"
+
+
+def test_a_loop_over_the_site_drop_yields_its_keys_in_jekylls_order(build_site) -> None:
+    # NexT's config_map include: `{% for site_key in site %}`; a page is a hash and still yields pairs
+    built = build_site({
+        "index.html": "---\ntitle: T\n---\n[{% for k in site limit: 13 %}{{ k }},{% endfor %}]"
+                      "[{% for p in page limit: 1 %}{{ p[0] }}={{ p[1] }};{% endfor %}]\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == (
+        "[posts,time,html_pages,config,documents,pages,data,categories,related_posts,tags,static_files,"
+        "collections,source,][title=T;]\n")

@@ -269,7 +269,7 @@ class TemplateCompiler:
     def _compile_children(self, node: Node) -> None:
         """Compile the blocks held by a node that is rendered by its own class."""
         loop = getattr(node, "expression", None)
-        if type(loop) is LoopExpression and type(loop.identifier) is not str:
+        if isinstance(loop, LoopExpression) and type(loop.identifier) is not str:
             # A loop variable named by an ``Identifier`` (a ``str`` whose ``__eq__`` and ``__hash__``
             # are Python functions) slows every lookup in the loop's namespace.
             plain = str(loop.identifier)

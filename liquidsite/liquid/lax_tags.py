@@ -11,7 +11,7 @@ ignored. An ``assign`` value is a variable read by :mod:`.lax_variables`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from liquid import Mode
 from liquid.builtin.expressions import Identifier, LoopExpression, parse_identifier, tokenize
@@ -25,6 +25,7 @@ from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_ASSIGN, TOKEN_EXPRESSION, TOKEN_TAG
 
+from .drops import CurrentSiteDrop, Drop, PageDrop
 from .expressions import parse_filtered_expression
 from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from liquid.builtin.tags.assign_tag import AssignNode
     from liquid.builtin.tags.capture_tag import CaptureNode
     from liquid.builtin.tags.for_tag import BreakNode, ContinueNode
+    from liquid.context import RenderContext
     from liquid.token import Token
 
 _QUOTED_FRAGMENT = QUOTED_FRAGMENT
@@ -53,6 +55,25 @@ def lax_loop_markup(markup: str) -> Optional[str]:
     return " ".join(parts)
 
 
+class RubyLoopExpression(LoopExpression):
+    """A loop over a Jekyll drop (``site``, a document, a collection) yields its keys, as in Jekyll.
+
+    A drop's ``each`` yields a key and a value, and Liquid's one-parameter block keeps the key;
+    a hash (data, front matter) still yields ``[key, value]`` pairs.
+    """
+
+    def _to_iter(self, obj: object, context: "RenderContext") -> tuple[Iterator[Any], int]:
+        if isinstance(obj, (Drop, CurrentSiteDrop)) and not isinstance(obj, PageDrop):  # a page is a hash
+            keys = list(obj)
+            return iter(keys), len(keys)
+        return super()._to_iter(obj, context)
+
+
+def _ruby_loop(expr: LoopExpression) -> RubyLoopExpression:
+    return RubyLoopExpression(expr.token, expr.identifier, expr.iterable, limit=expr.limit, offset=expr.offset,
+                              reversed_=expr.reversed, cols=expr.cols)
+
+
 class LaxForTag(ForTag):
     """``for`` parsed strictly, then (outside strict mode) as Liquid's lax parser would."""
 
@@ -60,13 +81,13 @@ class LaxForTag(ForTag):
         token = stream.eat(TOKEN_TAG)
         expr_token = stream.current
         try:
-            expr = LoopExpression.parse(self.env, stream.into_inner(tag=token))
+            expr = _ruby_loop(LoopExpression.parse(self.env, stream.into_inner(tag=token)))
         except LiquidSyntaxError as err:
             lax = lax_loop_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
             if lax is None or expr_token.kind != TOKEN_EXPRESSION:
                 raise
             try:
-                expr = LoopExpression.parse(self.env, TokenStream(tokenize(lax, parent_token=expr_token)))
+                expr = _ruby_loop(LoopExpression.parse(self.env, TokenStream(tokenize(lax, parent_token=expr_token))))
             except LiquidError:
                 raise err from None
             if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
