@@ -145,3 +145,18 @@ def test_a_loop_over_the_site_drop_yields_its_keys_in_jekylls_order(build_site) 
     assert built.read("index.html") == (
         "[posts,time,html_pages,config,documents,pages,data,categories,related_posts,tags,static_files,"
         "collections,source,][title=T;]\n")
+
+
+def test_a_keyword_after_a_dot_is_a_key(build_site) -> None:
+    # NexT's `{{ __.post.in }}` (its locale file's `post: {in: In}`); no warning in Jekyll
+    built = build_site({
+        "_data/l.yml": "post:\n  in: In\n  and: And\n  or: Or\n  contains: C\n  with: W\n  for: F\n",
+        "index.html": "---\n---\n{% assign __ = site.data.l %}[{{ __.post.in }}][{{ __.post.and }}][{{ __.post.or }}]"
+                      "[{{ __.post.contains }}][{{ __.post.with }}][{{ __.post.for }}][{{ site.data.l.post.in }}]"
+                      "{% assign x = __.post.in %}[{{ x }}][{% if __.post.in %}Y{% endif %}]"
+                      '[{% if __.post.in == "In" and __.post.or contains "O" %}Z{% endif %}]'
+                      "[{% for c in __.post.in %}{{ c }}{% endfor %}][{{ __.post.in | append: __.post.or }}]\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "[In][And][Or][C][W][F][In][In][Y][Z][In][InOr]\n"
+    assert "Liquid Warning" not in built.log

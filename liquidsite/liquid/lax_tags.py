@@ -26,7 +26,7 @@ from liquid.stream import TokenStream
 from liquid.token import TOKEN_ASSIGN, TOKEN_EXPRESSION, TOKEN_TAG
 
 from .drops import CurrentSiteDrop, Drop, PageDrop
-from .expressions import parse_filtered_expression
+from .expressions import parse_filtered_expression, words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class LaxForTag(ForTag):
         token = stream.eat(TOKEN_TAG)
         expr_token = stream.current
         try:
-            expr = _ruby_loop(LoopExpression.parse(self.env, stream.into_inner(tag=token)))
+            expr = _ruby_loop(LoopExpression.parse(self.env, words_after_dots(stream.into_inner(tag=token))))
         except LiquidSyntaxError as err:
             lax = lax_loop_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
             if lax is None or expr_token.kind != TOKEN_EXPRESSION:
