@@ -139,12 +139,14 @@ def test_a_loop_over_the_site_drop_yields_its_keys_in_jekylls_order(build_site) 
     # NexT's config_map include: `{% for site_key in site %}`; a page is a hash and still yields pairs
     built = build_site({
         "index.html": "---\ntitle: T\n---\n[{% for k in site limit: 13 %}{{ k }},{% endfor %}]"
-                      "[{% for p in page limit: 1 %}{{ p[0] }}={{ p[1] }};{% endfor %}]\n",
+                      "[{% for p in page limit: 1 %}{{ p[0] }}={{ p[1] }};{% endfor %}]"
+                      "[{% for k in site %}{% if forloop.last %}{{ k }}={{ site[k] }}{% endif %}{% endfor %}]\n",
     })
     assert built.code == 0, built.log
+    # `jekyll build` sets `serving: false`, the configuration's last key
     assert built.read("index.html") == (
         "[posts,time,html_pages,config,documents,pages,data,categories,related_posts,tags,static_files,"
-        "collections,source,][title=T;]\n")
+        "collections,source,][title=T;][serving=false]\n")
 
 
 def test_a_keyword_after_a_dot_is_a_key(build_site) -> None:
