@@ -162,3 +162,23 @@ def test_a_keyword_after_a_dot_is_a_key(build_site) -> None:
     assert built.code == 0, built.log
     assert built.read("index.html") == "[In][And][Or][C][W][F][In][In][Y][Z][In][InOr]\n"
     assert "Liquid Warning" not in built.log
+
+
+def test_kramdown_block_line_numbers_wrap_code_in_rouges_table(build_site) -> None:
+    # Chirpy's _config.yml: kramdown syntax_highlighter_opts block line_numbers: true (115 posts differed)
+    built = build_site({
+        "_config.yml": "kramdown:\n  syntax_highlighter: rouge\n  syntax_highlighter_opts:\n    css_class: highlight\n"
+                       "    span:\n      line_numbers: false\n    block:\n      line_numbers: true\n"
+                       "      start_line: 5\n",
+        "index.md": "---\n---\n``` html\n<p>a</p>\n<b>x</b>\n```\n\nand `inline` x\n\n```\nplain\n```\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == (
+        '<div class="language-html highlighter-rouge"><div class="highlight"><pre class="highlight"><code>'
+        '<table class="rouge-table"><tbody><tr><td class="rouge-gutter gl"><pre class="lineno">5\n6\n</pre></td>'
+        '<td class="rouge-code"><pre><span class="nt">&lt;p&gt;</span>a<span class="nt">&lt;/p&gt;</span>\n'
+        '<span class="nt">&lt;b&gt;</span>x<span class="nt">&lt;/b&gt;</span>\n</pre></td></tr></tbody></table>'
+        '</code></pre></div></div>\n\n<p>and <code class="language-plaintext highlighter-rouge">inline</code> x</p>\n\n'
+        '<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>'
+        '<table class="rouge-table"><tbody><tr><td class="rouge-gutter gl"><pre class="lineno">5\n</pre></td>'
+        '<td class="rouge-code"><pre>plain\n</pre></td></tr></tbody></table></code></pre></div></div>\n')
