@@ -120,6 +120,7 @@ def command_build(args: argparse.Namespace) -> int:
     from .site import Site
 
     overrides = overrides_from(args)
+    overrides["serving"] = False  # as `jekyll build` sets it: the last key of the configuration (`site.serving`)
     config = load_config(overrides)
     rebuilder = None
     if config.get("watch"):

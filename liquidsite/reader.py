@@ -134,7 +134,9 @@ class Reader:
         if not os.path.isdir(base):
             return
         try:
-            names = sorted(os.listdir(base))
+            # unsorted, as Ruby's Dir.entries: Jekyll's sort_by!(&:name) (stable on glibc) keeps this
+            # order among pages of the same name (index.md in many folders), in site.pages and sitemap.xml
+            names = os.listdir(base)
         except OSError as err:
             logger.warn("Error:", f"could not read directory {base}: {err}")
             return

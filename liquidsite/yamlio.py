@@ -64,8 +64,25 @@ def ruby_offset(offset: dt.timedelta) -> str:
     return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
-_Loader.add_implicit_resolver(_TIMESTAMP_TAG, _PSYCH_TIMESTAMP, list("0123456789"))
-_Loader.add_constructor(_TIMESTAMP_TAG, _construct_timestamp)
+class _RedefiningLoader(yaml.SafeLoader):
+    """The pure-Python loader for texts that define an anchor twice, which Psych allows.
+
+    Psych keeps the latest definition (an alias refers to the anchor defined last before it);
+    PyYAML's composers, C and Python, refuse the text (jekyll-TeXt-theme's ``navigation.yml``
+    repeats ``&EN`` in every entry). Slower, so only used when the fast loader refuses.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if not self.check_event(yaml.AliasEvent):
+            anchor = self.peek_event().anchor
+            if anchor is not None:
+                self.anchors.pop(anchor, None)
+        return super().compose_node(parent, index)
+
+
+for _loader in (_Loader, _RedefiningLoader):
+    _loader.add_implicit_resolver(_TIMESTAMP_TAG, _PSYCH_TIMESTAMP, list("0123456789"))
+    _loader.add_constructor(_TIMESTAMP_TAG, _construct_timestamp)
 
 MAX_DEPTH = 10_000  # nested sequences and mappings; real data files nest a few levels
 _ALIAS_NAME = re.compile(r"\*([^\s,\[\]{}]+)")
@@ -83,7 +100,12 @@ def load(text: str, origin: str = "<unknown>", line_offset: int = 0) -> Any:
     """
     try:
         _check_depth(text, origin, line_offset)
-        return next(iter(yaml.load_all(text, Loader=_Loader)), None)
+        try:
+            return next(iter(yaml.load_all(text, Loader=_Loader)), None)
+        except yaml.composer.ComposerError as err:
+            if "duplicate anchor" not in f"{err.context} {err.problem}":
+                raise
+            return next(iter(yaml.load_all(text, Loader=_RedefiningLoader)), None)
     except yaml.MarkedYAMLError as err:
         message, line = _psych_message(err, text, origin, line_offset)
         raise YAMLSyntaxError(message, origin, line) from None

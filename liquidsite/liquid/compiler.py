@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import marshal
 import types
+from collections.abc import Collection
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
@@ -134,6 +135,17 @@ def guarded(compiled: Callable[["RenderContext"], object], original: "Expression
         return original.evaluate(context)
 
 
+def ruby_contains(token: Any, left: object, right: object) -> bool:
+    """Liquid's ``contains``: false, not an error, when the left side has no ``include?``.
+
+    Ruby's condition asks ``left.respond_to?(:include?)``; a boolean or a number does not
+    (``{% if site.show_frame contains "." %}`` with ``show_frame: true`` in the contrast theme).
+    """
+    if isinstance(left, (str, Collection)):
+        return _contains(token, left, right)
+    return False
+
+
 class CompiledBlock(BlockNode):
     """A block whose nodes render through one generated function of a :class:`CompiledModule`.
 
@@ -178,7 +190,7 @@ def _not_compiled(context: "RenderContext", buffer: "TextIO") -> int:
 #: what generated code calls besides a template's own constants
 _HELPERS: dict[str, Any] = {
     "lookup": lookup, "truthy": truthy, "guarded": guarded, "to_s": to_s, "NullIO": NullIO,
-    "_eq": _eq, "_lt": _lt, "_le": _le, "_contains": _contains,
+    "_eq": _eq, "_lt": _lt, "_le": _le, "_contains": ruby_contains,
 }
 
 
@@ -316,7 +328,7 @@ class TemplateCompiler:
     def _compile_children(self, node: Node) -> None:
         """Compile the blocks held by a node that is rendered by its own class."""
         loop = getattr(node, "expression", None)
-        if type(loop) is LoopExpression and type(loop.identifier) is not str:
+        if isinstance(loop, LoopExpression) and type(loop.identifier) is not str:
             # A loop variable named by an ``Identifier`` (a ``str`` whose ``__eq__`` and ``__hash__``
             # are Python functions) slows every lookup in the loop's namespace.
             plain = str(loop.identifier)

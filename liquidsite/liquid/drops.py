@@ -284,19 +284,20 @@ class SiteDrop(Drop):
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         site = self.site
+        # Jekyll's order (SiteDrop's methods, then the configuration's keys): `{% for key in site %}` shows it
         return {
-            "data": lambda: site.config.get("data") or site.data,
-            "time": lambda: site.time,
-            "pages": lambda: [p.drop for p in site.pages],
-            "static_files": lambda: [s.drop for s in site.static_files],
-            "tags": lambda: site.post_attr_hash("tags"),
-            "categories": lambda: site.post_attr_hash("categories"),
             "posts": lambda: [d.drop for d in sorted(site.posts.docs, key=lambda d: d.sort_key(), reverse=True)],
+            "time": lambda: site.time,
             "html_pages": lambda: [p.drop for p in site.pages if p.html or p.url.endswith("/")],
-            "collections": lambda: [site.collections[k].drop for k in sorted(site.collections)],
-            "documents": lambda: [d.drop for d in site.documents],
-            "related_posts": lambda: None,
             "config": lambda: None,
+            "documents": lambda: [d.drop for d in site.documents],
+            "pages": lambda: [p.drop for p in site.pages],
+            "data": lambda: site.config.get("data") or site.data,
+            "categories": lambda: site.post_attr_hash("categories"),
+            "related_posts": lambda: None,
+            "tags": lambda: site.post_attr_hash("tags"),
+            "static_files": lambda: [s.drop for s in site.static_files],
+            "collections": lambda: [site.collections[k].drop for k in sorted(site.collections)],
         }
 
     def __getitem__(self, key: str) -> Any:

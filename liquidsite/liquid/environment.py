@@ -34,7 +34,7 @@ from .compiler import compile_template
 from .expressions import adopt_jekyll_blanks
 from .lax_conditions import LaxIfTag, LaxUnlessTag
 from .lexer import jekyll_lexer
-from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyContinueTag
+from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyCaptureTag, RubyContinueTag
 from .messages import lax_tag_failure
 from .output import RubyEchoTag, RubyOutput
 from .template_cache import TemplateCache
@@ -93,6 +93,7 @@ class JekyllEnvironment(Environment):
         self.add_tag(LaxAssignTag)
         self.add_tag(RubyBreakTag)
         self.add_tag(RubyContinueTag)
+        self.add_tag(RubyCaptureTag)
         standard_filters.register(self)
         filters.register(self)
         tags.register(self)

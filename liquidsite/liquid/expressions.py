@@ -34,8 +34,10 @@ from liquid.exceptions import LiquidSyntaxError
 from liquid.expression import Expression
 from liquid.undefined import is_undefined
 from liquid.token import (
-    TOKEN_ASSIGN, TOKEN_BLANK, TOKEN_COLON, TOKEN_COMMA, TOKEN_EMPTY, TOKEN_EOF, TOKEN_IF, TOKEN_PIPE,
-    TOKEN_WORD,
+    TOKEN_AND, TOKEN_AS, TOKEN_ASSIGN, TOKEN_BLANK, TOKEN_BY, TOKEN_COLON, TOKEN_COLS, TOKEN_COMMA, TOKEN_CONTAINS,
+    TOKEN_CONTINUE, TOKEN_DOT, TOKEN_ELSE, TOKEN_EMPTY, TOKEN_EOF, TOKEN_FALSE, TOKEN_FOR, TOKEN_IF, TOKEN_IN,
+    TOKEN_LIMIT, TOKEN_NIL, TOKEN_NOT, TOKEN_NULL, TOKEN_OFFSET, TOKEN_OR, TOKEN_PIPE, TOKEN_REQUIRED,
+    TOKEN_REVERSED, TOKEN_TRUE, TOKEN_WITH, TOKEN_WORD,
 )
 
 if TYPE_CHECKING:
@@ -148,9 +150,31 @@ def _attributes(item: object) -> Iterable[object]:
 _ARGUMENT_TOKENS = frozenset(FILTER_TOKENS | {TOKEN_BLANK, TOKEN_EMPTY})
 
 
+#: python-liquid's keyword tokens, which Ruby Liquid reads as plain names after a dot
+_KEYWORD_KINDS = frozenset((
+    TOKEN_AND, TOKEN_AS, TOKEN_BY, TOKEN_COLS, TOKEN_CONTAINS, TOKEN_CONTINUE, TOKEN_ELSE, TOKEN_FALSE, TOKEN_FOR,
+    TOKEN_IF, TOKEN_IN, TOKEN_LIMIT, TOKEN_NIL, TOKEN_NOT, TOKEN_NULL, TOKEN_OFFSET, TOKEN_OR, TOKEN_REQUIRED,
+    TOKEN_REVERSED, TOKEN_TRUE, TOKEN_WITH,
+))
+
+
+def words_after_dots(stream: "TokenStream") -> "TokenStream":
+    """*stream* with a keyword after a dot read as a name: ``{{ locale.post.in }}`` looks up ``in``.
+
+    Ruby Liquid's lexer has no keywords inside a variable path (NexT's ``{{ __.post.in }}``, ``site.data.x.or``);
+    python-liquid's makes ``in``, ``and``, ``or``, ``contains`` ... keywords wherever they stand.
+    """
+    tokens = stream.tokens
+    for index in range(1, len(tokens)):
+        if tokens[index].kind in _KEYWORD_KINDS and tokens[index - 1].kind == TOKEN_DOT:
+            tokens[index] = tokens[index]._replace(kind=TOKEN_WORD)
+    return stream
+
+
 def parse_filtered_expression(env: "Environment", tokens: "TokenStream") -> Union[FilteredExpression,
                                                                                    TernaryFilteredExpression]:
     """``FilteredExpression.parse`` with Liquid's filter-argument tokens."""
+    words_after_dots(tokens)
     left = parse_primitive(env, tokens)
     filters = _parse_filters(env, tokens, (TOKEN_PIPE,))
     if tokens.current.kind == TOKEN_IF:

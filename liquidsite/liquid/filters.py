@@ -32,9 +32,9 @@ from .drops import DocumentDrop, Drop
 from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, string_to_i, to_s
 from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
                                with_ruby_arity)
-from .strftime import strftime
+from .strftime import _zone_name, strftime
 from . import uri
-from .uri import normalize_component
+from .uri import normalize_component, normalize_uri
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -158,7 +158,7 @@ class JekyllFilters:
 
     @staticmethod
     def cgi_escape(value: Any) -> str:
-        return urllib.parse.quote_plus(scalar_to_s(value), safe="*-._~").replace("%7E", "~")
+        return urllib.parse.quote_plus(scalar_to_s(value), safe="-._~").replace("%7E", "~")
 
     @staticmethod
     def uri_escape(value: Any) -> str | None:
@@ -386,7 +386,7 @@ def _selectable(value: Any) -> list[Any] | None:
 def _where(value: Any, prop: Any, target: Any) -> Iterator[Any] | None:
     """The items of *value* whose *prop* equals *target* (``where``, ``find``), lazily; None where
     the filters give their input back (no property, a list or hash target, nothing to select from)."""
-    if is_nil(prop) or isinstance(target, (list, Mapping)):
+    if is_nil(prop) or _is_array_or_hash(target):
         return None
     items = _selectable(value)
     if items is None:
@@ -400,6 +400,11 @@ def _groupable(value: Any) -> list[Any] | None:
     if isinstance(value, Mapping) and not is_nil(value):
         return [list(pair) for pair in value.items()]
     return None
+
+
+def _is_array_or_hash(value: Any) -> bool:
+    """Ruby's ``is_a?(Array) || is_a?(Hash)``; an undefined variable is nil (python-liquid's is a Mapping)."""
+    return not is_nil(value) and isinstance(value, (list, Mapping))
 
 
 def _item_property(item: Any, prop: Any) -> Any:
@@ -440,8 +445,18 @@ def _compare_property(value: Any, target: Any) -> bool:
     target_text = scalar_to_s(target) if not isinstance(target, float) else float_to_s(target)
     if isinstance(value, str):
         return value == target_text
-    props = value if isinstance(value, list) else ([] if is_nil(value) else [value])
+    if isinstance(value, dt.datetime):
+        props: list[Any] = _time_to_a(value)
+    else:
+        props = value if isinstance(value, list) else ([] if is_nil(value) else [value])
     return any(scalar_to_s(prop) == target_text for prop in props)
+
+
+def _time_to_a(moment: dt.datetime) -> list[Any]:
+    """``Time#to_a``, which Jekyll's ``Array(property)`` calls: ``[sec, min, hour, day, month, year, wday, yday,
+    isdst, zone]``, so ``where: "date", "2018"`` selects the posts of 2018 (the yat theme's archives)."""
+    return [moment.second, moment.minute, moment.hour, moment.day, moment.month, moment.year,
+            moment.isoweekday() % 7, moment.timetuple().tm_yday, bool(moment.dst()), _zone_name(moment, False) or None]
 
 
 def _ordinal(day: int) -> str:

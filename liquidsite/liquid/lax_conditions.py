@@ -29,6 +29,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 
+from .expressions import words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, expression
 from .messages import ruby_condition_error
 
@@ -101,7 +102,7 @@ def parse_condition(env: "JekyllEnvironment", tag: "Token", stream: TokenStream)
     markup_token = stream.current if stream.current.kind == TOKEN_EXPRESSION else None
     warned = len(env.parse_warnings)
     try:
-        strict = BooleanExpression.parse(env, stream.into_inner(tag=tag))
+        strict = BooleanExpression.parse(env, words_after_dots(stream.into_inner(tag=tag)))
         if len(env.parse_warnings) == warned:
             return strict
         del env.parse_warnings[warned:]  # python-liquid recovered from an error Liquid does not accept

@@ -11,11 +11,12 @@ ignored. An ``assign`` value is a variable read by :mod:`.lax_variables`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from liquid import Mode
-from liquid.builtin.expressions import LoopExpression, parse_identifier, tokenize
+from liquid.builtin.expressions import Identifier, LoopExpression, parse_identifier, tokenize
 from liquid.builtin.tags.assign_tag import AssignTag
+from liquid.builtin.tags.capture_tag import CaptureTag
 from liquid.builtin.tags.for_tag import (
     ENDFORBLOCK, ENDFORELSEBLOCK, TAG_ELSE, TAG_ENDFOR, BreakTag, ContinueTag, ForTag,
 )
@@ -24,13 +25,16 @@ from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_ASSIGN, TOKEN_EXPRESSION, TOKEN_TAG
 
-from .expressions import parse_filtered_expression
+from .drops import CurrentSiteDrop, Drop, PageDrop
+from .expressions import parse_filtered_expression, words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
 
 if TYPE_CHECKING:
     from liquid.ast import Node
     from liquid.builtin.tags.assign_tag import AssignNode
+    from liquid.builtin.tags.capture_tag import CaptureNode
     from liquid.builtin.tags.for_tag import BreakNode, ContinueNode
+    from liquid.context import RenderContext
     from liquid.token import Token
 
 _QUOTED_FRAGMENT = QUOTED_FRAGMENT
@@ -51,6 +55,25 @@ def lax_loop_markup(markup: str) -> Optional[str]:
     return " ".join(parts)
 
 
+class RubyLoopExpression(LoopExpression):
+    """A loop over a Jekyll drop (``site``, a document, a collection) yields its keys, as in Jekyll.
+
+    A drop's ``each`` yields a key and a value, and Liquid's one-parameter block keeps the key;
+    a hash (data, front matter) still yields ``[key, value]`` pairs.
+    """
+
+    def _to_iter(self, obj: object, context: "RenderContext") -> tuple[Iterator[Any], int]:
+        if isinstance(obj, (Drop, CurrentSiteDrop)) and not isinstance(obj, PageDrop):  # a page is a hash
+            keys = list(obj)
+            return iter(keys), len(keys)
+        return super()._to_iter(obj, context)
+
+
+def _ruby_loop(expr: LoopExpression) -> RubyLoopExpression:
+    return RubyLoopExpression(expr.token, expr.identifier, expr.iterable, limit=expr.limit, offset=expr.offset,
+                              reversed_=expr.reversed, cols=expr.cols)
+
+
 class LaxForTag(ForTag):
     """``for`` parsed strictly, then (outside strict mode) as Liquid's lax parser would."""
 
@@ -58,13 +81,13 @@ class LaxForTag(ForTag):
         token = stream.eat(TOKEN_TAG)
         expr_token = stream.current
         try:
-            expr = LoopExpression.parse(self.env, stream.into_inner(tag=token))
+            expr = _ruby_loop(LoopExpression.parse(self.env, words_after_dots(stream.into_inner(tag=token))))
         except LiquidSyntaxError as err:
             lax = lax_loop_markup(expr_token.value) if self.env.mode != Mode.STRICT else None
             if lax is None or expr_token.kind != TOKEN_EXPRESSION:
                 raise
             try:
-                expr = LoopExpression.parse(self.env, TokenStream(tokenize(lax, parent_token=expr_token)))
+                expr = _ruby_loop(LoopExpression.parse(self.env, TokenStream(tokenize(lax, parent_token=expr_token))))
             except LiquidError:
                 raise err from None
             if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
@@ -80,11 +103,18 @@ class LaxForTag(ForTag):
         return self.node_class(token, expression=expr, block=block, default=default)
 
 
-_LAX_ASSIGN = re.compile(r"\A\s*([\w\-.\[\]()]+?)\s*=\s*(.*?)\s*\Z", re.S)
+# Liquid's ``Assign::Syntax``, matched anywhere in the markup (``=~``): the name is the first run of
+# ``VariableSignature`` characters followed by ``=``, kept as written (``(q)`` names a variable ``(q)``).
+_LAX_ASSIGN = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*)", re.S)
 
 
 class LaxAssignTag(AssignTag):
-    """``assign`` parsed strictly, then (outside strict mode) with Liquid's lax variable syntax."""
+    """``assign`` parsed strictly, then as Liquid reads it: its own regex, the value as a ``Variable``.
+
+    Liquid never parses the name strictly, so markup such as ``= name = value`` (a real
+    hydejack include) assigns ``name`` without a warning; only a value the strict parser
+    rejects is warned about and read with the lax variable syntax (outside strict mode).
+    """
 
     def parse(self, stream: TokenStream) -> "AssignNode":
         token = stream.eat(TOKEN_TAG)
@@ -95,15 +125,22 @@ class LaxAssignTag(AssignTag):
             tokens.eat(TOKEN_ASSIGN)
             return self.node_class(token, name=name, expression=parse_filtered_expression(self.env, tokens))
         except LiquidSyntaxError as err:
-            found = _LAX_ASSIGN.match(expr_token.value) if expr_token.kind == TOKEN_EXPRESSION else None
-            if found and not found.group(2):
+            found = _LAX_ASSIGN.search(expr_token.value) if expr_token.kind == TOKEN_EXPRESSION else None
+            if found is None:
+                raise
+            name_markup, value_markup = found.group(1), found.group(2).strip()
+            if not value_markup:
                 # Liquid's Variable takes empty markup as nil, in every error mode, without a word.
-                return self._assign(token, found.group(1), "nil", expr_token)
-            lax = lax_variable_markup(found.group(2)) if found and self.env.mode != Mode.STRICT else None
+                return self._assign(token, name_markup, "nil", expr_token)
+            try:
+                return self._assign(token, name_markup, value_markup, expr_token)
+            except LiquidError:
+                pass
+            lax = lax_variable_markup(value_markup) if self.env.mode != Mode.STRICT else None
             if lax is None:
                 raise
             try:
-                node = self._assign(token, found.group(1), lax, expr_token)  # type: ignore[union-attr]
+                node = self._assign(token, name_markup, lax, expr_token)
             except LiquidError:
                 raise err from None
             if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
@@ -112,9 +149,8 @@ class LaxAssignTag(AssignTag):
             return node
 
     def _assign(self, token: "Token", name_markup: str, value_markup: str, expr_token: "Token") -> "AssignNode":
-        tokens = TokenStream(tokenize(f"{name_markup} = {value_markup}", parent_token=expr_token))
-        name = parse_identifier(self.env, tokens, allow_trailing_question_mark=False)
-        tokens.eat(TOKEN_ASSIGN)
+        tokens = TokenStream(tokenize(value_markup, parent_token=expr_token))
+        name = Identifier(name_markup, token=expr_token)
         return self.node_class(token, name=name, expression=parse_filtered_expression(self.env, tokens))
 
 
@@ -124,6 +160,20 @@ class RubyBreakTag(BreakTag):
     def parse(self, stream: TokenStream) -> "BreakNode":
         node = super().parse(stream)
         node.blank = False
+        return node
+
+
+class RubyCaptureTag(CaptureTag):
+    """``capture``, whose body keeps whitespace-only text (``{% capture newline %}\n{% endcapture %}``).
+
+    Ruby Liquid removes blank strings from ``if``, ``unless``, ``case`` and ``for`` bodies only;
+    python-liquid suppresses any blank block, which captured an empty string instead of a newline
+    (just-the-docs' ``split: newline`` of its head-nav CSS).
+    """
+
+    def parse(self, stream: TokenStream) -> "CaptureNode":
+        node = super().parse(stream)
+        node.block.blank = False
         return node
 
 

@@ -200,7 +200,7 @@ _HTML = {"&": "&amp;", ">": "&gt;", "<": "&lt;", '"': "&quot;", "'": "&#39;"}
 
 
 def _url_encode(value: Any) -> Any:
-    return None if is_nil(value) else urllib.parse.quote_plus(_str(value), safe="*-._~").replace("%7E", "~")
+    return None if is_nil(value) else urllib.parse.quote_plus(_str(value), safe="-._~").replace("%7E", "~")
 
 
 def _url_decode(value: Any) -> Any:
@@ -372,6 +372,58 @@ def _concat(value: Any, other: Any) -> list[Any]:
     if not isinstance(other, (list, tuple)):
         raise LiquidArgumentError("concat filter requires an array argument")
     return iterate(value) + list(other)
+
+
+_REPLACEMENT_ESCAPE = re.compile(r"\\(.)?", re.S)
+
+
+def _expand_replacement(replacement: str, text: str, start: int, end: int) -> str:
+    """Ruby's escapes in a ``gsub``/``sub`` replacement string, for the match ``text[start:end]``.
+
+    ``\\0`` and ``\\&`` are the match, ``\\1``..``\\9`` groups (a string pattern has none),
+    ``\\``` the text before it, ``\\'`` the text after it, ``\\\\`` a backslash; any other
+    backslash stays as written.
+    """
+    def escape(found: re.Match[str]) -> str:
+        char = found.group(1)
+        if char in ("0", "&"):
+            return text[start:end]
+        if char is not None and char.isdigit():
+            return ""
+        if char == "`":
+            return text[:start]
+        if char == "'":
+            return text[end:]
+        if char == "\\":
+            return "\\"
+        return found.group(0)
+
+    return _REPLACEMENT_ESCAPE.sub(escape, replacement)
+
+
+def _ruby_sub(value: Any, old: Any, new: Any, first_only: bool) -> str:
+    """``String#gsub``/``#sub`` with a string pattern and a string replacement (Liquid's ``replace``)."""
+    text, pattern, replacement = _str(value), _str(old), _str(new)
+    if "\\" not in replacement:
+        return text.replace(pattern, replacement, 1 if first_only else -1)
+    pieces: list[str] = []
+    position = 0
+    while True:
+        start = text.find(pattern, position)
+        if start < 0:
+            break
+        end = start + len(pattern)
+        pieces += [text[position:start], _expand_replacement(replacement, text, start, end)]
+        if pattern == "":  # an empty pattern matches before every character and at the end
+            if start < len(text):
+                pieces.append(text[start])
+            position = start + 1
+        else:
+            position = end
+        if first_only or position > len(text):
+            break
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _replace_last(value: Any, old: Any, new: Any = "") -> str:
@@ -547,8 +599,8 @@ def register(env: "JekyllEnvironment") -> None:
         "reverse": lambda v: list(reversed(iterate(v))),
         "map": _map,
         "compact": _compact,
-        "replace": lambda v, old, new="": _str(v).replace(_str(old), _str(new)),
-        "replace_first": lambda v, old, new="": _str(v).replace(_str(old), _str(new), 1),
+        "replace": lambda v, old, new="": _ruby_sub(v, old, new, first_only=False),
+        "replace_first": lambda v, old, new="": _ruby_sub(v, old, new, first_only=True),
         "replace_last": _replace_last,
         "remove": lambda v, old: _str(v).replace(_str(old), ""),
         "remove_first": lambda v, old: _str(v).replace(_str(old), "", 1),

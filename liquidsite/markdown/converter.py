@@ -510,6 +510,8 @@ class HtmlConverter:
         tokens = highlighting.rouge_tokens(text, lang or opts.get("default_lang"), bool(opts.get("guess_lang")))
         if tokens is None:
             return None
+        if opts.get("line_numbers"):
+            tokens = _rouge_table(tokens, text, opts)
         if kind == "span" or opts.get("wrap") is False:
             return tokens
         css_class = opts.get("css_class") or "highlight"
@@ -524,6 +526,20 @@ class HtmlConverter:
             merged["wrap"] = False
             return merged
         return {**base, **block_opts}
+
+
+def _rouge_table(formatted: str, text: str, opts: dict[str, Any]) -> str:
+    """Rouge's ``HTMLTable`` formatter, which kramdown's ``line_numbers: true`` option wraps the code in.
+
+    One gutter line per line of *text* (a last line without a newline counts), numbered from ``start_line``.
+    """
+    lines = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
+    start = int(opts.get("start_line") or 1)
+    numbers = "\n".join(str(number) for number in range(start, start + lines)) + "\n"
+    table, gutter, code = (opts.get("table_class") or "rouge-table", opts.get("gutter_class") or "rouge-gutter",
+                           opts.get("code_class") or "rouge-code")
+    return (f'<table class="{table}"><tbody><tr><td class="{gutter} gl"><pre class="lineno">{numbers}</pre></td>'
+            f'<td class="{code}"><pre>{formatted if lines else ""}</pre></td></tr></tbody></table>')
 
 
 def _symbolize(opts: Any) -> dict[str, Any]:

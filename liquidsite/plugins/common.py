@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from ..errors import InvalidDateError
 from ..liquid import uri
+from ..liquid.ruby import inspect
 from ..timeutil import parse_date
 
 if TYPE_CHECKING:
@@ -43,8 +44,9 @@ def _config_text(site: "SiteView", key: str) -> str:
 
 
 def xml_escape(value: Any) -> str:
-    """Ruby's ``encode(xml: :attr)`` without the surrounding quotes: ``& < > " '`` escaped."""
-    text = "" if value is None else ruby_str(value)
+    """Jekyll's ``xml_escape``: ``to_s`` (an array or hash as ``inspect``), then Ruby's ``encode(xml: :attr)``
+    without the surrounding quotes: ``& < > " '`` escaped."""
+    text = "" if value is None else inspect(value) if isinstance(value, (list, tuple, dict)) else ruby_str(value)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
             .replace("'", "&apos;"))
 
