@@ -34,7 +34,7 @@ from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_comp
                                with_ruby_arity)
 from .strftime import _zone_name, strftime
 from . import uri
-from .uri import normalize_component, normalize_uri
+from .uri import normalize_component
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
