@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import marshal
 import types
-from collections.abc import Collection
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
@@ -32,7 +31,7 @@ from liquid.builtin.expressions.filtered import FilteredExpression
 from liquid.builtin.expressions.logical import (
     BooleanExpression, ContainsExpression, EqExpression, GeExpression, GtExpression, LeExpression,
     LogicalAndExpression, LogicalNotExpression, LogicalOrExpression, LtExpression, NeExpression,
-    _contains, _eq, _le, _lt, is_truthy,
+    _eq, _le, _lt, is_truthy,
 )
 from liquid.builtin.expressions.path import Path
 from liquid.builtin.expressions.primitive import (
@@ -48,6 +47,7 @@ from liquid.builtin.tags.for_tag import ForNode
 from liquid.builtin.tags.if_tag import IfNode
 from liquid.builtin.tags.unless_tag import UnlessNode
 
+from .expressions import RubyContainsExpression, ruby_contains
 from .output import RubyEchoNode, RubyOutputNode
 from .ruby import to_s
 
@@ -133,17 +133,6 @@ def guarded(compiled: Callable[["RenderContext"], object], original: "Expression
         return compiled(context)
     except Exception:
         return original.evaluate(context)
-
-
-def ruby_contains(token: Any, left: object, right: object) -> bool:
-    """Liquid's ``contains``: false, not an error, when the left side has no ``include?``.
-
-    Ruby's condition asks ``left.respond_to?(:include?)``; a boolean or a number does not
-    (``{% if site.show_frame contains "." %}`` with ``show_frame: true`` in the contrast theme).
-    """
-    if isinstance(left, (str, Collection)):
-        return _contains(token, left, right)
-    return False
 
 
 class CompiledBlock(BlockNode):
@@ -531,6 +520,7 @@ _BINARY: dict[type, str] = {
     LeExpression: "_le({left}, {right})",
     GeExpression: "_le({right}, {left})",
     ContainsExpression: "_contains({token}, {left}, {right})",
+    RubyContainsExpression: "_contains({token}, {left}, {right})",
     LogicalAndExpression: "(truthy({left}) and truthy({right}))",
     LogicalOrExpression: "(truthy({left}) or truthy({right}))",
 }

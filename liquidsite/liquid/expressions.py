@@ -20,7 +20,8 @@ neither patches them nor copies the whole parser:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, NoReturn, Union
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any, Iterable, NoReturn, Union
 
 from liquid import Mode
 from liquid.ast import Node
@@ -28,7 +29,7 @@ from liquid.builtin.expressions.arguments import KeywordArgument, PositionalArgu
 from liquid.builtin.expressions.filtered import (
     FILTER_TOKENS, Filter, FilteredExpression, TernaryFilteredExpression,
 )
-from liquid.builtin.expressions.logical import EqExpression, NeExpression
+from liquid.builtin.expressions.logical import ContainsExpression, EqExpression, NeExpression, _contains
 from liquid.builtin.expressions.primitive import Blank, parse_primitive
 from liquid.exceptions import LiquidSyntaxError
 from liquid.expression import Expression
@@ -218,3 +219,38 @@ def _parse_filters(env: "Environment", tokens: "TokenStream", delimiters: tuple[
 
 def _expected_comma(found: "Token") -> NoReturn:
     raise LiquidSyntaxError(f"expected a comma separated list of arguments, found {found.kind}", token=found)
+
+
+def ruby_contains(token: Any, left: object, right: object) -> bool:
+    """Liquid's ``contains``: false, not an error, when the left side has no ``include?``.
+
+    Ruby's condition asks ``left.respond_to?(:include?)``; a boolean or a number does not
+    (``{% if site.show_frame contains "." %}`` with ``show_frame: true`` in the contrast theme).
+    """
+    if isinstance(left, (str, Collection)):
+        return _contains(token, left, right)
+    return False
+
+
+class RubyContainsExpression(ContainsExpression):
+    """``contains`` as Ruby Liquid evaluates it (:func:`ruby_contains`), for the interpreter."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> object:
+        return ruby_contains(self.token, self.left.evaluate(context), self.right.evaluate(context))
+
+    async def evaluate_async(self, context: "RenderContext") -> object:
+        return ruby_contains(self.token, await self.left.evaluate_async(context),
+                             await self.right.evaluate_async(context))
+
+
+def with_ruby_contains(expression: Expression) -> Expression:
+    """*expression* with each python-liquid ``contains`` replaced by :class:`RubyContainsExpression`."""
+    for name in ("left", "right", "expression"):
+        child = getattr(expression, name, None)
+        if isinstance(child, Expression):
+            setattr(expression, name, with_ruby_contains(child))
+    if type(expression) is ContainsExpression:
+        return RubyContainsExpression(expression.token, expression.left, expression.right)
+    return expression

@@ -29,7 +29,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 
-from .expressions import words_after_dots
+from .expressions import with_ruby_contains, words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, expression
 from .messages import ruby_condition_error
 
@@ -104,6 +104,7 @@ def parse_condition(env: "JekyllEnvironment", tag: "Token", stream: TokenStream)
     try:
         strict = BooleanExpression.parse(env, words_after_dots(stream.into_inner(tag=tag)))
         if len(env.parse_warnings) == warned:
+            strict.expression = with_ruby_contains(strict.expression)
             return strict
         del env.parse_warnings[warned:]  # python-liquid recovered from an error Liquid does not accept
     except LiquidSyntaxError as err:
@@ -122,6 +123,7 @@ def parse_condition(env: "JekyllEnvironment", tag: "Token", stream: TokenStream)
     rejected = ruby_condition_error(markup)
     if rejected is not None:  # the warning Jekyll prints before falling back
         env.error(LiquidSyntaxError(f'{rejected} in "{markup}"', token=where))
+    condition.expression = with_ruby_contains(condition.expression)
     return condition
 
 
