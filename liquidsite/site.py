@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 SiteFile = Union[Page, Document, StaticFile]
 
 
+#: Jekyll 4's abort when ``relative_permalinks`` is set (``Site#render``)
+RELATIVE_PERMALINKS = ("Since v3.0, permalinks for pages in subfolders must be relative to the site source "
+                       "directory, not the parent directory. Check https://jekyllrb.com/docs/upgrading/ "
+                       "for more info.")
+
 class Site:
     """One source directory with one configuration, built by :meth:`process`.
 
@@ -172,6 +177,8 @@ class Site:
         site_plugins.generate(self)
 
     def render(self, selection: Optional["Selection"] = None) -> None:
+        if self.config.get("relative_permalinks"):  # Site#relative_permalinks_are_deprecated aborts
+            raise FatalError(RELATIVE_PERMALINKS)
         if selection is None and self.dependencies is not None:
             from .tracking import install_tracking
 

@@ -182,3 +182,13 @@ def test_kramdown_block_line_numbers_wrap_code_in_rouges_table(build_site) -> No
         '<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>'
         '<table class="rouge-table"><tbody><tr><td class="rouge-gutter gl"><pre class="lineno">5\n</pre></td>'
         '<td class="rouge-code"><pre>plain\n</pre></td></tr></tbody></table></code></pre></div></div>\n')
+
+
+def test_relative_permalinks_stop_the_build_as_jekyll_does(build_site) -> None:
+    # poole/hyde's `relative_permalinks: true`: Jekyll 4.3.1 aborts in Site#render with exit 1,
+    # writing nothing (observed: `jekyll build` on a one-page site with that setting)
+    built = build_site({"_config.yml": "relative_permalinks: true\n", "index.md": "hi\n"})
+    assert built.code == 1
+    assert ("Since v3.0, permalinks for pages in subfolders must be relative to the site source directory, "
+            "not the parent directory. Check https://jekyllrb.com/docs/upgrading/ for more info.") in built.log
+    assert built.files == {}
