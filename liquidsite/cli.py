@@ -43,10 +43,21 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     add("-w", "--watch", action="store_true", default=None, help="Watch for changes and rebuild")
     add("--no-watch", dest="watch", action="store_false", help="Do not watch for changes")
     add("--force_polling", action="store_true", default=None, help="Force watch to use polling")
-    add("-j", "--jobs", type=int, metavar="N",
+    add("-j", "--jobs", type=_process_count, metavar="N",
         help="Render in N processes (default: one per core; 1 keeps one process)")
     add("--offline", action="store_true", default=None,
         help="Do not use the network: plugins that fetch use their cached answers")
+
+
+def _process_count(text: str) -> int:
+    """``--jobs N``: a whole number of processes, 1 or more (a usage error otherwise, as argparse's)."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, 1 or more: {text!r}")
+    return count
 
 
 def _parser() -> argparse.ArgumentParser:

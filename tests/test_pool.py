@@ -181,7 +181,10 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
     assert built.code == 1
     assert "Invalid jobs in the configuration: 'many'" in built.log
     shutil.rmtree(source / "_site", ignore_errors=True)
-    assert run_build(source, "--jobs", "0").code == 1
+    refused = run_build(source, "--jobs", "0")
+    assert refused.code == 2
+    assert "argument -j/--jobs: expected a number of processes, 1 or more: '0'" in refused.log
+    assert "configuration" not in refused.log
     assert run_build(source, "--jobs", "1").code == 0
 
 
