@@ -48,3 +48,45 @@ def test_every_code_point_agrees() -> None:
 def test_char_class_of_adjacent_and_single_ranges() -> None:
     assert P.char_class(((0x41, 0x41), (0x42, 0x43))) == r"[^\U00000000-\U00000040\U00000044-\U0010ffff]"
     assert P.char_class(((0x0, 0x0), (0x2, 0x10FFFF))) == r"[^\U00000001]"
+
+
+# kramdown's tag names (REXML's UNAME_STR, ``[[:alpha:]_][-[:alnum:]._]*``): Onigmo's classes as
+# ``unicode_classes`` states them. ``TAG_NCNAME`` is written for compile speed (one copy of the large
+# classes, the first character limited by a lookahead); these hold it to that statement.
+TAG_NAME = re.compile(P.TAG_NCNAME + r"\Z", P.FLAGS)
+
+
+def _tag_name_disagreements(code_points) -> list[int]:
+    from liquidsite.markdown.unicode_classes import ruby_alnum, ruby_alpha
+
+    wrong = []
+    for code in code_points:
+        ch = chr(code)
+        starts = ruby_alpha(ch) or ch == "_"
+        continues = ruby_alnum(ch) or ch in "_-."
+        if bool(TAG_NAME.match(ch)) != starts or bool(TAG_NAME.match("a" + ch)) != continues:
+            wrong.append(code)
+    return wrong
+
+
+def test_tag_names_agree_with_onigmo_classes_on_every_range_edge() -> None:
+    from liquidsite.markdown.unicode_classes import OTHER_ALPHABETIC, OTHER_NUMBERS
+
+    edges = {c + d for low, high in OTHER_ALPHABETIC + OTHER_NUMBERS for c in (low, high) for d in (-1, 0, 1)}
+    digits = {code for code in range(0x3000) if chr(code).isdigit()}  # Unicode digits, other numbers among them
+    assert _tag_name_disagreements(sorted(edges | digits | set(range(0x400)))) == []
+
+
+@pytest.mark.slow
+def test_tag_names_agree_with_onigmo_classes_on_every_code_point() -> None:
+    assert _tag_name_disagreements(range(sys.maxunicode + 1)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "<div>", "<span>", "<spané>", "<span-x>", "<a:b>", "<a:>", "<1a>", "<-a>", "<.a>", "<_a>", "<é>",
+    "<\u093f>", "<\u0967>", "<½>", "<Ⅻ>", "<Ⓐ>", "< a>", "<", "<scripts>", "<script>", "<abbr2>",
+])
+def test_html_start_test_is_the_start_tag_as_a_lookahead(text: str) -> None:
+    full = re.compile("(?=" + P.LAZY_END_HTML_START_SRC + ")", P.FLAGS)
+    test = re.compile("(?=" + P.LAZY_END_HTML_START_TEST_SRC + ")", P.FLAGS)
+    assert bool(full.match(text)) == bool(test.match(text))

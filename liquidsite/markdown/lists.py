@@ -39,7 +39,7 @@ def first_line_patterns(indentation: int) -> tuple[re.Pattern[str], re.Pattern[s
     )
     lazy_re = rx(
         r"(?!^ {0,%d}(?:%s|%s|%s)).*\S.*\n"
-        % (min(indentation, 3), P.IAL_BLOCK_SRC, P.LAZY_END_HTML_STOP_SRC, P.LAZY_END_HTML_START_SRC)
+        % (min(indentation, 3), P.IAL_BLOCK_SRC, P.LAZY_END_HTML_STOP_SRC, P.LAZY_END_HTML_START_TEST_SRC)
     )
     return content_re, lazy_re, indent_re
 
