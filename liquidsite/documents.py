@@ -12,6 +12,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, Optional
 
+from .lazy_re import lazy_pattern
 from . import url as urls
 from .errors import LiquidsiteError
 from .frontmatter import read_text, split, split_without_data
@@ -24,10 +25,10 @@ if TYPE_CHECKING:
     from .collection import Collection
     from .siteview import SiteView
 
-DATE_FILENAME = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
-DATELESS_FILENAME = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
+DATE_FILENAME = lazy_pattern(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+DATELESS_FILENAME = lazy_pattern(r"^(?:.+/)*(.*)(\.[^.]+)$")
 HTML_EXTENSIONS = (".html", ".xhtml", ".htm")
-_TRAILING_DOTS = re.compile(r"\.*\Z")
+_TRAILING_DOTS = lazy_pattern(r"\.*\Z")
 
 
 def _strip_trailing_dots(text: str) -> str:

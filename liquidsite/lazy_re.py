@@ -17,7 +17,7 @@ raises ``TypeError``), call its methods.
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from typing import Any, AnyStr, Union, cast
 
 #: What a stand-in takes from its compiled pattern, all at once on first use.
 _DELEGATED = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
@@ -27,7 +27,7 @@ _DELEGATED = ("match", "search", "fullmatch", "finditer", "findall", "sub", "sub
 class LazyPattern:
     __slots__ = ("pattern", "_flags", *_DELEGATED)
 
-    def __init__(self, source: str, flags: int) -> None:
+    def __init__(self, source: Union[str, bytes], flags: int) -> None:
         self.pattern = source
         self._flags = flags
 
@@ -44,6 +44,6 @@ class LazyPattern:
         return f"lazy_pattern({self.pattern!r}, {self._flags!r})"
 
 
-def lazy_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+def lazy_pattern(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(source, flags)``, done when the pattern is first used (typed as the pattern)."""
-    return cast("re.Pattern[str]", LazyPattern(source, flags))
+    return cast("re.Pattern[AnyStr]", LazyPattern(source, flags))

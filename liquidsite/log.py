@@ -8,7 +8,6 @@ lines, so the padding is part of the interface.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from contextlib import contextmanager
@@ -16,8 +15,10 @@ from enum import IntEnum
 from typing import Callable, Iterator, Optional
 from typing import TextIO
 
+from .lazy_re import lazy_pattern
+
 # Jekyll squeezes every whitespace run of a message (not of the topic) into one space.
-_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+_WHITESPACE = lazy_pattern(r"[ \t\r\n\f\v]+")
 
 
 def _colour(stream: TextIO) -> bool:

@@ -10,6 +10,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from .lazy_re import lazy_pattern
 from .documents import DATE_FILENAME, DATELESS_FILENAME, Document, Layout, Page, StaticFile, UnreadableDocument
 from .encoding import InvalidEncodingError, read_utf8
 from .errors import FatalError, FrontMatterError
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from .collection import Collection
     from .site import Site
 
-_SPECIAL = re.compile(r"\A[._#~]")
+_SPECIAL = lazy_pattern(r"\A[._#~]")
 
 
 class EntryFilter:
@@ -355,7 +356,7 @@ def _walk(base: str, dotfiles: bool = True) -> list[str]:
     return found
 
 
-_BOM_FRONT_MATTER = re.compile(rb"\xef\xbb\xbf---[ \t\r\f\v]*\r?\n")
+_BOM_FRONT_MATTER = lazy_pattern(rb"\xef\xbb\xbf---[ \t\r\f\v]*\r?\n")
 _TEXT_PAGE_EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm", ".xml", ".txt", ".json")
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
 from urllib.parse import quote, unquote
 
+from .lazy_re import lazy_pattern
 from . import forked
 from .documents import Page
 from .errors import ConversionError
@@ -49,8 +50,8 @@ _BOM = "\ufeff"
 #: the scratch copy's name: one no stylesheet imports, so an ``@import "main"`` in ``main.scss``
 #: still finds ``_sass/main.scss`` as it does in Jekyll
 _SCRATCH_INPUT = "liquidsite-sass-input"
-_SCRATCH_PATH = re.compile(r"[^\s\"']*liquidsite-sass-[A-Za-z0-9_]+/(" + _SCRATCH_INPUT + r"\.s[ac]ss)?")
-_SOURCE_MAP_URL = re.compile(r"\n*/\*# sourceMappingURL=[^*]*\*/\s*\Z")
+_SCRATCH_PATH = lazy_pattern(r"[^\s\"']*liquidsite-sass-[A-Za-z0-9_]+/(" + _SCRATCH_INPUT + r"\.s[ac]ss)?")
+_SOURCE_MAP_URL = lazy_pattern(r"\n*/\*# sourceMappingURL=[^*]*\*/\s*\Z")
 
 
 def sass_config(site: "Site") -> Mapping[str, Any]:
@@ -58,7 +59,7 @@ def sass_config(site: "Site") -> Mapping[str, Any]:
     return config if isinstance(config, dict) else {}
 
 
-_MODULE_RULE = re.compile(r"^[ \t]*@(?:use|forward)[ \t]", re.M)
+_MODULE_RULE = lazy_pattern(r"^[ \t]*@(?:use|forward)[ \t]", re.M)
 #: the three ways a stylesheet is compiled
 LIBSASS, DART_SASS, CONVERTER_3 = "sassc", "dart-sass", "converter-3"
 

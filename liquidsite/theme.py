@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
+from .lazy_re import lazy_pattern
 from . import net
 from .errors import FatalError
 from .log import logger
@@ -48,8 +49,8 @@ GEM_REPOSITORIES = {
 PAGES_THEMES = frozenset(
     "architect cayman dinky hacker leap-day merlot midnight minimal modernist primer slate tactile time-machine".split()
 )
-_GEM_DIR = re.compile(r"^(?P<name>.+)-(?P<version>\d[\w.]*)$")
-_REMOTE = re.compile(r"\A(?:https?://github\.com/)?(?P<owner>[a-z0-9-]+)/(?P<repo>[a-z0-9._-]+)(?:@(?P<ref>[a-z0-9._-]+))?\Z")
+_GEM_DIR = lazy_pattern(r"^(?P<name>.+)-(?P<version>\d[\w.]*)$")
+_REMOTE = lazy_pattern(r"\A(?:https?://github\.com/)?(?P<owner>[a-z0-9-]+)/(?P<repo>[a-z0-9._-]+)(?:@(?P<ref>[a-z0-9._-]+))?\Z")
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from functools import lru_cache
 from typing import Any, Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .lazy_re import lazy_pattern
 from .errors import InvalidDateError
 
-_DATE_RE = re.compile(
+_DATE_RE = lazy_pattern(
     r"^\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.(?P<f>\d+))?)?)?"
     r"\s*(?P<z>Z|UTC|GMT|[-+]\d{2}:?\d{2}|[-+]\d{1,2})?\s*$"

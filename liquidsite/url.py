@@ -6,10 +6,11 @@ import re
 from typing import Any, Callable, Mapping
 from urllib.parse import quote, unquote
 
+from .lazy_re import lazy_pattern
 from .errors import LiquidsiteError
 
-_PLACEHOLDER = re.compile(r":([a-z_]+)")
-_SAFE_PATH = re.compile(r"^[a-zA-Z0-9./-]+$")
+_PLACEHOLDER = lazy_pattern(r":([a-z_]+)")
+_SAFE_PATH = lazy_pattern(r"^[a-zA-Z0-9./-]+$")
 # Addressable::URI.encode keeps the unreserved and reserved characters as they are.
 _ADDRESSABLE_SAFE = "!$&'()*+,;=:@/?#[]~-._"
 

@@ -6,15 +6,17 @@ import re
 import unicodedata
 from typing import Any, Iterable, Mapping
 
+from .lazy_re import lazy_pattern
+
 SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
 
 # Characters `pretty` mode keeps besides Unicode marks, letters and decimal digits.
 _PRETTY_EXTRA = set("._~!$&'()+,;=@")
-_ASCII_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_ASCII_ALNUM = lazy_pattern(r"[^A-Za-z0-9]+")
 #: Ruby's ``\s`` and the separators of ``String#split(" ")``: ASCII whitespace only, never
 #: U+00A0, U+3000 and the other Unicode spaces Python's ``\s`` and ``str.split()`` take.
 RUBY_SPACE = " \t\n\v\f\r"
-_WHITESPACE = re.compile(f"[{RUBY_SPACE}]+")
+_WHITESPACE = lazy_pattern(f"[{RUBY_SPACE}]+")
 
 
 def awk_split(text: str, limit: int = 0) -> list[str]:

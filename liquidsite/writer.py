@@ -18,6 +18,7 @@ import shutil
 import stat
 from typing import TYPE_CHECKING, Any, Optional
 
+from .lazy_re import lazy_pattern
 from .errors import FatalError
 from .log import logger
 from .staging import published_dest
@@ -25,7 +26,7 @@ from .staging import published_dest
 if TYPE_CHECKING:
     from .site import Site
 
-_HIDDEN = re.compile(r"/\.{1,2}$")
+_HIDDEN = lazy_pattern(r"/\.{1,2}$")
 
 
 def _parent_dirs(path: str, dest: str) -> list[str]:

@@ -26,6 +26,7 @@ from liquid.filter import with_context
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
 
+from ..lazy_re import lazy_pattern
 from ..errors import InvalidDateError
 from ..utils import RUBY_SPACE, awk_split, slugify
 from .drops import DocumentDrop, Drop
@@ -43,10 +44,10 @@ if TYPE_CHECKING:
 
 _CJK = (r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f\u30a0-\u30ff\u31f0-\u31ff\u3040-\u309f"
         r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f")
-_CJK_RE = re.compile(f"[{_CJK}]")
-_NON_CJK_WORD_RE = re.compile(rf"[^{_CJK}{RUBY_SPACE}]+")
-_FLOAT_LIKE = re.compile(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
-_INTEGER_LIKE = re.compile(r"\A\s*-?\d+\s*\Z")
+_CJK_RE = lazy_pattern(f"[{_CJK}]")  # number_of_words in cjk modes only
+_NON_CJK_WORD_RE = lazy_pattern(rf"[^{_CJK}{RUBY_SPACE}]+")
+_FLOAT_LIKE = lazy_pattern(r"\A\s*-?(?:\d+\.?\d*|\.\d+)\s*\Z")
+_INTEGER_LIKE = lazy_pattern(r"\A\s*-?\d+\s*\Z")
 
 
 def xml_escape(value: Any) -> str:

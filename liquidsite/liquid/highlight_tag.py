@@ -19,6 +19,7 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
+from ..lazy_re import lazy_pattern
 from ..log import logger
 from .tag_errors import JekyllTagError
 
@@ -33,8 +34,8 @@ TAG_ENDHIGHLIGHT = sys.intern("endhighlight")
 END_HIGHLIGHT_BLOCK = frozenset((TAG_ENDHIGHLIGHT, TOKEN_EOF))
 
 # A language, then options: name, name=value or name="<space-separated numbers>".
-SYNTAX = re.compile(r'([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)', re.ASCII)
-OPTION = re.compile(r'(?:\w="[^"]*"|\w=\w|\w)+', re.ASCII)
+SYNTAX = lazy_pattern(r'([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)', re.ASCII)
+OPTION = lazy_pattern(r'(?:\w="[^"]*"|\w=\w|\w)+', re.ASCII)
 
 
 def syntax_error_message(markup: str) -> str:

@@ -24,6 +24,7 @@ from liquid.exceptions import LiquidError, LiquidInterrupt, StopRender
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, Token
 
+from ..lazy_re import lazy_pattern
 from .. import dependencies
 from ..frontmatter import read_text
 from .tag_errors import IncludedLiquidError, JekyllTagError
@@ -41,19 +42,19 @@ _PARAM = (
     r"""([\w-]+)\s*=\s*"""
     r"""(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"""
 )
-PARAM_SYNTAX = re.compile(_PARAM, re.ASCII)
-FULL_PARAMS_SYNTAX = re.compile(rf"\A\s*(?:{_PARAM}(?=\s|\Z)\s*)*\Z", re.ASCII)
-VARIABLE_SYNTAX = re.compile(
+PARAM_SYNTAX = lazy_pattern(_PARAM, re.ASCII)
+FULL_PARAMS_SYNTAX = lazy_pattern(rf"\A\s*(?:{_PARAM}(?=\s|\Z)\s*)*\Z", re.ASCII)
+VARIABLE_SYNTAX = lazy_pattern(
     r"(?P<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?P<params>.*)", re.ASCII | re.DOTALL
 )
-VALID_FILENAME_CHARS = re.compile(r"^[\w/.\-()+~#@]+$", re.ASCII | re.MULTILINE)
-INVALID_SEQUENCES = re.compile(r"[./]{2,}")
+VALID_FILENAME_CHARS = lazy_pattern(r"^[\w/.\-()+~#@]+$", re.ASCII | re.MULTILINE)
+INVALID_SEQUENCES = lazy_pattern(r"[./]{2,}")
 
 _LITERALS: dict[str, Any] = {"nil": None, "null": None, "true": True, "false": False, "blank": "", "empty": ""}
-_INTEGER = re.compile(r"-?\d+", re.ASCII)
-_FLOAT = re.compile(r"-?\d[\d.]+", re.ASCII)
-_FLOAT_PREFIX = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
-_LOOKUP = re.compile(r"[\w-]+\??", re.ASCII)
+_INTEGER = lazy_pattern(r"-?\d+", re.ASCII)
+_FLOAT = lazy_pattern(r"-?\d[\d.]+", re.ASCII)
+_FLOAT_PREFIX = lazy_pattern(r"-?\d+(?:\.\d+)?", re.ASCII)
+_LOOKUP = lazy_pattern(r"[\w-]+\??", re.ASCII)
 
 #: Ruby Liquid allows 99 nested scopes (includes, loops) below a page. python-liquid's
 #: chain holds 5 maps while a page renders, and checks its size before each push.

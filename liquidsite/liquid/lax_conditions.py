@@ -29,6 +29,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 
+from ..lazy_re import lazy_pattern
 from .expressions import with_ruby_contains, words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, expression
 from .messages import ruby_condition_error
@@ -42,9 +43,9 @@ if TYPE_CHECKING:
     from .environment import JekyllEnvironment
 
 _OPERATORS = frozenset(("==", "!=", "<>", "<", ">", ">=", "<=", "contains"))
-_CONDITION = re.compile(rf"({QUOTED_FRAGMENT})\s*([=!<>a-z_]+)?\s*({QUOTED_FRAGMENT})?", re.S)
+_CONDITION = lazy_pattern(rf"({QUOTED_FRAGMENT})\s*([=!<>a-z_]+)?\s*({QUOTED_FRAGMENT})?", re.S)
 _AND_OR = r"\b(?:\s?and\s?|\s?or\s?)\b"
-_EXPRESSIONS_AND_OPERATORS = re.compile(rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{QUOTED_FRAGMENT}|\S+)\s*)+)", re.S)
+_EXPRESSIONS_AND_OPERATORS = lazy_pattern(rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{QUOTED_FRAGMENT}|\S+)\s*)+)", re.S)
 
 
 class UnknownOperator(Expression):

@@ -25,6 +25,7 @@ from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_ASSIGN, TOKEN_EXPRESSION, TOKEN_TAG
 
+from ..lazy_re import lazy_pattern
 from .drops import CurrentSiteDrop, Drop, PageDrop
 from .expressions import parse_filtered_expression, words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
     from liquid.token import Token
 
 _QUOTED_FRAGMENT = QUOTED_FRAGMENT
-_LAX_FOR = re.compile(rf"\A\s*([\w-]+)\s+in\s+({_QUOTED_FRAGMENT}+)\s*(reversed)?", re.S)
-_TAG_ATTRIBUTE = re.compile(rf"(\w[\w-]*)\s*:\s*({_QUOTED_FRAGMENT})")
+_LAX_FOR = lazy_pattern(rf"\A\s*([\w-]+)\s+in\s+({_QUOTED_FRAGMENT}+)\s*(reversed)?", re.S)
+_TAG_ATTRIBUTE = lazy_pattern(rf"(\w[\w-]*)\s*:\s*({_QUOTED_FRAGMENT})")
 
 
 def lax_loop_markup(markup: str) -> Optional[str]:
@@ -105,7 +106,7 @@ class LaxForTag(ForTag):
 
 # Liquid's ``Assign::Syntax``, matched anywhere in the markup (``=~``): the name is the first run of
 # ``VariableSignature`` characters followed by ``=``, kept as written (``(q)`` names a variable ``(q)``).
-_LAX_ASSIGN = re.compile(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*)", re.S)
+_LAX_ASSIGN = lazy_pattern(r"((?:\(?[\w\-.\[\]]\)?)+)\s*=\s*(.*)", re.S)
 
 
 class LaxAssignTag(AssignTag):

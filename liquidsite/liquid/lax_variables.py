@@ -15,17 +15,19 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lazy_re import lazy_pattern
+
 QUOTED_FRAGMENT = r'(?:"[^"]*"|\'[^\']*\'|(?:[^\s,|\'"]|"[^"]*"|\'[^\']*\')+)'
-_MARKUP_WITH_QUOTED_FRAGMENT = re.compile(rf"({QUOTED_FRAGMENT})(.*)", re.S)
-_FILTER_MARKUP = re.compile(r"\|\s*(.*)", re.S)
-_FILTER_PARSER = re.compile(rf"(?:\s+|{QUOTED_FRAGMENT}|,)+")
-_FILTER_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?{QUOTED_FRAGMENT})")
-_KEYWORD_ARG = re.compile(rf"\A(\w[\w-]*)\s*:\s*({QUOTED_FRAGMENT})\Z", re.S)
-_INTEGER = re.compile(r"\A(-?\d+)\Z")
-_FLOAT = re.compile(r"\A(-?\d[\d.]+)\Z")
-_RANGE = re.compile(r"\A\(\s*(\S+?)\s*\.\.\s*(\S+)\s*\)\Z")
-_LOOKUP_PART = re.compile(r"\[[^\]]+\]|[\w-]+\??")
-_IDENTIFIER = re.compile(r"\A[A-Za-z_][\w-]*\Z")
+_MARKUP_WITH_QUOTED_FRAGMENT = lazy_pattern(rf"({QUOTED_FRAGMENT})(.*)", re.S)
+_FILTER_MARKUP = lazy_pattern(r"\|\s*(.*)", re.S)
+_FILTER_PARSER = lazy_pattern(rf"(?:\s+|{QUOTED_FRAGMENT}|,)+")
+_FILTER_ARGS = lazy_pattern(rf"(?::|,)\s*((?:\w+\s*:\s*)?{QUOTED_FRAGMENT})")
+_KEYWORD_ARG = lazy_pattern(rf"\A(\w[\w-]*)\s*:\s*({QUOTED_FRAGMENT})\Z", re.S)
+_INTEGER = lazy_pattern(r"\A(-?\d+)\Z")
+_FLOAT = lazy_pattern(r"\A(-?\d[\d.]+)\Z")
+_RANGE = lazy_pattern(r"\A\(\s*(\S+?)\s*\.\.\s*(\S+)\s*\)\Z")
+_LOOKUP_PART = lazy_pattern(r"\[[^\]]+\]|[\w-]+\??")
+_IDENTIFIER = lazy_pattern(r"\A[A-Za-z_][\w-]*\Z")
 # Names python-liquid's expression grammar reserves; as variables they are written ``["or"]``.
 _KEYWORDS = frozenset(("and", "or", "not", "contains", "in", "with", "for", "as", "if", "else", "reversed",
                        "limit", "offset", "cols", "required"))

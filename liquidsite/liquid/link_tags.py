@@ -9,6 +9,7 @@ from liquid.ast import Node
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, Token
 
+from ..lazy_re import lazy_pattern
 from ..errors import InvalidDateError
 from ..log import logger
 from ..timeutil import parse_date
@@ -81,7 +82,7 @@ class LinkTag(Tag):
         return LinkNode(token, markup.strip(), self.env.site)  # type: ignore[attr-defined]
 
 
-_POST_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$", re.MULTILINE | re.ASCII)
+_POST_NAME = lazy_pattern(r"^(.+/)*(\d+-\d+-\d+)-(.*)$", re.MULTILINE | re.ASCII)
 
 
 class PostName:

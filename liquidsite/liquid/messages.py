@@ -14,6 +14,8 @@ from typing import Callable, Optional
 
 from liquid.exceptions import LiquidError, LiquidSyntaxError, UndefinedError, UnknownFilterError
 
+from ..lazy_re import lazy_pattern
+
 _TOKEN_NAMES = {"'.'": "dot", "word": "id", "pipe": "pipe", "','": "comma", "':'": "colon",
                 "string": "string", "integer": "number", "float": "number", "'['": "open_square",
                 "']'": "close_square", "'('": "open_round", "')'": "close_round"}
@@ -175,7 +177,7 @@ def syntax_text(err: LiquidError, text: str) -> str:
 
 
 # Liquid::Lexer's tokens, tried in this order at each position.
-_RUBY_LEXEMES = re.compile(
+_RUBY_LEXEMES = lazy_pattern(
     r"""(?P<comparison>==|!=|<>|<=?|>=?|contains(?=\s))|(?P<string>'[^']*'|"[^"]*")"""
     r"""|(?P<number>-?\d+(?:\.\d+)?)|(?P<id>[a-zA-Z_][\w-]*\??)|(?P<dotdot>\.\.)"""
 )
@@ -314,7 +316,7 @@ def ruby_condition_error(markup: str) -> Optional[str]:
     return None
 
 
-_PATH_SEPARATORS = re.compile(r"[.\[\]'\"]+")
+_PATH_SEPARATORS = lazy_pattern(r"[.\[\]'\"]+")
 
 
 def _runtime_text(err: LiquidError, text: str) -> str:

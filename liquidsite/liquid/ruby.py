@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
@@ -18,6 +17,7 @@ from typing import Any
 
 from liquid.undefined import Undefined
 
+from ..lazy_re import lazy_pattern
 from ..timeutil import ruby_time_string
 
 
@@ -178,5 +178,5 @@ def from_number(value: int | Decimal) -> int | float:
     return float(value) if isinstance(value, Decimal) else value
 
 
-_DECIMAL_RE = re.compile(r"-?\d+\.\d+")
-_LEADING_INT_RE = re.compile(r"\s*[-+]?\d+(?:_\d+)*")
+_DECIMAL_RE = lazy_pattern(r"-?\d+\.\d+")
+_LEADING_INT_RE = lazy_pattern(r"\s*[-+]?\d+(?:_\d+)*")

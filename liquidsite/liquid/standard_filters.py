@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from liquid.exceptions import FilterArgumentError
 
+from ..lazy_re import lazy_pattern
 from ..utils import awk_split, ruby_capitalize, ruby_downcase
 from .drops import Drop
 from .ruby import from_number, is_nil, scalar_to_s, to_number, to_s
@@ -195,7 +196,7 @@ def _escape(value: Any) -> Any:
     return None if is_nil(value) else html.escape(_str(value), quote=True).replace("&#x27;", "&#39;")
 
 
-_ESCAPE_ONCE = re.compile(r"[\"><']|&(?!([a-zA-Z]+|(#\d+));)")
+_ESCAPE_ONCE = lazy_pattern(r"[\"><']|&(?!([a-zA-Z]+|(#\d+));)")
 _HTML = {"&": "&amp;", ">": "&gt;", "<": "&lt;", '"': "&quot;", "'": "&#39;"}
 
 
@@ -266,8 +267,8 @@ def ruby_split(text: str, pattern: str) -> list[str]:
     return parts
 
 
-_STRIP_BLOCKS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.S)
-_STRIP_TAGS = re.compile(r"<.*?>", re.S)
+_STRIP_BLOCKS = lazy_pattern(r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.S)
+_STRIP_TAGS = lazy_pattern(r"<.*?>", re.S)
 _RUBY_WS = " \t\n\v\f\r\0"
 
 
@@ -374,7 +375,7 @@ def _concat(value: Any, other: Any) -> list[Any]:
     return iterate(value) + list(other)
 
 
-_REPLACEMENT_ESCAPE = re.compile(r"\\(.)?", re.S)
+_REPLACEMENT_ESCAPE = lazy_pattern(r"\\(.)?", re.S)
 
 
 def _expand_replacement(replacement: str, text: str, start: int, end: int) -> str:

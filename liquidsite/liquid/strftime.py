@@ -13,9 +13,10 @@ import re
 from email.utils import parsedate_tz
 from typing import Callable
 
+from ..lazy_re import lazy_pattern
 from ..timeutil import ruby_offset
 
-_DIRECTIVE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])")
+_DIRECTIVE = lazy_pattern(r"%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])")
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
@@ -138,12 +139,12 @@ _TEXT: dict[str, Callable[[dt.datetime, bool], str]] = {
 
 
 _MONTH_NUMBERS = {name[:3].lower(): index + 1 for index, name in enumerate(_MONTHS)}
-_ISO_RE = re.compile(
+_ISO_RE = lazy_pattern(
     r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
     r"(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
     r"\s*(Z|UTC|GMT|[-+]\d{2}:?\d{2})?\s*$"
 )
-_TIME_RE = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.I)
+_TIME_RE = lazy_pattern(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.I)
 
 
 def parse_time(text: str, local: dt.tzinfo) -> dt.datetime | None:

@@ -14,6 +14,8 @@ import functools
 import re
 import unicodedata
 
+from ..lazy_re import lazy_pattern
+
 _ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _UNRESERVED = _ALNUM + "-._~"
 _SUB_DELIMS = "!$&'()*+,;="
@@ -22,10 +24,10 @@ _PCHAR = _UNRESERVED + _SUB_DELIMS + ":@"
 _QUERY = _ALNUM + "-._~!$'()*+,=:@/?"  # Addressable's query class: no "&" and ";" (pair delimiters)
 _FRAGMENT = _PCHAR + "/?"
 
-_ESCAPE = re.compile(rb"%[0-9A-Fa-f]{2}")
-_PREFIX = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://[^/?#]*)?")
+_ESCAPE = lazy_pattern(rb"%[0-9A-Fa-f]{2}")
+_PREFIX = lazy_pattern(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://[^/?#]*)?")
 #: ``Addressable::URI#absolute?``: the URL names a scheme
-_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_ABSOLUTE = lazy_pattern(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: What Ruby's ``String#strip`` removes (Addressable strips the URI and its path).
 _RUBY_STRIPPED = " \t\n\v\f\r\0"
 

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..lazy_re import lazy_pattern
 from . import patterns as P
 from .element import Element
 from .patterns import rx
@@ -20,8 +21,8 @@ else:
 
 _WS = P.WHITESPACE
 HEADER_ID = rx(r"[\t ]\{#(?P<id>" + P.XML_NAME + r")\}\Z")
-LAZY_CODE_LINE = re.compile(r"\n( {0,3}\S)", re.ASCII)
-ATX_TRAILING_HASHES = re.compile(r"(?<!\\)#+\Z")
+LAZY_CODE_LINE = lazy_pattern(r"\n( {0,3}\S)", re.ASCII)
+ATX_TRAILING_HASHES = lazy_pattern(r"(?<!\\)#+\Z")
 
 
 class BlockParsers(_Base):
@@ -266,10 +267,10 @@ class BlockParsers(_Base):
         el.children = new_children
 
 
-_NON_WORD_OR_BOL = re.compile(r"\W|^", re.ASCII | re.M)
+_NON_WORD_OR_BOL = lazy_pattern(r"\W|^", re.ASCII | re.M)
 
 
-_FENCE_RUN_AT_LINE_START = re.compile(r"^[ ]{0,3}([~`]+)", re.MULTILINE)
+_FENCE_RUN_AT_LINE_START = lazy_pattern(r"^[ ]{0,3}([~`]+)", re.MULTILINE)
 
 
 def _longest_fence_run_after_line(text: str, pos: int) -> int:

@@ -10,29 +10,30 @@ import re
 import uuid
 from typing import Any, Callable, Optional
 
+from ..lazy_re import lazy_pattern
 from . import highlighting
 from .element import Element
 from .entities import ESCAPE_MAP, Entity, entity, entity_to_str
 from .patterns import HTML_ELEMENTS_WITHOUT_BODY, WHITESPACE
 
-_ESCAPE_ALL = re.compile(r"[<>&]")
+_ESCAPE_ALL = lazy_pattern(r"[<>&]")
 # REXML::Parsers::BaseParser::REFERENCE_RE (ASCII names): a reference kramdown writes as it is.
 _REFERENCE = r"&(?:[\w:][\-\w.:]*;|#\d+;|#x[0-9a-fA-F]+;)"
-_ESCAPE_TEXT = re.compile(_REFERENCE + r"|[<>&]", re.ASCII)
-_ESCAPE_ATTRIBUTE = re.compile(_REFERENCE + r"|[<>&\"]", re.ASCII)
+_ESCAPE_TEXT = lazy_pattern(_REFERENCE + r"|[<>&]", re.ASCII)
+_ESCAPE_ATTRIBUTE = lazy_pattern(_REFERENCE + r"|[<>&\"]", re.ASCII)
 _ESCAPE_RE = {"all": _ESCAPE_ALL, "text": _ESCAPE_TEXT, "attribute": _ESCAPE_ATTRIBUTE}
 # Ruby's \S is ASCII (U+00A0 belongs to a language name) while its \b sees Unicode words, as Python's does.
 _RUBY_NON_SPACE = r"[^ \t\r\n\f\v]"
-_LANGUAGE_CLASS = re.compile(r"\blanguage-(" + _RUBY_NON_SPACE + "+)")
-_LANGUAGE_NAME = re.compile(r"\blanguage-" + _RUBY_NON_SPACE + "+")
-_LANGUAGE_OR_START = re.compile(_LANGUAGE_NAME.pattern + "|(^)")
+_LANGUAGE_CLASS = lazy_pattern(r"\blanguage-(" + _RUBY_NON_SPACE + "+)")
+_LANGUAGE_NAME = lazy_pattern(r"\blanguage-" + _RUBY_NON_SPACE + "+")
+_LANGUAGE_OR_START = lazy_pattern(_LANGUAGE_NAME.pattern + "|(^)")
 _CJK = ("\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
         "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f")
-_CJK_LINE_BREAK = re.compile(f"([{_CJK}]+)\\n([{_CJK}]+)")
-_BASIC_ID_LEADING = re.compile(r"^[^a-zA-Z]+", re.M)
-_BASIC_ID_DROP = re.compile(r"[^a-zA-Z0-9 -]")
-_AUTO_IDS_REF = re.compile(r"\Aauto_ids(?:-([\w-]+))?", re.ASCII)
-_SHOW_WS = re.compile(r"(^[ \t]+)|([ \t]+$)|([ \t]+)", re.M)
+_CJK_LINE_BREAK = lazy_pattern(f"([{_CJK}]+)\\n([{_CJK}]+)")
+_BASIC_ID_LEADING = lazy_pattern(r"^[^a-zA-Z]+", re.M)
+_BASIC_ID_DROP = lazy_pattern(r"[^a-zA-Z0-9 -]")
+_AUTO_IDS_REF = lazy_pattern(r"\Aauto_ids(?:-([\w-]+))?", re.ASCII)
+_SHOW_WS = lazy_pattern(r"(^[ \t]+)|([ \t]+$)|([ \t]+)", re.M)
 
 ENTITY_NBSP = entity("nbsp")
 TYPOGRAPHIC_SYMS: dict[str, list[Entity]] = {

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ..lazy_re import lazy_pattern
 from . import patterns as P
 from .element import Element
 from .entities import entity
@@ -35,9 +36,9 @@ ESCAPED_CHARS_GFM = rx(r"\\([\\.*_+`<>()\[\]{}#!:\|\"'\$=\-~])")
 SPAN_PARSER_TABLE.setdefault("strikethrough_gfm", (STRIKETHROUGH_MATCH, "~~", "parse_strikethrough_gfm"))
 SPAN_PARSER_TABLE.setdefault("escaped_chars_gfm", (ESCAPED_CHARS_GFM, r"\\", "parse_escaped_chars"))
 
-_TRAILING_HASHES_QUIRK = re.compile(r"[\t ]#+\Z")
-_TASK_UNCHECKED = re.compile(r"\A\s*\[ \]\s+", re.ASCII)
-_TASK_CHECKED = re.compile(r"\A\s*\[x\]\s+", re.ASCII | re.IGNORECASE)
+_TRAILING_HASHES_QUIRK = lazy_pattern(r"[\t ]#+\Z")
+_TASK_UNCHECKED = lazy_pattern(r"\A\s*\[ \]\s+", re.ASCII)
+_TASK_CHECKED = lazy_pattern(r"\A\s*\[x\]\s+", re.ASCII | re.IGNORECASE)
 BOX_UNCHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />'
 BOX_CHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />'
 _WORD_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Pc", "Nd", "Nl"})

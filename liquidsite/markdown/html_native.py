@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lazy_re import lazy_pattern
 from . import patterns as P
 from .element import Element
 from .entities import entity
@@ -41,12 +42,12 @@ TYPOGRAPHIC_NAMES = frozenset("mdash ndash hellip laquo raquo".split())
 # Markup-significant characters stay literal in native code (the converter escapes them).
 CODE_LITERAL_POINTS = frozenset({60, 62, 34, 38})
 HEADER_NAMES = frozenset("h1 h2 h3 h4 h5 h6".split())
-_WHITESPACE_RUN = re.compile(r"\s+")
-_HIGHLIGHTER_CLASS = re.compile(r"\s+\bhighlighter-\w+\b|\bhighlighter-\w+\b\s*")
-_LANGUAGE_CLASS = re.compile(r"\blanguage-\S+")
-_ALIGN_IN_STYLE = re.compile(r"(?:;\s*)?text-align:\s+(center|left|right)")
-_MATH_TYPE = re.compile(r"\bmath/tex\b")
-_ANY_ALIGN = re.compile(r"text-align:\s+(center|left|right|justify|inherit)")
+_WHITESPACE_RUN = lazy_pattern(r"\s+")
+_HIGHLIGHTER_CLASS = lazy_pattern(r"\s+\bhighlighter-\w+\b|\bhighlighter-\w+\b\s*")
+_LANGUAGE_CLASS = lazy_pattern(r"\blanguage-\S+")
+_ALIGN_IN_STYLE = lazy_pattern(r"(?:;\s*)?text-align:\s+(center|left|right)")
+_MATH_TYPE = lazy_pattern(r"\bmath/tex\b")
+_ANY_ALIGN = lazy_pattern(r"text-align:\s+(center|left|right|justify|inherit)")
 _TYPOGRAPHIC_CHARS = {"mdash": "\u2014", "ndash": "\u2013", "hellip": "\u2026",
                       "laquo": "\u00ab", "raquo": "\u00bb", "lsquo": "\u2018",
                       "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d"}

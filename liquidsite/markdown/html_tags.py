@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
+from ..lazy_re import lazy_pattern
 from . import patterns as P
 from . import html_native
 from .element import Element
@@ -27,7 +28,7 @@ HTML_BLOCK_TAG = rx("^" + P.OPT_SPACE + P.HTML_TAG_SRC, re.DOTALL)
 HTML_BLOCK_CLOSE_TAG = rx("^" + P.OPT_SPACE + P.HTML_TAG_CLOSE_SRC, re.DOTALL)
 HTML_RAW_START = rx(r"(?=<(" + P.UNAME + r"|/|!--|\?))")
 MAX_RAW_HTML_DEPTH = 60
-_NEWLINES = re.compile(r"\n+")
+_NEWLINES = lazy_pattern(r"\n+")
 
 TagHandler = Callable[[Element, bool, bool], None]
 

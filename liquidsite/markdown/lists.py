@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..lazy_re import lazy_pattern
 from . import patterns as P
 from .element import Element
 from .patterns import rx
@@ -22,11 +23,11 @@ if TYPE_CHECKING:  # pragma: no cover
 else:
     _Base = object
 
-_LEADING_TAB = re.compile(r"^ *\t")
-_SPACES_THEN_TABS = re.compile(r"^( *)(\t+)")
-_LEADING_SPACES = re.compile(r"^ *")
-_LEADING_WS = re.compile(r"^\s*", re.ASCII)
-_LINE_TABS = re.compile(r"^(\t+)")
+_LEADING_TAB = lazy_pattern(r"^ *\t")
+_SPACES_THEN_TABS = lazy_pattern(r"^( *)(\t+)")
+_LEADING_SPACES = lazy_pattern(r"^ *")
+_LEADING_WS = lazy_pattern(r"^\s*", re.ASCII)
+_LINE_TABS = lazy_pattern(r"^(\t+)")
 
 
 @lru_cache(maxsize=64)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Optional
 
+from ..lazy_re import lazy_pattern
 from .blocks import BlockParsers
 from .element import Element
 from .extensions import ExtensionParsers
@@ -34,7 +35,7 @@ BACKTRACK_BUDGET_PER_CHAR = 4
 BACKTRACK_BUDGET_BASE = 50_000
 MAX_ALD_DEPTH = 16
 
-_ANY_LINE = re.compile(r".*\n?")
+_ANY_LINE = lazy_pattern(r".*\n?")
 
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
+from ..lazy_re import lazy_pattern
 from . import patterns as P
 from .element import Element
 from .entities import entity
@@ -23,8 +24,8 @@ else:
 _WS = P.WHITESPACE
 EMPHASIS_START = rx(r"(?:\*\*?|__?)")
 CODESPAN_DELIMITER = rx(r"`+")
-AUTOLINK_START = re.compile(r"<((mailto|https?|ftps?):.+?|" + P.UNICODE_WORD_OR_DASH_DOT + "+?@"
-                            + P.UNICODE_WORD_OR_DASH_DOT + "+?)>")
+AUTOLINK_START = lazy_pattern(r"<((mailto|https?|ftps?):.+?|" + P.UNICODE_WORD_OR_DASH_DOT + "+?@"
+                              + P.UNICODE_WORD_OR_DASH_DOT + "+?)>")
 HTML_SPAN_START = rx(r"<(" + P.UNAME + r"|!--|/)")
 FOOTNOTE_MARKER_START = rx(r"\[\^(" + P.ALD_ID_NAME + r")\]")
 LINK_START = rx(r"!?\[(?=[^^])")

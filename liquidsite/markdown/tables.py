@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..lazy_re import lazy_pattern
 from . import patterns as P
 from .element import Element
 from .patterns import rx
@@ -25,10 +26,10 @@ TABLE_ROW_LINE = rx(r"^(.*?)[ \t]*\n")
 TABLE_PIPE_CHECK = r"(?:\||.*?[^\\\n]\|)"
 TABLE_LINE = rx(TABLE_PIPE_CHECK + r".*?\n")
 TABLE_PIPE_AT_START = rx("^" + TABLE_PIPE_CHECK)
-_LEADING_PIPE = re.compile(r"^\s*\|", re.ASCII)
-_CODE_ELEMENT = re.compile(r"(<code.*?>.*?</code>)")
-_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
-_BACKTICKS = re.compile(r"`+")
+_LEADING_PIPE = lazy_pattern(r"^\s*\|", re.ASCII)
+_CODE_ELEMENT = lazy_pattern(r"(<code.*?>.*?</code>)")
+_UNESCAPED_PIPE = lazy_pattern(r"(?<!\\)\|")
+_BACKTICKS = lazy_pattern(r"`+")
 
 
 def _ruby_split_lines(text: str) -> list[str]:

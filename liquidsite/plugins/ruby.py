@@ -24,12 +24,14 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
-_COMMENT_LINE = re.compile(r"^\s*#.*$", re.M)
-_SPACES = re.compile(r"[ \t\r\f\v]+")
-_TAG = re.compile(r"""register_tag\(\s*['"]([^'"]+)['"]""")
-_GENERATOR = re.compile(r"class\s+(\w+)\s*<\s*(?:::)?(?:Jekyll::)?Generator\b")
-_HOOK = re.compile(r"Hooks\.register\s*\(?\s*:(\w+)\s*,\s*:(\w+)")
-_DEF = re.compile(r"\bdef\s+(?:self\.)?(\w+[?!]?)")
+from ..lazy_re import lazy_pattern
+
+_COMMENT_LINE = lazy_pattern(r"^\s*#.*$", re.M)
+_SPACES = lazy_pattern(r"[ \t\r\f\v]+")
+_TAG = lazy_pattern(r"""register_tag\(\s*['"]([^'"]+)['"]""")
+_GENERATOR = lazy_pattern(r"class\s+(\w+)\s*<\s*(?:::)?(?:Jekyll::)?Generator\b")
+_HOOK = lazy_pattern(r"Hooks\.register\s*\(?\s*:(\w+)\s*,\s*:(\w+)")
+_DEF = lazy_pattern(r"\bdef\s+(?:self\.)?(\w+[?!]?)")
 
 
 def normalized_digest(text: str) -> str:
