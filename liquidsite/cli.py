@@ -8,13 +8,14 @@ import os
 import shutil
 import sys
 import time
-import traceback
-from typing import Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from . import JEKYLL_VERSION, __version__
 from . import serve_flags
-from .errors import ErrorReport, LiquidsiteError, report
 from .log import logger
+
+if TYPE_CHECKING:
+    from .errors import ErrorReport
 
 _VERSION = f"liquidsite {__version__} (Jekyll {JEKYLL_VERSION})"
 
@@ -117,6 +118,8 @@ def _print_failure(command: str, err: BaseException, trace: bool, found: ErrorRe
     """The error line, then Jekyll's `--trace` hint box (or, with --trace, the traceback)."""
     logger.error(found.topic, found.message)
     if trace:
+        import traceback
+
         traceback.print_exception(err)
         return
     rule = " " * 20 + "-" * 48
@@ -238,9 +241,15 @@ _COMMANDS = {
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    typed = list(sys.argv[1:] if argv is None else argv)
+    if typed[:1] in (["--version"], ["-v"]):  # argparse's answer, without building the parser
+        print(_VERSION)
+        sys.exit(0)
+    from .errors import ErrorReport, LiquidsiteError, report
+
     parser = _parser()
-    args = parser.parse_args(argv)
-    args.argv = list(sys.argv[1:] if argv is None else argv)  # as typed, for serve --detach
+    args = parser.parse_args(typed)
+    args.argv = typed  # as typed, for serve --detach
     if not args.command:
         parser.print_help()
         return 0

@@ -10,11 +10,9 @@ diff of the normalised text) or present on one side only.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Callable, Optional
@@ -87,6 +85,8 @@ def normalise_html(text: str) -> list[str]:
 def normalise_xml(text: str) -> list[str]:
     """Canonical XML (attributes sorted, whitespace-only text dropped), one tag per line;
     markup that is not well-formed is compared as HTML."""
+    import xml.etree.ElementTree as ElementTree  # here: the command line imports this module on every start
+
     try:
         canonical = ElementTree.canonicalize(text, strip_text=True)
     except ElementTree.ParseError:
@@ -178,6 +178,8 @@ def _decode(data: bytes) -> Optional[str]:
 
 
 def _short_diff(before: list[str], after: list[str], path: str, max_lines: int) -> list[str]:
+    import difflib
+
     lines = list(difflib.unified_diff(before, after, f"jekyll/{path}", f"ours/{path}", n=2, lineterm=""))
     shown = [line if len(line) <= MAX_LINE_CHARS else line[:MAX_LINE_CHARS] + "…" for line in lines[:max_lines]]
     if len(lines) > max_lines:

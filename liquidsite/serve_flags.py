@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
-import tempfile
 import time
 from typing import Optional, Sequence
 
@@ -60,6 +58,9 @@ def prepare(args: argparse.Namespace, argv: Sequence[str]) -> Optional[int]:
 def detach(argv: Sequence[str]) -> int:
     """Start ``liquidsite ARGV --no-watch --no-livereload`` in its own session, show its log until it serves
     (or fails), then leave it running."""
+    import subprocess  # only here: the command line imports this module on every start
+    import tempfile
+
     log = tempfile.NamedTemporaryFile(prefix="liquidsite-serve-", suffix=".log", delete=False)  # noqa: SIM115
     with log:
         child = subprocess.Popen(

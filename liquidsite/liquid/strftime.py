@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from email.utils import parsedate_tz
 from typing import Callable
 
 from ..lazy_re import lazy_pattern
@@ -161,6 +160,8 @@ def parse_time(text: str, local: dt.tzinfo) -> dt.datetime | None:
         except ValueError:
             return None
         return naive.replace(tzinfo=_zone_from(zone_text, local))
+    from email.utils import parsedate_tz  # RFC 2822 dates only: not on every start
+
     parts = parsedate_tz(text)
     if parts is not None and re.search(r"\d{1,2}:\d{2}", text):
         naive = dt.datetime(*parts[:6])

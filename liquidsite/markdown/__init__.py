@@ -14,9 +14,6 @@ from functools import lru_cache
 from typing import Any, Mapping, Optional
 
 from . import options as kd_options
-from .converter import HtmlConverter
-from .gfm import GFMParser
-from .parser import KramdownParser
 
 __all__ = ["render", "jekyll_options"]
 
@@ -37,6 +34,11 @@ def _options_key(options: Optional[Mapping[str, Any]]) -> str:
 
 def render(text: str, options: Optional[Mapping[str, Any]] = None) -> str:
     """Convert Markdown *text* to HTML the way kramdown (as configured by *options*) does."""
+    # The parser and converter load with the first document: a site without Markdown never needs them.
+    from .converter import HtmlConverter
+    from .gfm import GFMParser
+    from .parser import KramdownParser
+
     opts = dict(_resolved_options(_options_key(options)))
     parser_class = GFMParser if str(opts.get("input") or "").lower() == "gfm" else KramdownParser
     root = parser_class(text, opts).parse()

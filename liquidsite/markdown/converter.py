@@ -6,8 +6,8 @@ exactly, since Jekyll sites are compared byte for byte.
 
 from __future__ import annotations
 
+import os
 import re
-import uuid
 from typing import Any, Callable, Optional
 
 from ..lazy_re import lazy_pattern
@@ -189,10 +189,10 @@ class HtmlConverter:
     def convert_ul(self, el: Element, indent: int) -> str:
         refs = (el.options.get("ial") or {}).get(":refs") or ()
         if self.toc_code is None and "toc" in refs:
-            self.toc_code = (el.type, el.attr, f"\0toc-{uuid.uuid4().hex}\0")
+            self.toc_code = (el.type, el.attr, f"\0toc-{os.urandom(16).hex()}\0")
             return self.toc_code[2]
         if self.footnote_location is None and "footnotes" in refs:
-            self.footnote_location = f"\0footnotes-{uuid.uuid4().hex}\0"
+            self.footnote_location = f"\0footnotes-{os.urandom(16).hex()}\0"
             return self.footnote_location
         return self.format_as_indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
 
