@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import fnmatch
 import json
@@ -396,6 +395,8 @@ def _load_json(path: str, site: "Site") -> Any:
 
 def _csv_loader(delimiter: str) -> Callable[[str, "Site"], Any]:
     def load(path: str, site: "Site") -> Any:
+        import csv  # data files in CSV only: not on every start
+
         # Jekyll's CSV.read keeps a byte-order mark: it ends up in the first header.
         text = read_utf8(path, strip_bom=False)
         return [dict(row) for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)]
