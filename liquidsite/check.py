@@ -32,8 +32,6 @@ _ORIGIN_RELS = frozenset({"preconnect", "dns-prefetch"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr"})
 
-HELP = "Check the built site's internal links, anchors, images, scripts and stylesheets"
-
 
 @dataclass
 class Reference:

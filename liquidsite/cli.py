@@ -61,7 +61,9 @@ def _process_count(text: str) -> int:
     return count
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(tools_used: Optional[Sequence[str]] = None) -> argparse.ArgumentParser:
+    """The command line. The tools named in *tools_used* (all by default) get their arguments, which
+    imports their modules: a build does not import ``diff`` and ``check``."""
     parser = argparse.ArgumentParser(
         prog="liquidsite", description="Build Jekyll sites without Ruby."
     )
@@ -93,10 +95,10 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace when an error occurs")
     doctor = commands.add_parser("doctor", aliases=["hyde"], help="Search site and print specific deprecation warnings")
     _add_build_options(doctor)
-    for name in _TOOLS:
-        tool = _tool(name)
-        tool_parser = commands.add_parser(name, help=tool.HELP)
-        tool.add_arguments(tool_parser)
+    for name, summary in _TOOLS.items():
+        tool_parser = commands.add_parser(name, help=summary)
+        if tools_used is None or name in tools_used:
+            _tool(name).add_arguments(tool_parser)
         tool_parser.add_argument("-t", "--trace", action="store_true", help="Show the full backtrace on an error")
     helper = commands.add_parser("help", help="Show the help message, optionally for a given subcommand.")
     helper.add_argument("subcommand", nargs="?", help="the command to explain")
@@ -106,12 +108,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-#: commands Jekyll does not have: name -> module defining HELP, add_arguments(parser) and run(args)
-_TOOLS = {"diff": "diff", "check": "check"}
+#: commands Jekyll does not have: name (of the module defining add_arguments(parser) and run(args)) -> help
+_TOOLS = {
+    "diff": "Compare this site's build with a _site that Jekyll produced",
+    "check": "Check the built site's internal links, anchors, images, scripts and stylesheets",
+}
 
 
 def _tool(name: str) -> Any:
-    return importlib.import_module(f"{__package__}.{_TOOLS[name]}")
+    return importlib.import_module(f"{__package__}.{name}")
 
 
 def _print_failure(command: str, err: BaseException, trace: bool, found: ErrorReport) -> None:
@@ -247,7 +252,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.exit(0)
     from .errors import ErrorReport, LiquidsiteError, report
 
-    parser = _parser()
+    parser = _parser(tools_used=[word for word in typed[:1] if word in _TOOLS])
     args = parser.parse_args(typed)
     args.argv = typed  # as typed, for serve --detach
     if not args.command:

@@ -230,9 +230,6 @@ def report(comparison: Comparison, show_identical: bool = False) -> list[str]:
     return lines
 
 
-HELP = "Compare this site's build with a _site that Jekyll produced"
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add = parser.add_argument
     add("jekyll_site", metavar="JEKYLL_SITE", help="the _site directory Jekyll built")

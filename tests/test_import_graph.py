@@ -68,6 +68,11 @@ def test_version_imports_no_build_path_module() -> None:
     assert heavy.isdisjoint(found["new_modules"])
 
 
+def test_the_command_line_of_a_build_leaves_the_tools_out() -> None:
+    found = _fresh("from liquidsite import cli\ncli._parser(tools_used=[]).parse_args(['build'])\nresult = {}")
+    assert {"liquidsite.diff", "liquidsite.check"}.isdisjoint(found["new_modules"])
+
+
 #: Modules a build loads when it needs them, never by importing the build path.
 LAZY_MODULES = (
     "liquidsite.markdown.parser", "liquidsite.markdown.converter", "liquidsite.markdown.gfm",
