@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .prefilter import searcher
+
 _LINE_ANCHOR = re.compile(r"(?<![\[\\])\^")
 _anchored_cache: dict[re.Pattern[str], bool] = {}
 
@@ -71,10 +73,10 @@ class Scanner:
         string = self.string
         if pos and string[pos - 1] != "\n" and has_line_anchor(pattern):
             self.offset = pos
-            self.m = m = pattern.search(string[pos:])
+            self.m = m = searcher(pattern)(string[pos:], 0)
         else:
             self.offset = 0
-            self.m = m = pattern.search(string, pos)
+            self.m = m = searcher(pattern)(string, pos)
         if m is None:
             return None
         self.pos = m.end() + self.offset
