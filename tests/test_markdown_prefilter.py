@@ -9,6 +9,7 @@ import pytest
 
 from liquidsite import markdown
 from liquidsite.markdown import prefilter
+from liquidsite.markdown.gfm import GFMParser
 from liquidsite.markdown.parser import SPAN_PARSER_TABLE, KramdownParser
 
 ALPHABET = list("ab  \n\t*_`<>[]!\"'$:{}&-.\\~^()|=#+0") + ["<<", ">>", "...", "--", "~~", "  \n", "{:", "\\\n"]
@@ -87,3 +88,19 @@ def test_prefilter_is_used_where_every_alternative_needs_a_character(source: str
 def test_patterns_without_required_characters_keep_their_search(source: str) -> None:
     pattern = re.compile(source)
     assert prefilter.searcher(pattern) == pattern.search
+
+
+def test_a_match_starts_with_one_of_the_first_characters() -> None:
+    parser = GFMParser("", dict(markdown._resolved_options(markdown._options_key(markdown.jekyll_options({})))))
+    parser.configure_parser()
+    block_starts = [start_re for start_re, _ in parser.block_parsers]
+    rng = random.Random(15)
+    texts = _texts(rng, 300)
+    for pattern in [*block_starts, *_patterns()]:
+        first = prefilter.first_chars(pattern)
+        if first is None:
+            continue
+        for text in texts:
+            for pos in range(len(text)):
+                if pattern.match(text, pos) is not None:
+                    assert text[pos] in first, (pattern.pattern, text, pos)

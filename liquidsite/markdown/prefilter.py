@@ -131,14 +131,21 @@ def _add(options: list[list[Trigger]], offset: int, *ways: list[Any]) -> None:
         pass
 
 
-def _set_chars(arg: list[tuple[Any, Any]]) -> Optional[frozenset[str]]:
-    """The characters of a ``[...]`` set, if it is a short positive list of characters and ranges."""
+#: ``\\d`` and ``\\s`` under ``re.ASCII``
+_ASCII_CATEGORIES = {C.CATEGORY_DIGIT: "0123456789", C.CATEGORY_SPACE: " \t\n\r\f\v"}
+
+
+def _set_chars(arg: list[tuple[Any, Any]], ascii_classes: bool = False) -> Optional[frozenset[str]]:
+    """The characters of a ``[...]`` set, if it is a short positive list of characters and ranges
+    (and, for a pattern compiled with ``re.ASCII``, ``\\d`` and ``\\s``)."""
     chars: set[str] = set()
     for op, value in arg:
         if op is C.LITERAL:
             chars.add(chr(value))
         elif op is C.RANGE and value[1] - value[0] < _LARGE_SET:
             chars.update(chr(code) for code in range(value[0], value[1] + 1))
+        elif op is C.CATEGORY and ascii_classes and value in _ASCII_CATEGORIES:
+            chars.update(_ASCII_CATEGORIES[value])
         else:
             return None
     return frozenset(chars) if len(chars) <= _LARGE_SET else None
@@ -152,3 +159,44 @@ def _rare(option: list[Trigger]) -> bool:
 
 def _class_char(ch: str) -> str:
     return re.escape(ch) if ch not in "\n\t" else {"\n": "\\n", "\t": "\\t"}[ch]
+
+
+def first_chars(pattern: re.Pattern[str]) -> Optional[frozenset[str]]:
+    """The characters a match of *pattern* may start with, or None when it may start with any
+    (or be empty). A pattern that fails at a character outside the set need not be tried there."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        return _first(list(P.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.ASCII))
+    except (re.error, RecursionError):
+        return None
+
+
+def _first(items: list[Any], ascii_classes: bool) -> Optional[frozenset[str]]:
+    for index, (op, arg) in enumerate(items):
+        rest = items[index + 1:]
+        if op is C.LITERAL:
+            return frozenset(chr(arg))
+        if op is C.IN:
+            return _set_chars(arg, ascii_classes)
+        if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
+            continue  # zero width: what follows starts the match (a superset, ignoring the assertion)
+        if op is C.SUBPATTERN and not arg[1] and not arg[2]:
+            return _first(list(arg[3]) + rest, ascii_classes)
+        if op is C.BRANCH:
+            return _union(_first(list(alternative) + rest, ascii_classes) for alternative in arg[1])
+        if op in _REPEATS:
+            low, _, body = arg
+            taken = _first(list(body) + rest, ascii_classes)
+            return taken if low > 0 else _union((taken, _first(rest, ascii_classes)))
+        return None
+    return None
+
+
+def _union(sets: Any) -> Optional[frozenset[str]]:
+    union: frozenset[str] = frozenset()
+    for chars in sets:
+        if chars is None:
+            return None
+        union |= chars
+    return union
