@@ -91,9 +91,11 @@ def test_patterns_without_required_characters_keep_their_search(source: str) -> 
 
 
 def test_a_match_starts_with_one_of_the_first_characters() -> None:
+    """What lets the block and span parsers skip the patterns that cannot match at a character."""
     parser = GFMParser("", dict(markdown._resolved_options(markdown._options_key(markdown.jekyll_options({})))))
     parser.configure_parser()
     block_starts = [start_re for start_re, _ in parser.block_parsers]
+    block_starts += [start_re for start_re, _ in parser.span_parsers_by_name.values()]
     rng = random.Random(15)
     texts = _texts(rng, 300)
     for pattern in [*block_starts, *_patterns()]:
