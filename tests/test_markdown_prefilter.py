@@ -55,7 +55,7 @@ def _patterns() -> list[re.Pattern[str]]:
     names = tuple(SPAN_PARSER_TABLE)
     union = KramdownParser.span_parser_regexps(names)[0]
     hand = [re.compile(source, re.ASCII | re.MULTILINE) for source in HAND_PICKED]
-    return [union, *hand, *prefilter._SEARCHERS]
+    return [union, *hand, *(pattern for pattern, _ in prefilter._SEARCHERS.values())]
 
 
 def _texts(rng: random.Random, count: int) -> list[str]:

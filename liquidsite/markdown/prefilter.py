@@ -25,17 +25,18 @@ Search = Callable[[str, int], Optional["re.Match[str]"]]
 #: one possible trigger: distance from the match's start, the characters allowed there
 Trigger = tuple[int, frozenset[str]]
 
-_SEARCHERS: dict[re.Pattern[str], Search] = {}
+#: by ``id``, holding the pattern: hashing a pattern hashes its compiled code, on every call
+_SEARCHERS: dict[int, tuple[re.Pattern[str], Search]] = {}
 _LARGE_SET = 40  # character sets larger than this are not worth scanning for
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
 def searcher(pattern: re.Pattern[str]) -> Search:
     """A function with ``pattern.search``'s signature and answers, faster where it can be."""
-    found = _SEARCHERS.get(pattern)
-    if found is None:
-        found = _SEARCHERS[pattern] = _build(pattern)
-    return found
+    entry = _SEARCHERS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _SEARCHERS[id(pattern)] = (pattern, _build(pattern))
+    return entry[1]
 
 
 def _build(pattern: re.Pattern[str]) -> Search:
