@@ -26,6 +26,24 @@ class Collection:
         self.metadata: dict[str, Any] = dict(meta) if isinstance(meta, dict) else {}
         self.docs: list["Document"] = []
         self.files: list["StaticFile"] = []
+        #: ``id(doc)`` to its first index in ``docs``, rebuilt when found stale (:meth:`position`)
+        self._positions: dict[int, int] = {}
+
+    def position(self, doc: "Document") -> int | None:
+        """The index of *doc* in ``docs`` (Jekyll's ``docs.index { |d| d.equal?(self) }``).
+
+        Every document asks for its neighbours while it renders; searching the list each
+        time made that quadratic in the size of the collection. The table is checked
+        against the list on every use and rebuilt when the list has changed."""
+        docs = self.docs
+        pos = self._positions.get(id(doc))
+        if pos is not None and pos < len(docs) and docs[pos] is doc:
+            return pos
+        positions: dict[int, int] = {}
+        for index, item in enumerate(docs):
+            positions.setdefault(id(item), index)
+        self._positions = positions
+        return positions.get(id(doc))
 
     @functools.cached_property
     def drop(self) -> Any:

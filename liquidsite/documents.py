@@ -458,12 +458,12 @@ class Document(Convertible):
 
     def next_doc(self) -> Optional["Document"]:
         docs = self.collection.docs
-        pos = next((i for i, d in enumerate(docs) if d is self), None)
+        pos = self.collection.position(self)
         return docs[pos + 1] if pos is not None and pos < len(docs) - 1 else None
 
     def previous_doc(self) -> Optional["Document"]:
         docs = self.collection.docs
-        pos = next((i for i, d in enumerate(docs) if d is self), None)
+        pos = self.collection.position(self)
         return docs[pos - 1] if pos else None
 
 

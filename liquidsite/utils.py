@@ -17,12 +17,15 @@ _ASCII_ALNUM = lazy_pattern(r"[^A-Za-z0-9]+")
 #: U+00A0, U+3000 and the other Unicode spaces Python's ``\s`` and ``str.split()`` take.
 RUBY_SPACE = " \t\n\v\f\r"
 _WHITESPACE = lazy_pattern(f"[{RUBY_SPACE}]+")
+_WORD = lazy_pattern(f"[^{RUBY_SPACE}]+")
 
 
 def awk_split(text: str, limit: int = 0) -> list[str]:
     """Ruby's ``text.split(" ", limit)``: words between runs of ASCII whitespace, leading
     whitespace skipped; with a *limit*, the last field is the untouched rest (``"a "`` gives
     ``["a", ""]`` for 2), without one there are no empty fields."""
+    if not limit:
+        return _WORD.findall(text)
     parts: list[str] = []
     pos = len(text) - len(text.lstrip(RUBY_SPACE))
     while pos < len(text):

@@ -119,3 +119,17 @@ def test_plugins_build_urls_as_the_filters_do() -> None:
     assert absolute_url(site, "/ﬁle?q=a b#x y") == "https://me.example.org/base/file?q=a%20b#x%20y"
     assert absolute_url(site, "mailto:me@x.org") == "mailto:me@x.org"
     assert absolute_url(SimpleNamespace(config={}), "/a/") == "/a/"
+
+
+def test_strftime_keeps_equal_moments_of_different_zones_apart() -> None:
+    """Formatted dates are remembered; 12:00 UTC and 13:00+01:00 are equal datetimes, not equal text."""
+    import datetime as dt
+
+    from liquidsite.liquid.strftime import strftime
+
+    utc = dt.datetime(2020, 1, 2, 12, 0, tzinfo=dt.timezone.utc)
+    plus_one = dt.datetime(2020, 1, 2, 13, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert utc == plus_one
+    assert strftime(utc, "%H:%M %z") == "12:00 +0000"
+    assert strftime(plus_one, "%H:%M %z") == "13:00 +0100"
+    assert strftime(dt.date(2020, 1, 2), "%H:%M %z") == "00:00 +0000"

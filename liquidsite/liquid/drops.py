@@ -122,6 +122,9 @@ class DocumentDrop(Drop):
 
     # content, output and excerpt change while the site renders: never cache them.
     def __getitem__(self, key: str) -> Any:
+        cache = self._cache
+        if key in cache:  # never one of the four below, which are not cached
+            return cache[key]
         if key in ("content", "output", "excerpt"):
             note_body(self.doc, excerpt=key == "excerpt")
             return self._property_table()[key]()

@@ -79,11 +79,20 @@ def ruby_inspect(items: list[str]) -> str:
 
 @dataclass
 class IncludeMarkup:
-    """The parsed markup of one include tag: a file name (maybe a template) and parameters."""
+    """The parsed markup of one include tag: a file name (maybe a template) and parameters.
+
+    What does not depend on the context is worked out once, when the tag is parsed (an
+    include renders for every page): whether the name holds ``{{ }}``, and each parameter's
+    literal value or variable path."""
 
     tag_name: str
     file: Optional[str]
     params: Optional[str]
+    has_variable: bool = False
+    #: a name without ``{{ }}`` passed :meth:`validate_file_name` (it is checked once, not per render)
+    static_name_valid: bool = False
+    #: each parameter's name with its value, or with the path of the variable that holds it
+    parsed_params: list[tuple[str, Any, Optional[list[object]]]] = field(default_factory=list)
 
     @classmethod
     def parse(cls, tag_name: str, markup: str) -> "IncludeMarkup":
@@ -103,15 +112,20 @@ class IncludeMarkup:
                 f"Invalid syntax for include tag:\n\n{params}\n\n"
                 f"Valid syntax:\n\n{parsed.syntax_example}\n\n"
             )
+        parsed.has_variable = file is not None and VARIABLE_SYNTAX.search(file) is not None
+        for match in PARAM_SYNTAX.finditer(params or ""):
+            key, double, single, variable = match.groups()
+            if double is not None:
+                parsed.parsed_params.append((key, double.replace('\\"', '"'), None))
+            elif single is not None:
+                parsed.parsed_params.append((key, single.replace("\\'", "'"), None))
+            else:
+                parsed.parsed_params.append((key, *_bare_value(variable)))
         return parsed
 
     @property
     def syntax_example(self) -> str:
         return f"{{% {self.tag_name} file.ext param='value' param2='value' %}}"
-
-    @property
-    def has_variable(self) -> bool:
-        return self.file is not None and VARIABLE_SYNTAX.search(self.file) is not None
 
     def validate_file_name(self, file: str) -> None:
         if INVALID_SEQUENCES.search(file) or not VALID_FILENAME_CHARS.search(file):
@@ -123,29 +137,22 @@ class IncludeMarkup:
     def parameters(self, context: "RenderContext") -> dict[str, Any]:
         """The ``include`` hash: quoted values unescaped, bare values looked up in *context*."""
         values: dict[str, Any] = {}
-        for match in PARAM_SYNTAX.finditer(self.params or ""):
-            key, double, single, variable = match.groups()
-            if double is not None:
-                values[key] = double.replace('\\"', '"')
-            elif single is not None:
-                values[key] = single.replace("\\'", "'")
-            else:
-                values[key] = lookup(context, variable)
+        for key, value, path in self.parsed_params:
+            values[key] = value if path is None else context.get(path, token=None, default=None)
         return values
 
 
-def lookup(context: "RenderContext", markup: str) -> Any:
-    """Ruby Liquid's ``context[markup]`` for a bare parameter value: a literal or a variable."""
+def _bare_value(markup: str) -> tuple[Any, Optional[list[object]]]:
+    """Ruby Liquid's ``context[markup]`` for a bare parameter value: a literal, or the path of
+    the variable to look up (nil when the markup names none)."""
     if markup in _LITERALS:
-        return _LITERALS[markup]
+        return _LITERALS[markup], None
     if _INTEGER.fullmatch(markup):
-        return int(markup)
+        return int(markup), None
     if _FLOAT.fullmatch(markup):
-        return float(_FLOAT_PREFIX.match(markup).group())  # type: ignore[union-attr]
+        return float(_FLOAT_PREFIX.match(markup).group()), None  # type: ignore[union-attr]
     segments: list[object] = _LOOKUP.findall(markup)
-    if not segments:
-        return None
-    return context.get(segments, token=None, default=None)
+    return None, (segments or None)
 
 
 @dataclass
@@ -273,8 +280,6 @@ class IncludeNode(Node):
 
     def file_name(self, context: "RenderContext") -> str:
         """The file name, rendering ``{{ }}`` in it with the caller's context."""
-        if not self.markup.has_variable:
-            return self.markup.file or ""  # no name at all fails validation, as in Jekyll
         if self.file_template is None:
             self.file_template = self.files.env.from_string(self.markup.file or "")
         buffer = context.get_buffer()
@@ -289,8 +294,15 @@ class IncludeNode(Node):
         return files.located[file]
 
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
-        file = self.file_name(context)
-        self.markup.validate_file_name(file)
+        markup = self.markup
+        if markup.has_variable:
+            file = self.file_name(context)
+            markup.validate_file_name(file)
+        else:
+            file = markup.file or ""  # no name at all fails validation, as in Jekyll
+            if not markup.static_name_valid:
+                markup.validate_file_name(file)
+                markup.static_name_valid = True
         path = self.locate(context, file)
         dependencies.note(path)
         template = self.files.template(path)

@@ -21,9 +21,13 @@ from ..lazy_re import lazy_pattern
 from ..timeutil import ruby_time_string
 
 
+#: types never undefined, answered before ``isinstance(value, Undefined)`` (an ABC check: Undefined is a Mapping)
+_PLAIN_TYPES = frozenset((str, int, float, bool, list, dict, tuple))
+
+
 def is_nil(value: Any) -> bool:
     """True for Ruby's ``nil``: ``None`` and python-liquid's undefined values."""
-    return value is None or isinstance(value, Undefined)
+    return value is None or (type(value) not in _PLAIN_TYPES and isinstance(value, Undefined))
 
 
 def float_to_s(value: float) -> str:
@@ -77,6 +81,8 @@ def scalar_to_s(value: Any) -> str:
     """``Object#to_s`` for one value (a list here prints as ``inspect``, as Ruby does)."""
     if isinstance(value, str):
         return value
+    if type(value) is int:
+        return str(value)
     if value is None or isinstance(value, Undefined):
         return ""
     if value is True:

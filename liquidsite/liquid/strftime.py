@@ -21,8 +21,25 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December"]
 
 
+#: formatted moments: a site formats the same dates on every page (recent posts, archives)
+_FORMATTED: dict[tuple[object, ...], str] = {}
+_FORMATTED_LIMIT = 4096
+
+
 def strftime(moment: dt.date, fmt: str) -> str:
     """Format a datetime (or a date, as Ruby's ``Date#strftime``) with Ruby's directives."""
+    # Equal datetimes may differ in zone (12:00+00:00 == 13:00+01:00): the key holds what is printed.
+    zone = moment.tzname() if isinstance(moment, dt.datetime) else None
+    key = (fmt, type(moment), moment.isoformat(), type(getattr(moment, "tzinfo", None)), zone)
+    formatted = _FORMATTED.get(key)
+    if formatted is None:
+        if len(_FORMATTED) >= _FORMATTED_LIMIT:
+            _FORMATTED.clear()
+        formatted = _FORMATTED[key] = _strftime(moment, fmt)
+    return formatted
+
+
+def _strftime(moment: dt.date, fmt: str) -> str:
     if not isinstance(moment, dt.datetime):
         moment = dt.datetime(moment.year, moment.month, moment.day, tzinfo=dt.timezone.utc)
         is_date = True

@@ -19,6 +19,7 @@ from .extensions import ExtensionParsers
 from .html_tags import HtmlParsers, StopBlockParsing
 from .lists import ListParsers
 from .patterns import WHITESPACE
+from .prefilter import first_chars
 from .scanner import Scanner, has_line_anchor
 from .spans import SPAN_PARSER_TABLE, SpanParsers
 from .tables import TableParsers
@@ -58,6 +59,28 @@ def adapt_source(source: str) -> str:
 
 _span_start_cache: dict[tuple[str, ...], tuple[re.Pattern[str], str]] = {}
 _stop_union_cache: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+Dispatch = tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
+#: a set of span parsers: their start patterns' union, its source, the parsers, their dispatch table
+SpanSetup = tuple[re.Pattern[str], str, list[tuple[re.Pattern[str], Callable[[], Any]]], Dispatch]
+#: by the patterns' ids (hashing a pattern hashes its compiled code), holding the patterns
+_dispatch_cache: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], Dispatch]] = {}
+
+
+def dispatch_table(patterns: tuple[re.Pattern[str], ...]) -> Dispatch:
+    """For each character a block or span may start with, the indexes of the parsers whose start
+    pattern may match there (in order); and those for any other character. Trying every parser's
+    pattern at every line and every span start was a fifth of parsing time."""
+    key = tuple(map(id, patterns))
+    cached = _dispatch_cache.get(key)
+    if cached is None or any(a is not b for a, b in zip(cached[0], patterns, strict=True)):
+        firsts = [first_chars(pattern) for pattern in patterns]
+        chars = set().union(*(first for first in firsts if first is not None))
+        by_char = {ch: tuple(i for i, first in enumerate(firsts) if first is None or ch in first) for ch in chars}
+        any_char = tuple(i for i, first in enumerate(firsts) if first is None)
+        cached = _dispatch_cache[key] = (patterns, (by_char, any_char))
+    return cached[1]
 
 
 class KramdownParser(
@@ -135,6 +158,8 @@ class KramdownParser(
             for name in self.span_parser_names
         }
         self.span_start_re, self.span_start_src = self.span_parser_regexps(tuple(self.span_parser_names))
+        self.block_dispatch = dispatch_table(tuple(start_re for start_re, _ in self.block_parsers))
+        self.span_setups: dict[Optional[tuple[str, ...]], SpanSetup] = {}
 
     @staticmethod
     def span_parser_regexps(names: tuple[str, ...]) -> tuple[re.Pattern[str], str]:
@@ -143,6 +168,18 @@ class KramdownParser(
             source = "|".join(SPAN_PARSER_TABLE[name][1] for name in names)
             cached = _span_start_cache[names] = (re.compile(f"(?=(?:{source}))", re.ASCII | re.M), source)
         return cached
+
+    def span_setup(self, parser_names: Optional[tuple[str, ...]]) -> SpanSetup:
+        """What :meth:`parse_spans` needs for a set of span parsers (None: all of them): the union
+        of their start patterns, its source, the parsers and their dispatch table."""
+        if parser_names is None:
+            span_start_src = self.span_start_src
+            used_re = self.span_start_re
+            parsers = [self.span_parsers_by_name[n] for n in self.span_parser_names]
+        else:
+            used_re, span_start_src = self.span_parser_regexps(parser_names)
+            parsers = [self.span_parsers_by_name[n] for n in parser_names if n in self.span_parsers_by_name]
+        return used_re, span_start_src, parsers, dispatch_table(tuple(start_re for start_re, _ in parsers))
 
     # -- tree helpers ------------------------------------------------------------
 
@@ -196,12 +233,18 @@ class KramdownParser(
     def run_block_parsers(self) -> None:
         src = self.src
         parsers = self.block_parsers
+        by_char, any_char = self.block_dispatch
         string = src.string
         end = len(string)
         while src.pos < end:
             pos = src.pos
             at_line_start = pos == 0 or string[pos - 1] == "\n"
-            for start_re, method in parsers:
+            # only the parsers whose start pattern may match at this character, in their order
+            order = by_char.get(string[pos], any_char)
+            index = 0
+            while index < len(order):
+                start_re, method = parsers[order[index]]
+                index += 1
                 if at_line_start:  # the common case, without the scanner's mid-line handling
                     src.offset = 0
                     src.m = matched = start_re.match(string, pos)
@@ -210,9 +253,12 @@ class KramdownParser(
                 if matched is not None:
                     if method():
                         break
-                    if src.pos != pos:  # a parser that declined yet moved on
+                    if src.pos != pos:  # a parser that declined yet moved on: the rest try the new place
                         pos = src.pos
                         at_line_start = pos == 0 or string[pos - 1] == "\n"
+                        after = order[index - 1]
+                        order = tuple(range(after + 1, len(parsers)))
+                        index = 0
             else:
                 self.add_text(src.scan(_ANY_LINE) or src.getch())
 
@@ -249,13 +295,10 @@ class KramdownParser(
         self.tree = el
         if text_type is not None:
             self.text_type = text_type
-        if parser_names is None:
-            span_start_src = self.span_start_src
-            used_re = self.span_start_re
-            parsers = [self.span_parsers_by_name[n] for n in self.span_parser_names]
-        else:
-            used_re, span_start_src = self.span_parser_regexps(parser_names)
-            parsers = [self.span_parsers_by_name[n] for n in parser_names if n in self.span_parsers_by_name]
+        span_setup = self.span_setups.get(parser_names)
+        if span_setup is None:
+            span_setup = self.span_setups[parser_names] = self.span_setup(parser_names)
+        used_re, span_start_src, parsers, (by_char, any_char) = span_setup
         if stop_re is not None:
             key = (stop_re.pattern, span_start_src)
             used_re = _stop_union_cache.get(key)  # type: ignore[assignment]
@@ -264,7 +307,7 @@ class KramdownParser(
                     f"(?=(?:{stop_re.pattern})|(?:{span_start_src}))", stop_re.flags
                 )
         if len(self.stack) > MAX_SPAN_DEPTH:
-            parsers = []
+            parsers, by_char, any_char = [], {}, ()
         src = self.src
         stop_found = False
         while not src.eos() and not stop_found:
@@ -280,13 +323,15 @@ class KramdownParser(
             if stop_found:
                 break
             pos = src.pos
-            mid_line = pos > 0 and src.string[pos - 1] != "\n"
-            for start_re, method in parsers:
+            string = src.string
+            mid_line = pos > 0 and string[pos - 1] != "\n"
+            for index in by_char.get(string[pos], any_char) if pos < len(string) else any_char:
+                start_re, method = parsers[index]
                 if mid_line and has_line_anchor(start_re):
                     matched = src.match(start_re)
                 else:  # the scanner's plain case, inlined: this loop is the hot path
                     src.offset = 0
-                    src.m = matched = start_re.match(src.string, pos)
+                    src.m = matched = start_re.match(string, pos)
                 if matched is not None:
                     method()
                     break

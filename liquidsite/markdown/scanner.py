@@ -16,16 +16,19 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .prefilter import searcher
+
 _LINE_ANCHOR = re.compile(r"(?<![\[\\])\^")
-_anchored_cache: dict[re.Pattern[str], bool] = {}
+#: by ``id``, holding the pattern (hashing a pattern hashes its compiled code, on every call)
+_anchored_cache: dict[int, tuple[re.Pattern[str], bool]] = {}
 
 
 def has_line_anchor(pattern: re.Pattern[str]) -> bool:
     """Whether *pattern* may use ``^`` as an anchor (over-approximated, cached)."""
-    flag = _anchored_cache.get(pattern)
-    if flag is None:
-        flag = _anchored_cache[pattern] = bool(_LINE_ANCHOR.search(pattern.pattern))
-    return flag
+    entry = _anchored_cache.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _anchored_cache[id(pattern)] = (pattern, bool(_LINE_ANCHOR.search(pattern.pattern)))
+    return entry[1]
 
 
 class Scanner:
@@ -71,10 +74,10 @@ class Scanner:
         string = self.string
         if pos and string[pos - 1] != "\n" and has_line_anchor(pattern):
             self.offset = pos
-            self.m = m = pattern.search(string[pos:])
+            self.m = m = searcher(pattern)(string[pos:], 0)
         else:
             self.offset = 0
-            self.m = m = pattern.search(string, pos)
+            self.m = m = searcher(pattern)(string, pos)
         if m is None:
             return None
         self.pos = m.end() + self.offset
