@@ -350,6 +350,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "glsl": ("glsl", "GLSLLexer"),
     "go": ("go", "GoLexer"),
     "gradle": ("groovy", "GradleLexer"),
+    "graphql": ("graphql", "GraphQLLexer"),
     "groovy": ("groovy", "GroovyLexer"),
     "haskell": ("haskell", "HaskellLexer"),
     "hlsl": ("hlsl", "HLSLLexer"),
