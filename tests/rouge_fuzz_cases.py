@@ -5,15 +5,23 @@ Rouge's own demo or visual sample for the lexer, with a few characters put in wh
 Python's character classes disagree: letters outside ASCII, other numbers (``²``, ``½``, ``①``),
 letter numbers (``Ⅻ``), combining marks, connector punctuation and Unicode whitespace, mostly next
 to a word, where identifiers, keywords and ``\\b`` see them. The samples are read from a Rouge
-installation (``ROUGE_DEMOS``, ``ROUGE_SAMPLES`` as ``test_rouge_samples.py`` reads them).
+installation (``ROUGE_DEMOS``, ``ROUGE_SAMPLES`` as ``test_rouge_samples.py`` reads them). Rouge is
+the oracle (``oracle/rouge_lex.rb``), run once for many cases; ``test_rouge_fuzz.py`` (slow tier) and
+``tools/fuzz_rouge_lexers.py`` compare.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import shutil
+import subprocess
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
+
+from markdown_oracle import JsonLinesOracle, minimise
+
+ORACLE_SCRIPT = Path(__file__).resolve().parent / "oracle" / "rouge_lex.rb"
 
 INPUTS = (os.environ.get("ROUGE_DEMOS", "/usr/share/ruby-rouge/demos"), os.environ.get("ROUGE_SAMPLES", ""))
 
@@ -25,6 +33,16 @@ SPICE = (
     "\u00a0", "\u2003", "\u3000", "\u0085", "\u2028", "\ufeff", "\u200b", "\v", "\f", "\r",  # spaces
     "€", "→", "—", "·",  # symbols and punctuation
 )
+
+
+class Disagreement(NamedTuple):
+    tag: str
+    code: str
+    rouge: str
+    liquidsite: str
+
+    def __str__(self) -> str:
+        return f"{self.tag} {self.code!r}\n  rouge:      {self.rouge!r}\n  liquidsite: {self.liquidsite!r}"
 
 
 def sample_codes(tag: str) -> list[str]:
@@ -53,3 +71,41 @@ def cases(tags: list[str], per_tag: int, seed: int) -> Iterator[tuple[str, str]]
             start = rng.randrange(len(code))
             piece = code[start:start + rng.randrange(1, 400)]
             yield tag, spiced(piece, rng) if number % 2 else piece
+
+
+def oracle_available() -> bool:
+    """Whether Ruby with the rouge 3.30.0 gem is here to be the oracle."""
+    if shutil.which("ruby") is None:
+        return False
+    probe = subprocess.run(["ruby", "-rrouge", "-e", 'exit(Rouge.version == "3.30.0")'], capture_output=True)
+    return probe.returncode == 0
+
+
+def rouge_oracle() -> JsonLinesOracle:
+    """Rouge 3.30's HTML formatter over its lexers, in one Ruby process (``oracle/rouge_lex.rb``)."""
+    return JsonLinesOracle(ORACLE_SCRIPT)
+
+
+def disagreements(cases: list[tuple[str, str]], oracle: JsonLinesOracle,
+                  minimise_first: int = 20) -> tuple[list[Disagreement], int]:
+    """The cases liquidsite marks up differently from Rouge (the first *minimise_first* minimised),
+    and how many Rouge raised on (those are not compared)."""
+    from liquidsite.highlight import rouge_html
+
+    found: list[Disagreement] = []
+    raised = 0
+    for (tag, code), expected in zip(cases, oracle.ask_all(cases), strict=True):
+        if expected.out is None:
+            raised += 1
+            continue
+        if rouge_html(code, tag) == expected.out:
+            continue
+        if len(found) < minimise_first:
+            def differs(text: str, tag: str = tag) -> bool:
+                theirs = oracle.ask_all([(tag, text)])[0].out
+                return theirs is not None and rouge_html(text, tag) != theirs
+
+            code = minimise(code, differs)
+            expected = oracle.ask_all([(tag, code)])[0]
+        found.append(Disagreement(tag, code, str(expected.out), str(rouge_html(code, tag))))
+    return found, raised

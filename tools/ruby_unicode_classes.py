@@ -30,6 +30,7 @@ RUBY_TESTS = {
     "ALNUM": "s.match?(/[[:alnum:]]/)",
     "LETTER": "s.match?(/\\p{L}/)",
     "LETTER_NL": "s.match?(/[\\p{L}\\p{Nl}]/)",
+    "LETTER_NL_ND": "s.match?(/[\\p{L}\\p{Nl}\\p{Nd}]/)",
     "XID_START": "s.match?(/[\\p{XID_Start}_]/)",
     "XID_CONTINUE": "s.match?(/\\p{XID_Continue}/)",
 }

@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Callable, ClassVar, Iterable, Iterator, Optional, Protocol, Union
 
-from .ruby_classes import RUBY_APPROXIMATIONS, Present, differing_in, exact_regex
+from .ruby_classes import BOUNDARY, RUBY_APPROXIMATIONS, WORD_AHEAD, Present, differing_in, exact_regex
 
 # Ruby regexes: \w \d \s are ASCII-only, ^ and $ always match at line boundaries.
 BASE_FLAGS = re.M | re.ASCII
@@ -28,8 +28,9 @@ def _tagged(name: str) -> str:
 
 # Ruby's Unicode classes as lexers write them: a Python approximation tagged with the Ruby class it
 # stands for, exact on text without a character where the two disagree (``ruby_classes``).
-WORD, ALPHA, ALNUM, LETTER, LETTER_NL, XID_START, XID_CONTINUE = (
-    _tagged(name) for name in ("WORD", "ALPHA", "ALNUM", "LETTER", "LETTER_NL", "XID_START", "XID_CONTINUE"))
+WORD, ALPHA, ALNUM, LETTER, LETTER_NL, LETTER_NL_ND, XID_START, XID_CONTINUE = (
+    _tagged(name)
+    for name in ("WORD", "ALPHA", "ALNUM", "LETTER", "LETTER_NL", "LETTER_NL_ND", "XID_START", "XID_CONTINUE"))
 
 Action = Union[str, tuple, Callable[[Any, "re.Match[str]"], None]]
 Transition = Union[None, str, tuple]
@@ -51,6 +52,48 @@ _WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\b")
 _SCAN_RELATIVE = re.compile(r"(?<![\[\\])\^|\\A|\(\?<[=!]")
 
 
+_GROUP_OPENING = re.compile(r"\((?:\?[aiLmsux]*:|\?[=!])?")
+
+
+def _leading_boundaries(source: str, verbose: bool) -> str:
+    """*source* with each ``\\b`` that opens a top-level alternative (or the groups and look-aheads
+    that open it) made a look-ahead for a word character: at the scan position StringScanner sees
+    no previous character, so such a ``\\b`` holds exactly when a word character follows."""
+    starts, depth, index, in_class = [0], 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 2 if source.startswith(("[]", "[^"), index) else 1
+            continue
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            starts.append(index + 1)
+        index += 1
+    out, previous = [], 0
+    for start in starts:
+        spaced = verbose
+        while True:  # past group openings and look-aheads, still at the scan position
+            if spaced:
+                while start < len(source) and source[start].isspace():
+                    start += 1
+            opening = None if source.startswith(BOUNDARY, start) else _GROUP_OPENING.match(source, start)
+            if opening is None:
+                break
+            spaced = spaced or "x" in opening.group(0)
+            start = opening.end()
+        if source.startswith(BOUNDARY, start):
+            out += [source[previous:start], WORD_AHEAD]
+            previous = start + len(BOUNDARY)
+    return "".join(out) + source[previous:]
+
+
 class _Rule:
     __slots__ = ("regex", "action", "transition", "bol", "sliced", "_exact")
 
@@ -59,10 +102,9 @@ class _Rule:
         self.action = action
         self.transition = transition
         source = regex.pattern.lstrip() if regex.flags & re.X else regex.pattern
-        if source.startswith("(?u:\\b)"):
-            # At the scan position StringScanner sees no previous character, so a
-            # leading \b holds exactly when a word character follows.
-            source = "(?u:(?=\\w))" + source[len("(?u:\\b)"):]
+        leading = _leading_boundaries(source, bool(regex.flags & re.X))
+        if leading != source:
+            source = leading
             regex = re.compile(source, regex.flags)
             self.regex = regex
         self.bol = source.startswith("^")

@@ -29,13 +29,15 @@ RUBY_APPROXIMATIONS = {
     "ALNUM": r"[^\W_]",  # [[:alnum:]], \p{Alnum}
     "LETTER": r"[^\W\d_]",  # \p{L}
     "LETTER_NL": r"[^\W\d_]",  # [\p{L}\p{Nl}]
+    "LETTER_NL_ND": r"[^\W_]",  # [\p{L}\p{Nl}\p{Nd}]
     "XID_START": r"[^\W\d]",  # [\p{XID_Start}_]
     "XID_CONTINUE": r"\w",  # \p{XID_Continue}
 }
 _FOLDED = frozenset("\u017f\u212a")  # ſ and K, which Ruby's /i folds into ASCII letters
 _TAGGED = re.compile(r"\(\?u:[^()]*\)\(\?#ruby:([A-Z_]+)\)")
-_BOUNDARY = "(?u:\\b)"
-_WORD_AHEAD = "(?u:(?=\\w))"
+#: How ``engine.rule`` writes Ruby's ``\\b`` (Unicode, as Ruby's), and one that opens an alternative.
+BOUNDARY = "(?u:\\b)"
+WORD_AHEAD = "(?u:(?=\\w))"
 _ASCII_OUTSIDE = {"w": "(?-i:[a-zA-Z0-9_])", "W": "(?-i:[^a-zA-Z0-9_])", "d": "[0-9]", "D": "[^0-9]",
                   "s": "[ \\t\\n\\v\\f\\r]", "S": "[^ \\t\\n\\v\\f\\r]"}
 _ASCII_INSIDE = {"w": "a-zA-Z0-9_", "d": "0-9", "s": " \\t\\n\\v\\f\\r"}
@@ -144,8 +146,8 @@ def exact_regex(regex: "re.Pattern[str]", present: Present) -> "re.Pattern[str]"
     source, flags = regex.pattern, regex.flags
     word = ruby_class("B_WORD", present)
     exact = _TAGGED.sub(lambda tag: ruby_class(tag.group(1), present), source)
-    exact = exact.replace(_WORD_AHEAD, f"(?={word})")
-    exact = exact.replace(_BOUNDARY, f"(?:(?<={word})(?!{word})|(?<!{word})(?={word}))")
+    exact = exact.replace(WORD_AHEAD, f"(?={word})")
+    exact = exact.replace(BOUNDARY, f"(?:(?<={word})(?!{word})|(?<!{word})(?={word}))")
     if (flags & re.IGNORECASE or "(?i" in source) and not present.isdisjoint(_FOLDED):
         # Ruby folds ſ and K into [a-z] and literal letters: Python does in Unicode mode only.
         unicode_source = _ascii_shorthands(exact)
