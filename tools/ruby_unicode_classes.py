@@ -74,11 +74,14 @@ def main() -> None:
     ruby = {name: set(points) for name, points in json.loads(answer.stdout).items()}
     every = [code for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
     parts = []
+    written: dict[tuple[tuple[int, int], ...], str] = {}  # a table already written, by its spans
     for name in RUBY_TESTS:
         pattern = re.compile(RUBY_APPROXIMATIONS[name])
         python = {code for code in every if pattern.match(chr(code))}
-        parts.append(literal(f"{name}_EXTRA", ranges(ruby[name] - python)))
-        parts.append(literal(f"{name}_MISSING", ranges(python - ruby[name])))
+        for table, code_points in ((f"{name}_EXTRA", ruby[name] - python), (f"{name}_MISSING", python - ruby[name])):
+            spans = tuple(ranges(code_points))
+            parts.append(f"{table} = {written[spans]}\n" if spans in written else literal(table, list(spans)))
+            written.setdefault(spans, table)
     OUT.write_text(
         '"""Where Ruby 3.1\'s character classes (Onigmo, Unicode 13) differ from Python\'s ``re`` ones.\n\n'
         "Written by ``tools/ruby_unicode_classes.py`` from what Ruby and Python answer for every code point:\n"
