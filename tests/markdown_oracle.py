@@ -30,22 +30,21 @@ def oracle_available() -> bool:
     return shutil.which("ruby") is not None and shutil.which("jekyll") is not None
 
 
-class KramdownOracle:
-    """Jekyll 4.3.1's Markdown converter in a Ruby process kept open, for a site whose ``kramdown:``
-    settings are *kramdown_config* (merged over Jekyll's defaults as Jekyll merges a site's)."""
+class JsonLinesOracle:
+    """A Ruby oracle script kept running: it reads one JSON value a line and answers each with one
+    JSON object a line (``out`` or ``err``), so many questions cost one Ruby start-up."""
 
-    def __init__(self, kramdown_config: Optional[Mapping[str, Any]] = None) -> None:
-        env = dict(os.environ, TZ="UTC", JEKYLL_ENV="development", JEKYLL_NO_BUNDLER_REQUIRE="true")
+    def __init__(self, script: Path, args: Iterable[str] = (), env: Optional[Mapping[str, str]] = None) -> None:
         self.process = subprocess.Popen(
-            ["ruby", str(ORACLE_SCRIPT), json.dumps(kramdown_config or {})], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env,
+            ["ruby", str(script), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            encoding="utf-8", env=dict(os.environ, **(env or {})),
         )
 
-    def convert_all(self, documents: Iterable[str]) -> list[Converted]:
-        """Every document converted, in order. A thread writes them while this one reads the
-        answers, so neither side blocks on a full pipe however large a document or its HTML."""
+    def ask_all(self, questions: Iterable[Any]) -> list[Converted]:
+        """Every question answered, in order. A thread writes them while this one reads the
+        answers, so neither side blocks on a full pipe however large a question or its answer."""
         assert self.process.stdin is not None and self.process.stdout is not None
-        lines = [json.dumps(text) + "\n" for text in documents]
+        lines = [json.dumps(question) + "\n" for question in questions]
         stdin = self.process.stdin
 
         def write() -> None:
@@ -62,19 +61,35 @@ class KramdownOracle:
         writer.join()
         return results
 
-    def convert(self, document: str) -> Converted:
-        return self.convert_all([document])[0]
-
     def close(self) -> None:
         if self.process.stdin is not None:
             self.process.stdin.close()
         self.process.wait(timeout=30)
 
-    def __enter__(self) -> "KramdownOracle":
+    def __enter__(self) -> "JsonLinesOracle":
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class KramdownOracle(JsonLinesOracle):
+    """Jekyll 4.3.1's Markdown converter in a Ruby process kept open, for a site whose ``kramdown:``
+    settings are *kramdown_config* (merged over Jekyll's defaults as Jekyll merges a site's)."""
+
+    def __init__(self, kramdown_config: Optional[Mapping[str, Any]] = None) -> None:
+        env = {"TZ": "UTC", "JEKYLL_ENV": "development", "JEKYLL_NO_BUNDLER_REQUIRE": "true"}
+        super().__init__(ORACLE_SCRIPT, [json.dumps(kramdown_config or {})], env)
+
+    def convert_all(self, documents: Iterable[str]) -> list[Converted]:
+        """Every document converted, in order."""
+        return self.ask_all(documents)
+
+    def convert(self, document: str) -> Converted:
+        return self.convert_all([document])[0]
+
+    def __enter__(self) -> "KramdownOracle":
+        return self
 
 
 def liquidsite_convert(document: str, kramdown_config: Optional[Mapping[str, Any]] = None) -> Converted:

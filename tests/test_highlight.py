@@ -105,3 +105,10 @@ def test_php_without_an_open_tag_is_php_as_in_al_folio_tabs_post() -> None:
         '<span class="nv">$x</span> <span class="o">=</span> <span class="k">array</span><span class="p">(</span>'
         '<span class="mi">1</span><span class="p">,</span> <span class="mi">2</span><span class="p">);</span>\n'
     )
+
+
+def test_visual_basic_goes_by_rouges_alias_too() -> None:
+    code = "Dim x As Integer\n"
+    assert rouge_html(code, "visualbasic") == rouge_html(code, "vb") == (
+        '<span class="k">Dim</span> <span class="nv">x</span> <span class="ow">As</span> '
+        '<span class="kt">Integer</span>\n')

@@ -1,11 +1,12 @@
 """NEEDS RUBY and the rouge 3.30.0 gem: differential fuzzing of the own lexers against Rouge.
 
-Cuts random pieces (up to 400 characters, starting anywhere, so mid-string and mid-comment)
-out of Rouge's demo and visual sample files (ROUGE_DEMOS, ROUGE_SAMPLES as the tests read
-them), lexes each with Rouge (one Ruby process for
-all) and with liquidsite, and prints per lexer how many disagree; the disagreeing cases go to
-a JSON file to turn into regression tests. Pieces on which Rouge raises are counted apart.
-Not run by the tests.
+Generates cases with ``tests/rouge_fuzz_cases.py`` (random pieces of Rouge's demo and visual sample
+files, ROUGE_DEMOS and ROUGE_SAMPLES as the tests read them, half of them with characters put in
+where Ruby's and Python's character classes disagree), marks them up with Rouge (one Ruby process
+for all) and with liquidsite, and prints per lexer how many disagree; the first disagreements are
+minimised and all go to a JSON file, to turn into regression cases (``tests/golden/rouge_unicode.json``).
+Pieces on which Rouge raises are counted apart. The slow test ``tests/test_rouge_fuzz.py`` runs the
+same comparison on a fixed seed.
 
     python3 tools/fuzz_rouge_lexers.py [--cases N] [--seed S] [--out FILE] [TAG ...]
 """
@@ -14,63 +15,36 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import random
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from liquidsite.highlight import _OWN_LEXERS, rouge_html  # noqa: E402
-
-INPUTS = [os.environ.get("ROUGE_DEMOS", "/usr/share/ruby-rouge/demos"), os.environ.get("ROUGE_SAMPLES", "")]
-_ROUGE = (
-    'cases = JSON.parse(STDIN.read); '
-    'puts JSON.dump(cases.map { |tag, code| '
-    'begin; Rouge::Formatters::HTML.new.format(Rouge::Lexer.find(tag).lex(code)); rescue StandardError; nil; end })'
-)
-
-
-def sample_codes(tag: str) -> list[str]:
-    """The code of Rouge's demo and visual sample for *tag*, where installed."""
-    paths = [Path(directory, tag) for directory in INPUTS if directory]
-    return [path.read_bytes().decode("utf-8") for path in paths if path.is_file()]
+from liquidsite.highlight import _OWN_LEXERS  # noqa: E402
+from rouge_fuzz_cases import cases, disagreements, rouge_oracle  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("tags", nargs="*", help="Rouge lexer tags (default: every own lexer with samples)")
-    parser.add_argument("--cases", type=int, default=40, help="pieces per lexer")
+    parser.add_argument("--cases", type=int, default=40, help="cases per lexer")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "rouge_fuzz_disagreements.json")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
-    cases: list[tuple[str, str]] = []
-    for tag in args.tags or sorted(_OWN_LEXERS):
-        codes = [code for code in sample_codes(tag) if code]
-        for _ in range(args.cases if codes else 0):
-            code = rng.choice(codes)
-            start = rng.randrange(len(code))
-            cases.append((tag, code[start:start + rng.randrange(1, 400)]))
-    rouge = subprocess.run(["ruby", "-rrouge", "-rjson", "-e", _ROUGE], input=json.dumps(cases),
-                           capture_output=True, text=True, check=True)
-    disagreements: dict[str, list[dict[str, str]]] = {}
-    rouge_raised: dict[str, int] = {}
-    for (tag, code), expected in zip(cases, json.loads(rouge.stdout), strict=True):
-        if expected is None:
-            rouge_raised[tag] = rouge_raised.get(tag, 0) + 1
-            continue
-        got = rouge_html(code, tag)
-        if got != expected:
-            disagreements.setdefault(tag, []).append({"code": code, "rouge": expected, "liquidsite": str(got)})
-    for tag in dict.fromkeys(tag for tag, _ in cases):
-        raised = f" (Rouge raised on {rouge_raised[tag]})" if tag in rouge_raised else ""
-        print(f"{tag}: {len(disagreements.get(tag, []))} of {args.cases} differ{raised}")
-    if disagreements:
-        args.out.write_text(json.dumps(disagreements, indent=1, ensure_ascii=False), encoding="utf-8")
+    tags = args.tags or sorted(_OWN_LEXERS)
+    generated = list(cases(tags, args.cases, args.seed))
+    with rouge_oracle() as oracle:
+        found, raised = disagreements(generated, oracle)
+    for tag in dict.fromkeys(tag for tag, _ in generated):
+        print(f"{tag}: {sum(1 for item in found if item.tag == tag)} of {args.cases} differ")
+    print(f"{len(generated)} cases, {len(found)} differ, Rouge raised on {raised}")
+    for item in found[:20]:
+        print(item)
+    if found:
+        args.out.write_text(json.dumps([item._asdict() for item in found], indent=1, ensure_ascii=False),
+                            encoding="utf-8")
         print(f"disagreements written to {args.out}")
 
 

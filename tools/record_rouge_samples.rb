@@ -27,4 +27,4 @@ tags.each do |tag|
     recorded["#{tag}-#{kind}"] = Digest::SHA256.hexdigest(html)
   end
 end
-File.write(out, JSON.pretty_generate(recorded.sort.to_h) + "\n")
+File.write(out, JSON.pretty_generate(recorded.sort.to_h, indent: " ") + "\n")

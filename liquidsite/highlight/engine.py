@@ -15,12 +15,23 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Callable, ClassVar, Iterable, Iterator, Optional, Protocol, Union
 
+from .ruby_classes import BOUNDARY, RUBY_APPROXIMATIONS, WORD_AHEAD, Present, differing_in, exact_regex
+
 # Ruby regexes: \w \d \s are ASCII-only, ^ and $ always match at line boundaries.
 BASE_FLAGS = re.M | re.ASCII
 
-# A callback action is a lexer subclass's function (it reads that subclass's own state), so its
-# first parameter is typed Any: Callable parameters are contravariant and a function taking
-# YAMLLexer is not a Callable taking any RegexLexer.
+
+
+def _tagged(name: str) -> str:
+    return f"(?u:{RUBY_APPROXIMATIONS[name]})(?#ruby:{name})"
+
+
+# Ruby's Unicode classes as lexers write them: a Python approximation tagged with the Ruby class it
+# stands for, exact on text without a character where the two disagree (``ruby_classes``).
+WORD, ALPHA, ALNUM, LETTER, LETTER_NL, LETTER_NL_ND, XID_START, XID_CONTINUE = (
+    _tagged(name)
+    for name in ("WORD", "ALPHA", "ALNUM", "LETTER", "LETTER_NL", "LETTER_NL_ND", "XID_START", "XID_CONTINUE"))
+
 Action = Union[str, tuple, Callable[[Any, "re.Match[str]"], None]]
 Transition = Union[None, str, tuple]
 
@@ -41,24 +52,73 @@ _WORD_BOUNDARY = re.compile(r"(?<!\\)((?:\\\\)*)\\b")
 _SCAN_RELATIVE = re.compile(r"(?<![\[\\])\^|\\A|\(\?<[=!]")
 
 
+_GROUP_OPENING = re.compile(r"\((?:\?[aiLmsux]*:|\?[=!])?")
+
+
+def _leading_boundaries(source: str, verbose: bool) -> str:
+    """*source* with each ``\\b`` that opens a top-level alternative (or the groups and look-aheads
+    that open it) made a look-ahead for a word character: at the scan position StringScanner sees
+    no previous character, so such a ``\\b`` holds exactly when a word character follows."""
+    starts, depth, index, in_class = [0], 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 2 if source.startswith(("[]", "[^"), index) else 1
+            continue
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            starts.append(index + 1)
+        index += 1
+    out, previous = [], 0
+    for start in starts:
+        spaced = verbose
+        while True:  # past group openings and look-aheads, still at the scan position
+            if spaced:
+                while start < len(source) and source[start].isspace():
+                    start += 1
+            opening = None if source.startswith(BOUNDARY, start) else _GROUP_OPENING.match(source, start)
+            if opening is None:
+                break
+            spaced = spaced or "x" in opening.group(0)
+            start = opening.end()
+        if source.startswith(BOUNDARY, start):
+            out += [source[previous:start], WORD_AHEAD]
+            previous = start + len(BOUNDARY)
+    return "".join(out) + source[previous:]
+
+
 class _Rule:
-    __slots__ = ("regex", "action", "transition", "bol", "sliced")
+    __slots__ = ("regex", "action", "transition", "bol", "sliced", "_exact")
 
     def __init__(self, regex: "re.Pattern[str]", action: Action, transition: Transition) -> None:
         self.regex = regex
         self.action = action
         self.transition = transition
         source = regex.pattern.lstrip() if regex.flags & re.X else regex.pattern
-        if source.startswith("(?u:\\b)"):
-            # At the scan position StringScanner sees no previous character, so a
-            # leading \b holds exactly when a word character follows.
-            source = "(?u:(?=\\w))" + source[len("(?u:\\b)"):]
+        leading = _leading_boundaries(source, bool(regex.flags & re.X))
+        if leading != source:
+            source = leading
             regex = re.compile(source, regex.flags)
             self.regex = regex
         self.bol = source.startswith("^")
         # StringScanner matches against the unscanned rest: ^ and \A hold at the scan
         # position and lookbehind sees nothing before it. Only such rules need a slice.
         self.sliced = not self.bol and bool(_SCAN_RELATIVE.search(source))
+        self._exact: dict[Present, "re.Pattern[str]"] = {}
+
+    def exact(self, present: Present) -> "re.Pattern[str]":
+        """The regex with Ruby's exact Unicode classes, for text whose differing characters are *present*."""
+        regex = self._exact.get(present)
+        if regex is None:
+            regex = self._exact[present] = exact_regex(self.regex, present)
+        return regex
 
 
 def rule(pattern: Union[str, "re.Pattern[str]"], action: Action, transition: Transition = None,
@@ -105,6 +165,8 @@ class RegexLexer:
         self.stack: list[Union[str, list]] = ["root"]
         self._out: list[tuple[str, str]] = []
         self._match: Optional["re.Match[str]"] = None
+        # The characters of the text being lexed that need the rules' exact regexes (``_Rule.exact``).
+        self._present: Present = frozenset()
 
     def configure(self, options: LexerOptions) -> None:
         """Take Rouge's lexer options; the lexers without options ignore them."""
@@ -144,9 +206,10 @@ class RegexLexer:
     # -- driving ---------------------------------------------------------------------
     def continue_lex(self, text: str) -> Iterator[tuple[str, str]]:
         """Tokens for *text* from the current state on; the stack persists between calls."""
-        saved_out, saved_match = self._out, self._match
+        saved_out, saved_match, saved_present = self._out, self._match, self._present
         out: list[tuple[str, str]] = []
         self._out = out
+        self._present = differing_in(text)
         pos, end, null_steps = 0, len(text), 0
         while pos < end:
             matched = self._step(self.stack[-1], text, pos)
@@ -164,10 +227,11 @@ class RegexLexer:
             else:
                 null_steps = 0
             pos = matched
-        self._out, self._match = saved_out, saved_match
+        self._out, self._match, self._present = saved_out, saved_match, saved_present
         return iter(out)
 
     def _step(self, state: Union[str, list], text: str, pos: int) -> Optional[int]:
+        present = self._present
         for entry in self.states[state] if isinstance(state, str) else state:
             if isinstance(entry, Mixin):
                 found = self._step(entry.name, text, pos)
@@ -176,14 +240,15 @@ class RegexLexer:
                 continue
             if entry.bol and pos and text[pos - 1] != "\n":
                 continue
+            regex = entry.exact(present) if present else entry.regex
             if entry.sliced:
-                m = entry.regex.match(text[pos:])
+                m = regex.match(text[pos:])
                 if m is None:
                     continue
                 self._match = m
                 new_pos = pos + m.end()
             else:
-                m = entry.regex.match(text, pos)
+                m = regex.match(text, pos)
                 if m is None:
                     continue
                 self._match = m
@@ -229,6 +294,19 @@ def merged(tokens: Any) -> list[tuple[str, str]]:
     return out
 
 
+def _bmp_class(belongs: Callable[[str], bool]) -> str:
+    """A character class of the Basic Multilingual Plane's characters for which *belongs* holds."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if belongs(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    body = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return f"[{body}]"
+
+
 @lru_cache(maxsize=None)
 def unicode_class(categories: str) -> str:
     """A character class for Ruby's ``\\p{..}`` general categories (e.g. ``"S Po"``).
@@ -237,12 +315,11 @@ def unicode_class(categories: str) -> str:
     Plane only), once per process and only for the lexers that need it.
     """
     wanted = tuple(categories.split())
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x10000):
-        if unicodedata.category(chr(code)).startswith(wanted):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    body = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
-    return f"[{body}]"
+    return _bmp_class(lambda char: unicodedata.category(char).startswith(wanted))
+
+
+@lru_cache(maxsize=None)
+def case_class(upper: bool) -> str:
+    """Ruby's ``[[:upper:]]`` or ``[[:lower:]]``: Unicode's Uppercase or Lowercase property (letters, and
+    ``ʰ``, ``Ⓐ``, ``ⅰ``), which ``str.isupper``/``str.islower`` read (Basic Multilingual Plane only)."""
+    return _bmp_class(str.isupper if upper else str.islower)

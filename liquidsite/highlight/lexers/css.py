@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import LETTER, WORD, Mixin, RegexLexer, rule
 
 ATTRIBUTES = frozenset("""
     align-content align-items align-self alignment-adjust alignment-baseline all
@@ -113,7 +113,7 @@ VENDOR_PREFIXES = ("-ah-", "-atsc-", "-hp-", "-khtml-", "-moz-", "-ms-", "-o-", 
                    "-tc-", "-wap-", "-webkit-", "-xv-", "mso-", "prince-")
 
 # Ruby's [\p{L}_-][\p{Word}\p{Cf}-]*
-IDENTIFIER = r"(?:(?u:[^\W\d_])|[_-])(?:(?u:\w)|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff-])*"
+IDENTIFIER = rf"(?:{LETTER}|[_-])(?:{WORD}|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff-])*"
 NUMBER = r"-?(?:[0-9]+(\.[0-9]+)?|\.[0-9]+)"
 UNITS = "em|px|pt|pc|in|mm|cm|ex|rem|ch|vw|vh|vmin|vmax|dpi|dpcm|dppx|deg|grad|rad|turn|s|ms|Hz|kHz"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import ALPHA, Mixin, RegexLexer, rule
 
 # Each piece keeps its own flags where Rouge interpolates one Regexp into another.
-LETTER = r"(?:(?u:[^\W\d_])|_)"
+LETTER = rf"(?:{ALPHA}|_)"
 UNICODE_DIGIT = r"(?u:\d)"
 HEX_DIGIT = "[0-9A-Fa-f]"
 COMMENT = r"(?://(?:(?!\n).)*|(?s:/\*(?:(?!\*/).)*\*/))"

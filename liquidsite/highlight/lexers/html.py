@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import LETTER, WORD, Mixin, RegexLexer, rule
 from .css import CSSLexer
 from .javascript import JavascriptLexer
 
-# Ruby's \p{L} and [\p{Word}\p{Cf}...] classes.
-LETTER = r"(?u:[^\W\d_])"
-WORD_CF = r"(?u:\w)|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]"
+# Ruby's [\p{Word}\p{Cf}...] classes.
+WORD_CF = rf"{WORD}|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]"
 TAG_NAME = rf"(?:{LETTER}|[:_-])(?:{WORD_CF}|[:.·-])*"
 XML_NAME = rf"(?:{LETTER}|[:_])(?:{WORD_CF}|[:.·-])*"
 

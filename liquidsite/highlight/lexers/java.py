@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule, unicode_class
+from ..engine import ALNUM, ALPHA, WORD, Mixin, RegexLexer, case_class, rule
 
 KEYWORDS = """
     assert break case catch continue default do else finally for if goto instanceof new
@@ -17,7 +17,7 @@ DECLARATIONS = """
 TYPES = "boolean byte char double float int long short var void".split()
 
 # Ruby's POSIX classes are Unicode-aware.
-ID = r"(?:(?u:[^\W\d_])|_)(?u:\w)*"
+ID = rf"(?:{ALPHA}|_){WORD}*"
 DIGIT = r"(?:[0-9]_+[0-9]|[0-9])"
 BIN_DIGIT = r"(?:[01]_+[01]|[01])"
 OCT_DIGIT = r"(?:[0-7]_+[0-7]|[0-7])"
@@ -35,10 +35,10 @@ class JavaLexer(RegexLexer):
     def __init__(self) -> None:
         super().__init__()
         if not self.states["names"]:  # Unicode tables are built on first use only
-            upper = unicode_class("Lu")
+            upper = case_class(True)
             type(self).states = {**self.states, "names": [
                 rule(rf"{upper}(?:{upper}|(?u:\d)|_)*\b", "no"),
-                rule(rf"{upper}(?u:[^\W_])*\b", "nc"),
+                rule(rf"{upper}{ALNUM}*\b", "nc"),
             ]}
 
     states = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import LETTER_NL, WORD, Mixin, RegexLexer, rule
 
 KEYWORDS = frozenset("""
     as async await break case catch continue debugger default delete do else export
@@ -28,7 +28,7 @@ BUILTINS = frozenset("""
 """.split())
 
 # Ruby's [\p{L}\p{Nl}$_][\p{Word}]*
-IDENTIFIER = r"(?:(?u:[^\W\d_])|[$_])(?u:\w)*"
+IDENTIFIER = rf"(?:{LETTER_NL}|[$_]){WORD}*"
 
 
 def _goto(state: str, css: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import RegexLexer, rule, unicode_class
+from ..engine import LETTER_NL, WORD, RegexLexer, rule, unicode_class
 
 # Rouge writes these in extended mode, where the spaces inside "mutable struct" and
 # "for outer" are ignored too.
@@ -142,8 +142,7 @@ class JuliaLexer(RegexLexer):
         if "funcname" not in self.states:
             # Ruby's [\p{L}\p{Nl}\p{S}_][\p{Word}\p{S}\p{Po}!]*: Unicode tables are built
             # on first use only.
-            name = (rf"(?:(?u:[^\W\d_])|{unicode_class('Nl S')}|_)"
-                    rf"(?:(?u:\w)|{unicode_class('S Po')}|!)*")
+            name = rf"(?:{LETTER_NL}|{unicode_class('S')}|_)(?:{WORD}|{unicode_class('S Po')}|!)*"
             type(self).states = {
                 **self.states,
                 "funcname": [

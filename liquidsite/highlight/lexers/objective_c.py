@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, States, rule
+from ..engine import ALNUM, Mixin, RegexLexer, States, rule
 from .c import C_STATES, CLexer, CppLexer
 
 AT_KEYWORDS = frozenset("""
@@ -61,7 +61,7 @@ def with_objective_c(base: States) -> States:
             rule(r"\bin\b", "k"),
             rule(r"@(?:interface|implementation)\b", "k", "objc_classname"),
             rule(r"@(?:class|protocol)\b", "k", "forward_classname"),
-            rule(r"@((?u:[^\W_])+)", _at_word),
+            rule(rf"@({ALNUM}+)", _at_word),
             rule(r"[?]", "p", "ternary"),
             rule(r"\[", "p", "message"),
             rule(r"@\[", "p", "array_literal"),

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..engine import ContinuingLexer, LexerOptions, Mixin, RegexLexer, States, bool_option, rule, unicode_class
+from ..engine import (ContinuingLexer, LexerOptions, Mixin, RegexLexer, States, bool_option, case_class, rule,
+                      unicode_class)
+from ..ruby_classes import Present, differing_in, ruby_class
 from .html import HTMLLexer
 from .php_builtins import BUILTINS
 
@@ -226,13 +228,14 @@ def _build_states() -> States:
 
 
 @lru_cache(maxsize=None)
-def _name_shapes() -> tuple["re.Pattern[str]", ...]:
-    """E_ALL-like keyword constants, CONSTANTS and Classes, as Rouge tells them by shape."""
-    upper = unicode_class("Lu")
+def _name_shapes(present: Present) -> tuple["re.Pattern[str]", ...]:
+    """E_ALL-like keyword constants, CONSTANTS and Classes, as Rouge tells them by shape, for names
+    whose characters Ruby's and Python's classes see apart are *present*."""
+    upper = case_class(True)
     return (
         re.compile(rf"(E|PHP)(_{upper}+)+$"),
         re.compile(rf"(?:\\|^){upper}(?:{upper}|(?u:\d)|_)+$"),
-        re.compile(rf"(?:\\|^){upper}(?u:[^\W_])*?$"),
+        re.compile(rf"(?:\\|^){upper}{ruby_class('ALNUM', present)}*?$"),
     )
 
 
@@ -259,7 +262,7 @@ class PHPLexer(RegexLexer):
     @staticmethod
     def name_class(text: str) -> str:
         """Rouge's class for a name by its shape: E_ALL, CONSTANT, Class or plain name."""
-        keyword_constant, constant, class_name = _name_shapes()
+        keyword_constant, constant, class_name = _name_shapes(differing_in(text))
         if keyword_constant.match(text):
             return "kc"
         if constant.search(text):

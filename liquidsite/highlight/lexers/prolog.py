@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule, unicode_class
+from ..engine import WORD, Mixin, RegexLexer, case_class, rule
 
 
 def _leave(lexer: RegexLexer, match: "re.Match[str]") -> None:
@@ -17,7 +17,7 @@ class PrologLexer(RegexLexer):
         self.push("bol")
         if not self.states["atoms"]:  # Unicode tables are built on first use only
             type(self).states = {**self.states, "atoms": [
-                rule(rf"{unicode_class('Ll')}(?u:\w)*", "ss"),
+                rule(rf"{case_class(False)}{WORD}*", "ss"),
                 rule(r"'[^']*'", "ss"),
             ]}
 
@@ -45,7 +45,7 @@ class PrologLexer(RegexLexer):
         ],
         "variables": [
             rule(r"[A-Z]+\w*", "nv"),
-            rule(r"_(?u:\w)*", "nv"),
+            rule(rf"_{WORD}*", "nv"),
         ],
         "root": [Mixin("basic"), Mixin("atoms"), Mixin("variables"), Mixin("operators")],
         "nested_comment": [

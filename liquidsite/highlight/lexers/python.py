@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import RegexLexer, rule
+from ..engine import ALNUM, ALPHA, RegexLexer, rule
 
 KEYWORDS = frozenset("""
     assert break continue del elif else except exec finally for global if lambda pass
@@ -42,8 +42,8 @@ EXCEPTIONS = frozenset("""
 """.split())
 
 # Ruby's [[:alpha:]] and [[:alnum:]] are Unicode-aware.
-IDENTIFIER = r"(?u:[^\W\d_]|_)(?u:[^\W_]|_)*"
-DOTTED_IDENTIFIER = r"(?u:[^\W\d_]|[_.])(?u:[^\W_]|[_.])*"
+IDENTIFIER = rf"(?:{ALPHA}|_)(?:{ALNUM}|_)*"
+DOTTED_IDENTIFIER = rf"(?:{ALPHA}|[_.])(?:{ALNUM}|[_.])*"
 DIGITS = r"[0-9](_?[0-9])*"
 DECIMAL = rf"(({DIGITS})?\.{DIGITS}|{DIGITS}\.)"
 EXPONENT = rf"e[+-]?{DIGITS}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import RegexLexer, rule
+from ..engine import ALNUM, ALPHA, RegexLexer, rule
 
 KEYWORDS = frozenset("if else for while repeat in next break function".split())
 KEYWORD_CONSTANTS = frozenset("""
@@ -27,8 +27,6 @@ PRIMITIVE_FUNCTIONS = r"""
 """.split()
 
 # Ruby's [[:alpha:]] and [[:alnum:]] are Unicode-aware.
-ALPHA = r"(?u:[^\W\d_])"
-ALNUM = r"(?u:[^\W_])"
 
 
 def _name(lexer: RegexLexer, match: "re.Match[str]") -> None:

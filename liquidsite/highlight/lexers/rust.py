@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import XID_CONTINUE, XID_START, Mixin, RegexLexer, rule
 
 KEYWORDS = """
     as async await break const continue crate dyn else enum extern false fn for if impl in
@@ -25,8 +25,7 @@ BUILTINS = frozenset("""
 """.split())
 
 # \p{XID_Start} and \p{XID_Continue}, as Python's identifier classes approximate them.
-XID_START = r"(?u:[^\W\d])"
-ID = rf"{XID_START}(?u:\w)*"
+ID = rf"{XID_START}{XID_CONTINUE}*"
 HEX = "[0-9a-fA-F]"
 ESCAPES = rf"""(?:\\([nrt'"\\0]|x{HEX}{{2}}|u\{{({HEX}_*){{1,6}}\}}))"""
 SIZE = "(?:8|16|32|64|128|size)"

@@ -1,12 +1,11 @@
-"""SPARQL as Rouge 3.30 lexes it (Ruby's [[:word:]] read as Python's Unicode \\w, which leaves out
-combining marks)."""
+"""SPARQL as Rouge 3.30 lexes it."""
 
 from __future__ import annotations
 
 import re
 from typing import Callable
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import WORD, Mixin, RegexLexer, rule
 
 BUILTINS = frozenset("""
     ABS AVG BNODE BOUND CEIL COALESCE CONCAT CONTAINS COUNT DATATYPE DAY
@@ -51,12 +50,12 @@ class SPARQLLexer(RegexLexer):
             rule(r'"', "s2", "string_double"),
             rule(r"'''", "s1", "string_single_literal"),
             rule(r"'", "s1", "string_single"),
-            rule(r"[$?](?u:\w)+", "nv"),
-            rule(r"((?u:[\w-])*)(:)((?u:[\w-])+)?", _prefixed_name),
+            rule(rf"[$?]{WORD}+", "nv"),
+            rule(rf"((?:{WORD}|-)*)(:)((?:{WORD}|-)+)?", _prefixed_name),
             rule(r"<[^>]*>", "nn"),
             rule(r"true|false", "kc", flags=re.I),
             rule(r"a\b", "k"),
-            rule(r"[A-Z](?u:\w)+\b", _word, flags=re.I),
+            rule(rf"[A-Z]{WORD}+\b", _word, flags=re.I),
             rule(r"[+\-]?(?:\d+\.\d*|\.\d+)(?:[e][+\-]?[0-9]+)?", "mf", flags=re.I),
             rule(r"[+\-]?\d+", "mi"),
             rule(r"[\][(){}.,;=]", "p"),

@@ -8,7 +8,7 @@ scripts do not continue an identifier here as they do in Rouge.
 from __future__ import annotations
 
 import re
-from ..engine import Mixin, RegexLexer, States, rule, unicode_class
+from ..engine import ALNUM, ALPHA, Mixin, RegexLexer, States, case_class, rule, unicode_class
 
 KEYWORDS = frozenset("""
     await break case continue default do else fallthrough if in for return switch where while try catch throw
@@ -58,10 +58,8 @@ def _identifier(lexer: RegexLexer, match: "re.Match[str]") -> None:
 
 def _build_states() -> States:
     """Rouge's states; built on first use, as identifiers need Unicode tables."""
-    alpha = unicode_class("L Nl")[1:-1]
     mark_spacing = unicode_class("Mc")
-    ident = (rf"(?:(?:_|(?!{mark_spacing})[{alpha}]|{ASTRAL})"
-             rf"(?:[{alpha}{unicode_class('Nd')[1:-1]}_]|{ASTRAL})*)")
+    ident = rf"(?:(?:_|(?!{mark_spacing}){ALPHA}|{ASTRAL})(?:{ALNUM}|_|{ASTRAL})*)"
     word_start = r"(?u:(?=\w))"  # Rouge's leading \b: StringScanner sees nothing before the scan position
     return {
         "bol": [rule(r"#.*", "cp"), Mixin("inline_whitespace"), rule(r"", "", "#pop")],
@@ -103,7 +101,7 @@ def _build_states() -> States:
                  r"(?=(\?|!)?\s*[(])", _call),
             rule(r"as[?!]?(?=\s)", "k"),
             rule(r"try[!]?(?=\s)", "k"),
-            rule(rf"(#?(?!default)(?!{unicode_class('Lu')}){ident})(\s*)(:)", ("nv", "", "p")),
+            rule(rf"(#?(?!default)(?!{case_class(True)}){ident})(\s*)(:)", ("nv", "", "p")),
             rule(ident, _identifier),
             rule(rf"(`)({ident})(`)", ("p", "nv", "p")),
         ],

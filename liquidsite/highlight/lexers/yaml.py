@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Mixin, RegexLexer, rule
+from ..engine import LETTER_NL_ND, Mixin, RegexLexer, rule
 
 PLAIN_SCALAR_START = r"""[^ \t\n\r\f\v?:,\[\]{}#&*!|>'"%@`]"""
 # Ruby's [\p{L}\p{Nl}\p{Nd}_-]: Unicode letters and digits, underscore, hyphen.
-ANCHOR_CHAR = r"(?u:[^\W_])|[_-]"
+ANCHOR_CHAR = rf"{LETTER_NL_ND}|[_-]"
 
 
 def _directive(state: str):
