@@ -8,8 +8,12 @@ from a canned server on 127.0.0.1 standing in for gist.githubusercontent.com.
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from alfolio_site import CannedServer
+from conftest import run_build, write_tree
 
 from liquidsite.plugins import gist
 from liquidsite.plugins.gist import arguments
@@ -109,3 +113,23 @@ def test_argument_split_follows_the_gem():
     assert arguments("user/1 a b") == ("user/1 a b", "")
     assert arguments("a b c") is None
     assert arguments("") is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_worker_processes_leave_gist_pages_to_the_parent(tmp_path):
+    files = {"_config.yml": "plugins: [jekyll-gist]\n"}
+    for n in range(24):  # rounds under 16 renders stay in one process
+        files[f"p{n}.md"] = f"---\n---\nPage {n}\n" + (f"{{% gist u/{n} %}}\n" if n % 6 == 3 else "")
+    built = {}
+    for jobs in (1, 2):
+        source = tmp_path / f"site-{jobs}"
+        write_tree(source, files)
+        built[jobs] = run_build(source, "-V", "--offline", "--jobs", str(jobs),
+                                env={"LIQUIDSITE_POOL_THRESHOLD": "1"})
+        assert built[jobs].code == 0, built[jobs].log
+    assert built[2].files == built[1].files
+    assert re.search(r"Rendering: +\d+ of \d+ pages and documents in 2 worker processes", built[2].log)
+    assert built[2].read("p3.html") == '<p>Page 3\ntrue<script src="https://gist.github.com/u/3.js"> </script></p>\n'
+    assert built[2].stderr == built[1].stderr  # the same warnings in the same order (the site's render order)
+    assert sorted(built[2].stderr.splitlines()) == sorted("".join(
+        WARNING.format(f"u/{n}") for n in (3, 9, 15, 21)).splitlines())
