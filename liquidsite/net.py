@@ -153,12 +153,14 @@ class Network:
         except OSError as err:  # a read-only source: the answer serves this build only
             logger.debug("Network:", f"could not cache {url}: {err}")
 
-    def fetch(self, url: str, plugin: str, headers: Optional[dict[str, str]] = None) -> Optional[Response]:
+    def fetch(self, url: str, plugin: str, headers: Optional[dict[str, str]] = None,
+              warn: bool = True) -> Optional[Response]:
         """*url*'s answer: fetched (a 2xx one is stored), else the stored one, else None.
 
         A non-2xx answer is returned as it is (the plugins print their own
         message for it) unless a stored answer exists. ``None`` means nothing
-        is known: *plugin* is named once in a warning.
+        is known: *plugin* is named once in a warning, unless not *warn* (a
+        plugin that words its own, as the gem does).
         """
         if url in self.memory:
             return self.memory[url]
@@ -182,6 +184,8 @@ class Network:
                     return response
                 return self.cached(url) or response
         stored = self.cached(url)
+        if not warn:
+            return stored
         if stored is not None:
             if not self.offline:
                 self.warn_once(plugin, f"{url} could not be fetched ({reason}); using the cached answer.")

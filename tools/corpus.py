@@ -12,7 +12,12 @@ lists public GitHub repositories at pinned commits; for each, this script
    drops a ``theme:`` whose files the repository itself holds or copies a theme repository's
    folders into the site (``theme_repo``), for both builders alike;
 3. builds with ``jekyll build`` (``JEKYLL_NO_BUNDLER_REQUIRE=true``) and ``python3 -m liquidsite
-   build --offline``, and compares the two ``_site`` directories as ``liquidsite diff`` does.
+   build --offline``, and compares the two ``_site`` directories as ``liquidsite diff`` does;
+4. builds the site with Jekyll once more (``--jekyll-runs``, two builds by default, each from its
+   own copy): a file two Jekyll builds do not write alike (random ``sample``, Sass ``random()``, the
+   build's clock) is *unstable in Jekyll*, a status of its own, never counted as identical
+   whatever liquidsite wrote (nothing can match it reliably), with its diff against the first run
+   kept for inspection.
 
 ``run`` writes ``WORK/results.json`` (every non-identical file with a short diff); ``report``
 turns it into the Markdown table of ``docs/corpus.md``. Ruby is needed for ``run`` only: the
@@ -27,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -41,6 +47,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from liquidsite.diff import DIFFERENT, EQUIVALENT, IDENTICAL, ONLY_JEKYLL, ONLY_OURS, compare  # noqa: E402
+
+#: a file two Jekyll builds of the same site did not write alike (or only one of them wrote)
+UNSTABLE = "unstable"
+STATUSES = (IDENTICAL, EQUIVALENT, DIFFERENT, ONLY_JEKYLL, ONLY_OURS, UNSTABLE)
 
 DEFAULT_LIST = ROOT / "tools" / "corpus.json"
 PIN_TIME = "2024-01-01 00:00:00 +0000"
@@ -226,17 +236,40 @@ class SiteResult:
     theme: str
     counts: dict[str, int] = field(default_factory=dict)
     jekyll: Optional[dict[str, Any]] = None
+    jekyll_again: list[dict[str, Any]] = field(default_factory=list)  # the further Jekyll builds
     liquidsite: Optional[dict[str, Any]] = None
     dropped_plugins: list[str] = field(default_factory=list)
     files: list[dict[str, Any]] = field(default_factory=list)  # the non-identical ones
     error: str = ""
 
 
-def compare_sites(jekyll_site: Path, our_site: Path) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    """Counts per status and every file that is not byte-identical, as ``liquidsite diff --json``."""
-    comparison = compare(str(jekyll_site), str(our_site))
-    return comparison.counts(), [{"path": r.path, "status": r.status, "diff": r.diff}
-                                 for r in comparison.files if r.status != IDENTICAL]
+def unstable_paths(jekyll_site: Path, other_runs: Iterable[Path]) -> set[str]:
+    """The files of *jekyll_site* that another Jekyll build of the same site wrote otherwise, or not at all."""
+    paths: set[str] = set()
+    for other in other_runs:
+        paths |= {result.path for result in compare(str(jekyll_site), str(other)).files
+                  if result.status != IDENTICAL}
+    return paths
+
+
+def compare_sites(jekyll_site: Path, our_site: Path,
+                  unstable: Iterable[str] = ()) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Counts per status and every file that is not byte-identical, as ``liquidsite diff --json``;
+    a file in *unstable* counts as unstable in Jekyll, its comparison with *jekyll_site* kept as
+    ``against_first_run``."""
+    unstable = set(unstable)
+    counts = dict.fromkeys(STATUSES, 0)
+    files: list[dict[str, Any]] = []
+    for result in compare(str(jekyll_site), str(our_site)).files:
+        if result.path in unstable:
+            counts[UNSTABLE] += 1
+            files.append({"path": result.path, "status": UNSTABLE, "against_first_run": result.status,
+                          "diff": result.diff})
+            continue
+        counts[result.status] += 1
+        if result.status != IDENTICAL:
+            files.append({"path": result.path, "status": result.status, "diff": result.diff})
+    return counts, files
 
 
 def build_site(entry: SiteEntry, args: argparse.Namespace, gems: set[str]) -> SiteResult:
@@ -245,7 +278,8 @@ def build_site(entry: SiteEntry, args: argparse.Namespace, gems: set[str]) -> Si
     if work.exists():
         shutil.rmtree(work)
     sources = {}
-    for side in ("jekyll", "liquidsite"):
+    jekyll_sides = ["jekyll"] + [f"jekyll-{run}" for run in range(2, args.jekyll_runs + 1)]
+    for side in (*jekyll_sides, "liquidsite"):
         tree = work / f"src-{side}"
         extract(entry.repo, entry.commit, args.mirror, args.work / ".git-cache", tree)
         site = tree / entry.source if entry.source else tree
@@ -267,26 +301,38 @@ def build_site(entry: SiteEntry, args: argparse.Namespace, gems: set[str]) -> Si
     env = dict(os.environ, JEKYLL_NO_BUNDLER_REQUIRE="true")
     env.pop("JEKYLL_ENV", None)
     configs = f"_config.yml,{pin_file}"
-    jekyll = run_build(["jekyll", "build", "-s", ".", "-d", str(work / "jekyll_site"), "--config", configs],
-                       sources["jekyll"], env, work / "jekyll.log")
+    jekyll_builds: list[Build] = []
+    for side in jekyll_sides:
+        suffix = side[len("jekyll"):]
+        jekyll_builds.append(run_build([*args.jekyll, "build", "-s", ".", "-d", str(work / f"jekyll_site{suffix}"),
+                                        "--config", configs], sources[side], env, work / f"jekyll{suffix}.log"))
+    jekyll = jekyll_builds[0]
     ours = run_build([sys.executable, "-m", "liquidsite", "build", "--offline", "-s", ".",
                       "-d", str(work / "our_site"), "--config", configs],
                      sources["liquidsite"], dict(env, PYTHONPATH=str(ROOT)), work / "liquidsite.log")
     result.jekyll, result.liquidsite = vars(jekyll), vars(ours)
-    if jekyll.returncode != 0 or not (work / "jekyll_site").is_dir():
+    result.jekyll_again = [vars(build) for build in jekyll_builds[1:]]
+    jekyll_sites = [work / f"jekyll_site{side[len('jekyll'):]}" for side in jekyll_sides]
+    if any(build.returncode != 0 for build in jekyll_builds) or not all(site.is_dir() for site in jekyll_sites):
         result.error = "Jekyll failed"
         return result
     our_site = work / "our_site"
     if not our_site.is_dir():
         our_site.mkdir()
-    result.counts, result.files = compare_sites(work / "jekyll_site", our_site)
+    unstable = unstable_paths(jekyll_sites[0], jekyll_sites[1:])
+    result.counts, result.files = compare_sites(jekyll_sites[0], our_site, unstable)
     return result
 
 
+def _counts(result: dict[str, Any]) -> dict[str, int]:
+    """A site's counts per status (results written before ``unstable`` existed have none of it)."""
+    return {**dict.fromkeys(STATUSES, 0), **(result.get("counts") or {})}
+
+
 def totals(results: Iterable[dict[str, Any]]) -> dict[str, int]:
-    total = dict.fromkeys((IDENTICAL, EQUIVALENT, DIFFERENT, ONLY_JEKYLL, ONLY_OURS), 0)
+    total = dict.fromkeys(STATUSES, 0)
     for result in results:
-        for status, count in result.get("counts", {}).items():
+        for status, count in _counts(result).items():
             total[status] += count
     return total
 
@@ -295,29 +341,34 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "–"
 
 
+def _row(cells: Iterable[object]) -> str:
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
 def markdown_table(results: list[dict[str, Any]]) -> list[str]:
-    """One row per site and a total row: files, identical, equivalent, different, missing, extra."""
-    lines = ["| site | theme | repository@commit | files | identical | equivalent | different | missing | extra |",
-             "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    """One row per site and a total row: files, then the count of each status."""
+    lines = [_row(("site", "theme", "repository@commit", "files", *STATUSES[:-1], "unstable in Jekyll")),
+             _row(("---",) * 3 + ("---:",) * (1 + len(STATUSES)))]
     for result in results:
-        counts = result.get("counts") or {}
-        if not counts:
-            lines.append(f"| {result['name']} | {result['theme']} | {result['repo']} | "
-                         f"{result.get('error') or 'not compared'} | | | | | |")
+        if not result.get("counts"):
+            lines.append(_row((result["name"], result["theme"], result["repo"],
+                               result.get("error") or "not compared", *[""] * len(STATUSES))))
             continue
-        lines.append(f"| {result['name']} | {result['theme']} | {result['repo']} | {sum(counts.values())} | "
-                     f"{counts[IDENTICAL]} | {counts[EQUIVALENT]} | {counts[DIFFERENT]} | {counts[ONLY_JEKYLL]} | "
-                     f"{counts[ONLY_OURS]} |")
+        counts = _counts(result)
+        lines.append(_row((result["name"], result["theme"], result["repo"], sum(counts.values()),
+                           *(counts[status] for status in STATUSES))))
     total = totals(results)
     files = sum(total.values())
     compared = [result for result in results if result.get("counts")]
     matching = [result for result in compared
-                if not (result["counts"][DIFFERENT] or result["counts"][ONLY_JEKYLL] or result["counts"][ONLY_OURS])]
-    lines.append(f"| **total** ({len(compared)} sites) | | | {files} | {total[IDENTICAL]} | {total[EQUIVALENT]} | "
-                 f"{total[DIFFERENT]} | {total[ONLY_JEKYLL]} | {total[ONLY_OURS]} |")
+                if not any(_counts(result)[status] for status in (DIFFERENT, ONLY_JEKYLL, ONLY_OURS))]
+    lines.append(_row((f"**total** ({len(compared)} sites)", "", "", files, *(total[status] for status in STATUSES))))
+    stable = files - total[UNSTABLE]
     lines += ["", f"Byte-identical: {_percent(total[IDENTICAL], files)}; identical or equivalent: "
-              f"{_percent(total[IDENTICAL] + total[EQUIVALENT], files)}; sites matching completely: "
-              f"{len(matching)} of {len(compared)}."]
+              f"{_percent(total[IDENTICAL] + total[EQUIVALENT], files)}; unstable in Jekyll (two Jekyll builds "
+              f"differ): {total[UNSTABLE]} files; of the {stable} files Jekyll builds alike, identical or "
+              f"equivalent: {_percent(total[IDENTICAL] + total[EQUIVALENT], stable)}; sites matching completely "
+              f"(unstable files apart): {len(matching)} of {len(compared)}."]
     return lines
 
 
@@ -354,7 +405,9 @@ def command_report(args: argparse.Namespace) -> int:
     if args.files:
         for result in results:
             for entry in result.get("files", []):
-                print(f"{result['name']}: {entry['status']}: {entry['path']}")
+                against = f" (against the first Jekyll run: {entry['against_first_run']})" \
+                    if entry["status"] == UNSTABLE else ""
+                print(f"{result['name']}: {entry['status']}: {entry['path']}{against}")
                 for line in entry.get("diff", [])[: args.lines]:
                     print(f"    {line}")
     return 0
@@ -368,6 +421,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     run.add_argument("--mirror", type=Path, help="directory of OWNER+NAME/repo git mirrors")
     run.add_argument("--work", type=Path, required=True, help="where sites are extracted and built")
     run.add_argument("--only", nargs="*", help="site names to (re)build; the others' results are kept")
+    run.add_argument("--jekyll-runs", type=int, default=2, metavar="N",
+                     help="Jekyll builds per site (default 2); a file they write differently is unstable in Jekyll")
+    run.add_argument("--jekyll", default="jekyll", help="the Jekyll command (default: jekyll)")
     run.set_defaults(handler=command_run)
     report = commands.add_parser("report", help="the Markdown table of a results.json")
     report.add_argument("results", type=Path)
@@ -375,6 +431,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     report.add_argument("--lines", type=int, default=12, help="diff lines per file with --files")
     report.set_defaults(handler=command_report)
     args = parser.parse_args(argv)
+    if getattr(args, "jekyll_runs", 1) < 1:
+        parser.error("--jekyll-runs must be 1 or more")
+    if hasattr(args, "jekyll"):
+        args.jekyll = shlex.split(args.jekyll)
     return int(args.handler(args))
 
 
