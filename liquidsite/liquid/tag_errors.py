@@ -15,7 +15,12 @@ from liquid.exceptions import LiquidError, LiquidSyntaxError
 
 
 class JekyllTagError(Exception):
-    """A fatal error of a Jekyll tag; ``str(err)`` is Jekyll's message without `` in PATH``."""
+    """A fatal error of a Jekyll tag; ``str(err)`` is Jekyll's message without `` in PATH``.
+
+    ``line`` is the failing tag's line in the rendered file, when the tag knows it (Jekyll does
+    not print it; the terminal's location and the error overlay do)."""
+
+    line: int | None = None
 
 
 class IncludedLiquidError(JekyllTagError):

@@ -86,9 +86,23 @@ class CiteNode(_KeysNode):
 
 
 class NoCiteNode(_KeysNode):
+    """Under Liquid 5 (Jekyll 4.3's) a ``nocite`` whose keys are all found stops the build: the
+    gem returns an Array, which ``output << render(context)`` refuses (Liquid 4 joined it)."""
+
     def render_text(self, context: "RenderContext") -> str:
         scholar, keys = self.scholar(context)
-        return scholar.nocite(keys)
+        text = scholar.nocite(keys)
+        if text is not None:
+            return text
+        from ...liquid.tag_errors import JekyllTagError
+
+        line = self.token.source.count("\n", 0, self.token.start_index) + 1
+        error = JekyllTagError(
+            "no implicit conversion of Array into String"
+            f" (line {line}: jekyll-scholar's nocite returns an Array, which Liquid 5 cannot output)"
+        )
+        error.line = line
+        raise error
 
 
 class ReferenceNode(_KeysNode):

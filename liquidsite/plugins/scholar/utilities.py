@@ -379,15 +379,18 @@ class Scholar:
             items.append((entry, self.citation_number(entry.key, cited), locator, label))
         return csl.render_citation(self.csl_style(), items, self.options.suppress_author)
 
-    def nocite(self, keys: Sequence[str]) -> str:
+    def nocite(self, keys: Sequence[str]) -> Optional[str]:
+        """Marks *keys* cited, in order, up to the first one missing from the bibliography: then
+        ``missing_reference``. With none missing the gem returns its Array of per-key results, which
+        Liquid 5 cannot output: ``None`` says so."""
         bibliography = self.bibliography()
-        if any(key not in bibliography.entries for key in keys):
-            return str(self.config["missing_reference"])
         cited = self.cited_keys()
         for key in keys:
+            if key not in bibliography.entries:
+                return str(self.config["missing_reference"])
             if key not in cited:
                 cited.append(key)
-        return ""
+        return None
 
 
 class LazyAssigns(Mapping[str, Any]):
