@@ -20,7 +20,13 @@ class JekyllTagError(Exception):
     ``line`` is the failing tag's line in the rendered file, when the tag knows it (Jekyll does
     not print it; the terminal's location and the error overlay do)."""
 
-    line: int | None = None
+    def __init__(self, message: object = "", line: int | None = None) -> None:
+        super().__init__(message)
+        self._line = line
+
+    @property
+    def line(self) -> int | None:
+        return self._line
 
 
 class IncludedLiquidError(JekyllTagError):

@@ -97,12 +97,11 @@ class NoCiteNode(_KeysNode):
         from ...liquid.tag_errors import JekyllTagError
 
         line = self.token.source.count("\n", 0, self.token.start_index) + 1
-        error = JekyllTagError(
+        raise JekyllTagError(
             "no implicit conversion of Array into String"
-            f" (line {line}: jekyll-scholar's nocite returns an Array, which Liquid 5 cannot output)"
+            f" (line {line}: jekyll-scholar's nocite returns an Array, which Liquid 5 cannot output)",
+            line,
         )
-        error.line = line
-        raise error
 
 
 class ReferenceNode(_KeysNode):
