@@ -15,7 +15,8 @@ from a ``repository:`` folder, ``separate_links`` with the gem's per-key citatio
 lists hold, arXiv preprints, editors, theses, reports, in APA and IEEE, cited in order) and ``bibpages``
 (``.bib``/``.bibtex`` pages through the gem's converter: Markdown between entries, ``@string``,
 ``@preamble``, ``@comment``; ``allow_locale_overrides`` with German, French, ``italian`` and English
-entries).
+entries) and ``scope`` (what a ``bibliography_template`` assigns or captures stays set for the tag's
+next entries and renders, in a loop and in a layout, as a Liquid 5 Template keeps its outer scope).
 """
 
 from __future__ import annotations

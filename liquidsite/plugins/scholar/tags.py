@@ -52,7 +52,7 @@ class _ScholarNode(Node):
 
 class BibliographyNode(_ScholarNode):
     def render_text(self, context: "RenderContext") -> str:
-        scholar = Scholar.in_context(context, parse_options(self.markup))
+        scholar = Scholar.in_context(context, parse_options(self.markup), self)
         items = scholar.cited_entries()
         group_by = scholar.interpolate(scholar.options.group_by) or str(scholar.config.get("group_by"))
         if group_by != "none":
