@@ -42,6 +42,7 @@ MODULES: dict[str, str] = {
     "jekyll-tabs": "tabs",
     "jekyll-jupyter-notebook": "jupyter_notebook",
     "jekyll-link-attributes": "link_attributes",
+    "jekyll-target-blank": "target_blank",
     "jekyll-terser": "terser",
     "jekyll-imagemagick": "imagemagick",
     "jekyll-minifier": "minifier",
