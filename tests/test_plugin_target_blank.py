@@ -1,11 +1,11 @@
 """jekyll-target-blank 2.0.2: expected output observed from Jekyll 4.3.1 with the gem (the al-folio oracle
 with the gem's lib on RUBYLIB).
 
-``tests/target_blank/NAME/site`` are fixture sites of this project's own, ``expected`` what Jekyll built:
-``defaults`` (links in a layout's body, a post, a page without ``<body``, a ``.txt`` page with a permalink
-ending in ``/`` and one without; own-host, port, ``mailto:``, relative, upper-case scheme, ``http:`` in a
-query, user info, existing ``rel``/``target``, no ``href``) and ``settings`` (``css_class``,
-``add_css_classes``, ``rel``, ``noreferrer: false``).
+``tests/target_blank/defaults/site`` is a fixture site of this project's own (links in a layout's body, a
+post, a page without ``<body``, a ``.txt`` page with a permalink ending in ``/`` and one without; own host,
+port, ``mailto:``, relative, upper-case scheme, ``http:`` in a query, user info, existing ``rel``/``target``,
+no ``href``); ``settings`` is the same site with its own ``_config.yml`` (``css_class``,
+``add_css_classes``, ``rel``, ``noreferrer: false``). ``expected`` is what Jekyll built from each.
 """
 
 from __future__ import annotations
@@ -26,13 +26,16 @@ PAGES = sorted((site.name, page.relative_to(site / "expected").as_posix())
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each variant built from the one fixture site, with the variant's ``_config.yml`` if it has one."""
     root = tmp_path_factory.mktemp("target_blank")
     outputs = {}
-    for fixture in sorted(HERE.iterdir()):
-        source, dest = root / fixture.name, root / f"{fixture.name}_site"
-        shutil.copytree(fixture / "site", source)
-        Site(load_config({"source": str(source), "destination": str(dest), "quiet": True})).process()
-        outputs[fixture.name] = dest
+    for variant in sorted(HERE.iterdir()):
+        source = root / variant.name
+        shutil.copytree(HERE / "defaults/site", source)
+        if (variant / "_config.yml").is_file():
+            shutil.copy(variant / "_config.yml", source / "_config.yml")
+        outputs[variant.name] = root / f"{variant.name}_site"
+        Site(load_config({"source": str(source), "destination": str(outputs[variant.name]), "quiet": True})).process()
     return outputs
 
 

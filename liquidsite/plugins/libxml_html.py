@@ -526,6 +526,20 @@ def parse_fragment(html: str) -> Element:
     return fragment
 
 
+def rewrite_body(output: str, opening_body: "re.Pattern[str]", rewrite: Callable[[str], str]) -> str:
+    """*output* with what lies between its opening ``<body>`` (as *opening_body* finds it, blanks after
+    it included) and ``</body>`` through *rewrite*, or all of it through *rewrite* without ``<body``:
+    how jemoji and jekyll-target-blank hand a page's body to Nokogiri as a fragment."""
+    if "<body" not in output:
+        return rewrite(output)
+    match = opening_body.search(output)
+    if match is None:
+        return output
+    head, opener, tail = output[:match.start()], match.group(0), output[match.end():]
+    body, closer, rest = tail.partition("</body>")
+    return head + opener + rewrite(body) + closer + rest
+
+
 def parse_document(html: str) -> Document:
     builder = _build(html)
     return Document(builder.doctype or DEFAULT_DOCTYPE, builder.root)

@@ -95,14 +95,7 @@ def process(output: str, config: Mapping[str, Any]) -> str:
     """``Jekyll::TargetBlank.process`` on one output."""
     if "<a" not in output:
         return output
-    if "<body" not in output:
-        return process_fragment(output, config)
-    match = _OPENING_BODY.search(output)
-    if match is None:
-        return output
-    head, opener, tail = output[:match.start()], match.group(0), output[match.end():]
-    body, closer, rest = tail.partition("</body>")
-    return head + opener + process_fragment(body, config) + closer + rest
+    return libxml_html.rewrite_body(output, _OPENING_BODY, lambda body: process_fragment(body, config))
 
 
 def _post_render(item: Any) -> None:
