@@ -60,6 +60,7 @@ class MarkdownConverter(Converter):
             kramdown["syntax_highlighter"] = config["highlighter"]
         self.options = markdown.jekyll_options(kramdown)
         self.cache = cache
+        _warn_math_engine(kramdown.get("math_engine"))
 
     def matches(self, ext: str) -> bool:
         return ext.lower() in self.extensions
@@ -69,6 +70,19 @@ class MarkdownConverter(Converter):
 
     def convert(self, content: str, origin: str) -> str:
         return self.cache.getset(content, lambda: markdown.render(content, self.options))
+
+
+def _warn_math_engine(engine: Any) -> None:
+    """Jekyll 4 requires ``kramdown-math-ENGINE`` for a ``math_engine`` other than mathjax and stops
+    when that gem is missing (``math_engine: nil`` of Jekyll 3 sites names a gem that does not
+    exist). liquidsite has none of them: it says so once and writes math as kramdown does without
+    an engine (``<span class="kdmath">$x$</span>``)."""
+    if engine is None or engine is False or engine == "mathjax":
+        return
+    from .log import logger
+
+    logger.warn("Dependency Warning:", f"kramdown's math_engine '{engine}' needs the gem kramdown-math-{engine}, "
+                "which is not built into liquidsite; math is written as kramdown writes it without an engine.")
 
 
 class SassConverter(Converter):

@@ -192,3 +192,29 @@ def test_relative_permalinks_stop_the_build_as_jekyll_does(build_site) -> None:
     assert ("Since v3.0, permalinks for pages in subfolders must be relative to the site source directory, "
             "not the parent directory. Check https://jekyllrb.com/docs/upgrading/ for more info.") in built.log
     assert built.files == {}
+
+
+def test_a_math_engine_liquidsite_lacks_is_named_once_and_math_written_as_kramdown_without_one(build_site):
+    """AustenLamacraft/al-folio (2019) sets `math_engine: nil`, which Jekyll 3 passed to kramdown as no engine;
+    Jekyll 4.3.1 requires the gem kramdown-math-nil and stops. The output is kramdown 2.4's with that option."""
+    built = build_site({
+        "_config.yml": "kramdown:\n  math_engine: nil\n",
+        "index.md": "---\n---\nInline $$x^2$$ and\n\n$$\na+b\n$$\n",
+    })
+    assert built.code == 0
+    assert built.log.count("Dependency Warning: kramdown's math_engine 'nil' needs the gem kramdown-math-nil") == 1
+    assert built.files["index.html"] == (
+        '<p>Inline <span class="kdmath">$x^2$</span> and</p>\n\n<div class="kdmath">$$\na+b\n$$</div>\n')
+
+
+def test_cycle_drops_its_nil_values_as_ruby_liquid_does(build_site):
+    """AustenLamacraft/al-folio's CV opens and closes a row with `cycle` over a value and two nils: Ruby Liquid
+    5.4 compacts the nils away, so every entry gets both. Expected output observed from Liquid 5.4.0."""
+    built = build_site({"index.html": (
+        "---\n---\n{% for i in (1..4) %}[{% cycle 'add rows': '<r>', nil, nil %}|"
+        "{% cycle 'close rows': nil, nil, '</r>' %}]{% endfor %}\n"
+        "{% for i in (1..3) %}({% cycle 'a', nil %}{% cycle \"g\": 1, empty, blank, 2 %}){% endfor %}\n"
+        "{% for i in (1..2) %}<{% cycle nil, null %}|{% cycle 'x', false, nil %}>{% endfor %}\n"
+    )})
+    assert built.files["index.html"] == (
+        "[<r>|</r>][<r>|</r>][<r>|</r>][<r>|</r>]\n(a1)(a)(a)\n<|x><|false>\n")

@@ -15,7 +15,8 @@ from a ``repository:`` folder, ``separate_links`` with the gem's per-key citatio
 lists hold, arXiv preprints, editors, theses, reports, in APA and IEEE, cited in order) and ``bibpages``
 (``.bib``/``.bibtex`` pages through the gem's converter: Markdown between entries, ``@string``,
 ``@preamble``, ``@comment``; ``allow_locale_overrides`` with German, French, ``italian`` and English
-entries).
+entries) and ``scope`` (what a ``bibliography_template`` assigns or captures stays set for the tag's
+next entries and renders, in a loop and in a layout, as a Liquid 5 Template keeps its outer scope).
 """
 
 from __future__ import annotations
@@ -192,3 +193,34 @@ def test_a_comment_holds_the_entries_inside_its_braces(tmp_path: Path) -> None:
     """An al-folio fork comments entries out with `@Comment{ ... }`: Jekyll cites them as missing."""
     bib = "@string{s = {S}}\n@Comment{\n@book{a,\n  title={A {B}}}\n\n}\n@book{c, title={@comment{x}}}\n"
     assert _bibliography_site(tmp_path, bib) == '<ol class="bibliography"><li>c</li></ol>\n'
+
+
+NOCITE_BIB = "@book{a, title={A}, year={2001}}\n@book{b, title={B}, year={2002}}\n@book{c, title={C}, year={2003}}\n"
+
+
+def _nocite_site(root: Path, page: str) -> Site:
+    (root / "_bibliography").mkdir(parents=True)
+    (root / "_config.yml").write_text("plugins: [jekyll/scholar]\nscholar:\n  bibliography_template: '{{key}}'\n")
+    (root / "_bibliography/references.bib").write_text(NOCITE_BIB)
+    (root / "index.html").write_text(page)
+    return Site(load_config({"source": str(root), "destination": str(root / "_site"), "quiet": True}))
+
+
+def test_nocite_cites_keys_up_to_the_first_missing_one(tmp_path: Path) -> None:
+    _nocite_site(tmp_path, "---\n---\n[{% nocite a zz b %}]\n{% bibliography --cited %}\n").process()
+    assert (tmp_path / "_site/index.html").read_text() == (
+        '[(missing reference)]\n<ol class="bibliography"><li>a</li></ol>\n'
+    )
+
+
+@pytest.mark.parametrize("tag", ["{% nocite a b %}", "{% nocite %}"])
+def test_nocite_of_found_keys_stops_the_build_as_under_liquid_5(tmp_path: Path, tag: str) -> None:
+    """The gem returns an Array; Jekyll 4.3.1 on Liquid 5.4 stops with `Liquid Exception: no implicit
+    conversion of Array into String in index.html` (exit 1). yuguangchen1/al-folio's projects do this."""
+    site = _nocite_site(tmp_path, f"---\n---\nline three\n{tag}\n")
+    with pytest.raises(LiquidRenderError) as raised:
+        site.process()
+    message = str(raised.value)
+    assert message.startswith("no implicit conversion of Array into String (line 2: ") and message.endswith(
+        " in index.html")
+    assert raised.value.line == 2

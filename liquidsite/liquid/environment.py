@@ -37,7 +37,7 @@ from .compiler import compile_template
 from .expressions import adopt_jekyll_blanks
 from .lax_conditions import LaxIfTag, LaxUnlessTag
 from .lexer import jekyll_lexer
-from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyCaptureTag, RubyContinueTag
+from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyCaptureTag, RubyContinueTag, RubyCycleTag
 from .messages import lax_tag_failure
 from .output import RubyEchoTag, RubyOutput
 from .template_cache import TemplateCache
@@ -132,6 +132,7 @@ class JekyllEnvironment(Environment):
         self.add_tag(RubyBreakTag)
         self.add_tag(RubyContinueTag)
         self.add_tag(RubyCaptureTag)
+        self.add_tag(RubyCycleTag)
         standard_filters.register(self)
         filters.register(self)
         tags.register(self)

@@ -14,9 +14,10 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from liquid import Mode
-from liquid.builtin.expressions import Identifier, LoopExpression, parse_identifier, tokenize
+from liquid.builtin.expressions import Identifier, LoopExpression, Nil, parse_identifier, tokenize
 from liquid.builtin.tags.assign_tag import AssignTag
 from liquid.builtin.tags.capture_tag import CaptureTag
+from liquid.builtin.tags.cycle_tag import CycleTag
 from liquid.builtin.tags.for_tag import (
     ENDFORBLOCK, ENDFORELSEBLOCK, TAG_ELSE, TAG_ENDFOR, BreakTag, ContinueTag, ForTag,
 )
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from liquid.ast import Node
     from liquid.builtin.tags.assign_tag import AssignNode
     from liquid.builtin.tags.capture_tag import CaptureNode
+    from liquid.builtin.tags.cycle_tag import CycleNode
     from liquid.builtin.tags.for_tag import BreakNode, ContinueNode
     from liquid.context import RenderContext
     from liquid.token import Token
@@ -184,4 +186,16 @@ class RubyContinueTag(ContinueTag):
     def parse(self, stream: TokenStream) -> "ContinueNode":
         node = super().parse(stream)
         node.blank = False
+        return node
+
+
+class RubyCycleTag(CycleTag):
+    """``cycle``, whose ``nil``/``null`` values Ruby Liquid drops (``variables_from_string`` ends in
+    ``compact``): ``{% cycle 'rows': '<div class="row">', nil, nil %}`` writes the ``<div>`` every
+    time, as a site that meant one row in three found (AustenLamacraft/al-folio's CV). With no value
+    left, one ``nil`` stays: it writes nothing, as Ruby's ``evaluate(nil)`` does."""
+
+    def parse(self, stream: TokenStream) -> "CycleNode":
+        node = super().parse(stream)
+        node.args = [arg for arg in node.args if not isinstance(arg, Nil)] or node.args[:1]
         return node

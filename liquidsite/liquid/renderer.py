@@ -81,4 +81,4 @@ def _tag_error(err: JekyllTagError, path: str) -> LiquidRenderError:
     """A Jekyll tag's error in *path*; an error inside an included file is located there."""
     if isinstance(err, IncludedLiquidError) and err.include_path:
         return LiquidRenderError(f"{err} in {path}", err.include_path, err.line)
-    return LiquidRenderError(f"{err} in {path}", path)
+    return LiquidRenderError(f"{err} in {path}", path, err.line)

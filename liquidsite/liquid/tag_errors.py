@@ -15,7 +15,18 @@ from liquid.exceptions import LiquidError, LiquidSyntaxError
 
 
 class JekyllTagError(Exception):
-    """A fatal error of a Jekyll tag; ``str(err)`` is Jekyll's message without `` in PATH``."""
+    """A fatal error of a Jekyll tag; ``str(err)`` is Jekyll's message without `` in PATH``.
+
+    ``line`` is the failing tag's line in the rendered file, when the tag knows it (Jekyll does
+    not print it; the terminal's location and the error overlay do)."""
+
+    def __init__(self, message: object = "", line: int | None = None) -> None:
+        super().__init__(message)
+        self._line = line
+
+    @property
+    def line(self) -> int | None:
+        return self._line
 
 
 class IncludedLiquidError(JekyllTagError):

@@ -42,6 +42,7 @@ MODULES: dict[str, str] = {
     "jekyll-tabs": "tabs",
     "jekyll-jupyter-notebook": "jupyter_notebook",
     "jekyll-link-attributes": "link_attributes",
+    "jekyll-target-blank": "target_blank",
     "jekyll-terser": "terser",
     "jekyll-imagemagick": "imagemagick",
     "jekyll-minifier": "minifier",
@@ -136,6 +137,11 @@ def ruby_equivalent(plugin: RubyPlugin, attribute: str) -> Optional[BuiltinPlugi
     return found
 
 
+#: gems al-folio lists in ``plugins:`` that are libraries, not plugins: Jekyll requires them and they
+#: register nothing (``terser`` is what al-folio's ``_plugins/terser.rb`` of 2024–2025 minifies with)
+LIBRARY_GEMS = frozenset(("terser",))
+
+
 def warn_unknown(config: Mapping[str, Any]) -> None:
     """Name each plugin in ``plugins:`` that liquidsite has no equivalent for, once per build.
 
@@ -145,6 +151,6 @@ def warn_unknown(config: Mapping[str, Any]) -> None:
     from ..log import logger
 
     for name in dict.fromkeys(str(n) for n in (config.get("plugins") or [])):
-        if name not in MODULES:
+        if name not in MODULES and name not in LIBRARY_GEMS:
             logger.warn("Plugin Warning:", f"'{name}' is not built into liquidsite; the site is built without it.")
 

@@ -130,14 +130,7 @@ def emojify(output: str, config: dict[str, Any]) -> str:
     if not has_emoji(output):
         return output
     root = asset_root(config)
-    if "<body" not in output:
-        return emojify_fragment(output, root)
-    match = _OPENING_BODY.search(output)
-    if match is None:
-        return output
-    head, opener, tail = output[:match.start()], match.group(0), output[match.end():]
-    body, closer, rest = tail.partition("</body>")
-    return head + opener + emojify_fragment(body, root) + closer + rest
+    return libxml_html.rewrite_body(output, _OPENING_BODY, lambda body: emojify_fragment(body, root))
 
 
 def emojiable(item: Any) -> bool:

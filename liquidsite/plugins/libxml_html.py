@@ -87,7 +87,7 @@ _START_CLOSE = _closes(
     ("form", ("form", "p", "hr", *_HEADINGS, "dl", "ul", "ol", "menu", "dir", "address", *_LISTING, "head")),
     ("head", ("p",)),
     ("title", ("p",)),
-    ("body", ("head", "style", "script", "title")),
+    ("body", ("head", "style", "script", "title", "p")),
     ("frameset", ("head", "style", "script", "title", "p")),
     ("li", ("p", *_HEADINGS, "dl", "address", *_LISTING, "head", "li")),
     ("hr", ("p", "head")),
@@ -278,10 +278,10 @@ class DocumentBuilder:
         for name, value in attrs:
             if all(name != seen for seen, _ in unique):
                 unique.append((name, value))
+        self._auto_close(tag)  # libxml2 closes what the tag closes even when it then drops a misplaced tag
         if self._misplaced(tag):
             self.discarded += 1
             return
-        self._auto_close(tag)
         self._check_implied(tag)
         element = self._push(tag, unique)
         if closed or tag in LIBXML_EMPTY:
@@ -512,17 +512,32 @@ def _build(html: str) -> DocumentBuilder:
     return builder
 
 
-#: Nokogiri keeps the ``<body>`` element itself of a fragment starting so (its ``/html/body`` XPath)
-_STARTS_WITH_BODY = re.compile(r"\s*?<body", re.I)
+#: Nokogiri keeps the ``<body>`` element itself of a fragment with a line starting so (its ``/html/body``
+#: XPath, chosen by Ruby's ``/^\s*?<body/i``, whose ``^`` matches at the start of every line)
+_LINE_STARTS_WITH_BODY = re.compile(r"^[ \t\r\n\f\v]*?<body", re.I | re.M)
 
 
 def parse_fragment(html: str) -> Element:
     """Nokogiri's ``HTML::DocumentFragment.parse``: *html* parsed as a document after ``<html><body>``;
-    the body's nodes (the body itself for *html* starting with ``<body``), under a nameless root."""
+    the body's nodes (the body itself when a line of *html* starts with ``<body``), under a nameless root."""
     body = next(_build("<html><body>" + html).root.iter("body"))
     fragment = Element("", [])
-    fragment.children = [body] if _STARTS_WITH_BODY.match(html) else body.children
+    fragment.children = [body] if _LINE_STARTS_WITH_BODY.search(html) else body.children
     return fragment
+
+
+def rewrite_body(output: str, opening_body: "re.Pattern[str]", rewrite: Callable[[str], str]) -> str:
+    """*output* with what lies between its opening ``<body>`` (as *opening_body* finds it, blanks after
+    it included) and ``</body>`` through *rewrite*, or all of it through *rewrite* without ``<body``:
+    how jemoji and jekyll-target-blank hand a page's body to Nokogiri as a fragment."""
+    if "<body" not in output:
+        return rewrite(output)
+    match = opening_body.search(output)
+    if match is None:
+        return output
+    head, opener, tail = output[:match.start()], match.group(0), output[match.end():]
+    body, closer, rest = tail.partition("</body>")
+    return head + opener + rewrite(body) + closer + rest
 
 
 def parse_document(html: str) -> Document:

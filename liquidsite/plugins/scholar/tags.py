@@ -52,7 +52,7 @@ class _ScholarNode(Node):
 
 class BibliographyNode(_ScholarNode):
     def render_text(self, context: "RenderContext") -> str:
-        scholar = Scholar.in_context(context, parse_options(self.markup))
+        scholar = Scholar.in_context(context, parse_options(self.markup), self)
         items = scholar.cited_entries()
         group_by = scholar.interpolate(scholar.options.group_by) or str(scholar.config.get("group_by"))
         if group_by != "none":
@@ -86,9 +86,22 @@ class CiteNode(_KeysNode):
 
 
 class NoCiteNode(_KeysNode):
+    """Under Liquid 5 (Jekyll 4.3's) a ``nocite`` whose keys are all found stops the build: the
+    gem returns an Array, which ``output << render(context)`` refuses (Liquid 4 joined it)."""
+
     def render_text(self, context: "RenderContext") -> str:
         scholar, keys = self.scholar(context)
-        return scholar.nocite(keys)
+        text = scholar.nocite(keys)
+        if text is not None:
+            return text
+        from ...liquid.tag_errors import JekyllTagError
+
+        line = self.token.source.count("\n", 0, self.token.start_index) + 1
+        raise JekyllTagError(
+            "no implicit conversion of Array into String"
+            f" (line {line}: jekyll-scholar's nocite returns an Array, which Liquid 5 cannot output)",
+            line,
+        )
 
 
 class ReferenceNode(_KeysNode):

@@ -50,18 +50,20 @@ class Scholar:
     which has no Liquid context): the site, the page, the configuration and the tag's options."""
 
     def __init__(self, site: "Site", config: dict[str, Any], options: TagOptions,
-                 context: Optional["RenderContext"] = None) -> None:
+                 context: Optional["RenderContext"] = None, tag: Optional[object] = None) -> None:
         self.site = site
         self.config = config
         self.options = options
         self._context = context
+        self._tag = tag
         self._repository: Optional[dict[str, dict[Optional[str], str]]] = None
         self.page = None if context is None else context.globals.get("page")
 
     @classmethod
-    def in_context(cls, context: "RenderContext", options: TagOptions) -> "Scholar":
+    def in_context(cls, context: "RenderContext", options: TagOptions, tag: Optional[object] = None) -> "Scholar":
+        """The utilities for *tag* (the parsed tag, which keeps its bibliography template between renders)."""
         site: "Site" = context.env.site  # type: ignore[attr-defined]
-        return cls(site, merged(site.config, context.globals.get("page")), options, context)
+        return cls(site, merged(site.config, context.globals.get("page")), options, context, tag)
 
     @property
     def context(self) -> "RenderContext":
@@ -307,11 +309,24 @@ class Scholar:
             "page": self.page,
             "details": self.details_link(entry),
         }, lazy)
-        template = self.template()
+        kept = self._tag_template()
+        template = kept.template
         context = template.context_class(template, globals=template.make_globals(assigns))
+        context.locals.update(kept.assigns)
         buffer = context.get_buffer()
         template.render_with_context(context, buffer)
+        kept.assigns = dict(context.locals)
         return buffer.getvalue()
+
+    def _tag_template(self) -> "TagTemplate":
+        """The template this tag renders entries with, and what they assigned so far."""
+        if self._tag is None:
+            return TagTemplate(self.template())
+        kept = _TAG_TEMPLATES.setdefault(self.context.env, {})
+        tag_template = kept.get(self._tag)
+        if tag_template is None:
+            tag_template = kept[self._tag] = TagTemplate(self.template())
+        return tag_template
 
     def template(self) -> Any:
         source = self.options.template or self.config.get("bibliography_template")
@@ -379,15 +394,18 @@ class Scholar:
             items.append((entry, self.citation_number(entry.key, cited), locator, label))
         return csl.render_citation(self.csl_style(), items, self.options.suppress_author)
 
-    def nocite(self, keys: Sequence[str]) -> str:
+    def nocite(self, keys: Sequence[str]) -> Optional[str]:
+        """Marks *keys* cited, in order, up to the first one missing from the bibliography: then
+        ``missing_reference``. With none missing the gem returns its Array of per-key results, which
+        Liquid 5 cannot output: ``None`` says so."""
         bibliography = self.bibliography()
-        if any(key not in bibliography.entries for key in keys):
-            return str(self.config["missing_reference"])
         cited = self.cited_keys()
         for key in keys:
+            if key not in bibliography.entries:
+                return str(self.config["missing_reference"])
             if key not in cited:
                 cited.append(key)
-        return ""
+        return None
 
 
 class LazyAssigns(Mapping[str, Any]):
@@ -446,6 +464,25 @@ def _compare_values(first: Value, second: Value) -> int:
 
 
 _TEMPLATES: "weakref.WeakKeyDictionary[Any, dict[str, Any]]" = weakref.WeakKeyDictionary()
+
+
+class TagTemplate:
+    """What the gem keeps on a ``bibliography`` tag: the template it parsed the first time it
+    rendered (``@liquid_template``, whatever the options of later renders), and that template's
+    outer scope. Liquid 5 keeps the outer scope on the Template object and looks variables up
+    there before the data passed to ``render``, so a variable an entry assigns or captures is
+    still set for the next entries and the tag's next renders (a ``capture`` under an ``if``
+    leaks an earlier entry's month into an entry that has none). Kept per build, as Jekyll keeps
+    a file's parsed template; a page rendered in a worker process starts from an empty scope."""
+
+    __slots__ = ("template", "assigns")
+
+    def __init__(self, template: Any) -> None:
+        self.template = template
+        self.assigns: dict[str, object] = {}
+
+
+_TAG_TEMPLATES: "weakref.WeakKeyDictionary[Any, dict[object, TagTemplate]]" = weakref.WeakKeyDictionary()
 
 
 def _parse_template(env: Any, text: str) -> Any:
