@@ -106,8 +106,8 @@ def test_an_exception_in_the_engine_is_an_error_for_that_file(tmp_path) -> None:
     minifier = terserjs.Minifier({}, str(tmp_path / "cache"), offline=False)
     try:
         with pytest.raises(terserjs.TerserError, match="engine trouble"):
-            minifier.minify("throw")
-        assert minifier.minify("a  b") == "/*mini false*/ab"
+            minifier.minified_text("throw")
+        assert minifier.minified_text("a  b") == "/*mini false*/ab"
     finally:
         minifier.close()
 
@@ -135,7 +135,7 @@ def test_node_asked_for_and_absent(monkeypatch) -> None:
     monkeypatch.setenv(terserjs.ENGINE_ENV, "node")
     monkeypatch.setenv("PATH", "")
     with pytest.raises(terserjs.Unavailable, match="Node is not on PATH"):
-        terserjs.start_engine("")
+        terserjs.engine_command("", "")
 
 
 def test_invalid_settings_leave_the_files_unminified(tmp_path, capsys) -> None:
@@ -229,7 +229,7 @@ def test_a_long_chain_of_operators_fits_the_engines_stack(tmp_path) -> None:
     minifier = terserjs.Minifier({}, str(tmp_path), offline=True)
     try:
         source = "var s = " + " + ".join(f'"x{i}"' for i in range(1500)) + ";\nwindow.s = s;\n"
-        assert minifier.minify(source) == 'var s="' + "".join(f"x{i}" for i in range(1500)) + '";window.s=s;'
+        assert minifier.minified_text(source) == 'var s="' + "".join(f"x{i}" for i in range(1500)) + '";window.s=s;'
     finally:
         minifier.close()
 
@@ -241,14 +241,15 @@ def test_node_stopping_leaves_the_rest_unminified(tmp_path, monkeypatch) -> None
     monkeypatch.setenv(terserjs.ENGINE_ENV, "node")
     minifier = terserjs.Minifier({}, str(tmp_path / "cache"), offline=False)
     try:
-        assert minifier.minify("a  b") == "/*mini false*/ab"
-        assert isinstance(minifier.engine, terserjs.Node)
-        minifier.engine.process.kill()
-        minifier.engine.process.wait()
+        assert minifier.minified_text("a  b") == "/*mini false*/ab"
+        (runner,) = minifier.runners
+        assert runner.name == "Node"
+        runner.process.kill()
+        runner.process.wait()
         with pytest.raises(terserjs.Unavailable, match="Node stopped"):
-            minifier.minify("c")
+            minifier.minified_text("c")
         with pytest.raises(terserjs.Unavailable, match="Node stopped"):
-            minifier.minify("d")
+            minifier.minified_text("d")
     finally:
         minifier.close()
 
