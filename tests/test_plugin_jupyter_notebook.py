@@ -107,7 +107,8 @@ def test_a_fresh_clone_takes_the_export_from_the_user_cache(tmp_path, monkeypatc
     assert clone == first
     # other options are another key
     with pytest.raises(ConversionError, match="converted again"):
-        build(tmp_path / "other", {**FILES, "_config.yml": FILES["_config.yml"] + "jupyter_notebook:\n  prompt: false\n"})
+        config = FILES["_config.yml"] + "jupyter_notebook:\n  prompt: false\n"
+        build(tmp_path / "other", {**FILES, "_config.yml": config})
 
 
 def test_the_key_names_the_versions_of_what_shapes_an_export(tmp_path):
