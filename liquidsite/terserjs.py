@@ -116,7 +116,7 @@ def bundle_source(bundle: Bundle, offline: bool = False) -> str:
                 raise Unavailable(f"{bundle.name} is not in the download cache ({folder}) and --offline "
                                   f"forbids fetching {url}; build once online to cache it")
             body = _download(url, digest)
-            _store(path, body)
+            usercache.write_file(path, body)
         parts.append(body.decode("utf-8"))
     return "\n".join(parts)
 
@@ -153,19 +153,6 @@ def _download(url: str, digest: str) -> bytes:
     if actual != digest:
         raise Unavailable(f"{url} has SHA-256 {actual}, not the pinned {digest}; not used")
     return body
-
-
-def _store(path: str, body: bytes) -> bool:
-    """Write *body* atomically (several builds may write at once); False when the folder is read-only."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as handle:
-            handle.write(body)
-        os.replace(tmp, path)
-    except OSError:
-        return False
-    return True
 
 
 # --- terser-ruby's options -------------------------------------------------------------------------------
@@ -561,7 +548,7 @@ class Minifier:
         if stored is None:
             stored = usercache.read(USER_CACHE_KIND, key, ".error")
             if stored is not None:
-                _store(path[:-3] + ".error", stored)
+                usercache.write_file(path[:-3] + ".error", stored)
         if stored is not None:
             return Pending(key, error=TerserError(*json.loads(stored)))
         shared = usercache.read(USER_CACHE_KIND, key, ".js")
@@ -580,8 +567,8 @@ class Minifier:
             if not self.runners:
                 bundle_path = os.path.join(self.scratch, "bundle.js")
                 options_path = os.path.join(self.scratch, "options.json")
-                _store(bundle_path, bundle_source(self.bundle, self.offline).encode("utf-8"))
-                _store(options_path, self.options.encode("utf-8"))
+                usercache.write_file(bundle_path, bundle_source(self.bundle, self.offline).encode("utf-8"))
+                usercache.write_file(options_path, self.options.encode("utf-8"))
                 command, engine = engine_command(bundle_path, options_path)
                 for _ in range(runner_count(engine, self.jobs, len(todo))):
                     self.runners.append(Runner(command, engine))
@@ -592,7 +579,7 @@ class Minifier:
             self.requests += 1
             job.ident, job.runner = self.requests, min(self.runners, key=lambda runner: runner.load)
             source_path = os.path.join(self.scratch, f"{job.ident}.js")
-            _store(source_path, source.encode("utf-8", "surrogatepass"))
+            usercache.write_file(source_path, source.encode("utf-8", "surrogatepass"))
             job.runner.send(job.ident, source_path, source_path + ".out")
             job.runner.load += len(source)
 
@@ -616,7 +603,7 @@ class Minifier:
             job.error = TerserError(str(error.get("message")), error.get("line"), error.get("col"))
             if job.error.line is not None:  # terser's own verdict
                 verdict = json.dumps([str(job.error), job.error.line, job.error.column]).encode()
-                _store(target[:-3] + ".error", verdict)
+                usercache.write_file(target[:-3] + ".error", verdict)
                 usercache.write(USER_CACHE_KIND, job.key, verdict, ".error")
             raise job.error
         assert self.scratch is not None
@@ -628,7 +615,7 @@ class Minifier:
 
     def _keep(self, path: str, code: bytes) -> str:
         """*code* stored at *path* in the site's cache; in an unwritable cache, a temporary file of this build."""
-        if _store(path, code):
+        if usercache.write_file(path, code):
             return path
         handle, temporary = tempfile.mkstemp(suffix=".js")
         with os.fdopen(handle, "wb") as out:

@@ -69,8 +69,13 @@ def read(kind: str, key: str, suffix: str = "") -> Optional[bytes]:
 def write(kind: str, key: str, body: bytes, suffix: str = "") -> None:
     """Store *body* under *key*, whole or not at all; a read-only or full disk only loses the entry."""
     path = _path(kind, key, suffix)
-    if path is None:
-        return
+    if path is not None:
+        write_file(path, body)
+
+
+def write_file(path: str, body: bytes) -> bool:
+    """Write *body* to *path* atomically (several builds may write one cache at once); False when it cannot
+    be written (a read-only folder, a full disk)."""
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -82,3 +87,5 @@ def write(kind: str, key: str, body: bytes, suffix: str = "") -> None:
             os.remove(tmp)
         except OSError:
             pass
+        return False
+    return True
