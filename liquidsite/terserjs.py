@@ -607,8 +607,11 @@ class Minifier:
                 usercache.write(USER_CACHE_KIND, job.key, verdict, ".error")
             raise job.error
         assert self.scratch is not None
-        with open(os.path.join(self.scratch, f"{job.ident}.js.out"), "rb") as handle:
-            code = handle.read()
+        try:
+            with open(os.path.join(self.scratch, f"{job.ident}.js.out"), "rb") as handle:
+                code = handle.read()
+        except OSError as err:  # a full or vanished scratch folder: nothing more can be minified
+            raise Unavailable(f"{job.runner.name} left no result ({err})") from err
         usercache.write(USER_CACHE_KIND, job.key, code, ".js")
         job.path = self._keep(target, code)
         return job.path
@@ -635,8 +638,9 @@ class Minifier:
             return handle.read()
 
     def close(self) -> None:
-        """End the engine processes and remove their scratch files."""
+        """End the engine processes and remove their scratch files (a later :meth:`start` starts others)."""
         self._ending()
+        self.scratch = None
 
     def prune(self) -> None:
         """Remove cached results this build did not use (sources edited or deleted since)."""
