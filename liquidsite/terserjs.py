@@ -485,6 +485,8 @@ class Pending:
     error: Optional[TerserError] = None
     runner: Optional[Runner] = None
     ident: int = 0
+    #: where a result made before came from: ``site`` (the site's cache) or ``user`` (the user's content cache)
+    cached: str = ""
 
 
 class Minifier:
@@ -543,17 +545,18 @@ class Minifier:
     def _cached(self, key: str) -> Pending:
         path = self._path(key)
         if os.path.isfile(path):
-            return Pending(key, path=path)
+            return Pending(key, path=path, cached="site")
+        origin = "site"
         stored = _read(path[:-3] + ".error")
         if stored is None:
-            stored = usercache.read(USER_CACHE_KIND, key, ".error")
+            origin, stored = "user", usercache.read(USER_CACHE_KIND, key, ".error")
             if stored is not None:
                 usercache.write_file(path[:-3] + ".error", stored)
         if stored is not None:
-            return Pending(key, error=TerserError(*json.loads(stored)))
+            return Pending(key, error=TerserError(*json.loads(stored)), cached=origin)
         shared = usercache.read(USER_CACHE_KIND, key, ".js")
         if shared is not None:
-            return Pending(key, path=self._keep(path, shared))
+            return Pending(key, path=self._keep(path, shared), cached="user")
         return Pending(key)
 
     def _dispatch(self, todo: list[tuple[Pending, str]]) -> None:

@@ -90,6 +90,11 @@ def generate(site: "Site") -> None:
         minifier.close()
         return
     run = _RUNS[site] = _Run(minifier)
+    origins = [job.cached for job in jobs]
+    engines = "/".join(sorted({runner.name for runner in minifier.runners}))
+    working = f" by {len(minifier.runners)} {engines} process(es) while the site renders" if engines else ""
+    logger.debug("Terser:", f"{len(jobs)} script(s): {origins.count('site')} from the site's cache, "
+                 f"{origins.count('user')} from the user's content cache, {origins.count('')} minified{working}")
     for (item, _), job in zip(readable, jobs, strict=True):
         replacement = TerserStaticFile(item, run, job)
         run.files.append(replacement)
