@@ -340,3 +340,14 @@ def test_an_engine_stopping_during_the_build_leaves_its_scripts_unminified(tmp_p
     assert log.count("copied unminified") == 1
     assert "2 JavaScript file(s) copied unminified: Node stopped (status 3)." in log
     assert not list((tmp_path / ".jekyll-cache/jekyll-terser").rglob("*.js"))
+
+
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_a_script_that_is_not_utf8_is_not_written(tmp_path, capsys) -> None:
+    (tmp_path / "assets/js").mkdir(parents=True)
+    (tmp_path / "assets/js/latin1.js").write_bytes(b"var caf\xe9 = 1;\n")
+    site = build(tmp_path, _site(), quiet=False)
+    assert not (site / "assets/js/latin1.js").exists()
+    assert (site / "assets/js/a.js").read_text() == "/*mini true*/vara=1;varb=2;"
+    assert ("Terser Exception: assets/js/latin1.js: source sequence is illegal/malformed utf-8; not written"
+            in _log(capsys))

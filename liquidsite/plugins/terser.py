@@ -82,7 +82,7 @@ def generate(site: "Site") -> None:
             with open(item.path, "rb") as handle:
                 readable.append((item, handle.read().decode("utf-8")))
         except UnicodeDecodeError:
-            _not_written(site, item, "source sequence is illegal/malformed utf-8")
+            _not_written(site, item, ": source sequence is illegal/malformed utf-8")
     try:
         jobs = minifier.start([source for _, source in readable])
     except terserjs.Unavailable as err:
@@ -101,13 +101,16 @@ def generate(site: "Site") -> None:
         site.static_files[site.static_files.index(item)] = replacement
 
 
-def _not_written(site: "Site", item: StaticFile, reason: str, where: str = "") -> None:
-    """The gem's failure to write *item*: warned, and not written (still listed in ``site.static_files``)."""
-    logger.warn("Terser Exception:", f"{item.relative_path.lstrip('/')}{where}: {reason}; not written "
-                "(as jekyll-terser does).")
-    if item in site.static_files:
-        site.static_files[site.static_files.index(item)] = UnwrittenStaticFile(
-            item.site, item.dir_name, item.name, item.collection)
+def _warn_not_written(item: StaticFile, reason: str) -> None:
+    """The gem's failure to write *item* (``Terser Exception:`` on its standard error)."""
+    logger.warn("Terser Exception:", f"{item.relative_path.lstrip('/')}{reason}; not written (as jekyll-terser does).")
+
+
+def _not_written(site: "Site", item: StaticFile, reason: str) -> None:
+    """*item* warned about and not written (still listed in ``site.static_files``)."""
+    _warn_not_written(item, reason)
+    site.static_files[site.static_files.index(item)] = UnwrittenStaticFile(
+        item.site, item.dir_name, item.name, item.collection)
 
 
 class TerserStaticFile(MinifiedStaticFile):
@@ -146,8 +149,7 @@ class TerserStaticFile(MinifiedStaticFile):
             self._path = run.minifier.result(job)
         except terserjs.TerserError as err:
             where = f":{err.line}:{err.column}" if err.line is not None else ""
-            logger.warn("Terser Exception:", f"{self.relative_path.lstrip('/')}{where}: {err}; not written "
-                        "(as jekyll-terser does).")
+            _warn_not_written(self, f"{where}: {err}")
             self._rejected = True
         except terserjs.Unavailable as err:
             run.stopped = run.stopped or err
