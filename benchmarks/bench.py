@@ -69,8 +69,9 @@ TOOLS = ("liquidsite", "jekyll", "hugo")
 
 def build_env() -> dict[str, str]:
     """The builders' environment: this checkout's liquidsite, its bytecode written and reused as an
-    installed package's is (``PYTHONDONTWRITEBYTECODE`` would compile every module at every start)."""
-    env = dict(os.environ, JEKYLL_NO_BUNDLER_REQUIRE="true", PYTHONPATH=ROOT)
+    installed package's is (``PYTHONDONTWRITEBYTECODE`` would compile every module at every start), and
+    no user content cache (liquidsite/usercache.py): a cold build starts from nothing, as Jekyll's does."""
+    env = dict(os.environ, JEKYLL_NO_BUNDLER_REQUIRE="true", PYTHONPATH=ROOT, LIQUIDSITE_CONTENT_CACHE="off")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 

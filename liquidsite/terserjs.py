@@ -12,10 +12,12 @@ into sequences, evaluates constants), so liquidsite runs terser.js itself:
   download cache (``$LIQUIDSITE_CACHE_DIR``, as remote themes); ``--offline``
   only reads that cache.
 - **The engine** is Node when ``node`` is on PATH (what ExecJS uses for the
-  gem; one process per build, about four times faster), else QuickJS from the
-  ``quickjs`` wheel (the optional ``terser`` extra), in-process;
-  ``$LIQUIDSITE_TERSER_ENGINE`` chooses. Both give the gem's bytes on all of
-  al-folio's scripts.
+  gem; about four times faster), else QuickJS from the ``quickjs`` wheel (the
+  optional ``terser`` extra) in a Python process of its own
+  (:mod:`.quickjs_runner`); ``$LIQUIDSITE_TERSER_ENGINE`` chooses. Both give
+  the gem's bytes on all of al-folio's scripts. A build starts up to one engine
+  process per job (``--jobs``, every core by default), which minify the scripts
+  while the site renders; a script's result is taken when it is written.
 - **The options** are what ``Terser.new(options).compile(source)`` sends to
   ``terser_wrapper``: :func:`wrapper_options` ports terser-ruby's merging of
   its ``DEFAULTS`` with the site's settings, Ruby's symbol/string key
@@ -24,25 +26,28 @@ into sequences, evaluates constants), so liquidsite runs terser.js itself:
 
 :class:`Minifier` keeps every result in a folder of the site's cache, keyed by
 the bundle, the options and the source, so that a warm build neither loads the
-engine nor needs the bundle.
+engine nor needs the bundle, and under the same key in the user's content cache
+(:mod:`.usercache`), so that a fresh clone of a site, or another site with the
+same vendor scripts, does not minify them again.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
-import threading
 import urllib.parse
 import urllib.request
+import weakref
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
-from . import net
+from . import net, quickjs_runner, usercache
 
 #: Where the bundle's files are downloaded from (a test points it at a local server).
 BUNDLE_URL_ENV = "LIQUIDSITE_TERSER_URL"
@@ -111,7 +116,7 @@ def bundle_source(bundle: Bundle, offline: bool = False) -> str:
                 raise Unavailable(f"{bundle.name} is not in the download cache ({folder}) and --offline "
                                   f"forbids fetching {url}; build once online to cache it")
             body = _download(url, digest)
-            _store(path, body)
+            usercache.write_file(path, body)
         parts.append(body.decode("utf-8"))
     return "\n".join(parts)
 
@@ -148,19 +153,6 @@ def _download(url: str, digest: str) -> bytes:
     if actual != digest:
         raise Unavailable(f"{url} has SHA-256 {actual}, not the pinned {digest}; not used")
     return body
-
-
-def _store(path: str, body: bytes) -> bool:
-    """Write *body* atomically (several builds may write at once); False when the folder is read-only."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as handle:
-            handle.write(body)
-        os.replace(tmp, path)
-    except OSError:
-        return False
-    return True
 
 
 # --- terser-ruby's options -------------------------------------------------------------------------------
@@ -365,157 +357,149 @@ def _key(key: Any) -> str:
 
 #: chooses the engine: ``node`` or ``quickjs``; unset, Node when it is on PATH (about four times faster), else QuickJS
 ENGINE_ENV = "LIQUIDSITE_TERSER_ENGINE"
-#: joins the bundle's wrapper with Python: JSON in, JSON out (QuickJS passes strings, not objects)
-_GLUE = "\nfunction __liquidsite_terser(options) { return JSON.stringify(terser_wrapper(JSON.parse(options))); }\n"
-_MEMORY_LIMIT = 1024 * 1024 * 1024
-_STACK_BYTES = 256 * 1024 * 1024
-_STACK_MARGIN = 1024 * 1024
 #: Node's side: the bundle evaluated as ExecJS's Node runtime evaluates it (in a function, without
-#: ``module``/``exports``/``require``), then one JSON line of options in, one JSON line out
-_NODE_SERVER = """
+#: ``module``/``exports``/``require``), the options read once, then the protocol of :mod:`.quickjs_runner`
+#: (a request line ``{"id", "input", "output"}`` in, an answer line out)
+_NODE_RUNNER = """
 const fs = require('fs'), readline = require('readline');
 const wrapper = new Function('module', 'exports', 'require',
   fs.readFileSync(process.argv[1], 'utf8') + '\\n;return terser_wrapper;')();
+const options = fs.readFileSync(process.argv[2], 'utf8');
 readline.createInterface({input: process.stdin, crlfDelay: Infinity}).on('line', (line) => {
-  let answer;
-  try { answer = JSON.stringify(wrapper(JSON.parse(line))); }
-  catch (err) { answer = JSON.stringify({fatal: String(err)}); }
-  process.stdout.write(answer + '\\n');
+  const request = JSON.parse(line), answer = {id: request.id};
+  try {
+    const given = JSON.parse(options);
+    given.source = fs.readFileSync(request.input, 'utf8');
+    const result = wrapper(given);
+    if (result.error != null) answer.error = result.error;
+    else fs.writeFileSync(request.output, String(result.code === undefined ? '' : result.code), 'utf8');
+  } catch (err) { answer.fatal = String(err); }
+  process.stdout.write(JSON.stringify(answer) + '\\n');
 });
 """
 
 
-class Engine:
-    """Runs ``terser_wrapper`` on options given as JSON and answers its result as JSON."""
+class Runner:
+    """One engine process (Node, or Python running :mod:`.quickjs_runner`) minifying the scripts sent to it,
+    in order, while this process goes on; :meth:`answer` waits for one of them."""
 
-    def run(self, options: str) -> str:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Let go of the engine (a Node process ends)."""
-
-
-class QuickJS(Engine):
-    """QuickJS in this process, from the ``quickjs`` wheel, on a thread of its own.
-
-    terser recurses once per level of the syntax tree (a chain of 500 ``+`` is 500 levels), and
-    QuickJS stops at its stack limit; the thread gets a stack of :data:`_STACK_BYTES` (reserved,
-    not used, until needed) and QuickJS a limit a little below it. A QuickJS runtime must stay
-    on the thread that made it, so every call goes through that one thread.
-    """
-
-    def __init__(self, source: str) -> None:
+    def __init__(self, command: list[str], name: str) -> None:
+        self.name = name
+        self.errors = tempfile.TemporaryFile()  # a file, so that a chatty engine never blocks on a full pipe
         try:
-            import quickjs  # type: ignore[import-not-found,import-untyped,unused-ignore]
-        except ImportError as err:
-            raise Unavailable("no JavaScript engine: pip install 'liquidsite[terser]' (QuickJS), "
-                              "or put Node on PATH") from err
-        self.errors: Any = quickjs.JSException
-        self.stack = _STACK_BYTES
-        previous = threading.stack_size(self.stack)
-        try:
-            self.thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="liquidsite-quickjs")
-            loading = self.thread.submit(self._load, quickjs, source)
-        except RuntimeError:  # no room for such a stack here: the default one (QuickJS keeps its own limit)
-            threading.stack_size(previous)
-            self.stack = 0
-            self.thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="liquidsite-quickjs")
-            loading = self.thread.submit(self._load, quickjs, source)
-        finally:
-            threading.stack_size(previous)
-        self.function = loading.result()
-
-    def _load(self, quickjs: Any, source: str) -> Any:
-        context = quickjs.Context()
-        context.set_memory_limit(_MEMORY_LIMIT)
-        if self.stack:
-            context.set_max_stack_size(self.stack - _STACK_MARGIN)
-        context.eval(source + _GLUE)
-        return context, context.get("__liquidsite_terser")
-
-    def run(self, options: str) -> str:
-        return self.thread.submit(self._call, options).result()
-
-    def _call(self, options: str) -> str:
-        _context, function = self.function
-        try:
-            return str(function(options))
-        except self.errors as err:  # a source nested deeper than the stack allows, or memory
-            raise TerserError(str(err).splitlines()[0]) from err
-
-    def close(self) -> None:
-        self.thread.submit(self._release).result()
-        self.thread.shutdown()
-
-    def _release(self) -> None:
-        self.function = None  # the context is freed on its own thread
-
-
-class Node(Engine):
-    """One ``node`` process for the build, fed a line of JSON per source."""
-
-    def __init__(self, source: str, executable: str) -> None:
-        handle, self.bundle_path = tempfile.mkstemp(prefix="liquidsite-terser-", suffix=".js")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(source)
-        try:
-            self.process = subprocess.Popen(
-                [executable, "-e", _NODE_SERVER, self.bundle_path], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8")
+            self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                            stderr=self.errors, encoding="utf-8")
         except OSError as err:
-            os.remove(self.bundle_path)
-            raise Unavailable(f"could not start {executable}: {err}") from err
+            self.errors.close()
+            raise Unavailable(f"could not start {command[0]}: {err}") from err
+        self.answers: dict[int, dict[str, Any]] = {}
+        self.stopped: Optional[Unavailable] = None
+        #: characters of source sent so far (scripts go to the runner with the least)
+        self.load = 0
 
-    def run(self, options: str) -> str:
-        stdin, stdout = self.process.stdin, self.process.stdout
-        assert stdin is not None and stdout is not None
+    def send(self, ident: int, source_path: str, output_path: str) -> None:
+        """Ask for the script at *source_path* minified into *output_path* (a short line: never blocks)."""
+        stdin = self.process.stdin
+        assert stdin is not None
         try:
-            stdin.write(options + "\n")
+            stdin.write(json.dumps({"id": ident, "input": source_path, "output": output_path}) + "\n")
             stdin.flush()
-            answer = stdout.readline()
-        except (OSError, ValueError):  # the process is gone
-            answer = ""
-        if not answer:
-            self.process.kill()
-            said = self.process.stderr.read().strip() if self.process.stderr else ""
-            raise Unavailable(f"Node stopped ({said or f'status {self.process.wait()}'})")
-        fatal = json.loads(answer).get("fatal") if answer.startswith('{"fatal"') else None
-        if fatal is not None:
-            raise TerserError(str(fatal))
-        return answer
+        except (OSError, ValueError):  # the process is gone: said when an answer is awaited
+            pass
+
+    def answer(self, ident: int) -> dict[str, Any]:
+        """The answer to request *ident*, waiting for it; :class:`Unavailable` when the process stopped."""
+        stdout = self.process.stdout
+        assert stdout is not None
+        while ident not in self.answers:
+            if self.stopped is not None:
+                raise self.stopped
+            try:
+                line = stdout.readline()
+            except (OSError, ValueError):
+                line = ""
+            if not line:
+                self.process.kill()
+                status = self.process.wait()
+                self.errors.seek(0)
+                said = self.errors.read().decode("utf-8", "replace").strip()
+                self.stopped = Unavailable(f"{self.name} stopped ({said or f'status {status}'})")
+                raise self.stopped
+            answered = json.loads(line)
+            self.answers[int(answered["id"])] = answered
+        return self.answers.pop(ident)
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
-            try:
-                if stream is not None:
-                    stream.close()
-            except OSError:  # a line for a process that had ended
-                pass
+        _end(self.process)
+        self.errors.close()
+
+
+def _end(process: "subprocess.Popen[str]") -> None:
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    for stream in (process.stdin, process.stdout):
         try:
-            os.remove(self.bundle_path)
-        except OSError:
+            if stream is not None:
+                stream.close()
+        except OSError:  # a line for a process that had ended
             pass
 
 
-def start_engine(source: str) -> Engine:
-    """The engine ``$LIQUIDSITE_TERSER_ENGINE`` names, else Node when on PATH, else QuickJS, with *source* loaded."""
+def _quickjs_installed() -> bool:
+    try:
+        return importlib.util.find_spec("quickjs") is not None
+    except (ImportError, ValueError):  # ValueError: a module entry of None (imports of it fail)
+        return False
+
+
+def engine_command(bundle_path: str, options_path: str) -> tuple[list[str], str]:
+    """The command of a runner of the engine ``$LIQUIDSITE_TERSER_ENGINE`` names, else of Node when it is on
+    PATH, else of QuickJS, and the engine's name."""
     wanted = os.environ.get(ENGINE_ENV, "").strip().lower()
     node = shutil.which("node") or shutil.which("nodejs")
     if wanted == "node" or (not wanted and node):
         if node is None:
             raise Unavailable(f"{ENGINE_ENV}=node, and Node is not on PATH")
-        return Node(source, node)
-    return QuickJS(source)
+        return [node, "-e", _NODE_RUNNER, bundle_path, options_path], "Node"
+    if not _quickjs_installed():
+        raise Unavailable("no JavaScript engine: pip install 'liquidsite[terser]' (QuickJS), or put Node on PATH")
+    return [sys.executable, quickjs_runner.__file__, bundle_path, options_path], "QuickJS"
+
+
+def runner_count(engine: str, jobs: int, scripts: int) -> int:
+    """How many runners minify *scripts* in a build of *jobs* processes. Node compiles and collects garbage on
+    threads of its own, and each process compiles terser again: on two cores, two Node processes beside the
+    render workers took a third more CPU time than one and finished later, so Node gets half the jobs;
+    QuickJS, one thread and no compiler, gets them all."""
+    share = jobs if engine == "QuickJS" else jobs // 2
+    return max(1, min(share, scripts))
+
+
+@dataclass
+class Pending:
+    """One script's minification: done (``path``, or ``error``), or running as request ``ident`` of ``runner``."""
+
+    key: str
+    path: Optional[str] = None
+    error: Optional[TerserError] = None
+    runner: Optional[Runner] = None
+    ident: int = 0
+    #: where a result made before came from: ``site`` (the site's cache) or ``user`` (the user's content cache)
+    cached: str = ""
 
 
 class Minifier:
-    """terser with one site's options, results kept in *cache_folder* (warm builds load nothing)."""
+    """terser with one site's options; results kept in *cache_folder* (warm builds load nothing) and in the
+    user's content cache (:mod:`.usercache`: another site with the same scripts minifies nothing).
+
+    Scripts not cached are minified by up to *jobs* engine processes at once, the longest first, each
+    sent to the process with the least work, while the build goes on; :meth:`result` takes one when it
+    is needed. The results do not depend on which process made them, nor on the order.
+    """
 
     def __init__(self, settings: Mapping[str, Any], cache_folder: str, offline: bool,
-                 bundle: Optional[Bundle] = None) -> None:
+                 bundle: Optional[Bundle] = None, jobs: int = 1) -> None:
         options = ruby_options(settings)
         if _truthy(options.get(Sym("source_map"))):
             raise ValueError("source_map: liquidsite does not write terser's source maps")
@@ -523,70 +507,143 @@ class Minifier:
         self.cache_folder = cache_folder
         self.offline = offline
         self.bundle = bundle or BUNDLE
+        self.jobs = max(1, jobs)
         self.prefix = hashlib.sha256(f"{self.bundle.key}\n{self.options}\n".encode()).digest()
-        self.engine: Optional[Engine] = None
         self.unavailable: Optional[Unavailable] = None
         self.used: set[str] = set()
+        self.runners: list[Runner] = []
+        self.scratch: Optional[str] = None
+        self.requests = 0
+        self._ending = weakref.finalize(self, _shut_down, self.runners, [])
+
+    def key(self, source: str) -> str:
+        """The SHA-256 naming *source*'s result: the bundle, the options and the source."""
+        key = hashlib.sha256(self.prefix + source.encode("utf-8", "surrogatepass")).hexdigest()
+        self.used.add(key)
+        return key
 
     def cache_path(self, source: str) -> str:
         """The file holding *source*'s minified form (whether made yet or not); beside it, with
         ``.error`` for ``.js``, terser's complaint about a source it rejected."""
-        key = hashlib.sha256(self.prefix + source.encode("utf-8", "surrogatepass")).hexdigest()
-        self.used.add(key)
+        return self._path(self.key(source))
+
+    def _path(self, key: str) -> str:
         return os.path.join(self.cache_folder, key[:2], key + ".js")
+
+    def start(self, sources: list[str]) -> list[Pending]:
+        """Each source's result, from a cache or started in the engine processes (:meth:`result` takes it).
+
+        Raises :class:`Unavailable` when something must be minified and nothing can be.
+        """
+        jobs = [self._cached(self.key(source)) for source in sources]
+        todo = [(job, source) for job, source in zip(jobs, sources, strict=True)
+                if job.path is None and job.error is None]
+        if todo:
+            self._dispatch(todo)
+        return jobs
+
+    def _cached(self, key: str) -> Pending:
+        path = self._path(key)
+        if os.path.isfile(path):
+            return Pending(key, path=path, cached="site")
+        origin = "site"
+        stored = _read(path[:-3] + ".error")
+        if stored is None:
+            origin, stored = "user", usercache.read(USER_CACHE_KIND, key, ".error")
+            if stored is not None:
+                usercache.write_file(path[:-3] + ".error", stored)
+        if stored is not None:
+            return Pending(key, error=TerserError(*json.loads(stored)), cached=origin)
+        shared = usercache.read(USER_CACHE_KIND, key, ".js")
+        if shared is not None:
+            return Pending(key, path=self._keep(path, shared), cached="user")
+        return Pending(key)
+
+    def _dispatch(self, todo: list[tuple[Pending, str]]) -> None:
+        if self.unavailable is not None:
+            raise self.unavailable
+        if self.scratch is None:
+            self.scratch = tempfile.mkdtemp(prefix="liquidsite-terser-")
+            self._ending.detach()
+            self._ending = weakref.finalize(self, _shut_down, self.runners, [self.scratch])
+        try:
+            if not self.runners:
+                bundle_path = os.path.join(self.scratch, "bundle.js")
+                options_path = os.path.join(self.scratch, "options.json")
+                usercache.write_file(bundle_path, bundle_source(self.bundle, self.offline).encode("utf-8"))
+                usercache.write_file(options_path, self.options.encode("utf-8"))
+                command, engine = engine_command(bundle_path, options_path)
+                for _ in range(runner_count(engine, self.jobs, len(todo))):
+                    self.runners.append(Runner(command, engine))
+        except Unavailable as err:
+            self.unavailable = err  # no second try in this build
+            raise
+        for job, source in sorted(todo, key=lambda pair: -len(pair[1])):
+            self.requests += 1
+            job.ident, job.runner = self.requests, min(self.runners, key=lambda runner: runner.load)
+            source_path = os.path.join(self.scratch, f"{job.ident}.js")
+            usercache.write_file(source_path, source.encode("utf-8", "surrogatepass"))
+            job.runner.send(job.ident, source_path, source_path + ".out")
+            job.runner.load += len(source)
+
+    def result(self, job: Pending) -> str:
+        """The file with *job*'s script minified, waiting for its engine process if need be.
+
+        Raises :class:`TerserError` (terser rejected the script) or :class:`Unavailable` (its process stopped).
+        """
+        if job.error is not None:
+            raise job.error
+        if job.path is not None:
+            return job.path
+        assert job.runner is not None
+        answer = job.runner.answer(job.ident)
+        error, fatal = answer.get("error"), answer.get("fatal")
+        if fatal is not None:  # the engine's exception (stack, memory): not a verdict on the script, not kept
+            job.error = TerserError(str(fatal))
+            raise job.error
+        target = self._path(job.key)
+        if error is not None:
+            job.error = TerserError(str(error.get("message")), error.get("line"), error.get("col"))
+            if job.error.line is not None:  # terser's own verdict
+                verdict = json.dumps([str(job.error), job.error.line, job.error.column]).encode()
+                usercache.write_file(target[:-3] + ".error", verdict)
+                usercache.write(USER_CACHE_KIND, job.key, verdict, ".error")
+            raise job.error
+        assert self.scratch is not None
+        try:
+            with open(os.path.join(self.scratch, f"{job.ident}.js.out"), "rb") as handle:
+                code = handle.read()
+        except OSError as err:  # a full or vanished scratch folder: nothing more can be minified
+            raise Unavailable(f"{job.runner.name} left no result ({err})") from err
+        usercache.write(USER_CACHE_KIND, job.key, code, ".js")
+        job.path = self._keep(target, code)
+        return job.path
+
+    def _keep(self, path: str, code: bytes) -> str:
+        """*code* stored at *path* in the site's cache; in an unwritable cache, a temporary file of this build."""
+        if usercache.write_file(path, code):
+            return path
+        handle, temporary = tempfile.mkstemp(suffix=".js")
+        with os.fdopen(handle, "wb") as out:
+            out.write(code)
+        return temporary
 
     def minified_path(self, source: str) -> str:
         """The cached file with *source* minified: made now unless a build made it before.
 
         Raises :class:`Unavailable` (nothing can be minified) or :class:`TerserError` (this source).
         """
-        path = self.cache_path(source)
-        if os.path.isfile(path):
-            return path
-        rejected = path[:-3] + ".error"
-        stored = _read(rejected)
-        if stored is not None:
-            raise TerserError(*json.loads(stored))
-        try:
-            code = self.minify(source)
-        except TerserError as err:
-            if err.line is not None:  # terser's own verdict, not the engine running short of memory or stack
-                _store(rejected, json.dumps([str(err), err.line, err.column]).encode())
-            raise
-        if _store(path, code.encode("utf-8")):
-            return path
-        handle, temporary = tempfile.mkstemp(suffix=".js")  # an unwritable cache: this build's copy only
-        with os.fdopen(handle, "wb") as out:
-            out.write(code.encode("utf-8"))
-        return temporary
+        return self.result(self.start([source])[0])
 
     def minified_text(self, source: str) -> str:
         """*source* minified (from the cache when a build made it before)."""
         with open(self.minified_path(source), encoding="utf-8", newline="") as handle:
             return handle.read()
 
-    def minify(self, source: str) -> str:
-        """``Terser.new(options).compile(source)``."""
-        if self.unavailable is not None:
-            raise self.unavailable
-        payload = self.options[:-1] + ',"source":' + json.dumps(source) + "}"
-        try:
-            if self.engine is None:
-                self.engine = start_engine(bundle_source(self.bundle, self.offline))
-            answer = self.engine.run(payload)
-        except Unavailable as err:
-            self.unavailable = err  # no second try in this build
-            raise
-        result = json.loads(answer)
-        error = result.get("error")
-        if error is not None:
-            raise TerserError(str(error.get("message")), error.get("line"), error.get("col"))
-        return str(result.get("code", ""))
-
     def close(self) -> None:
-        if self.engine is not None:
-            self.engine.close()
-            self.engine = None
+        """End the engine processes and remove their scratch files (a later :meth:`start` starts others)."""
+        self._ending()
+        self.scratch = None
 
     def prune(self) -> None:
         """Remove cached results this build did not use (sources edited or deleted since)."""
@@ -602,3 +659,15 @@ class Minifier:
                         os.remove(os.path.join(folder, name))
                     except OSError:
                         pass
+
+
+#: the user content cache's folder for terser's results (keyed as the site's cache is)
+USER_CACHE_KIND = "terser"
+
+
+def _shut_down(runners: list[Runner], folders: list[str]) -> None:
+    """End *runners* and remove *folders* (when the build ends with its minifier, or with the interpreter)."""
+    while runners:
+        runners.pop().close()
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -46,6 +46,10 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 #: The environment every build runs in unless a test says otherwise (the subprocess helper's).
 BUILD_ENV = {"TZ": "UTC", "JEKYLL_ENV": "development"}
 
+#: No test reads or fills the user's content cache (liquidsite/usercache.py); its own tests point it at a
+#: temporary folder.
+os.environ["LIQUIDSITE_CONTENT_CACHE"] = "off"
+
 #: Hypothesis settings: a handful of examples in the default tier, the long run in the slow one.
 FAST = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,12 +14,14 @@ import pytest
 from liquidsite import terserjs
 
 #: a stand-in for terser-ruby's files: "minifies" by removing whitespace, tags the result with one option,
-#: and rejects a source holding "syntax error" as terser does (message, line, column)
+#: and rejects a source holding "syntax error" as terser does (message, line, column); in Node, a source
+#: holding "stop the engine" ends the process
 STAND_IN = {
     "first.js": "var standInPrefix = '/*' + 'mini';\n",
     "wrapper.js": (
         "function terser_wrapper(options) {\n"
         "  if (options.source.indexOf('throw') >= 0) throw new Error('engine trouble');\n"
+        "  if (options.source.indexOf('stop the engine') >= 0 && typeof process !== 'undefined') process.exit(3);\n"
         "  if (options.source.indexOf('syntax error') >= 0)\n"
         "    return {error: {message: 'Unexpected token', line: 2, col: 4}};\n"
         "  return {code: standInPrefix + ' ' + options.compress.drop_console + '*/'"

@@ -91,3 +91,32 @@ def test_background_process_exports_as_this_process_does(tmp_path):
     here = nbconvert_worker.convert(NOTEBOOK, "jekyll-jupyter-notebook20240101-1-a", False)
     assert TITLE.sub("", exported) == TITLE.sub("", here)
     assert background.export(NOTEBOOK) is None  # each export is taken once
+
+
+def test_a_fresh_clone_takes_the_export_from_the_user_cache(tmp_path, monkeypatch):
+    pytest.importorskip("nbconvert")
+    monkeypatch.setenv("LIQUIDSITE_CONTENT_CACHE", str(tmp_path / "content"))
+    first = build(tmp_path / "first", FILES).joinpath("assets/jupyter/n.ipynb.html").read_text()
+    assert len(list((tmp_path / "content/nbconvert").rglob("*"))) == 2  # a shard folder and the export
+
+    def unexpected(content: str, name: str, prompt: bool) -> str:
+        raise AssertionError("converted again")
+
+    monkeypatch.setattr(jupyter_notebook, "exporter", lambda: unexpected)
+    clone = build(tmp_path / "clone", FILES).joinpath("assets/jupyter/n.ipynb.html").read_text()
+    assert clone == first
+    # other options are another key
+    with pytest.raises(ConversionError, match="converted again"):
+        config = FILES["_config.yml"] + "jupyter_notebook:\n  prompt: false\n"
+        build(tmp_path / "other", {**FILES, "_config.yml": config})
+
+
+def test_the_key_names_the_versions_of_what_shapes_an_export(tmp_path):
+    pytest.importorskip("nbconvert")
+    from liquidsite.config import load_config
+    from liquidsite.site import Site
+
+    site = Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": True}))
+    key = jupyter_notebook.NotebookConverter(site, nbconvert_worker.convert).key("{}")
+    for package in ("nbconvert", "nbformat", "mistune", "pygments", "jupyterlab_pygments", "bleach", "jinja2"):
+        assert f"{package} " in key

@@ -106,8 +106,8 @@ def test_an_exception_in_the_engine_is_an_error_for_that_file(tmp_path) -> None:
     minifier = terserjs.Minifier({}, str(tmp_path / "cache"), offline=False)
     try:
         with pytest.raises(terserjs.TerserError, match="engine trouble"):
-            minifier.minify("throw")
-        assert minifier.minify("a  b") == "/*mini false*/ab"
+            minifier.minified_text("throw")
+        assert minifier.minified_text("a  b") == "/*mini false*/ab"
     finally:
         minifier.close()
 
@@ -136,7 +136,7 @@ def test_node_asked_for_and_absent(monkeypatch) -> None:
     monkeypatch.setenv(terserjs.ENGINE_ENV, "node")
     monkeypatch.setenv("PATH", "")
     with pytest.raises(terserjs.Unavailable, match="Node is not on PATH"):
-        terserjs.start_engine("")
+        terserjs.engine_command("", "")
 
 
 def test_invalid_settings_leave_the_files_unminified(tmp_path, capsys) -> None:
@@ -230,7 +230,7 @@ def test_a_long_chain_of_operators_fits_the_engines_stack(tmp_path) -> None:
     minifier = terserjs.Minifier({}, str(tmp_path), offline=True)
     try:
         source = "var s = " + " + ".join(f'"x{i}"' for i in range(1500)) + ";\nwindow.s = s;\n"
-        assert minifier.minify(source) == 'var s="' + "".join(f"x{i}" for i in range(1500)) + '";window.s=s;'
+        assert minifier.minified_text(source) == 'var s="' + "".join(f"x{i}" for i in range(1500)) + '";window.s=s;'
     finally:
         minifier.close()
 
@@ -242,14 +242,15 @@ def test_node_stopping_leaves_the_rest_unminified(tmp_path, monkeypatch) -> None
     monkeypatch.setenv(terserjs.ENGINE_ENV, "node")
     minifier = terserjs.Minifier({}, str(tmp_path / "cache"), offline=False)
     try:
-        assert minifier.minify("a  b") == "/*mini false*/ab"
-        assert isinstance(minifier.engine, terserjs.Node)
-        minifier.engine.process.kill()
-        minifier.engine.process.wait()
+        assert minifier.minified_text("a  b") == "/*mini false*/ab"
+        (runner,) = minifier.runners
+        assert runner.name == "Node"
+        runner.process.kill()
+        runner.process.wait()
         with pytest.raises(terserjs.Unavailable, match="Node stopped"):
-            minifier.minify("c")
+            minifier.minified_text("c")
         with pytest.raises(terserjs.Unavailable, match="Node stopped"):
-            minifier.minify("d")
+            minifier.minified_text("d")
     finally:
         minifier.close()
 
@@ -261,3 +262,93 @@ def test_other_settings_minify_again(tmp_path) -> None:
     site = build(tmp_path, {"_config.yml": "plugins: [jekyll-terser]\n"})
     assert (site / "assets/js/a.js").read_text() == "/*mini false*/vara=1;varb=2;"
     assert len(list((tmp_path / ".jekyll-cache/jekyll-terser").rglob("*.js"))) == 1  # the other result pruned
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+SCRIPTS = {f"assets/js/s{n}.js": f"var  n{n} = {n};\n" * (1 + 40 * n) for n in range(6)}
+
+
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_a_fresh_clone_takes_the_results_from_the_user_cache_and_writes_the_same_bytes(tmp_path, monkeypatch,
+                                                                                       capsys) -> None:
+    files = _site({"assets/js/bad.js": "one\nsyntax error\n", **SCRIPTS})
+    without = _tree(build(tmp_path / "without", files))
+    monkeypatch.setenv("LIQUIDSITE_CONTENT_CACHE", str(tmp_path / "content"))
+    first = _tree(build(tmp_path / "first", files))
+    assert first == without
+    assert len(list((tmp_path / "content/terser").rglob("*.js"))) == len(SCRIPTS) + 1
+    assert len(list((tmp_path / "content/terser").rglob("*.error"))) == 1
+    capsys.readouterr()
+    # another checkout of the site: no .jekyll-cache, no bundle, no engine; the results are the user cache's
+    Bundles.files = {}
+    for cached in Path(terserjs.bundle_folder(STAND_IN_BUNDLE)).iterdir():
+        cached.unlink()
+    monkeypatch.setenv(terserjs.ENGINE_ENV, "node")
+    monkeypatch.setenv("PATH", "")
+    clone = _tree(build(tmp_path / "clone", files, quiet=False, offline=True))
+    assert clone == without
+    log = _log(capsys)
+    assert "copied unminified" not in log
+    assert "Terser Exception: assets/js/bad.js:2:4: Unexpected token; not written" in log
+    assert len(list((tmp_path / "clone/.jekyll-cache/jekyll-terser").rglob("*.js"))) == len(SCRIPTS) + 1
+
+
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_engine_processes_in_parallel_write_what_one_writes(tmp_path) -> None:
+    files = _site({"assets/js/bad.js": "one\nsyntax error\n", **SCRIPTS})
+    one = _tree(build(tmp_path / "one", files, jobs=1))
+    assert _tree(build(tmp_path / "three", files, jobs=3)) == one
+    assert one["assets/js/s2.js"] == b"/*mini true*/" + b"varn2=2;" * 81
+
+
+def test_node_gets_half_the_jobs_and_quickjs_all() -> None:
+    assert [terserjs.runner_count("Node", jobs, 30) for jobs in (1, 2, 3, 4, 8)] == [1, 1, 1, 2, 4]
+    assert [terserjs.runner_count("QuickJS", jobs, 30) for jobs in (1, 2, 8)] == [1, 2, 8]
+    assert terserjs.runner_count("QuickJS", 8, 3) == 3
+
+
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_scripts_go_longest_first_to_the_least_loaded_engine(tmp_path) -> None:
+    minifier = terserjs.Minifier({}, str(tmp_path / "cache"), offline=False, jobs=4)
+    try:
+        sources = ["a" * 10, "b" * 50, "c" * 40, "d" * 30, "e" * 5]
+        jobs = minifier.start(sources)
+        loads = {id(runner): 0 for runner in minifier.runners}
+        for job, source in sorted(zip(jobs, sources, strict=True), key=lambda pair: pair[0].ident):
+            assert job.runner is not None
+            assert loads[id(job.runner)] == min(loads.values())
+            loads[id(job.runner)] += len(source)
+        assert [job.ident for job in jobs] == [4, 1, 2, 3, 5]
+        assert [minifier.result(job) for job in jobs] == [minifier.cache_path(source) for source in sources]
+    finally:
+        minifier.close()
+    assert not minifier.runners
+
+
+@pytest.mark.usefixtures("bundle_server")
+def test_an_engine_stopping_during_the_build_leaves_its_scripts_unminified(tmp_path, monkeypatch, capsys) -> None:
+    if shutil.which("node") is None and shutil.which("nodejs") is None:
+        pytest.skip("Node is not on PATH")
+    monkeypatch.setenv(terserjs.ENGINE_ENV, "node")
+    stop = "// stop the engine\n" + "var x = 1;\n" * 20
+    site = build(tmp_path, _site({"assets/js/stop.js": stop}), quiet=False, jobs=1)
+    assert (site / "assets/js/stop.js").read_text() == stop
+    assert (site / "assets/js/a.js").read_bytes() == b"var a = 1;\r\nvar b = 2;\n"
+    log = _log(capsys)
+    assert log.count("copied unminified") == 1
+    assert "2 JavaScript file(s) copied unminified: Node stopped (status 3)." in log
+    assert not list((tmp_path / ".jekyll-cache/jekyll-terser").rglob("*.js"))
+
+
+@pytest.mark.usefixtures("engine", "bundle_server")
+def test_a_script_that_is_not_utf8_is_not_written(tmp_path, capsys) -> None:
+    (tmp_path / "assets/js").mkdir(parents=True)
+    (tmp_path / "assets/js/latin1.js").write_bytes(b"var caf\xe9 = 1;\n")
+    site = build(tmp_path, _site(), quiet=False)
+    assert not (site / "assets/js/latin1.js").exists()
+    assert (site / "assets/js/a.js").read_text() == "/*mini true*/vara=1;varb=2;"
+    assert ("Terser Exception: assets/js/latin1.js: source sequence is illegal/malformed utf-8; not written"
+            in _log(capsys))

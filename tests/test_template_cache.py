@@ -89,3 +89,19 @@ def test_the_key_names_the_code_and_the_dialect(tmp_path: Path):
         assert run_build(tmp_path).code == 0
         kept += [p.name for p in (tmp_path / ".jekyll-cache").rglob("Liquidsite--Templates/*/*")]
     assert len(set(kept)) == 2  # one key per error mode
+
+
+def test_a_fresh_clone_takes_the_compiled_templates_from_the_user_cache(tmp_path: Path, monkeypatch):
+    write_tree(tmp_path / "without", SITE)
+    without = run_build(tmp_path / "without")
+    monkeypatch.setenv("LIQUIDSITE_CONTENT_CACHE", str(tmp_path / "content"))
+    write_tree(tmp_path / "first", SITE)
+    first = run_build(tmp_path / "first")
+    assert first.code == 0 and first.files == without.files
+    assert list((tmp_path / "content" / template_cache.USER_CACHE_KIND).rglob("*/*"))
+    write_tree(tmp_path / "clone", SITE)
+    parsed = _parsed(monkeypatch)
+    clone = run_build(tmp_path / "clone")
+    # only the page holding a site plugin's tag is parsed again, as in a warm build
+    assert clone.code == 0 and parsed == [SITE["index.md"].split("---\n")[2]] and clone.files == without.files
+    assert list((tmp_path / "clone/.jekyll-cache").rglob("Liquidsite--Templates/*/*"))

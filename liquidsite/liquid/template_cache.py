@@ -12,6 +12,11 @@ environment, as are the objects a tag shares with its nodes (the build's include
 Only objects of python-liquid's and liquidsite's own classes are stored:
 a template holding anything else (a site plugin's tag, say) is parsed every build, as
 is one whose parse logged warnings (they are logged again) or that cannot be pickled.
+
+Nothing in an entry or its key belongs to one site, so each is also kept, under the
+same key, in the user's content cache (:mod:`liquidsite.usercache`): a fresh clone of
+a site, or another site sharing its layouts and includes (al-folio's forks), finds
+them there and parses only what differs.
 """
 
 from __future__ import annotations
@@ -30,10 +35,14 @@ from liquid import __version__ as liquid_version
 from liquid.ast import Node
 from liquid.builtin.expressions.primitive import Identifier
 
+from .. import usercache
+
 if TYPE_CHECKING:
     from .environment import JekyllEnvironment
 
 _FOLDER = "Liquidsite--Templates"
+#: the user content cache's folder for compiled templates
+USER_CACHE_KIND = "liquid-templates"
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 #: where the classes of a storable template come from
 _OWN_MODULES = ("liquid.", "liquidsite.", "builtins", "datetime", "decimal", "re")
@@ -84,31 +93,44 @@ class TemplateCache:
             self._dialect = "\0".join(parts).encode("utf-8")
         return self._dialect
 
-    def _path(self, source: str) -> Optional[str]:
-        if self.folder is None:
-            return None
-        digest = hashlib.sha256(self._prefix() + b"\0\0" + source.encode("utf-8", "surrogatepass")).hexdigest()
-        return os.path.join(self.folder, digest[:2], digest[2:])
+    def _digest(self, source: str) -> str:
+        return hashlib.sha256(self._prefix() + b"\0\0" + source.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _path(self, digest: str) -> Optional[str]:
+        return None if self.folder is None else os.path.join(self.folder, digest[:2], digest[2:])
 
     def load(self, source: str) -> Optional[list[Node]]:
-        """The compiled template for *source*, or None when none is kept (or it cannot be read)."""
-        path = self._path(source)
-        if path is None:
+        """The compiled template for *source* from the site's cache, else from the user's (then kept in the
+        site's too), or None when neither holds it (or it cannot be read)."""
+        if self.folder is None:
             return None
+        digest = self._digest(source)
+        path = self._path(digest)
+        assert path is not None
         try:
             with open(path, "rb") as handle:
-                nodes = _Unpickler(handle, self).load()
+                return list(_Unpickler(handle, self).load())
         except FileNotFoundError:
-            return None
+            pass
         except Exception:  # a torn or stale file: parse again, and replace it
             return None
-        return list(nodes)
+        shared = usercache.read(USER_CACHE_KIND, digest)
+        if shared is None:
+            return None
+        try:
+            nodes = list(_Unpickler(io.BytesIO(shared), self).load())
+        except Exception:  # a torn entry: parse again, and replace it
+            return None
+        usercache.write_file(path, shared)
+        return nodes
 
     def store(self, source: str, nodes: list[Node]) -> None:
         """Keep the compiled template for *source*, unless it holds something that cannot be kept."""
-        path = self._path(source)
-        if path is None:
+        if self.folder is None:
             return
+        digest = self._digest(source)
+        path = self._path(digest)
+        assert path is not None
         buffer = io.BytesIO()
         try:
             _Pickler(buffer, self).dump(nodes)
@@ -119,6 +141,7 @@ class TemplateCache:
         with open(temporary, "wb") as handle:
             handle.write(buffer.getvalue())
         os.replace(temporary, path)
+        usercache.write(USER_CACHE_KIND, digest, buffer.getvalue())
 
     def named(self) -> dict[int, tuple[str, str]]:
         """The environment's objects a template refers to by name, by ``id``."""

@@ -9,11 +9,14 @@ does. Its ``<title>`` is the name of the gem's temporary copy of the notebook,
 ``jupyter_notebook:`` config keeps the gem's options: ``prompt: false``
 (``--no-prompt``) and ``content: html | body | body-without-style``.
 
-Exports are kept in the site's cache, keyed by the notebook's content, so a
-build converts only new or edited notebooks. Those it converts in a second
-process started by the generator (:mod:`.nbconvert_worker`), which spends
-nbconvert's second and a half of imports on another core while the site
-renders.
+Exports are kept in the site's cache and in the user's content cache
+(:mod:`liquidsite.usercache`), keyed by the notebook's content, the options and
+the versions of nbconvert and of the packages its HTML depends on, so a build
+(or a fresh clone of the site) converts only new or edited notebooks. Those it
+converts in a second process started by the generator
+(:mod:`.nbconvert_worker`), which spends nbconvert's second and a half of
+imports on another core while the site renders; a render worker leaves the
+notebook's page to the parent, which takes that process's export.
 
 Without nbconvert, one warning says so and the notebooks are copied as they
 are, as Jekyll does without the plugin. Notebooks inside collections (which
@@ -45,6 +48,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.undefined import Undefined
 
+from .. import pool, usercache
 from ..documents import Page
 from ..log import logger
 from ..site_plugins import tag_markup
@@ -59,6 +63,21 @@ if TYPE_CHECKING:
 
 _CUSTOM_CSS = re.compile(r"<link.+?href=\"custom.css\">")
 _MISSING = "nbconvert is not installed (pip install 'liquidsite[jupyter]'): notebooks are copied, not converted."
+#: the packages whose versions shape an export: the exporter, the notebook reader, and what its HTML
+#: template runs (Markdown, highlighting and its stylesheet, sanitising, the templates themselves)
+_EXPORT_PACKAGES = ("nbconvert", "nbformat", "mistune", "pygments", "jupyterlab_pygments", "bleach", "jinja2")
+#: the user content cache's folder for exports
+USER_CACHE_KIND = "nbconvert"
+
+
+def _versions() -> str:
+    found = []
+    for package in _EXPORT_PACKAGES:
+        try:
+            found.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{package} -")
+    return ", ".join(found)
 
 
 def iframe(notebook_path: str) -> str:
@@ -147,8 +166,11 @@ class BackgroundConversion:
     def export(self, content: str) -> Optional[str]:
         """The export of *content*, waiting for the process; None when it converted other content or failed
         (then the conversion runs again in this process, where its error is reported), or when asked in
-        a process forked since (a render worker), which cannot wait for it."""
+        a process forked since (a render worker), which cannot wait for it: its page is left to the parent
+        while the conversion runs, rather than converted a second time."""
         if os.getpid() != self.parent:
+            if self.process is not None:
+                pool.parent_only()
             return None
         if self.process is not None:
             out, _ = self.process.communicate()
@@ -186,19 +208,29 @@ class NotebookConverter:
         folder = None if site.cache_root is None else plugin_dir(site.cache_root, site.source, "liquidsite-jupyter")
         self.cache = Cache(folder, "exports")
         self.background: Optional[BackgroundConversion] = None
+        self.versions = _versions()
 
     def key(self, content: str) -> str:
-        return f"{importlib.metadata.version('nbconvert')}\0{self.prompt}\0{content}"
+        return f"{self.versions}\0{self.prompt}\0{content}"
+
+    def cached(self, content: str) -> Optional[str]:
+        """The export of *content* from the site's cache, else from the user's (then kept in the site's too)."""
+        key = self.key(content)
+        try:
+            return self.cache.get(key)
+        except KeyError:
+            pass
+        shared = usercache.read(USER_CACHE_KIND, usercache.digest(key))
+        if shared is None:
+            return None
+        export = shared.decode("utf-8")
+        self.cache.set(key, export)
+        return export
 
     def start(self, notebooks: list[NotebookPage]) -> None:
-        """Start converting the notebooks not in the cache in a second process, unless nbconvert is
+        """Start converting the notebooks in neither cache in a second process, unless nbconvert is
         imported here already (a second build in one process), which then converts faster."""
-        missing = []
-        for page in notebooks:
-            try:
-                self.cache.get(self.key(page.content))
-            except KeyError:
-                missing.append(page.path)
+        missing = [page.path for page in notebooks if self.cached(page.content) is None]
         if missing and "nbconvert" not in sys.modules:
             self.background = BackgroundConversion(missing, self.prompt)
 
@@ -213,7 +245,12 @@ class NotebookConverter:
         return exported if exported is not None else self._convert(content, tempfile_name(), self.prompt)
 
     def convert(self, content: str, origin: str) -> str:
-        converted = self.cache.getset(self.key(content), lambda: self._export(content))
+        converted = self.cached(content)
+        if converted is None:
+            converted = self._export(content)
+            key = self.key(content)
+            self.cache.set(key, converted)
+            usercache.write(USER_CACHE_KIND, usercache.digest(key), converted.encode("utf-8"))
         return shape(converted, str(self.options.get("content") or "html"))
 
 
