@@ -323,14 +323,24 @@ def _uniq(value: Any, prop: Any = None) -> list[Any] | None:
     # Array#uniq calls its block only when there are two items or more.
     if prop is not None and len(items) > 1 and not _property_readable(items, prop):
         return None
-    seen: list[Any] = []
+    # A set for the keys that hash (strings, numbers, drops: one lookup each, not a scan of all
+    # the keys kept so far) and a list for those that do not (arrays, hashes).
+    seen: set[Any] = set()
+    seen_unhashable: list[Any] = []
     out: list[Any] = []
     for item in items:
-        key = item if prop is None else lookup(item, prop)
-        marker = hash_key(key)
-        if marker not in seen:
-            seen.append(marker)
-            out.append(item)
+        marker = hash_key(item if prop is None else lookup(item, prop))
+        if marker is not None and is_nil(marker):  # an undefined value is nil, as None is
+            marker = None
+        try:
+            if marker in seen:
+                continue
+            seen.add(marker)
+        except TypeError:
+            if marker in seen_unhashable:
+                continue
+            seen_unhashable.append(marker)
+        out.append(item)
     return out
 
 
