@@ -6,9 +6,12 @@ a Server-Sent Events client listens as a browser does. Each run edits one file
 (a line appended to its body) and measures from just before the write to the
 arrival of the ``build`` event that names the changed page. Sites: the demo
 site (repo root, copied) and a synthetic academic site of --n posts from
-../shared/bench/synth_site.py. The goal is 50 ms for a one-page edit.
+benchmarks/synth_site.py. The goal is 50 ms for a one-page edit.
 
-    python benchmarks/serve_reload.py --n 1000 --runs 15
+    python benchmarks/serve_reload.py --n 1000 --runs 15 [--first-page]
+
+``--first-page`` also times, from a cold copy of each site, how long after starting the server the
+first page is served, by liquidsite and by ``jekyll serve --livereload`` when Jekyll is installed.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import time
 from typing import Optional
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SYNTH = os.path.join(ROOT, "..", "shared", "bench", "synth_site.py")
+SYNTH = os.path.join(ROOT, "benchmarks", "synth_site.py")
 DEMO_ENTRIES = ("_config.yml", "_data", "_includes", "_layouts", "_sass", "assets", "images", "index.md")
 START_TIMEOUT = 900.0
 EVENT_TIMEOUT = 120.0
@@ -128,6 +131,49 @@ class Server:
                 self.process.wait(timeout=20)
 
 
+def first_page(command: list[str], site: str, port: int, env: dict[str, str]) -> float:
+    """Seconds from launching *command* in *site* until ``GET /`` on *port* answers 200 (the server is
+    stopped then): what a user waits for after typing the serve command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() < started + START_TIMEOUT:
+            if process.poll() is not None:
+                raise SystemExit(f"{command[0]} serve stopped (exit {process.returncode}) before serving a page")
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", "/")
+                if connection.getresponse().status == 200:
+                    return time.perf_counter() - started
+            except OSError:
+                pass
+            time.sleep(0.02)
+        raise SystemExit(f"{command[0]} serve served no page in {START_TIMEOUT:.0f} s")
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=20)
+
+
+def compare_first_page(label: str, site: str) -> None:
+    """Time to the first page, liquidsite serve beside ``jekyll serve --livereload`` (when installed),
+    each from a copy of *site* without ``_site`` or caches, alternating."""
+    builders = {"liquidsite": lambda port, reload: [sys.executable, "-m", "liquidsite", "serve", "-P", str(port)]}
+    if shutil.which("jekyll"):
+        builders["jekyll"] = lambda port, reload: ["jekyll", "serve", "--livereload", "-P", str(port),
+                                                   "--livereload-port", str(reload)]
+    env = dict(os.environ, PYTHONPATH=ROOT, JEKYLL_NO_BUNDLER_REQUIRE="true", LIQUIDSITE_CONTENT_CACHE="off")
+    for name, command in builders.items():
+        copy = site + "-" + name
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("_site", ".jekyll-cache", ".sass-cache"))
+        port = free_port()
+        seconds = first_page(command(port, free_port()), copy, port, env)
+        print(f"{label}: first page from {name} serve after {seconds:.2f} s (cold)", flush=True)
+
+
 def measure(label: str, site: str, edits: list[tuple[str, Optional[str]]], runs: int) -> None:
     server = Server(site)
     try:
@@ -153,6 +199,8 @@ def main() -> int:
     parser.add_argument("--synth", default=SYNTH, help="path to synth_site.py")
     parser.add_argument("--skip-demo", action="store_true")
     parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--first-page", action="store_true",
+                        help="also time the first page after starting, beside jekyll serve when installed")
     parser.add_argument("--site", help="also measure this existing site (a copy of it): its oldest and newest post")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -167,16 +215,26 @@ def main() -> int:
             site = os.path.join(tmp, "synth")
             subprocess.run([sys.executable, args.synth, "--n", str(args.n), "--out", site], check=True,
                            stdout=subprocess.DEVNULL)
+            if args.first_page:
+                compare_first_page(f"synthetic site, {args.n} posts", site)
             measure(f"synthetic site, {args.n} posts", site, post_edits(site), args.runs)
         if args.site:
             site = os.path.join(tmp, "own")
             shutil.copytree(args.site, site, ignore=shutil.ignore_patterns("_site", ".jekyll-cache"))
+            if args.first_page:
+                compare_first_page(f"site {args.site}", site)
             measure(f"site {args.site}", site, post_edits(site), args.runs)
     return 0
 
 
 def post_edits(site: str) -> list[tuple[str, Optional[str]]]:
-    """Edits of the oldest and the newest post (the newest shows on the home page)."""
+    """Edits of the oldest and the newest post (the newest shows on the home page); a site without
+    posts, such as an AcadHomepage, gets an edit of its first Markdown page instead."""
+    if not os.path.isdir(os.path.join(site, "_posts")):
+        pages = sorted(os.path.relpath(os.path.join(folder, name), site)
+                       for folder in (site, os.path.join(site, "_pages")) if os.path.isdir(folder)
+                       for name in os.listdir(folder) if name.endswith(".md") and name.lower() != "readme.md")
+        return [(pages[0], None)]
     posts = sorted(os.listdir(os.path.join(site, "_posts")))
     return [(os.path.join("_posts", posts[0]), None), (os.path.join("_posts", posts[-1]), None)]
 
