@@ -19,7 +19,7 @@ from .extensions import ExtensionParsers
 from .html_tags import HtmlParsers, StopBlockParsing
 from .lists import ListParsers
 from .patterns import WHITESPACE
-from .prefilter import first_chars
+from ..regex_starts import first_chars
 from .scanner import Scanner, has_line_anchor
 from .spans import SPAN_PARSER_TABLE, SpanParsers
 from .tables import TableParsers
