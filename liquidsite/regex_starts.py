@@ -15,54 +15,69 @@ from typing import Any, Optional
 LARGE_SET = 40  # character sets larger than this are not worth listing
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
-#: ``\\d`` and ``\\s`` under ``re.ASCII``
-_ASCII_CATEGORIES = {C.CATEGORY_DIGIT: "0123456789", C.CATEGORY_SPACE: " \t\n\r\f\v"}
+#: ``\\d``, ``\\s`` and ``\\w`` under ``re.ASCII``
+_ASCII_CATEGORIES = {
+    C.CATEGORY_DIGIT: "0123456789", C.CATEGORY_SPACE: " \t\n\r\f\v",
+    C.CATEGORY_WORD: "0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+}
 
 
-def set_chars(arg: list[tuple[Any, Any]], ascii_classes: bool = False) -> Optional[frozenset[str]]:
-    """The characters of a ``[...]`` set, if it is a short positive list of characters and ranges
-    (and, for a pattern compiled with ``re.ASCII``, ``\\d`` and ``\\s``)."""
+def set_chars(arg: list[tuple[Any, Any]], ascii_classes: bool = False,
+              limit: int = LARGE_SET) -> Optional[frozenset[str]]:
+    """The characters of a ``[...]`` set, if it is a positive list of at most *limit* characters and
+    ranges (and, for a pattern compiled with ``re.ASCII``, ``\\d``, ``\\s`` and ``\\w``)."""
     chars: set[str] = set()
     for op, value in arg:
         if op is C.LITERAL:
             chars.add(chr(value))
-        elif op is C.RANGE and value[1] - value[0] < LARGE_SET:
+        elif op is C.RANGE and value[1] - value[0] < limit:
             chars.update(chr(code) for code in range(value[0], value[1] + 1))
         elif op is C.CATEGORY and ascii_classes and value in _ASCII_CATEGORIES:
             chars.update(_ASCII_CATEGORIES[value])
         else:
             return None
-    return frozenset(chars) if len(chars) <= LARGE_SET else None
+    return frozenset(chars) if len(chars) <= limit else None
 
 
-def first_chars(pattern: re.Pattern[str]) -> Optional[frozenset[str]]:
+def first_chars(pattern: re.Pattern[str], limit: int = LARGE_SET) -> Optional[frozenset[str]]:
     """The characters a match of *pattern* may start with, or None when it may start with any
-    (or be empty). A pattern that fails at a character outside the set need not be tried there."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+    (or be empty, or a character class holds more than *limit*). A pattern that fails at a character
+    outside the set need not be tried there.
+
+    Case folding is followed only under ``re.ASCII``, where it pairs ASCII letters and nothing
+    else; without it Unicode folds further (``K`` and the Kelvin sign), and the answer is None."""
+    flags = pattern.flags
+    ascii_classes = bool(flags & re.ASCII)
+    if not isinstance(pattern.pattern, str) or (flags & re.IGNORECASE and not ascii_classes):
         return None
     try:
-        return _first(list(P.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.ASCII))
+        found = _first(list(P.parse(pattern.pattern, flags)), ascii_classes, limit)
     except (re.error, RecursionError):
         return None
+    if found is None or not flags & re.IGNORECASE:
+        return found
+    if not all(char.isascii() for char in found):
+        return None
+    return found | frozenset("".join(found).swapcase())
 
 
-def _first(items: list[Any], ascii_classes: bool) -> Optional[frozenset[str]]:
+def _first(items: list[Any], ascii_classes: bool, limit: int) -> Optional[frozenset[str]]:
     for index, (op, arg) in enumerate(items):
         rest = items[index + 1:]
         if op is C.LITERAL:
             return frozenset(chr(arg))
         if op is C.IN:
-            return set_chars(arg, ascii_classes)
+            return set_chars(arg, ascii_classes, limit)
         if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
             continue  # zero width: what follows starts the match (a superset, ignoring the assertion)
         if op is C.SUBPATTERN and not arg[1] and not arg[2]:
-            return _first(list(arg[3]) + rest, ascii_classes)
+            return _first(list(arg[3]) + rest, ascii_classes, limit)
         if op is C.BRANCH:
-            return _union(_first(list(alternative) + rest, ascii_classes) for alternative in arg[1])
+            return _union(_first(list(alternative) + rest, ascii_classes, limit) for alternative in arg[1])
         if op in REPEATS:
             low, _, body = arg
-            taken = _first(list(body) + rest, ascii_classes)
-            return taken if low > 0 else _union((taken, _first(rest, ascii_classes)))
+            taken = _first(list(body) + rest, ascii_classes, limit)
+            return taken if low > 0 else _union((taken, _first(rest, ascii_classes, limit)))
         return None
     return None
 

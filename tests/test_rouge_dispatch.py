@@ -13,7 +13,7 @@ class _Lexer(RegexLexer):
         "root": [
             rule(r"#.*?$", "c1"),
             Mixin("words"),
-            rule(r"(?i)if", "k"),  # case folding: no first-character set, tried everywhere
+            rule(re.compile("(?i)if"), "k"),  # Unicode case folding: no first-character set, tried everywhere
             rule(r"\d+", "m"),
             rule(r"[a-z]+", "n"),
             rule(r"\s+", ""),
@@ -47,7 +47,16 @@ def test_a_state_pushed_as_a_list_keeps_the_plain_loop() -> None:
 
 
 def test_rules_of_unknown_first_character() -> None:
-    assert rule(r"(?i)if", "k").starts() is None
+    assert rule(re.compile("(?i)if"), "k").starts() is None
     assert rule(r"x*", "k").starts() is None
     assert rule(r"(?:if|in)\b", "k").starts() == frozenset("i")
     assert rule(re.compile(r"\d"), "k").starts() is None  # Unicode digits without re.ASCII
+
+
+def test_first_characters_under_ascii_case_folding_and_verbose_patterns() -> None:
+    assert rule(r"0x[0-9a-f]+", "m", flags=re.I).starts() == frozenset("0")
+    assert rule(r"(?:if|Else)\b", "k", flags=re.I).starts() == frozenset("iIeE")
+    assert rule(r"[a-zA-Z_]\w*", "n").starts() == frozenset("_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert rule(r"""  \#  .*? $  # a comment""", "c", flags=re.X).starts() == frozenset("#")
+    # Unicode case folding pairs more than ASCII letters ("k" and the Kelvin sign): not followed.
+    assert rule(re.compile("k", re.I), "k").starts() is None

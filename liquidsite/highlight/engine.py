@@ -95,6 +95,11 @@ def _leading_boundaries(source: str, verbose: bool) -> str:
     return "".join(out) + source[previous:]
 
 
+#: character classes up to this size count as a rule's first characters: an identifier's
+#: ``[a-zA-Z_]`` or ``\\w`` too (a state's table holds only the characters its rules list)
+_STATE_TABLE_SET = 256
+
+
 class _Rule:
     __slots__ = ("regex", "action", "transition", "bol", "sliced", "_exact", "_starts", "_starts_known")
 
@@ -120,7 +125,7 @@ class _Rule:
         """The characters a match may start with (None: any), worked out when a state's dispatch
         table is first needed: parsing every rule of a lexer when it loads would slow its import."""
         if not self._starts_known:
-            self._starts, self._starts_known = first_chars(self.regex), True
+            self._starts, self._starts_known = first_chars(self.regex, limit=_STATE_TABLE_SET), True
         return self._starts
 
     def exact(self, present: Present) -> "re.Pattern[str]":
@@ -241,15 +246,14 @@ class RegexLexer:
         return iter(out)
 
     def _step(self, state: Union[str, list], text: str, pos: int) -> Optional[int]:
-        if isinstance(state, str):
-            dispatch = _dispatch(self.states, state)
-            if dispatch is not None:
-                entries: Iterable[Union[_Rule, Mixin]] = dispatch[0].get(text[pos], dispatch[1])
-            else:
-                entries = self.states[state]
-        else:
-            entries = state
         present = self._present
+        # The tables are read from the rules' own regexes; text with characters that need the
+        # exact ones (which may fold case beyond ASCII) takes every rule in turn.
+        dispatch = _dispatch(self.states, state) if isinstance(state, str) and not present else None
+        if dispatch is not None:
+            entries: Iterable[Union[_Rule, Mixin]] = dispatch[0].get(text[pos], dispatch[1])
+        else:
+            entries = self.states[state] if isinstance(state, str) else state
         for entry in entries:
             if isinstance(entry, Mixin):
                 found = self._step(entry.name, text, pos)
