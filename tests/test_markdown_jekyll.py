@@ -199,3 +199,16 @@ CASES: dict[str, tuple[str, str]] = {
 def test_matches_kramdown(name: str) -> None:
     text, expected = CASES[name]
     assert render(text) == expected
+
+
+def test_options_changed_in_place_between_conversions_are_read_again() -> None:
+    """The resolved options are remembered for the mapping last passed, also through nested values."""
+    options: dict = {"input": "GFM", "syntax_highlighter_opts": {"default_lang": "plaintext"}, "auto_ids": True}
+    assert render("# T\n", options) == '<h1 id="t">T</h1>\n'
+    options["auto_ids"] = False
+    assert render("# T\n", options) == "<h1>T</h1>\n"
+    options["auto_ids"] = True
+    options["auto_id_prefix"] = "x-"
+    assert render("# T\n", options) == '<h1 id="x-t">T</h1>\n'
+    options["syntax_highlighter_opts"]["block"] = {"line_numbers": True}
+    assert "rouge-table" in render("```ruby\nx\n```\n", options)

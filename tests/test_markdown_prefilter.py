@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from liquidsite import markdown
+from liquidsite import markdown, regex_starts
 from liquidsite.markdown import prefilter
 from liquidsite.markdown.gfm import GFMParser
 from liquidsite.markdown.parser import SPAN_PARSER_TABLE, KramdownParser
@@ -99,7 +99,7 @@ def test_a_match_starts_with_one_of_the_first_characters() -> None:
     rng = random.Random(15)
     texts = _texts(rng, 300)
     for pattern in [*block_starts, *_patterns()]:
-        first = prefilter.first_chars(pattern)
+        first = regex_starts.first_chars(pattern)
         if first is None:
             continue
         for text in texts:

@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Callable, ClassVar, Iterable, Iterator, Optional, Protocol, Union
 
+from ..regex_starts import first_chars
 from .ruby_classes import BOUNDARY, RUBY_APPROXIMATIONS, WORD_AHEAD, Present, differing_in, exact_regex
 
 # Ruby regexes: \w \d \s are ASCII-only, ^ and $ always match at line boundaries.
@@ -94,8 +95,13 @@ def _leading_boundaries(source: str, verbose: bool) -> str:
     return "".join(out) + source[previous:]
 
 
+#: character classes up to this size count as a rule's first characters: an identifier's
+#: ``[a-zA-Z_]`` or ``\\w`` too (a state's table holds only the characters its rules list)
+_STATE_TABLE_SET = 256
+
+
 class _Rule:
-    __slots__ = ("regex", "action", "transition", "bol", "sliced", "_exact")
+    __slots__ = ("regex", "action", "transition", "bol", "sliced", "_exact", "_starts", "_starts_known")
 
     def __init__(self, regex: "re.Pattern[str]", action: Action, transition: Transition) -> None:
         self.regex = regex
@@ -112,6 +118,15 @@ class _Rule:
         # position and lookbehind sees nothing before it. Only such rules need a slice.
         self.sliced = not self.bol and bool(_SCAN_RELATIVE.search(source))
         self._exact: dict[Present, "re.Pattern[str]"] = {}
+        self._starts: Optional[frozenset[str]] = None
+        self._starts_known = False
+
+    def starts(self) -> Optional[frozenset[str]]:
+        """The characters a match may start with (None: any), worked out when a state's dispatch
+        table is first needed: parsing every rule of a lexer when it loads would slow its import."""
+        if not self._starts_known:
+            self._starts, self._starts_known = first_chars(self.regex, limit=_STATE_TABLE_SET), True
+        return self._starts
 
     def exact(self, present: Present) -> "re.Pattern[str]":
         """The regex with Ruby's exact Unicode classes, for text whose differing characters are *present*."""
@@ -232,7 +247,14 @@ class RegexLexer:
 
     def _step(self, state: Union[str, list], text: str, pos: int) -> Optional[int]:
         present = self._present
-        for entry in self.states[state] if isinstance(state, str) else state:
+        # The tables are read from the rules' own regexes; text with characters that need the
+        # exact ones (which may fold case beyond ASCII) takes every rule in turn.
+        dispatch = _dispatch(self.states, state) if isinstance(state, str) and not present else None
+        if dispatch is not None:
+            entries: Iterable[Union[_Rule, Mixin]] = dispatch[0].get(text[pos], dispatch[1])
+        else:
+            entries = self.states[state] if isinstance(state, str) else state
+        for entry in entries:
             if isinstance(entry, Mixin):
                 found = self._step(entry.name, text, pos)
                 if found is not None:
@@ -273,6 +295,55 @@ class RegexLexer:
                 self.pop()
             else:
                 self.push(step)
+
+
+#: A state's rules by the character at the scan position: those that may match there, in order,
+#: and the ones to try at any other character.
+Dispatch = tuple[dict[str, tuple[_Rule, ...]], tuple[_Rule, ...]]
+#: by (id of a lexer's ``states``, state name), holding ``states``; None for a state left to the plain loop
+_DISPATCH: dict[tuple[int, str], tuple[States, Optional[Dispatch]]] = {}
+
+
+def _dispatch(states: States, name: str) -> Optional[Dispatch]:
+    """The dispatch table of state *name*, built on first use.
+
+    A state tries its rules in order, mixins' rules in place, until one matches; most
+    rules cannot match at most characters (a string rule needs a quote, a comment rule
+    its opening), yet each costs a ``match`` call. The table keeps, for each character
+    some rule needs, the rules that may match there, in their order; a rule whose first
+    character is not known (Unicode classes, case folding, verbose patterns, a match that
+    may be empty) is kept for every character, so the first rule to match is the same.
+    """
+    entry = _DISPATCH.get((id(states), name))
+    if entry is None or entry[0] is not states:
+        entry = _DISPATCH[(id(states), name)] = (states, _build_dispatch(states, name))
+    return entry[1]
+
+
+def _build_dispatch(states: States, name: str) -> Optional[Dispatch]:
+    rules = _flattened(states, name, ())
+    if rules is None:
+        return None
+    starts = [(made, made.starts()) for made in rules]
+    chars = frozenset().union(*(needed for _, needed in starts if needed is not None))
+    table = {char: tuple(made for made, needed in starts if needed is None or char in needed) for char in chars}
+    return table, tuple(made for made, needed in starts if needed is None)
+
+
+def _flattened(states: States, name: str, within: tuple[str, ...]) -> Optional[list[_Rule]]:
+    """State *name*'s rules with its mixins' rules in place; None for a mixin cycle or an unknown state."""
+    if name in within or name not in states:
+        return None
+    rules: list[_Rule] = []
+    for entry in states[name]:
+        if isinstance(entry, Mixin):
+            inner = _flattened(states, entry.name, within + (name,))
+            if inner is None:
+                return None
+            rules.extend(inner)
+        else:
+            rules.append(entry)
+    return rules
 
 
 def bool_option(options: LexerOptions, name: str) -> bool:

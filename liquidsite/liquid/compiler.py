@@ -78,24 +78,28 @@ def lookup(context: "RenderContext", root: str, keys: tuple[Any, ...], path: Pat
     for mapping in context.scope._maps:
         kind = type(mapping)
         if kind is dict:
-            obj = mapping.get(root, _MISSING)
+            if root in mapping:  # most namespaces miss: `in` costs less than a `get` call
+                obj = mapping[root]
+                break
         elif kind is ReadOnlyChainMap:
             for inner in mapping._maps:  # type: ignore[attr-defined]  # `kind is` does not narrow `mapping`
                 if type(inner) is dict:
-                    obj = inner.get(root, _MISSING)
+                    if root in inner:
+                        obj = inner[root]
+                        break
                 else:
                     try:
                         obj = inner[root]
                     except KeyError:
                         continue
-                if obj is not _MISSING:
                     break
+            if obj is not _MISSING:
+                break
         else:
             try:
                 obj = mapping[root]
             except KeyError:
                 continue
-        if obj is not _MISSING:
             break
     else:
         return _undefined(context, root, path)

@@ -312,7 +312,11 @@ class IncludeNode(Node):
         if context.scope.size() > context.env.context_depth_limit:
             # Ruby Liquid's StackLevelError, fatal in every error mode; the enclosing include names the file.
             raise IncludedLiquidError(LiquidError("Nesting too deep", token=self.token), "")
-        with context.extend(scope):
+        # ``context.extend(scope)`` without its context manager (the depth is checked above): a
+        # generator entered and left for each of the thousands of includes a site renders.
+        chain = context.scope
+        chain.push(scope)
+        try:
             stats = self.files.stats
             if stats is None:
                 render_partial(template, context, buffer, path)
@@ -324,6 +328,8 @@ class IncludeNode(Node):
                     return output.getvalue()
 
                 buffer.write(stats.measure(self.files.profile_name(path), render))
+        finally:
+            chain.pop()
         return 1
 
 

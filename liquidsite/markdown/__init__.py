@@ -9,6 +9,7 @@ The converter keeps no state between calls.
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import lru_cache
 from typing import Any, Mapping, Optional
@@ -32,6 +33,22 @@ def _options_key(options: Optional[Mapping[str, Any]]) -> str:
     return json.dumps(options, sort_keys=True, default=list)
 
 
+#: the options last resolved: the object, a deep copy of it as it was, its resolution
+_last_resolved: list[Any] = [None, None, ()]
+
+
+def _resolved_for(options: Optional[Mapping[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    """:func:`_resolved_options` of *options*; the converter passes the same mapping for every
+    document of a build, and spelling it as JSON each time cost a sixth of converting a title."""
+    if options is None:
+        return _resolved_options("")
+    last, as_it_was, resolved = _last_resolved
+    if last is not options or as_it_was != options:
+        resolved = _resolved_options(_options_key(options))
+        _last_resolved[:] = [options, copy.deepcopy(options), resolved]
+    return resolved
+
+
 def render(text: str, options: Optional[Mapping[str, Any]] = None) -> str:
     """Convert Markdown *text* to HTML the way kramdown (as configured by *options*) does."""
     # The parser and converter load with the first document: a site without Markdown never needs them.
@@ -39,7 +56,7 @@ def render(text: str, options: Optional[Mapping[str, Any]] = None) -> str:
     from .gfm import GFMParser
     from .parser import KramdownParser
 
-    opts = dict(_resolved_options(_options_key(options)))
+    opts = dict(_resolved_for(options))
     parser_class = GFMParser if str(opts.get("input") or "").lower() == "gfm" else KramdownParser
     root = parser_class(text, opts).parse()
     converter_options = {**opts, **root.options.get("options", {})}

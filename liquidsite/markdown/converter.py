@@ -73,11 +73,14 @@ class HtmlConverter:
         self.stack: list[Element] = []
         self.highlighter_class = f" highlighter-{options.get('syntax_highlighter')}"
         self.entity_output = str(options.get("entity_output") or "as_char")
+        self.methods: dict[str, Callable[[Element, int], str]] = {}
 
     # -- dispatch ------------------------------------------------------------------
 
     def convert(self, el: Element, indent: int = -2) -> str:
-        method: Callable[[Element, int], str] = getattr(self, f"convert_{el.type}", self.convert_unknown)
+        method = self.methods.get(el.type)
+        if method is None:  # looked up once per element type and document, not once per element
+            method = self.methods[el.type] = getattr(self, f"convert_{el.type}", self.convert_unknown)
         return method(el, indent)
 
     def inner(self, el: Element, indent: int) -> str:
@@ -99,6 +102,8 @@ class HtmlConverter:
         return entity_to_str(value, self.entity_output, original)
 
     def html_attributes(self, attr: dict[str, Any]) -> str:
+        if not attr:
+            return ""
         out = []
         for key, value in attr.items():
             if value is None or (key == "id" and not str(value).strip(WHITESPACE)):  # Ruby's strip: ASCII

@@ -19,7 +19,7 @@ from .extensions import ExtensionParsers
 from .html_tags import HtmlParsers, StopBlockParsing
 from .lists import ListParsers
 from .patterns import WHITESPACE
-from .prefilter import first_chars
+from ..regex_starts import first_chars
 from .scanner import Scanner, has_line_anchor
 from .spans import SPAN_PARSER_TABLE, SpanParsers
 from .tables import TableParsers
@@ -66,6 +66,12 @@ Dispatch = tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
 SpanSetup = tuple[re.Pattern[str], str, list[tuple[re.Pattern[str], Callable[[], Any]]], Dispatch]
 #: by the patterns' ids (hashing a pattern hashes its compiled code), holding the patterns
 _dispatch_cache: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], Dispatch]] = {}
+#: a parser class's block parsers (start pattern, method name), span parsers by name (the same),
+#: the union of the span start patterns with its source, the block dispatch table
+ParserSetup = tuple[list[tuple[re.Pattern[str], str]], dict[str, tuple[re.Pattern[str], str]],
+                    tuple[re.Pattern[str], str], Dispatch]
+#: by parser class and the names of its block and span parsers
+_parser_setups: dict[tuple[type, tuple[str, ...], tuple[str, ...]], ParserSetup] = {}
 
 
 def dispatch_table(patterns: tuple[re.Pattern[str], ...]) -> Dispatch:
@@ -149,17 +155,28 @@ class KramdownParser(
         return self.root
 
     def configure_parser(self) -> None:
+        key = (type(self), tuple(self.block_parser_names), tuple(self.span_parser_names))
+        setup = _parser_setups.get(key)
+        if setup is None:
+            setup = _parser_setups[key] = self.parser_setup()
+        block_parsers, span_parsers, (self.span_start_re, self.span_start_src), self.block_dispatch = setup
         self.block_parsers: list[tuple[re.Pattern[str], Callable[[], bool]]] = [
-            (getattr(self, f"{name.upper()}_START"), getattr(self, f"parse_{name}"))
-            for name in self.block_parser_names
+            (start_re, getattr(self, method)) for start_re, method in block_parsers
         ]
         self.span_parsers_by_name: dict[str, tuple[re.Pattern[str], Callable[[], Any]]] = {
-            name: (SPAN_PARSER_TABLE[name][0], getattr(self, SPAN_PARSER_TABLE[name][2]))
-            for name in self.span_parser_names
+            name: (start_re, getattr(self, method)) for name, (start_re, method) in span_parsers.items()
         }
-        self.span_start_re, self.span_start_src = self.span_parser_regexps(tuple(self.span_parser_names))
-        self.block_dispatch = dispatch_table(tuple(start_re for start_re, _ in self.block_parsers))
         self.span_setups: dict[Optional[tuple[str, ...]], SpanSetup] = {}
+
+    def parser_setup(self) -> ParserSetup:
+        """What :meth:`configure_parser` needs for this class and set of parsers, worked out once:
+        each document of a build (most of them one-line titles through ``markdownify``) needs the
+        same, and working it out again was a third of converting a short title."""
+        block_parsers = [(getattr(self, f"{name.upper()}_START"), f"parse_{name}") for name in self.block_parser_names]
+        span_parsers = {name: (SPAN_PARSER_TABLE[name][0], SPAN_PARSER_TABLE[name][2])
+                        for name in self.span_parser_names}
+        return (block_parsers, span_parsers, self.span_parser_regexps(tuple(self.span_parser_names)),
+                dispatch_table(tuple(start_re for start_re, _ in block_parsers)))
 
     @staticmethod
     def span_parser_regexps(names: tuple[str, ...]) -> tuple[re.Pattern[str], str]:

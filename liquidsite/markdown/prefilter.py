@@ -21,14 +21,15 @@ from re import _constants as C  # type: ignore[attr-defined]  # the parsed form 
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any, Callable, Optional
 
+from ..regex_starts import LARGE_SET, REPEATS, set_chars
+
+
 Search = Callable[[str, int], Optional["re.Match[str]"]]
 #: one possible trigger: distance from the match's start, the characters allowed there
 Trigger = tuple[int, frozenset[str]]
 
 #: by ``id``, holding the pattern: hashing a pattern hashes its compiled code, on every call
 _SEARCHERS: dict[int, tuple[re.Pattern[str], Search]] = {}
-_LARGE_SET = 40  # character sets larger than this are not worth scanning for
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
 def searcher(pattern: re.Pattern[str]) -> Search:
@@ -48,7 +49,7 @@ def _build(pattern: re.Pattern[str]) -> Search:
     except (re.error, _Unknown, RecursionError):
         return pattern.search
     chars = frozenset().union(*(chars for _, chars in triggers))
-    if not chars or len(chars) > _LARGE_SET:
+    if not chars or len(chars) > LARGE_SET:
         return pattern.search
     reach = max(distance for distance, _ in triggers)
     scan = re.compile("[" + "".join(_class_char(ch) for ch in sorted(chars)) + "]")
@@ -91,7 +92,7 @@ def _alternatives(items: list[Any], offset: int) -> list[Trigger]:
             options.append([(offset, frozenset(chr(arg)))])
             offset += 1
         elif op is C.IN:
-            chars = _set_chars(arg)
+            chars = set_chars(arg)
             if chars is not None:
                 options.append([(offset, chars)])
             offset += 1
@@ -107,7 +108,7 @@ def _alternatives(items: list[Any], offset: int) -> list[Trigger]:
         elif op is C.BRANCH:
             _add(options, offset, *(list(alternative) + rest for alternative in arg[1]))
             break
-        elif op in _REPEATS:
+        elif op in REPEATS:
             low, high, body = arg
             if low > 0:
                 _add(options, offset, list(body))
@@ -132,26 +133,6 @@ def _add(options: list[list[Trigger]], offset: int, *ways: list[Any]) -> None:
         pass
 
 
-#: ``\\d`` and ``\\s`` under ``re.ASCII``
-_ASCII_CATEGORIES = {C.CATEGORY_DIGIT: "0123456789", C.CATEGORY_SPACE: " \t\n\r\f\v"}
-
-
-def _set_chars(arg: list[tuple[Any, Any]], ascii_classes: bool = False) -> Optional[frozenset[str]]:
-    """The characters of a ``[...]`` set, if it is a short positive list of characters and ranges
-    (and, for a pattern compiled with ``re.ASCII``, ``\\d`` and ``\\s``)."""
-    chars: set[str] = set()
-    for op, value in arg:
-        if op is C.LITERAL:
-            chars.add(chr(value))
-        elif op is C.RANGE and value[1] - value[0] < _LARGE_SET:
-            chars.update(chr(code) for code in range(value[0], value[1] + 1))
-        elif op is C.CATEGORY and ascii_classes and value in _ASCII_CATEGORIES:
-            chars.update(_ASCII_CATEGORIES[value])
-        else:
-            return None
-    return frozenset(chars) if len(chars) <= _LARGE_SET else None
-
-
 def _rare(option: list[Trigger]) -> bool:
     """Triggers worth scanning for: few characters, none a letter, digit or space."""
     chars = frozenset().union(*(chars for _, chars in option))
@@ -160,44 +141,3 @@ def _rare(option: list[Trigger]) -> bool:
 
 def _class_char(ch: str) -> str:
     return re.escape(ch) if ch not in "\n\t" else {"\n": "\\n", "\t": "\\t"}[ch]
-
-
-def first_chars(pattern: re.Pattern[str]) -> Optional[frozenset[str]]:
-    """The characters a match of *pattern* may start with, or None when it may start with any
-    (or be empty). A pattern that fails at a character outside the set need not be tried there."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    try:
-        return _first(list(P.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.ASCII))
-    except (re.error, RecursionError):
-        return None
-
-
-def _first(items: list[Any], ascii_classes: bool) -> Optional[frozenset[str]]:
-    for index, (op, arg) in enumerate(items):
-        rest = items[index + 1:]
-        if op is C.LITERAL:
-            return frozenset(chr(arg))
-        if op is C.IN:
-            return _set_chars(arg, ascii_classes)
-        if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
-            continue  # zero width: what follows starts the match (a superset, ignoring the assertion)
-        if op is C.SUBPATTERN and not arg[1] and not arg[2]:
-            return _first(list(arg[3]) + rest, ascii_classes)
-        if op is C.BRANCH:
-            return _union(_first(list(alternative) + rest, ascii_classes) for alternative in arg[1])
-        if op in _REPEATS:
-            low, _, body = arg
-            taken = _first(list(body) + rest, ascii_classes)
-            return taken if low > 0 else _union((taken, _first(rest, ascii_classes)))
-        return None
-    return None
-
-
-def _union(sets: Any) -> Optional[frozenset[str]]:
-    union: frozenset[str] = frozenset()
-    for chars in sets:
-        if chars is None:
-            return None
-        union |= chars
-    return union
