@@ -112,3 +112,24 @@ def test_strict_mode_rejects_a_malformed_condition_in_liquids_words(build_site) 
     assert built.code == 1
     assert ('Liquid Exception: Liquid syntax error (line 1): Expected dotdot but found close_round in "(x) or (y)"'
             " in e.html") in built.log
+
+
+def test_documents_print_and_count_as_jekylls_drops(build_site) -> None:
+    """``Document#to_s`` is ``output || content``: an empty body prints as nothing (Ruby's "" is a
+    value), not "NO CONTENT"; ``size`` of a document, the site, a collection, a static file or
+    ``jekyll`` is 0 (Ruby objects without ``#size``), of a page its keys. Observed from Jekyll 4.3.1
+    (found while checking jekyll-include-cache)."""
+    post = "---\nlayout: post\ntitle: {t}\n---\n{body}"
+    built = build_site({
+        "_layouts/post.html": "{{ content }}[{{ site.posts }}]\n",
+        "_posts/2024-01-01-a.md": post.format(t="A", body=""),
+        "_posts/2024-01-02-b.md": post.format(t="B", body="body b\n"),
+        "_posts/2024-01-03-c.md": post.format(t="C", body=""),
+        "assets/s.txt": "x\n",
+        "sizes.html": "---\n---\n{{ site | size }} {{ site.collections.first | size }} {{ site.static_files.first | size }}"
+                      " {{ jekyll | size }} {{ site.posts.first | size }} {{ page | size }}\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("2024/01/01/a.html") == "\n[body b\n\n]\n"
+    assert built.read("2024/01/02/b.html") == "<p>body b</p>\n[<p>body b</p>\n\n[body b\n\n]\n]\n"
+    assert built.read("sizes.html") == "0 0 0 0 0 6\n"

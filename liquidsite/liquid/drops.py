@@ -95,9 +95,13 @@ class DocumentDrop(Drop):
         self.doc = doc
 
     def ruby_to_s(self) -> str:
-        """``Document#to_s``: the output once rendered, else the content."""
-        note_body(self.doc)
-        return self.doc.output or self.doc.content or "NO CONTENT"
+        """``Document#to_s``: the output once rendered, else the content (``output || content``:
+        an empty string is a value in Ruby, so an empty body prints as nothing)."""
+        doc = self.doc
+        note_body(doc)
+        if doc.output is not None:
+            return doc.output
+        return doc.content if doc.content is not None else "NO CONTENT"
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         doc = self.doc
