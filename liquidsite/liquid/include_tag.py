@@ -294,6 +294,13 @@ class IncludeNode(Node):
         return files.located[file]
 
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
+        path, template = self.resolve(context)
+        params = self.markup.parameters(context) if self.markup.params is not None else None
+        self.render_file(context, buffer, path, template, params)
+        return 1
+
+    def resolve(self, context: "RenderContext") -> tuple[str, "BoundTemplate"]:
+        """The included file's path and parsed template (the name validated, the dependency noted)."""
         markup = self.markup
         if markup.has_variable:
             file = self.file_name(context)
@@ -305,10 +312,12 @@ class IncludeNode(Node):
                 markup.static_name_valid = True
         path = self.locate(context, file)
         dependencies.note(path)
-        template = self.files.template(path)
-        scope: Mapping[str, Any] = (
-            {"include": self.markup.parameters(context)} if self.markup.params is not None else {}
-        )
+        return path, self.files.template(path)
+
+    def render_file(self, context: "RenderContext", buffer: TextIO, path: str, template: "BoundTemplate",
+                    params: Optional[Mapping[str, Any]]) -> None:
+        """Render *template* with ``include`` set to *params* (none: ``include`` left as it is)."""
+        scope: Mapping[str, Any] = {"include": params} if params is not None else {}
         if context.scope.size() > context.env.context_depth_limit:
             # Ruby Liquid's StackLevelError, fatal in every error mode; the enclosing include names the file.
             raise IncludedLiquidError(LiquidError("Nesting too deep", token=self.token), "")
@@ -330,7 +339,6 @@ class IncludeNode(Node):
                 buffer.write(stats.measure(self.files.profile_name(path), render))
         finally:
             chain.pop()
-        return 1
 
 
 class IncludeRelativeNode(IncludeNode):
