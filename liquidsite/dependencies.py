@@ -53,6 +53,12 @@ def note(key: str) -> None:
         keys.add(key)
 
 
+def note_all(keys: Iterable[str]) -> None:
+    """:func:`note` each of *keys*: what a render whose output is reused read (``include_cached``)."""
+    for open_keys in _open.get():
+        open_keys.update(keys)
+
+
 def note_body(item: Any, excerpt: bool = False) -> None:
     """Record a read of a page's or document's body (``content``, ``output``) or of its excerpt:
     what changes while the site renders. Every drop notes these (not only a watched site's

@@ -86,3 +86,36 @@ def test_include_cached_in_worker_processes_is_the_one_process_build(tmp_path: P
     assert taken and int(taken.group(1)) > 10, built.log
     page = outputs["2"][Path("2024/02/20/p20.html")].decode()
     assert page.startswith("[Post A|null|none]\nunset\n[Post A|1|Post A]\n") and "(Post A|23)\n[P20|null|none]" in page
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
+def test_serve_rebuilds_every_page_showing_a_cached_output_of_what_an_edit_changed(tmp_path: Path) -> None:
+    """A page reusing a cached output depends on what that output's render read: retitling a post
+    listed by a cached include rebuilds every page showing it, as a full build does."""
+    from liquidsite.config import load_config
+    from liquidsite.serve.rebuild import Rebuilder
+    from liquidsite.site import Site
+
+    site = {
+        "_config.yml": "plugins: [jekyll-include-cache]\n",
+        "_includes/recent.html": "{% for post in site.posts %}<{{ post.title }}>{% endfor %}\n",
+        "_layouts/default.html": "{% include_cached recent.html %}{{ content }}\n",
+        "index.md": "---\nlayout: default\n---\nhome\n",
+        "about.md": "---\nlayout: default\n---\nabout\n",
+    }
+    for n in range(1, 6):
+        site[f"_posts/2024-01-0{n}-p{n}.md"] = f"---\nlayout: default\ntitle: P{n}\n---\nbody {n}\n"
+    source, served, full = tmp_path / "src", tmp_path / "served", tmp_path / "full"
+    write_tree(source, site)
+    rebuilder = Rebuilder({"source": str(source), "destination": str(served), "quiet": True, "jobs": 1})
+    rebuilder.build()
+    post = source / "_posts/2024-01-03-p3.md"
+    post.write_text(post.read_text().replace("title: P3", "title: Retitled"))
+    result = rebuilder.rebuild({str(post)})
+    assert result.error is None, result.error
+    Site(load_config({"source": str(source), "destination": str(full), "quiet": True, "jobs": 1})).process()
+    assert _tree(served) == _tree(full)
+    assert "<Retitled>" in (served / "about.html").read_text()

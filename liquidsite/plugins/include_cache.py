@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Mapping, Optional, TextIO
 
-from .. import pool
+from .. import dependencies, pool
 from ..liquid.drops import Drop
 from ..liquid.include_tag import IncludeNode, IncludeTag
 from ..liquid.ruby import is_nil
@@ -47,23 +47,32 @@ class CachedIncludeNode(IncludeNode):
     def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
         path, template = self.resolve(context)
         params = self.markup.parameters(context) if self.markup.params is not None else None
-        key = self.outputs.key(path, params)
-        output = self.outputs.get(key)
+        outputs = self.outputs
+        key = outputs.key(path, params)
+        output = outputs.get(key)
         if output is None:
             pool.parent_only()
             collected = context.get_buffer(buffer)
-            self.render_file(context, collected, path, template, params)
-            output = self.outputs[key] = collected.getvalue()
+            with dependencies.recording() as read:
+                self.render_file(context, collected, path, template, params)
+            output = outputs[key] = collected.getvalue()
+            outputs.reads[key] = frozenset(read)
+        else:
+            # what the output came from, noted for this page too: an edit to it rebuilds every page
+            # showing the output (the dev server), and a worker knows what its page holds.
+            dependencies.note_all(outputs.reads[key])
         buffer.write(output)
         return 1
 
 
 class IncludeOutputs(dict[tuple[Any, ...], str]):
-    """One build's cached outputs, and the drops their keys name (kept alive, so that no other
-    object takes the identity a key holds while the build runs)."""
+    """One build's cached outputs, what each render read (:mod:`liquidsite.dependencies`), and the
+    drops their keys name (kept alive, so that no other object takes the identity a key holds while
+    the build runs)."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.reads: dict[tuple[Any, ...], frozenset[str]] = {}
         self.drops: list[Any] = []
 
     def key(self, path: str, params: Optional[Mapping[str, Any]]) -> tuple[Any, ...]:
@@ -89,6 +98,7 @@ class IncludeOutputs(dict[tuple[Any, ...], str]):
 
     def clear(self) -> None:
         super().clear()
+        self.reads.clear()
         self.drops.clear()
 
 
