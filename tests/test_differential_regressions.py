@@ -117,7 +117,8 @@ def test_strict_mode_rejects_a_malformed_condition_in_liquids_words(build_site) 
 def test_documents_print_and_count_as_jekylls_drops(build_site) -> None:
     """``Document#to_s`` is ``output || content``: an empty body prints as nothing (Ruby's "" is a
     value), not "NO CONTENT"; ``size`` of a document, the site, a collection, a static file or
-    ``jekyll`` is 0 (Ruby objects without ``#size``), of a page its keys. Observed from Jekyll 4.3.1
+    ``jekyll`` is 0 (Ruby objects without ``#size``), of a page its keys, and their ``.size`` nil unless
+their data has one. Observed from Jekyll 4.3.1
     (found while checking jekyll-include-cache)."""
     post = "---\nlayout: post\ntitle: {t}\n---\n{body}"
     built = build_site({
@@ -127,9 +128,14 @@ def test_documents_print_and_count_as_jekylls_drops(build_site) -> None:
         "_posts/2024-01-03-c.md": post.format(t="C", body=""),
         "assets/s.txt": "x\n",
         "sizes.html": "---\n---\n{{ site | size }} {{ site.collections.first | size }} {{ site.static_files.first | size }}"
-                      " {{ jekyll | size }} {{ site.posts.first | size }} {{ page | size }}\n",
+                      " {{ jekyll | size }} {{ site.posts.first | size }} {{ page | size }}|{{ site.posts.first.size }}|"
+                      "{{ site.posts.last.size }}|{{ site.size }}|{{ page.size }}|{{ site.static_files.first.size }}\n",
     })
     assert built.code == 0, built.log
     assert built.read("2024/01/01/a.html") == "\n[body b\n\n]\n"
     assert built.read("2024/01/02/b.html") == "<p>body b</p>\n[<p>body b</p>\n\n[body b\n\n]\n]\n"
-    assert built.read("sizes.html") == "0 0 0 0 0 6\n"
+    assert built.read("sizes.html") == "0 0 0 0 0 6||||6|\n"
+    # a document whose data has a size answers it
+    built = build_site({"_posts/2024-01-04-d.md": "---\nsize: 5\n---\nd\n",
+                        "s.html": "---\n---\n{{ site.posts.first.size }}|{{ site.posts.first | size }}\n"})
+    assert built.read("s.html") == "5|0\n"

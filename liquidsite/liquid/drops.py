@@ -9,7 +9,7 @@ object's data (front matter, config), as Jekyll's ``Drop#fallback_data``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, Optional
 
 from .. import JEKYLL_VERSION
 from ..dependencies import SITE_PAGES, note, note_body
@@ -24,6 +24,10 @@ class Drop(Mapping[str, Any]):
     """Properties from ``_properties()`` first, then the fallback mapping."""
 
     __slots__ = ("_cache", "_props")
+
+    #: A Jekyll drop (a Ruby object, ``Enumerable`` without ``#size``): ``drop.size`` is nil unless
+    #: its data has a ``size``. False for drops standing for Ruby hashes (a page), whose size counts keys.
+    sizeless: ClassVar[bool] = False
 
     def __init__(self) -> None:
         self._cache: dict[str, Any] = {}
@@ -49,7 +53,10 @@ class Drop(Mapping[str, Any]):
             value = props[key]()
             self._cache[key] = value
             return value
-        return self._fallback()[key]
+        fallback = self._fallback()
+        if key == "size" and self.sizeless and key not in fallback:
+            return None
+        return fallback[key]
 
     def __contains__(self, key: object) -> bool:
         return key in self._property_table() or key in self._fallback()
@@ -77,6 +84,8 @@ class Drop(Mapping[str, Any]):
 class JekyllDrop(Drop):
     """``jekyll.version`` and ``jekyll.environment``."""
 
+    sizeless = True
+
     def __init__(self, environment: str) -> None:
         super().__init__()
         self._environment = environment
@@ -87,6 +96,8 @@ class JekyllDrop(Drop):
 
 class DocumentDrop(Drop):
     """A post or collection document."""
+
+    sizeless = True
 
     __slots__ = ("doc",)
 
@@ -230,6 +241,7 @@ class PageDrop(Drop):
 
 
 class StaticFileDrop(Drop):
+    sizeless = True
     __slots__ = ("file",)
 
     def __init__(self, file: "StaticFile") -> None:
@@ -252,6 +264,7 @@ class StaticFileDrop(Drop):
 
 
 class CollectionDrop(Drop):
+    sizeless = True
     __slots__ = ("collection",)
 
     def __init__(self, collection: "Collection") -> None:
@@ -281,6 +294,8 @@ class CollectionDrop(Drop):
 
 class SiteDrop(Drop):
     """``site``: computed lists, collections by label, then every config key."""
+
+    sizeless = True
 
     __slots__ = ("site", "_listed")
 

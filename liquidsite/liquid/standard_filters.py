@@ -26,8 +26,7 @@ from liquid.exceptions import FilterArgumentError
 
 from ..lazy_re import lazy_pattern
 from ..utils import awk_split, ruby_capitalize, ruby_downcase
-from .drops import (CollectionDrop, CurrentSiteDrop, DocumentDrop, Drop, ExcerptDrop, JekyllDrop, SiteDrop,
-                    StaticFileDrop)
+from .drops import CurrentSiteDrop, Drop
 from .ruby import from_number, is_nil, scalar_to_s, to_number, to_s
 from .strftime import parse_time, strftime
 
@@ -181,14 +180,9 @@ def lookup(item: Any, prop: Any) -> Any:
     return None
 
 
-#: Jekyll's drops of a document, the site, a collection, a static file and ``jekyll``: Ruby objects
-#: without ``#size``, so ``size`` gives 0 (a page is a Hash in Jekyll 4.3, counted by its keys).
-_SIZELESS_DROPS = (DocumentDrop, SiteDrop, CurrentSiteDrop, CollectionDrop, StaticFileDrop, JekyllDrop)
-
-
 def _size(value: Any) -> int:
-    if isinstance(value, _SIZELESS_DROPS) and not isinstance(value, ExcerptDrop):
-        return 0
+    if (isinstance(value, Drop) and value.sizeless) or isinstance(value, CurrentSiteDrop):
+        return 0  # Jekyll's drops are Ruby objects without #size (a page is a Hash, counted by its keys)
     if isinstance(value, (str, list, tuple, Mapping)):
         return len(value)
     if isinstance(value, int) and not isinstance(value, bool):  # Integer#size: 8, or a Bignum's bytes
