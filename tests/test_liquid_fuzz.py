@@ -20,13 +20,16 @@ from pathlib import Path
 import pytest
 
 from conftest import Built, run_build, write_tree
+from fuzz_seed import fuzz_scale, fuzz_seed
 from liquid_fuzz_cases import TRIM_TEMPLATES, chained_cases, filter_cases, layout_site_pages, site_files
 from liquid_oracle import Rendered, jekyll_render, liquidsite_render, oracle_available
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not oracle_available(), reason="needs ruby and jekyll")]
 
-#: Random filter chains per run (fixed seed): with the filter cases, about 10,000 templates in ~15 s.
-CHAINS = 3000
+#: Random filter chains per run and their seed: with the filter cases, about 10,000 templates in ~15 s
+#: (``fuzz_seed`` reads overrides).
+CHAINS = 3000 * fuzz_scale()
+SEED = fuzz_seed(13)
 
 #: Cases left different from Jekyll, each with the reason (substring of the template -> why).
 KNOWN = {
@@ -60,11 +63,11 @@ def known_reason(template: str, got: Rendered) -> str | None:
 
 def test_liquid_filters_and_whitespace_control_agree_with_jekyll(tmp_path: Path) -> None:
     write_tree(tmp_path, site_files())
-    cases = filter_cases() + TRIM_TEMPLATES + chained_cases(CHAINS)
+    cases = filter_cases() + TRIM_TEMPLATES + chained_cases(CHAINS, SEED)
     started = time.monotonic()
-    theirs = jekyll_render(tmp_path, cases, timeout=100)
+    theirs = jekyll_render(tmp_path, cases, timeout=100 * fuzz_scale())
     ours = liquidsite_render(tmp_path, cases)
-    assert time.monotonic() - started < 120
+    assert time.monotonic() - started < 120 * fuzz_scale()
     new, known, jekyll_failed = [], 0, 0
     for case, expected, got in zip(cases, theirs, ours, strict=True):
         if expected.err is not None and got.err is None:
