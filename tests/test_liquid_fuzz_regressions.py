@@ -301,3 +301,57 @@ def test_sort_natural_folds_only_ascii_letters(tmp_path: Path) -> None:
         "[{{ site.data.f.arr_str | sort_natural | join: ',' }}]": '[a,b,C,ä]',
         "[{{ site.data.f.arr_hash | sort_natural: 'n' | map: 'n' | join: ',' }}]": '[x,y,Z,]',
     })
+
+
+def test_for_limit_and_offset_slice_as_ruby(tmp_path: Path) -> None:
+    """``limit: 0`` takes nothing (python-liquid took everything), a negative limit nothing, a
+    string is one item whatever the two say, ``reversed`` after an attribute is dropped by the lax
+    parser, a float limit is Ruby's ``invalid integer``."""
+    assert_renders(tmp_path, {
+        "{% for item in site.data.f.arr_num limit:0 %}x{% else %}E{% endfor %}": "E",
+        "{% for item in site.data.f.arr_num limit: -1 %}x{% else %}E{% endfor %}": "E",
+        "{% for item in site.data.f.arr_num offset: -1 limit: 2 %}{{item}}{% endfor %}": "3",
+        "{% for item in 'abc' offset:1 limit: 0 %}{{ item }}{% endfor %}": "abc",
+        "{% for item in site.data.f.arr_num offset: 7 %}{{item}}{% endfor %}|"
+        "{% for item in site.data.f.arr_num offset: continue %}{{item}}{% else %}E{% endfor %}": "|E",
+        "{% for item in site.data.f.arr_num limit: 2 reversed %}{{item}}{% endfor %}|"
+        "{% for item in site.data.f.arr_num reversed limit: 2 %}{{item}}{% endfor %}": "31|13",
+        "{% for item in site.data.f.arr_num limit: 1.5 %}{{item}}{% endfor %}":
+            "Liquid::ArgumentError: Liquid error (line 1): invalid integer",
+    })
+
+
+def test_tablerow_writes_an_empty_row_for_any_collection_but_nil(tmp_path: Path) -> None:
+    assert_renders(tmp_path, {
+        "{% tablerow item in site.data.f.arr_empty %}x{% endtablerow %}|{% tablerow item in 0 %}x{% endtablerow %}|"
+        "{% tablerow item in nil %}x{% endtablerow %}|{% tablerow item in false %}x{% endtablerow %}":
+            '<tr class="row1">\n</tr>\n|<tr class="row1">\n</tr>\n||',
+        "{% tablerow item in site.data.f.arr_num cols: 2 limit: 0 %}x{% endtablerow %}": '<tr class="row1">\n</tr>\n',
+        "{% tablerow item in site.data.f.arr_num offset: 1 limit: 1 %}{{ item }}{% endtablerow %}":
+            '<tr class="row1">\n<td class="col1">1</td></tr>\n',
+    })
+
+
+def test_ordering_comparisons_as_ruby(tmp_path: Path) -> None:
+    """Times and dates compare among themselves; a side without ``<`` (array, hash, range, drop,
+    boolean, ``blank``/``empty``) makes the condition false rather than an error."""
+    assert_renders(tmp_path, {
+        "{% if site.data.f.date < site.data.f.date %}y{% else %}n{% endif %}": "n",
+        "{% if site.time > site.data.f.time %}y{% else %}n{% endif %}": "y",
+        "{% if site.data.f.tz_z >= site.data.f.tz_colon %}y{% else %}n{% endif %}": "y",
+        "{% if true > 0 %}y{% else %}n{% endif %}": "n",
+        "{% if site > 1 %}y{% else %}n{% endif %}": "n",
+        "{% if page.path > blank or site.data.f.date < empty %}y{% else %}n{% endif %}": "n",
+        "{% if site.data.f.arr_nil > 'a' or site.data.f.hash < 1 or (1..2) <= 1 %}y{% else %}n{% endif %}": "n",
+    })
+
+
+def test_blank_blocks_as_ruby(tmp_path: Path) -> None:
+    """Only ASCII whitespace makes a block blank (Ruby's ``\\s``), and ``for`` drops its blank
+    strings only when the whole tag, ``else`` included, is blank."""
+    assert_renders(tmp_path, {
+        "{% for item in 'a' %}\u3000{% endfor %}|{% if true %}\u00a0{% endif %}|{% if true %} \t\n{% endif %}"
+        "|{% if true %}\u0085{% endif %}": "\u3000|\u00a0||\u0085",
+        "{% for item in 0 %}{% break %}{% else %}\n{% endfor %}|{% for item in 0 %} {% else %}\n{% endfor %}"
+        "|{% for item in 'a' %} {% else %}\n{% endfor %}": "\n||",
+    })

@@ -21,7 +21,9 @@ neither patches them nor copies the whole parser:
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import TYPE_CHECKING, Any, Iterable, NoReturn, Union
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NoReturn, Union
 
 from liquid import Mode
 from liquid.ast import Node
@@ -29,7 +31,10 @@ from liquid.builtin.expressions.arguments import KeywordArgument, PositionalArgu
 from liquid.builtin.expressions.filtered import (
     FILTER_TOKENS, Filter, FilteredExpression, TernaryFilteredExpression,
 )
-from liquid.builtin.expressions.logical import ContainsExpression, EqExpression, NeExpression, _contains
+from liquid.builtin.expressions.logical import (
+    ContainsExpression, EqExpression, GeExpression, GtExpression, LeExpression, LtExpression, NeExpression, _contains,
+    _le, _lt,
+)
 from liquid.builtin.expressions.primitive import Blank, parse_primitive
 from liquid.exceptions import LiquidSyntaxError
 from liquid.expression import Expression
@@ -245,12 +250,85 @@ class RubyContainsExpression(ContainsExpression):
                              await self.right.evaluate_async(context))
 
 
-def with_ruby_contains(expression: Expression) -> Expression:
-    """*expression* with each python-liquid ``contains`` replaced by :class:`RubyContainsExpression`."""
+def _orderable(value: object) -> bool:
+    """Whether Ruby's value has ``<`` (String, Numeric, Time, Date); Liquid's condition is nil for any other."""
+    return isinstance(value, (str, Decimal, date)) or (isinstance(value, (int, float)) and not isinstance(value, bool))
+
+
+def ruby_lt(token: Any, left: object, right: object) -> bool:
+    """Liquid's ``<`` (and ``>``, sides swapped): false, not an error, unless both sides have ``<`` and
+    neither is a hash (an array, a drop, ``nil``, a boolean, ``empty``); times and dates compare among
+    themselves (``site.time > page.date``); a string against a number stays an error, as in Ruby."""
+    return _ruby_order(token, left, right, _lt)
+
+
+def ruby_le(token: Any, left: object, right: object) -> bool:
+    """Liquid's ``<=`` (and ``>=``), as :func:`ruby_lt`."""
+    return _ruby_order(token, left, right, lambda _token, left, right: _le(left, right))
+
+
+def _ruby_order(token: Any, left: object, right: object, compare: Callable[[Any, object, object], bool]) -> bool:
+    left = left.__liquid__() if hasattr(left, "__liquid__") else left
+    right = right.__liquid__() if hasattr(right, "__liquid__") else right
+    if not (_orderable(left) and _orderable(right)):
+        return False
+    if isinstance(left, datetime) and isinstance(right, datetime):  # naive ones are local, as Ruby's Time
+        return compare(token, left.timestamp(), right.timestamp())
+    if type(left) is date and type(right) is date:
+        return compare(token, left.toordinal(), right.toordinal())
+    return compare(token, left, right)
+
+
+class RubyLtExpression(LtExpression):
+    """``<`` as Ruby Liquid evaluates it (:func:`ruby_lt`), for the interpreter."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> object:
+        return ruby_lt(self.token, self.left.evaluate(context), self.right.evaluate(context))
+
+
+class RubyGtExpression(GtExpression):
+    """``>`` as Ruby Liquid evaluates it (:func:`ruby_lt`), for the interpreter."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> object:
+        return ruby_lt(self.token, self.right.evaluate(context), self.left.evaluate(context))
+
+
+class RubyLeExpression(LeExpression):
+    """``<=`` as Ruby Liquid evaluates it (:func:`ruby_le`), for the interpreter."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> object:
+        return ruby_le(self.token, self.left.evaluate(context), self.right.evaluate(context))
+
+
+class RubyGeExpression(GeExpression):
+    """``>=`` as Ruby Liquid evaluates it (:func:`ruby_le`), for the interpreter."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> object:
+        return ruby_le(self.token, self.right.evaluate(context), self.left.evaluate(context))
+
+
+_RUBY_OPERATORS: dict[type, type] = {
+    ContainsExpression: RubyContainsExpression, LtExpression: RubyLtExpression, GtExpression: RubyGtExpression,
+    LeExpression: RubyLeExpression, GeExpression: RubyGeExpression,
+}
+
+
+def with_ruby_operators(expression: Expression) -> Expression:
+    """*expression* with each python-liquid ``contains``, ``<``, ``>``, ``<=``, ``>=`` replaced by its
+    Ruby Liquid counterpart (:class:`RubyContainsExpression`, :class:`RubyLtExpression`...)."""
     for name in ("left", "right", "expression"):
         child = getattr(expression, name, None)
         if isinstance(child, Expression):
-            setattr(expression, name, with_ruby_contains(child))
-    if type(expression) is ContainsExpression:
-        return RubyContainsExpression(expression.token, expression.left, expression.right)
+            setattr(expression, name, with_ruby_operators(child))
+    ruby = _RUBY_OPERATORS.get(type(expression))
+    if ruby is not None:
+        return ruby(expression.token, expression.left, expression.right)  # type: ignore[attr-defined]
     return expression

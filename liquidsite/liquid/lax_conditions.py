@@ -30,7 +30,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 
 from ..lazy_re import lazy_pattern
-from .expressions import with_ruby_contains, words_after_dots
+from .expressions import with_ruby_operators, words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, expression
 from .messages import ruby_condition_error
 
@@ -105,7 +105,7 @@ def parse_condition(env: "JekyllEnvironment", tag: "Token", stream: TokenStream)
     try:
         strict = BooleanExpression.parse(env, words_after_dots(stream.into_inner(tag=tag)))
         if len(env.parse_warnings) == warned:
-            strict.expression = with_ruby_contains(strict.expression)
+            strict.expression = with_ruby_operators(strict.expression)
             return strict
         del env.parse_warnings[warned:]  # python-liquid recovered from an error Liquid does not accept
     except LiquidSyntaxError as err:
@@ -124,7 +124,7 @@ def parse_condition(env: "JekyllEnvironment", tag: "Token", stream: TokenStream)
     rejected = ruby_condition_error(markup)
     if rejected is not None:  # the warning Jekyll prints before falling back
         env.error(LiquidSyntaxError(f'{rejected} in "{markup}"', token=where))
-    condition.expression = with_ruby_contains(condition.expression)
+    condition.expression = with_ruby_operators(condition.expression)
     return condition
 
 
