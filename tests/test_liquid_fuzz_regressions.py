@@ -355,3 +355,14 @@ def test_blank_blocks_as_ruby(tmp_path: Path) -> None:
         "{% for item in 0 %}{% break %}{% else %}\n{% endfor %}|{% for item in 0 %} {% else %}\n{% endfor %}"
         "|{% for item in 'a' %} {% else %}\n{% endfor %}": "\n||",
     })
+
+
+def test_parentheses_in_conditions_are_read_by_the_lax_parser(tmp_path: Path) -> None:
+    """Ruby Liquid has no grouping: a ``(`` opening no range fails its strict parser, and the lax one
+    reads ``(true)`` and ``true)`` as variables named ``true`` (nil)."""
+    assert_renders(tmp_path, {
+        "{% unless (c != true) %}y{% endunless %}|{% if (true) %}y{% endif %}|{% if (false) or true %}y{% endif %}":
+            "y||y",
+        "{% if true and (false or true) %}y{% endif %}|{% if (1 == 1) %}y{% endif %}|"
+        "{% if page.path == '(fuzz.html)' %}y{% endif %}": "|y|",
+    })

@@ -48,6 +48,15 @@ _AND_OR = r"\b(?:\s?and\s?|\s?or\s?)\b"
 _EXPRESSIONS_AND_OPERATORS = lazy_pattern(rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{QUOTED_FRAGMENT}|\S+)\s*)+)", re.S)
 
 
+#: A ``(`` outside quotes that opens no range: python-liquid groups with it, Liquid's strict parser fails on
+#: it (``Expected dotdot``) and its lax one reads ``(a`` and ``b)`` as variables (``(true)`` is nil).
+_GROUPING = lazy_pattern(r"""'[^']*'|"[^"]*"|(\((?![^()]*\.\.))""")
+
+
+def _groups(markup: str) -> bool:
+    return "(" in markup and any(found.group(1) for found in _GROUPING.finditer(markup))
+
+
 class UnknownOperator(Expression):
     """A comparison with an operator Liquid lacks: an error when evaluated, as Liquid's ``Condition``."""
 
@@ -104,7 +113,8 @@ def parse_condition(env: "JekyllEnvironment", tag: "Token", stream: TokenStream)
     warned = len(env.parse_warnings)
     try:
         strict = BooleanExpression.parse(env, words_after_dots(stream.into_inner(tag=tag)))
-        if len(env.parse_warnings) == warned:
+        grouped = env.mode != Mode.STRICT and markup_token is not None and _groups(markup_token.value)
+        if len(env.parse_warnings) == warned and not grouped:
             strict.expression = with_ruby_operators(strict.expression)
             return strict
         del env.parse_warnings[warned:]  # python-liquid recovered from an error Liquid does not accept
