@@ -322,6 +322,7 @@ def test_for_limit_and_offset_slice_as_ruby(tmp_path: Path) -> None:
 
 
 def test_tablerow_writes_an_empty_row_for_any_collection_but_nil(tmp_path: Path) -> None:
+    """... and its cells keep whitespace-only text (Liquid strips blank strings from if/unless/case/for only)."""
     assert_renders(tmp_path, {
         "{% tablerow item in site.data.f.arr_empty %}x{% endtablerow %}|{% tablerow item in 0 %}x{% endtablerow %}|"
         "{% tablerow item in nil %}x{% endtablerow %}|{% tablerow item in false %}x{% endtablerow %}":
@@ -329,6 +330,8 @@ def test_tablerow_writes_an_empty_row_for_any_collection_but_nil(tmp_path: Path)
         "{% tablerow item in site.data.f.arr_num cols: 2 limit: 0 %}x{% endtablerow %}": '<tr class="row1">\n</tr>\n',
         "{% tablerow item in site.data.f.arr_num offset: 1 limit: 1 %}{{ item }}{% endtablerow %}":
             '<tr class="row1">\n<td class="col1">1</td></tr>\n',
+        "{% tablerow item in site.data.f.url_colon cols:1 offset:1 %}\t{% endtablerow %}":
+            '<tr class="row1">\n<td class="col1">\t</td></tr>\n',
     })
 
 

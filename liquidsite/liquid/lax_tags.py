@@ -256,13 +256,16 @@ class RubyTablerowNode(TablerowNode):
 
 
 class RubyTablerowTag(TablerowTag):
-    """``tablerow`` sliced by ``limit:``/``offset:`` as ``for`` is (Liquid's ``slice_collection``)."""
+    """``tablerow`` sliced by ``limit:``/``offset:`` as ``for`` is (Liquid's ``slice_collection``), its
+    cells keeping whitespace-only text (Ruby Liquid removes blank strings from ``if``, ``unless``,
+    ``case`` and ``for`` only)."""
 
     node_class = RubyTablerowNode
 
     def parse(self, stream: TokenStream) -> TablerowNode:
         node = super().parse(stream)
         node.expression = _ruby_loop(node.expression)
+        node.block.blank = False
         return node
 
 
