@@ -322,7 +322,8 @@ def test_for_limit_and_offset_slice_as_ruby(tmp_path: Path) -> None:
 
 
 def test_tablerow_writes_an_empty_row_for_any_collection_but_nil(tmp_path: Path) -> None:
-    """... and its cells keep whitespace-only text (Liquid strips blank strings from if/unless/case/for only)."""
+    """Ruby writes the empty row for any collection but nil and false, and the cells keep whitespace-only
+    text (Liquid strips blank strings from ``if``/``unless``/``case``/``for`` only)."""
     assert_renders(tmp_path, {
         "{% tablerow item in site.data.f.arr_empty %}x{% endtablerow %}|{% tablerow item in 0 %}x{% endtablerow %}|"
         "{% tablerow item in nil %}x{% endtablerow %}|{% tablerow item in false %}x{% endtablerow %}":
@@ -336,8 +337,9 @@ def test_tablerow_writes_an_empty_row_for_any_collection_but_nil(tmp_path: Path)
 
 
 def test_ordering_comparisons_as_ruby(tmp_path: Path) -> None:
-    """Times and dates compare among themselves; a side without ``<`` (array, hash, range, drop,
-    boolean, ``blank``/``empty``) makes the condition false rather than an error."""
+    """Times and dates compare among themselves, a date with a number as its Julian day (a number
+    with a date fails); a side without ``<`` (array, hash, range, drop, boolean, ``blank``/``empty``)
+    makes the condition false rather than an error."""
     assert_renders(tmp_path, {
         "{% if site.data.f.date < site.data.f.date %}y{% else %}n{% endif %}": "n",
         "{% if site.time > site.data.f.time %}y{% else %}n{% endif %}": "y",
@@ -346,6 +348,10 @@ def test_ordering_comparisons_as_ruby(tmp_path: Path) -> None:
         "{% if site > 1 %}y{% else %}n{% endif %}": "n",
         "{% if page.path > blank or site.data.f.date < empty %}y{% else %}n{% endif %}": "n",
         "{% if site.data.f.arr_nil > 'a' or site.data.f.hash < 1 or (1..2) <= 1 %}y{% else %}n{% endif %}": "n",
+        "{% if site.data.f.date < 2458851 %}y{% else %}n{% endif %}|{% if site.data.f.date <= 2458850.5 %}y{% endif %}"
+        "|{% if site.data.f.date > site.data.f.float %}y{% else %}n{% endif %}": "y|y|y",
+        "{% if 1 <= site.data.f.date %}y{% endif %}":
+            "Liquid::ArgumentError: Liquid error (line 1): comparison of Integer with Date failed",
     })
 
 

@@ -525,9 +525,9 @@ _BINARY: dict[type, str] = {
     ContainsExpression: "_contains({token}, {left}, {right})",
     RubyContainsExpression: "_contains({token}, {left}, {right})",
     RubyLtExpression: "_ruby_lt({token}, {left}, {right})",
-    RubyGtExpression: "_ruby_lt({token}, {right}, {left})",
+    RubyGtExpression: "_ruby_lt({token}, {right}, {left}, True)",
     RubyLeExpression: "_ruby_le({token}, {left}, {right})",
-    RubyGeExpression: "_ruby_le({token}, {right}, {left})",
+    RubyGeExpression: "_ruby_le({token}, {right}, {left}, True)",
     LogicalAndExpression: "(truthy({left}) and truthy({right}))",
     LogicalOrExpression: "(truthy({left}) or truthy({right}))",
 }

@@ -36,7 +36,7 @@ from liquid.builtin.expressions.logical import (
     _le, _lt,
 )
 from liquid.builtin.expressions.primitive import Blank, parse_primitive
-from liquid.exceptions import LiquidSyntaxError
+from liquid.exceptions import LiquidSyntaxError, LiquidTypeError
 from liquid.expression import Expression
 from liquid.undefined import is_undefined
 from liquid.token import (
@@ -255,28 +255,45 @@ def _orderable(value: object) -> bool:
     return isinstance(value, (str, Decimal, date)) or (isinstance(value, (int, float)) and not isinstance(value, bool))
 
 
-def ruby_lt(token: Any, left: object, right: object) -> bool:
-    """Liquid's ``<`` (and ``>``, sides swapped): false, not an error, unless both sides have ``<`` and
-    neither is a hash (an array, a drop, ``nil``, a boolean, ``empty``); times and dates compare among
-    themselves (``site.time > page.date``); a string against a number stays an error, as in Ruby."""
-    return _ruby_order(token, left, right, _lt)
+def ruby_lt(token: Any, left: object, right: object, swapped: bool = False) -> bool:
+    """Liquid's ``<`` (and ``>``: sides swapped, *swapped* true): false, not an error, unless both sides have
+    ``<`` and neither is a hash (an array, a drop, ``nil``, a boolean, ``empty``); times and dates compare
+    among themselves (``site.time > page.date``), a date with a number as its Julian day; a string against a
+    number stays an error, as in Ruby."""
+    return _ruby_order(token, left, right, swapped, _lt)
 
 
-def ruby_le(token: Any, left: object, right: object) -> bool:
+def ruby_le(token: Any, left: object, right: object, swapped: bool = False) -> bool:
     """Liquid's ``<=`` (and ``>=``), as :func:`ruby_lt`."""
-    return _ruby_order(token, left, right, lambda _token, left, right: _le(left, right))
+    return _ruby_order(token, left, right, swapped, lambda _token, left, right: _le(left, right))
 
 
-def _ruby_order(token: Any, left: object, right: object, compare: Callable[[Any, object, object], bool]) -> bool:
+def _ruby_order(token: Any, left: object, right: object, swapped: bool,
+                compare: Callable[[Any, object, object], bool]) -> bool:
     left = left.__liquid__() if hasattr(left, "__liquid__") else left
     right = right.__liquid__() if hasattr(right, "__liquid__") else right
     if not (_orderable(left) and _orderable(right)):
         return False
     if isinstance(left, datetime) and isinstance(right, datetime):  # naive ones are local, as Ruby's Time
         return compare(token, left.timestamp(), right.timestamp())
-    if type(left) is date and type(right) is date:
-        return compare(token, left.toordinal(), right.toordinal())
+    receiver, other = (right, left) if swapped else (left, right)
+    if type(receiver) is date and isinstance(other, (int, float, Decimal)):  # Date#<=> reads it as a Julian day
+        return compare(token, _julian_day(left), _julian_day(right))
+    if type(receiver) is date or type(other) is date:
+        if type(receiver) is not type(other):
+            raise LiquidTypeError(f"comparison of {_ruby_class(receiver)} with {_ruby_class(other)} failed",
+                                  token=token)
+        return compare(token, _julian_day(left), _julian_day(right))
     return compare(token, left, right)
+
+
+def _ruby_class(value: object) -> str:
+    return {date: "Date", datetime: "Time", str: "String", int: "Integer", float: "Float"}.get(type(value), "Object")
+
+
+def _julian_day(value: object) -> object:
+    """A date as Ruby's ``Date#ajd`` (its Julian day number less a half), anything else as it is."""
+    return value.toordinal() + 1721424.5 if type(value) is date else value
 
 
 class RubyLtExpression(LtExpression):
@@ -294,7 +311,7 @@ class RubyGtExpression(GtExpression):
     __slots__ = ()
 
     def evaluate(self, context: "RenderContext") -> object:
-        return ruby_lt(self.token, self.right.evaluate(context), self.left.evaluate(context))
+        return ruby_lt(self.token, self.right.evaluate(context), self.left.evaluate(context), True)
 
 
 class RubyLeExpression(LeExpression):
@@ -312,7 +329,7 @@ class RubyGeExpression(GeExpression):
     __slots__ = ()
 
     def evaluate(self, context: "RenderContext") -> object:
-        return ruby_le(self.token, self.right.evaluate(context), self.left.evaluate(context))
+        return ruby_le(self.token, self.right.evaluate(context), self.left.evaluate(context), True)
 
 
 _RUBY_OPERATORS: dict[type, type] = {
