@@ -21,7 +21,9 @@ import pytest
 
 from conftest import Built, run_build, write_tree
 from fuzz_seed import fuzz_scale, fuzz_seed
-from liquid_fuzz_cases import TRIM_TEMPLATES, chained_cases, filter_cases, layout_site_pages, site_files
+from liquid_fuzz_cases import (
+    TRIM_TEMPLATES, chained_cases, filter_cases, layout_site_pages, site_files, template_cases,
+)
 from liquid_oracle import Rendered, jekyll_render, liquidsite_render, oracle_available
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not oracle_available(), reason="needs ruby and jekyll")]
@@ -30,6 +32,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not oracle_available(), reaso
 #: (``fuzz_seed`` reads overrides).
 CHAINS = 3000 * fuzz_scale()
 SEED = fuzz_seed(13)
+
+#: Random tag templates per run (``liquid_fuzz_cases.TemplateGenerator``, same seed): about 10 s.
+TEMPLATES = 3000 * fuzz_scale()
 
 #: Cases left different from Jekyll, each with the reason (substring of the template -> why).
 KNOWN = {
@@ -61,12 +66,11 @@ def known_reason(template: str, got: Rendered) -> str | None:
     return next((why for fragment, why in KNOWN.items() if fragment in template), None)
 
 
-def test_liquid_filters_and_whitespace_control_agree_with_jekyll(tmp_path: Path) -> None:
-    write_tree(tmp_path, site_files())
-    cases = filter_cases() + TRIM_TEMPLATES + chained_cases(CHAINS, SEED)
+def differences(site: Path, cases: list[str]) -> tuple[list[str], int, int]:
+    """The cases rendered differently (with both outputs), how many are known, how many only Jekyll fails."""
     started = time.monotonic()
-    theirs = jekyll_render(tmp_path, cases, timeout=100 * fuzz_scale())
-    ours = liquidsite_render(tmp_path, cases)
+    theirs = jekyll_render(site, cases, timeout=100 * fuzz_scale())
+    ours = liquidsite_render(site, cases)
     assert time.monotonic() - started < 120 * fuzz_scale()
     new, known, jekyll_failed = [], 0, 0
     for case, expected, got in zip(cases, theirs, ours, strict=True):
@@ -79,8 +83,25 @@ def test_liquid_filters_and_whitespace_control_agree_with_jekyll(tmp_path: Path)
         else:
             new.append(f"{case!r}\n  jekyll:     {expected.out if expected.err is None else expected.err!r}"
                        f"\n  liquidsite: {got.out if got.err is None else got.err!r}")
+    return new, known, jekyll_failed
+
+
+def test_liquid_filters_and_whitespace_control_agree_with_jekyll(tmp_path: Path) -> None:
+    write_tree(tmp_path, site_files())
+    cases = filter_cases() + TRIM_TEMPLATES + chained_cases(CHAINS, SEED)
+    new, known, jekyll_failed = differences(tmp_path, cases)
     print(f"{len(cases)} cases: {len(new)} new differences, {known} known, {jekyll_failed} where only Jekyll fails")
     assert not new, "\n".join(new[:40])
+
+
+def test_generated_tag_templates_agree_with_jekyll(tmp_path: Path) -> None:
+    """``if``/``unless``/``case``/``for``/``tablerow``/``capture``/``liquid``... nested at random, with
+    whitespace control, literals, lax conditions and filters."""
+    write_tree(tmp_path, site_files())
+    cases = template_cases(TEMPLATES, SEED)
+    new, known, jekyll_failed = differences(tmp_path, cases)
+    print(f"{len(cases)} templates: {len(new)} new differences, {known} known, {jekyll_failed} where only Jekyll fails")
+    assert not new, "\n".join(new[:20])
 
 
 def test_whitespace_control_across_includes_and_layouts_agrees_with_jekyll(tmp_path: Path) -> None:
