@@ -375,3 +375,16 @@ def test_parentheses_in_conditions_are_read_by_the_lax_parser(tmp_path: Path) ->
         "{% if true and (false or true) %}y{% endif %}|{% if (1 == 1) %}y{% endif %}|"
         "{% if page.path == '(fuzz.html)' %}y{% endif %}": "|y|",
     })
+
+
+def test_where_on_an_undefined_value_is_nil_and_raw_text_is_blank_only_when_empty(tmp_path: Path) -> None:
+    """``where``/``where_exp``/``find`` give an undefined input back (nil, falsy), not ``[]`` (truthy);
+    a ``raw`` block of whitespace is no blank string (``Raw#blank?`` asks for an empty body)."""
+    assert_renders(tmp_path, {
+        "{{ site.data.f.zwsp[1] | where: 'v', nil | inspect }}|{{ undefined_q | where_exp: 'i', 'i' | inspect }}"
+        "|{{ undefined_q | find: 'a', 1 | inspect }}": "nil|nil|nil",
+        "{% assign v = site.data.f.missing | where: 'n', 'x' %}{% if v %}y{% else %}n{% endif %}": "n",
+        "{% unless nil %}{% raw %}\n{% endraw %}{% endunless %}"
+        "|{% for item in (1..3) %}{% raw %} {% endraw %}{% endfor %}|{% if true %}{% raw %}{% endraw %} {% endif %}":
+            "\n|   |",
+    })

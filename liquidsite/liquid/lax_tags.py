@@ -35,6 +35,7 @@ from ..lazy_re import lazy_pattern
 from .drops import CurrentSiteDrop, Drop, PageDrop
 from .expressions import parse_filtered_expression, words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
+from .lexer import RAW_OPENER
 
 if TYPE_CHECKING:
     from liquid.ast import Node
@@ -275,10 +276,13 @@ _RUBY_WHITESPACE = frozenset(" \t\n\v\f\r")
 
 class RubyLiteral(Literal):
     """Template text, blank (dropped from a block tag that holds nothing else) only when Ruby Liquid's
-    ASCII ``\\s`` covers it: python-liquid's ``str.isspace`` also takes ``\\u3000``, NBSP, ``\\x85``..."""
+    ASCII ``\\s`` covers it: python-liquid's ``str.isspace`` also takes ``\\u3000``, NBSP, ``\\x85``...
+    A ``raw`` block's text (its token starts at the ``raw`` tag) is blank only when empty (``Raw#blank?``)."""
 
     def parse(self, stream: TokenStream) -> ContentNode:
+        token = stream.current
         node = super().parse(stream)
-        if node.text and node.blank and not _RUBY_WHITESPACE.issuperset(node.text):
+        if node.text and node.blank and (not _RUBY_WHITESPACE.issuperset(node.text)
+                                         or RAW_OPENER.match(token.source, token.start_index) is not None):
             node.blank = False
         return node
