@@ -190,7 +190,7 @@ class TemplateGenerator:
     ranges printed or with bounds that are not integers, ``empty``/``blank`` as a ``case`` subject or
     compared with each other (Jekyll's own ``MethodLiteral`` is not the one ``Condition`` knows), text
     other than ASCII whitespace before a ``case``'s first ``when``, whitespace control on ``raw``, a ``when``
-    whose variable an earlier ``when``'s body assigns."""
+    or ``case`` whose variable a ``when`` body assigns, a time compared with ``==`` to a time without a zone."""
 
     TEXT = ("a", " ", "\n", "  b\n", "\u3000", "\t", "x y", "", "\u00a0")
     LITERALS = ("'a'", '"x"', "''", "1", "0", "-1", "2.5", "'10'", "nil", "true", "false", "empty", "blank",
@@ -224,14 +224,14 @@ class TemplateGenerator:
         return self.value()
 
     def fixed(self) -> str:
-        """A value no tag of the template assigns (a ``when`` body capturing into its own ``when``'s
-        variable: python-liquid evaluates every ``when`` of a ``case`` before rendering any)."""
+        """A value no tag of the template assigns (python-liquid evaluates a ``case``'s subject once and
+        every ``when`` before rendering any; Ruby does so ``when`` by ``when``, seeing a body's ``assign``)."""
         value = self.value()
         return "undefined_name" if value in ("v", "c", "w") else value
 
     def subject(self) -> str:
-        """A value that is no ``empty``/``blank`` literal."""
-        value = self.value()
+        """A value that is no ``empty``/``blank`` literal and no variable a tag assigns."""
+        value = self.fixed()
         return "nil" if value in self.METHOD_LITERALS else value
 
     def condition(self) -> str:
@@ -298,7 +298,8 @@ class TemplateGenerator:
                     inner += self.tag(rng.choice(("break", "continue")))
                 self.loop_depth -= 1
                 empty = self.tag("else") + self.block(depth + 1) if rng.random() < 0.3 else ""
-                pieces.append(self.tag(f"for item in {self.collection()}{options}") + inner + empty + self.tag("endfor"))
+                loop = self.tag(f"for item in {self.collection()}{options}")
+                pieces.append(loop + inner + empty + self.tag("endfor"))
             elif roll < 0.76:
                 self.loop_depth += 1
                 inner = self.block(depth + 1)
