@@ -180,6 +180,10 @@ def layout_site_pages() -> dict[str, str]:
 #: Inputs that are numbers: Ruby's ``Integer#size`` is 8 (bytes), a detail liquidsite leaves out.
 NUMBER_NAMES = frozenset(("zero", "int", "neg", "float", "whole_float", "big_float", "small_float", "tenth"))
 
+#: The inputs of tag templates: all but the time without a zone (Ruby's ``==`` takes it as local time and
+#: equal to the same instant with a zone; python-liquid's ``_eq`` compares naive and aware as unequal).
+TEMPLATE_INPUTS = [name for name in INPUT_NAMES if name != "tz_none"]
+
 
 class TemplateGenerator:
     """Random templates of Liquid's tags (``if``/``unless``/``case``/``for``/``tablerow``/``capture``/
@@ -190,7 +194,7 @@ class TemplateGenerator:
     ranges printed or with bounds that are not integers, ``empty``/``blank`` as a ``case`` subject or
     compared with each other (Jekyll's own ``MethodLiteral`` is not the one ``Condition`` knows), text
     other than ASCII whitespace before a ``case``'s first ``when``, whitespace control on ``raw``, a ``when``
-    or ``case`` whose variable a ``when`` body assigns, a time compared with ``==`` to a time without a zone."""
+    or ``case`` whose variable a ``when`` body assigns, the time without a zone (``TEMPLATE_INPUTS``)."""
 
     TEXT = ("a", " ", "\n", "  b\n", "\u3000", "\t", "x y", "", "\u00a0")
     LITERALS = ("'a'", '"x"', "''", "1", "0", "-1", "2.5", "'10'", "nil", "true", "false", "empty", "blank",
@@ -208,7 +212,7 @@ class TemplateGenerator:
         rng = self.rng
         roll = rng.random()
         if roll < 0.5:
-            name = rng.choice(INPUT_NAMES)
+            name = rng.choice(TEMPLATE_INPUTS)
             accessor = rng.choice(self.ACCESSORS)
             return f"site.data.f.{name}{'' if accessor == '.size' and name in NUMBER_NAMES else accessor}"
         if roll < 0.75:

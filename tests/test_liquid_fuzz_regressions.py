@@ -388,3 +388,12 @@ def test_where_on_an_undefined_value_is_nil_and_raw_text_is_blank_only_when_empt
         "|{% for item in (1..3) %}{% raw %} {% endraw %}{% endfor %}|{% if true %}{% raw %}{% endraw %} {% endif %}":
             "\n|   |",
     })
+
+
+def test_a_hash_contains_no_array_or_hash(tmp_path: Path) -> None:
+    """``Hash#include?`` of an array or a hash is false (python-liquid raised a Python ``TypeError``)."""
+    assert_renders(tmp_path, {
+        "{% if site.data.f.hash contains site.data.f.arr_num %}y{% else %}n{% endif %}"
+        "|{% if site.data.f.hash contains site.data.f.hash %}y{% else %}n{% endif %}"
+        "|{% if site.data.f.hash contains 'a' %}y{% else %}n{% endif %}": "n|n|y",
+    })

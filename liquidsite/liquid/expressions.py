@@ -20,7 +20,7 @@ neither patches them nor copies the whole parser:
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Hashable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, NoReturn, Union
@@ -232,6 +232,8 @@ def ruby_contains(token: Any, left: object, right: object) -> bool:
     Ruby's condition asks ``left.respond_to?(:include?)``; a boolean or a number does not
     (``{% if site.show_frame contains "." %}`` with ``show_frame: true`` in the contrast theme).
     """
+    if isinstance(left, Mapping) and not isinstance(right, Hashable):  # Hash#include? of an array: no such key
+        return False
     if isinstance(left, (str, Collection)):
         return _contains(token, left, right)
     return False
