@@ -80,7 +80,9 @@ hash_empty: {}
 hash: {"a": 1, "b": "x", "c": [1, 2], "d": null}
 """
 
+#: The inputs' names, and ``missing``, which the data does not define (an undefined value, nil to Ruby).
 INPUT_NAMES = [line.split(":", 1)[0] for line in DATA_YAML.splitlines() if line and not line.startswith(" ")]
+INPUT_NAMES.append("missing")
 
 #: Filter calls (the text after ``|``), the standard ones and Jekyll's.
 FILTER_CALLS = [
@@ -194,7 +196,8 @@ class TemplateGenerator:
     ranges printed or with bounds that are not integers, ``empty``/``blank`` as a ``case`` subject or
     compared with each other (Jekyll's own ``MethodLiteral`` is not the one ``Condition`` knows), text
     other than ASCII whitespace before a ``case``'s first ``when``, whitespace control on ``raw``, a ``when``
-    or ``case`` whose variable a ``when`` body assigns, the time without a zone (``TEMPLATE_INPUTS``)."""
+    or ``case`` whose variable a ``when`` body assigns, the time without a zone (``TEMPLATE_INPUTS``),
+    ``empty``/``blank`` in a condition only Liquid's lax parser reads (:meth:`condition`)."""
 
     TEXT = ("a", " ", "\n", "  b\n", "\u3000", "\t", "x y", "", "\u00a0")
     LITERALS = ("'a'", '"x"', "''", "1", "0", "-1", "2.5", "'10'", "nil", "true", "false", "empty", "blank",
@@ -239,18 +242,21 @@ class TemplateGenerator:
         return "nil" if value in self.METHOD_LITERALS else value
 
     def condition(self) -> str:
+        """``a op b and c ...``; one in ten in a lax form (``{{ ... }}``, parentheses), whose ``empty``/``blank``
+        are left out: Liquid's lax parser makes them Jekyll's ``Expression::MethodLiteral``, truthy and equal
+        to nothing, which liquidsite reads as ``""``."""
         rng = self.rng
+        lax = rng.random()
+        left = self.subject if lax < 0.1 else self.value
         parts = []
         for _ in range(rng.choice((1, 1, 2, 3))):
-            parts.append(self.value() if rng.random() < 0.3
-                         else f"{self.value()} {rng.choice(self.OPERATORS)} {self.subject()}")
+            parts.append(left() if rng.random() < 0.3 else f"{left()} {rng.choice(self.OPERATORS)} {self.subject()}")
         text = parts[0]
         for part in parts[1:]:
             text += f" {rng.choice(('and', 'or'))} {part}"
-        roll = rng.random()
-        if roll < 0.05:
+        if lax < 0.05:
             return f"{{{{ {text} }}}}"
-        if roll < 0.1:
+        if lax < 0.1:
             return f"({text})"
         return text
 

@@ -6,7 +6,8 @@ process and in liquidsite over the same site; any output that differs is a failu
 listed in ``KNOWN`` with the reason it is left, or of a kind the template generator leaves out
 (its docstring: ``.size`` of a number, printed or non-integer ranges, ``empty``/``blank`` as a
 ``case`` subject or compared with each other, a ``case`` whose variable its ``when`` bodies
-assign, whitespace control on ``raw``, the zone-less time). ``LIQUIDSITE_FUZZ_SEED`` and
+assign, whitespace control on ``raw``, the zone-less time, ``empty``/``blank`` in a condition
+only the lax parser reads). Inputs include ``missing``, undefined. ``LIQUIDSITE_FUZZ_SEED`` and
 ``LIQUIDSITE_FUZZ_SCALE`` (``fuzz_seed.py``) run other seeds and larger counts.
 Where Jekyll fails (a filter given a type its Ruby code cannot take: ``sort`` of a string,
 ``slugify`` of a number...) liquidsite renders a value instead; those cases are counted, not

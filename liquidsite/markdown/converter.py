@@ -221,7 +221,8 @@ class HtmlConverter:
             for ref in parent_ial[":refs"]:
                 m = _AUTO_IDS_REF.match(ref)
                 if m:
-                    attr["id"] = f"{m.group(1) or ''}{basic_generate_id(el.options.get('raw_text') or '')}".lstrip(WHITESPACE)
+                    generated = basic_generate_id(el.options.get("raw_text") or "")
+                    attr["id"] = f"{m.group(1) or ''}{generated}".lstrip(WHITESPACE)
                     break
         return self.format_as_block_html("dt", attr, self.inner(el, indent), indent)
 
