@@ -80,7 +80,9 @@ hash_empty: {}
 hash: {"a": 1, "b": "x", "c": [1, 2], "d": null}
 """
 
+#: The inputs' names, and ``missing``, which the data does not define (an undefined value, nil to Ruby).
 INPUT_NAMES = [line.split(":", 1)[0] for line in DATA_YAML.splitlines() if line and not line.startswith(" ")]
+INPUT_NAMES.append("missing")
 
 #: Filter calls (the text after ``|``), the standard ones and Jekyll's.
 FILTER_CALLS = [
@@ -175,3 +177,165 @@ def layout_site_pages() -> dict[str, str]:
             pages[f"p{index}-{layout}.html"] = f"---\nlayout: {layout}\n---\n{body}"
             pages[f"m{index}-{layout}.md"] = f"---\nlayout: {layout}\n---\n{body}"
     return {"_config.yml": "title: fuzz\n", **LAYOUT_PIECES, **pages}
+
+
+#: Inputs that are numbers: Ruby's ``Integer#size`` is 8 (bytes), a detail liquidsite leaves out.
+NUMBER_NAMES = frozenset(("zero", "int", "neg", "float", "whole_float", "big_float", "small_float", "tenth"))
+
+#: The inputs of tag templates: all but the time without a zone (Ruby's ``==`` takes it as local time and
+#: equal to the same instant with a zone; python-liquid's ``_eq`` compares naive and aware as unequal).
+TEMPLATE_INPUTS = [name for name in INPUT_NAMES if name != "tz_none"]
+
+
+class TemplateGenerator:
+    """Random templates of Liquid's tags (``if``/``unless``/``case``/``for``/``tablerow``/``capture``/
+    ``cycle``/``increment``/``liquid``...) over the fuzzer's inputs, with whitespace control, literals,
+    ranges, ``forloop`` and the lax forms real themes write (``{% if {{ v }} %}``, parentheses).
+
+    Left out, as differences liquidsite keeps (``test_liquid_fuzz.py``'s notes): ``.size`` of a number,
+    ranges printed or with bounds that are not integers, ``empty``/``blank`` as a ``case`` subject or
+    compared with each other (Jekyll's own ``MethodLiteral`` is not the one ``Condition`` knows), text
+    other than ASCII whitespace before a ``case``'s first ``when``, whitespace control on ``raw``, a ``when``
+    or ``case`` whose variable a ``when`` body assigns, the time without a zone (``TEMPLATE_INPUTS``),
+    ``empty``/``blank`` in a condition only Liquid's lax parser reads (:meth:`condition`)."""
+
+    TEXT = ("a", " ", "\n", "  b\n", "\u3000", "\t", "x y", "", "\u00a0")
+    LITERALS = ("'a'", '"x"', "''", "1", "0", "-1", "2.5", "'10'", "nil", "true", "false", "empty", "blank",
+                "'ä'", "' '")
+    OPERATORS = ("==", "!=", "<>", "<", ">", "<=", ">=", "contains")
+    ACCESSORS = ("", "", "", ".size", ".first", ".last", "[0]", "[1]", "['a']", ".a", "[-1]", ".n")
+    BOUNDS = ("1", "3", "0", "-1", "site.data.f.int", "site.data.f.arr_num.size", "site.data.f.neg")
+    METHOD_LITERALS = ("empty", "blank")
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.loop_depth = 0
+
+    def value(self) -> str:
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.5:
+            name = rng.choice(TEMPLATE_INPUTS)
+            accessor = rng.choice(self.ACCESSORS)
+            return f"site.data.f.{name}{'' if accessor == '.size' and name in NUMBER_NAMES else accessor}"
+        if roll < 0.75:
+            return rng.choice(self.LITERALS)
+        if roll < 0.85 and self.loop_depth:
+            return rng.choice(("forloop.index", "forloop.first", "forloop.last", "forloop.rindex0",
+                               "forloop.length", "item", "item.n", "forloop.parentloop.index"))
+        return rng.choice(("v", "c", "w", "undefined_name", "page.path", "site.title"))
+
+    def collection(self) -> str:
+        if self.rng.random() < 0.2:
+            return f"({self.rng.choice(self.BOUNDS)}..{self.rng.choice(self.BOUNDS)})"
+        return self.value()
+
+    def fixed(self) -> str:
+        """A value no tag of the template assigns (python-liquid evaluates a ``case``'s subject once and
+        every ``when`` before rendering any; Ruby does so ``when`` by ``when``, seeing a body's ``assign``)."""
+        value = self.value()
+        return "undefined_name" if value in ("v", "c", "w") else value
+
+    def subject(self) -> str:
+        """A value that is no ``empty``/``blank`` literal and no variable a tag assigns."""
+        value = self.fixed()
+        return "nil" if value in self.METHOD_LITERALS else value
+
+    def condition(self) -> str:
+        """``a op b and c ...``; one in ten in a lax form (``{{ ... }}``, parentheses), whose ``empty``/``blank``
+        are left out: Liquid's lax parser makes them Jekyll's ``Expression::MethodLiteral``, truthy and equal
+        to nothing, which liquidsite reads as ``""``."""
+        rng = self.rng
+        lax = rng.random()
+        left = self.subject if lax < 0.1 else self.value
+        parts = []
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            parts.append(left() if rng.random() < 0.3 else f"{left()} {rng.choice(self.OPERATORS)} {self.subject()}")
+        text = parts[0]
+        for part in parts[1:]:
+            text += f" {rng.choice(('and', 'or'))} {part}"
+        if lax < 0.05:
+            return f"{{{{ {text} }}}}"
+        if lax < 0.1:
+            return f"({text})"
+        return text
+
+    def output(self) -> str:
+        rng = self.rng
+        calls = "".join(f" | {rng.choice(FILTER_CALLS)}" for _ in range(rng.choice((0, 0, 0, 1))))
+        return f"{self.open_output()} {self.value()}{calls} {self.close_output()}"
+
+    def open_output(self) -> str:
+        return self.rng.choice(("{{", "{{", "{{-"))
+
+    def close_output(self) -> str:
+        return self.rng.choice(("}}", "}}", "-}}"))
+
+    def tag(self, body: str) -> str:
+        return f"{self.rng.choice(('{%', '{%', '{%-'))} {body} {self.rng.choice(('%}', '%}', '-%}'))}"
+
+    def block(self, depth: int) -> str:
+        rng = self.rng
+        pieces = []
+        for _ in range(rng.randint(1, 3)):
+            roll = rng.random()
+            if roll < 0.3 or depth > 1:
+                pieces.append(rng.choice(self.TEXT) if rng.random() < 0.5 else self.output())
+            elif roll < 0.45:
+                branches = [self.tag(f"if {self.condition()}"), self.block(depth + 1)]
+                for _ in range(rng.choice((0, 0, 1, 2))):
+                    branches += [self.tag(f"elsif {self.condition()}"), self.block(depth + 1)]
+                if rng.random() < 0.5:
+                    branches += [self.tag("else"), self.block(depth + 1)]
+                pieces.append("".join(branches) + self.tag("endif"))
+            elif roll < 0.52:
+                pieces.append(self.tag(f"unless {self.condition()}") + self.block(depth + 1)
+                              + (self.tag("else") + self.block(depth + 1) if rng.random() < 0.4 else "")
+                              + self.tag("endunless"))
+            elif roll < 0.6:
+                whens = "".join(self.tag(f"when {self.fixed()}" + (f" or {self.fixed()}" if rng.random() < 0.3 else "")
+                                         + (f", {self.fixed()}" if rng.random() < 0.2 else ""))
+                                + self.block(depth + 1) for _ in range(rng.randint(1, 3)))
+                other = self.tag("else") + self.block(depth + 1) if rng.random() < 0.4 else ""
+                pieces.append(self.tag(f"case {self.subject()}") + rng.choice(("", " ", "\n  ")) + whens + other
+                              + self.tag("endcase"))
+            elif roll < 0.72:
+                options = "".join(rng.choice(("", "", " limit: 2", " offset: 1", " reversed", " limit: site.data.f.int",
+                                              " offset: continue", " limit:0")) for _ in range(rng.randint(0, 2)))
+                self.loop_depth += 1
+                inner = self.block(depth + 1)
+                if rng.random() < 0.2:
+                    inner += self.tag(rng.choice(("break", "continue")))
+                self.loop_depth -= 1
+                empty = self.tag("else") + self.block(depth + 1) if rng.random() < 0.3 else ""
+                loop = self.tag(f"for item in {self.collection()}{options}")
+                pieces.append(loop + inner + empty + self.tag("endfor"))
+            elif roll < 0.76:
+                self.loop_depth += 1
+                inner = self.block(depth + 1)
+                self.loop_depth -= 1
+                cols = rng.choice(("", " cols: 2", " limit: 2", " cols:1 offset:1"))
+                pieces.append(self.tag(f"tablerow item in {self.collection()}{cols}") + inner + self.tag("endtablerow"))
+            elif roll < 0.84:
+                calls = "".join(f" | {rng.choice(FILTER_CALLS)}" for _ in range(rng.choice((0, 1))))
+                pieces.append(self.tag(f"assign {rng.choice(('v', 'w'))} = {self.value()}{calls}"))
+            elif roll < 0.88:
+                pieces.append(self.tag("capture c") + self.block(depth + 1) + self.tag("endcapture"))
+            elif roll < 0.92:
+                pieces.append(self.tag(rng.choice(("increment n", "decrement n", "increment v", "cycle 'a', 'b'",
+                                                   "cycle 'g': 1, 2", "echo v", "echo site.data.f.words | upcase"))))
+            elif roll < 0.96:
+                name = rng.choice(("comment", "raw"))  # ``{%- endraw %}`` ends no raw in Liquid 5.4: left out
+                pieces.append(f"{{% {name} %}}{rng.choice(self.TEXT + ('{{ v }}', '{% x %}'))}{{% end{name} %}}")
+            else:
+                pieces.append(self.tag(f"liquid\n  assign v = {self.value()}\n  echo v\n  if {self.condition()}\n"
+                                       f"    echo 'yes'\n  endif"))
+            if rng.random() < 0.5:
+                pieces.append(rng.choice(self.TEXT))
+        return "".join(pieces)
+
+
+def template_cases(count: int, seed: int = 13) -> list[str]:
+    """*count* random tag templates from *seed*, each between brackets."""
+    generator = TemplateGenerator(seed)
+    return [f"[{generator.block(0)}]" for _ in range(count)]

@@ -127,9 +127,11 @@ their data has one. Observed from Jekyll 4.3.1
         "_posts/2024-01-02-b.md": post.format(t="B", body="body b\n"),
         "_posts/2024-01-03-c.md": post.format(t="C", body=""),
         "assets/s.txt": "x\n",
-        "sizes.html": "---\n---\n{{ site | size }} {{ site.collections.first | size }} {{ site.static_files.first | size }}"
-                      " {{ jekyll | size }} {{ site.posts.first | size }} {{ page | size }}|{{ site.posts.first.size }}|"
-                      "{{ site.posts.last.size }}|{{ site.size }}|{{ page.size }}|{{ site.static_files.first.size }}\n",
+        "sizes.html": (
+            "---\n---\n{{ site | size }} {{ site.collections.first | size }} {{ site.static_files.first | size }}"
+            " {{ jekyll | size }} {{ site.posts.first | size }} {{ page | size }}|{{ site.posts.first.size }}|"
+            "{{ site.posts.last.size }}|{{ site.size }}|{{ page.size }}|{{ site.static_files.first.size }}\n"
+        ),
     })
     assert built.code == 0, built.log
     assert built.read("2024/01/01/a.html") == "\n[body b\n\n]\n"

@@ -326,3 +326,99 @@ def test_uniq_and_sort_by_key_keep_rubys_eql_and_order(tmp_path: Path) -> None:
         f"{{{{ {data}upper | split: '' | sort | join }}}}": "    C E L O À É Ö Α Σ Σ",
         f"{{{{ {data}emoji | split: '' | sort | uniq | join }}}}": "  e i j m o t x 🏽 👍 😀",
     })
+
+
+def test_for_limit_and_offset_slice_as_ruby(tmp_path: Path) -> None:
+    """``limit: 0`` takes nothing (python-liquid took everything), a negative limit nothing, a
+    string is one item whatever the two say, ``reversed`` after an attribute is dropped by the lax
+    parser, a float limit is Ruby's ``invalid integer``."""
+    assert_renders(tmp_path, {
+        "{% for item in site.data.f.arr_num limit:0 %}x{% else %}E{% endfor %}": "E",
+        "{% for item in site.data.f.arr_num limit: -1 %}x{% else %}E{% endfor %}": "E",
+        "{% for item in site.data.f.arr_num offset: -1 limit: 2 %}{{item}}{% endfor %}": "3",
+        "{% for item in 'abc' offset:1 limit: 0 %}{{ item }}{% endfor %}": "abc",
+        "{% for item in site.data.f.arr_num offset: 7 %}{{item}}{% endfor %}|"
+        "{% for item in site.data.f.arr_num offset: continue %}{{item}}{% else %}E{% endfor %}": "|E",
+        "{% for item in site.data.f.arr_num limit: 2 reversed %}{{item}}{% endfor %}|"
+        "{% for item in site.data.f.arr_num reversed limit: 2 %}{{item}}{% endfor %}": "31|13",
+        "{% for item in site.data.f.arr_num limit: 1.5 %}{{item}}{% endfor %}":
+            "Liquid::ArgumentError: Liquid error (line 1): invalid integer",
+    })
+
+
+def test_tablerow_writes_an_empty_row_for_any_collection_but_nil(tmp_path: Path) -> None:
+    """Ruby writes the empty row for any collection but nil and false, and the cells keep whitespace-only
+    text (Liquid strips blank strings from ``if``/``unless``/``case``/``for`` only)."""
+    assert_renders(tmp_path, {
+        "{% tablerow item in site.data.f.arr_empty %}x{% endtablerow %}|{% tablerow item in 0 %}x{% endtablerow %}|"
+        "{% tablerow item in nil %}x{% endtablerow %}|{% tablerow item in false %}x{% endtablerow %}":
+            '<tr class="row1">\n</tr>\n|<tr class="row1">\n</tr>\n||',
+        "{% tablerow item in site.data.f.arr_num cols: 2 limit: 0 %}x{% endtablerow %}": '<tr class="row1">\n</tr>\n',
+        "{% tablerow item in site.data.f.arr_num offset: 1 limit: 1 %}{{ item }}{% endtablerow %}":
+            '<tr class="row1">\n<td class="col1">1</td></tr>\n',
+        "{% tablerow item in site.data.f.url_colon cols:1 offset:1 %}\t{% endtablerow %}":
+            '<tr class="row1">\n<td class="col1">\t</td></tr>\n',
+    })
+
+
+def test_ordering_comparisons_as_ruby(tmp_path: Path) -> None:
+    """Times and dates compare among themselves, a date with a number as its Julian day (a number
+    with a date fails); a side without ``<`` (array, hash, range, drop, boolean, ``blank``/``empty``)
+    makes the condition false rather than an error."""
+    assert_renders(tmp_path, {
+        "{% if site.data.f.date < site.data.f.date %}y{% else %}n{% endif %}": "n",
+        "{% if site.time > site.data.f.time %}y{% else %}n{% endif %}": "y",
+        "{% if site.data.f.tz_z >= site.data.f.tz_colon %}y{% else %}n{% endif %}": "y",
+        "{% if true > 0 %}y{% else %}n{% endif %}": "n",
+        "{% if site > 1 %}y{% else %}n{% endif %}": "n",
+        "{% if page.path > blank or site.data.f.date < empty %}y{% else %}n{% endif %}": "n",
+        "{% if site.data.f.arr_nil > 'a' or site.data.f.hash < 1 or (1..2) <= 1 %}y{% else %}n{% endif %}": "n",
+        "{% if site.data.f.date < 2458851 %}y{% else %}n{% endif %}|{% if site.data.f.date <= 2458850.5 %}y{% endif %}"
+        "|{% if site.data.f.date > site.data.f.float %}y{% else %}n{% endif %}": "y|y|y",
+        "{% if 1 <= site.data.f.date %}y{% endif %}":
+            "Liquid::ArgumentError: Liquid error (line 1): comparison of Integer with Date failed",
+    })
+
+
+def test_blank_blocks_as_ruby(tmp_path: Path) -> None:
+    """Only ASCII whitespace makes a block blank (Ruby's ``\\s``), and ``for`` drops its blank
+    strings only when the whole tag, ``else`` included, is blank."""
+    assert_renders(tmp_path, {
+        "{% for item in 'a' %}\u3000{% endfor %}|{% if true %}\u00a0{% endif %}|{% if true %} \t\n{% endif %}"
+        "|{% if true %}\u0085{% endif %}": "\u3000|\u00a0||\u0085",
+        "{% for item in 0 %}{% break %}{% else %}\n{% endfor %}|{% for item in 0 %} {% else %}\n{% endfor %}"
+        "|{% for item in 'a' %} {% else %}\n{% endfor %}": "\n||",
+    })
+
+
+def test_parentheses_in_conditions_are_read_by_the_lax_parser(tmp_path: Path) -> None:
+    """Ruby Liquid has no grouping: a ``(`` opening no range fails its strict parser, and the lax one
+    reads ``(true)`` and ``true)`` as variables named ``true`` (nil)."""
+    assert_renders(tmp_path, {
+        "{% unless (c != true) %}y{% endunless %}|{% if (true) %}y{% endif %}|{% if (false) or true %}y{% endif %}":
+            "y||y",
+        "{% if true and (false or true) %}y{% endif %}|{% if (1 == 1) %}y{% endif %}|"
+        "{% if page.path == '(fuzz.html)' %}y{% endif %}": "|y|",
+    })
+
+
+def test_where_on_an_undefined_value_is_nil_and_raw_text_is_blank_only_when_empty(tmp_path: Path) -> None:
+    """``where``/``where_exp``/``find`` give an undefined input back (nil, falsy), not ``[]`` (truthy);
+    a ``raw`` block of whitespace is no blank string (``Raw#blank?`` asks for an empty body)."""
+    assert_renders(tmp_path, {
+        "{{ site.data.f.zwsp[1] | where: 'v', nil | inspect }}|{{ undefined_q | where_exp: 'i', 'i' | inspect }}"
+        "|{{ undefined_q | find: 'a', 1 | inspect }}": "nil|nil|nil",
+        "{% assign v = site.data.f.missing | where: 'n', 'x' %}{% if v %}y{% else %}n{% endif %}": "n",
+        "{% unless nil %}{% raw %}\n{% endraw %}{% endunless %}"
+        "|{% for item in (1..3) %}{% raw %} {% endraw %}{% endfor %}|{% if true %}{% raw %}{% endraw %} {% endif %}":
+            "\n|   |",
+    })
+
+
+def test_a_hash_contains_no_array_or_hash(tmp_path: Path) -> None:
+    """``Hash#include?`` of an array or a hash is false (python-liquid raised a Python ``TypeError``)."""
+    assert_renders(tmp_path, {
+        "{% if site.data.f.hash contains site.data.f.arr_num %}y{% else %}n{% endif %}"
+        "|{% if site.data.f.hash contains site.data.f.hash %}y{% else %}n{% endif %}"
+        "|{% if site.data.f.hash contains 'a' %}y{% else %}n{% endif %}": "n|n|y",
+    })

@@ -17,14 +17,15 @@ from typing import Any
 
 import pytest
 
+from fuzz_seed import fuzz_scale, fuzz_seed
 from markdown_fuzz_cases import documents
 from markdown_oracle import KramdownOracle, liquidsite_convert, minimise, oracle_available
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not oracle_available(), reason="needs ruby and jekyll")]
 
-#: Documents per run, and the seeds they come from: about 30 s on one core.
-DOCUMENTS = 3000
-SEED = 13
+#: Documents per run, and the seeds they come from: about 30 s on one core (``fuzz_seed`` reads overrides).
+DOCUMENTS = 3000 * fuzz_scale()
+SEED = fuzz_seed(13)
 
 #: Documents left different from kramdown (pattern searched in the document -> why). None is left
 #: among the generated documents. Outside them, one class is known and kept on purpose: blocks nested
@@ -50,7 +51,7 @@ SITE_CONFIGS = {
     "math-engine-null": {"math_engine": None},
     "kramdown-input-block-html": {"input": "kramdown", "parse_block_html": True},
 }
-SITE_DOCUMENTS = 800
+SITE_DOCUMENTS = 800 * fuzz_scale()
 
 
 def differences(cases: list[str], kramdown_config: dict[str, Any] | None = None) -> tuple[list[str], int, int]:
@@ -87,7 +88,7 @@ def test_generated_documents_convert_as_kramdown_does() -> None:
     elapsed = time.monotonic() - started
     print(f"{len(cases)} documents in {elapsed:.0f} s: {len(new)} new differences, {known} known, "
           f"{kramdown_failed} where only kramdown fails")
-    assert elapsed < 120
+    assert elapsed < 120 * fuzz_scale()
     assert not new, "\n".join(new[:20])
 
 

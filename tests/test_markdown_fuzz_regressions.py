@@ -126,3 +126,21 @@ def test_only_ascii_named_and_exact_numeric_references_stay_unescaped() -> None:
         "&a😀; &é; &a·; &a٣;": "<p>&amp;a😀; &amp;é; &amp;a·; &amp;a٣;</p>\n",
         "&#0x41; &#00065; &#x0041;": "<p>&amp;#0x41; A A</p>\n",
     })
+
+
+def test_empty_block_ial_after_a_list_items_paragraph_still_ends_it() -> None:
+    """``{: }`` (or ``{:`` NBSP ``}``) after a list item's first paragraph creates an empty IAL,
+    which Ruby counts as present: the end-of-block marker goes and the paragraph stays transparent."""
+    assert_converts({
+        "* a\n  {: }\n": "<ul>\n  <li>a</li>\n</ul>\n",
+        "1. [\n   {:\u00a0}": "<ol>\n  <li>[</li>\n</ol>\n",
+        "* a\n  {: }\n* b\n\n  c\n": "<ul>\n  <li>a</li>\n  <li>\n    <p>b</p>\n\n    <p>c</p>\n  </li>\n</ul>\n",
+    })
+
+
+def test_class_and_html_whitespace_are_stripped_as_ruby_strips_ascii() -> None:
+    """Ruby's ``lstrip``/``strip`` and ``\\s`` leave NBSP alone: a code span's class ``\\u00a0`` stays
+    before ``highlighter-rouge``, and HTML converted to native elements keeps NBSP around its text."""
+    assert_converts({"`a`{:.\u00a0}": '<p><code class="language-plaintext \u00a0 highlighter-rouge">a</code></p>\n'})
+    options = dict(jekyll_options(), input="kramdown", parse_block_html=True, html_to_native=True)
+    assert render("<ul><li>\u00a0x</li></ul>\n", options) == "<ul>\n  <li>\u00a0x</li>\n</ul>\n"

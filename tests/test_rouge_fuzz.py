@@ -13,14 +13,15 @@ import time
 
 import pytest
 
+from fuzz_seed import fuzz_scale, fuzz_seed
 from liquidsite.highlight import _OWN_LEXERS
 from rouge_fuzz_cases import cases, disagreements, oracle_available, rouge_oracle, sample_codes
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not oracle_available(), reason="needs ruby and rouge 3.30")]
 
-#: Cases per lexer and their seed: about 3 s for the 94 lexers on one core.
-PER_LEXER = 40
-SEED = 13
+#: Cases per lexer and their seed: about 3 s for the 94 lexers on one core (``fuzz_seed`` reads overrides).
+PER_LEXER = 40 * fuzz_scale()
+SEED = fuzz_seed(13)
 
 
 def test_generated_code_is_marked_up_as_rouge_does() -> None:

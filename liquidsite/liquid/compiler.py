@@ -47,7 +47,10 @@ from liquid.builtin.tags.for_tag import ForNode
 from liquid.builtin.tags.if_tag import IfNode
 from liquid.builtin.tags.unless_tag import UnlessNode
 
-from .expressions import RubyContainsExpression, ruby_contains
+from .expressions import (
+    RubyContainsExpression, RubyGeExpression, RubyGtExpression, RubyLeExpression, RubyLtExpression, ruby_contains,
+    ruby_le, ruby_lt,
+)
 from .output import RubyEchoNode, RubyOutputNode
 from .ruby import to_s
 
@@ -183,7 +186,7 @@ def _not_compiled(context: "RenderContext", buffer: "TextIO") -> int:
 #: what generated code calls besides a template's own constants
 _HELPERS: dict[str, Any] = {
     "lookup": lookup, "truthy": truthy, "guarded": guarded, "to_s": to_s, "NullIO": NullIO,
-    "_eq": _eq, "_lt": _lt, "_le": _le, "_contains": ruby_contains,
+    "_eq": _eq, "_lt": _lt, "_le": _le, "_ruby_lt": ruby_lt, "_ruby_le": ruby_le, "_contains": ruby_contains,
 }
 
 
@@ -525,6 +528,10 @@ _BINARY: dict[type, str] = {
     GeExpression: "_le({right}, {left})",
     ContainsExpression: "_contains({token}, {left}, {right})",
     RubyContainsExpression: "_contains({token}, {left}, {right})",
+    RubyLtExpression: "_ruby_lt({token}, {left}, {right})",
+    RubyGtExpression: "_ruby_lt({token}, {right}, {left}, True)",
+    RubyLeExpression: "_ruby_le({token}, {left}, {right})",
+    RubyGeExpression: "_ruby_le({token}, {right}, {left}, True)",
     LogicalAndExpression: "(truthy({left}) and truthy({right}))",
     LogicalOrExpression: "(truthy({left}) or truthy({right}))",
 }

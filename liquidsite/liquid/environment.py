@@ -37,7 +37,10 @@ from .compiler import compile_template
 from .expressions import adopt_jekyll_blanks
 from .lax_conditions import LaxIfTag, LaxUnlessTag
 from .lexer import jekyll_lexer
-from .lax_tags import LaxAssignTag, LaxForTag, RubyBreakTag, RubyCaptureTag, RubyContinueTag, RubyCycleTag
+from .lax_tags import (
+    LaxAssignTag, LaxForTag, RubyBreakTag, RubyCaptureTag, RubyContinueTag, RubyCycleTag, RubyLiteral,
+    RubyTablerowTag,
+)
 from .messages import lax_tag_failure
 from .output import RubyEchoTag, RubyOutput
 from .template_cache import TemplateCache
@@ -123,6 +126,7 @@ class JekyllEnvironment(Environment):
         self.parse_warnings: list[LiquidError] = []
         #: keys of the warnings given once per build (:meth:`warn_once`)
         self.warned_once: set[str] = set()
+        self.add_tag(RubyLiteral)
         self.add_tag(RubyOutput)
         self.add_tag(RubyEchoTag)
         self.add_tag(LaxForTag)
@@ -132,6 +136,7 @@ class JekyllEnvironment(Environment):
         self.add_tag(RubyBreakTag)
         self.add_tag(RubyContinueTag)
         self.add_tag(RubyCaptureTag)
+        self.add_tag(RubyTablerowTag)
         self.add_tag(RubyCycleTag)
         standard_filters.register(self)
         filters.register(self)

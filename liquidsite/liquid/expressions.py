@@ -20,8 +20,10 @@ neither patches them nor copies the whole parser:
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import TYPE_CHECKING, Any, Iterable, NoReturn, Union
+from collections.abc import Collection, Hashable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NoReturn, Union
 
 from liquid import Mode
 from liquid.ast import Node
@@ -29,9 +31,12 @@ from liquid.builtin.expressions.arguments import KeywordArgument, PositionalArgu
 from liquid.builtin.expressions.filtered import (
     FILTER_TOKENS, Filter, FilteredExpression, TernaryFilteredExpression,
 )
-from liquid.builtin.expressions.logical import ContainsExpression, EqExpression, NeExpression, _contains
+from liquid.builtin.expressions.logical import (
+    ContainsExpression, EqExpression, GeExpression, GtExpression, LeExpression, LtExpression, NeExpression, _contains,
+    _le, _lt,
+)
 from liquid.builtin.expressions.primitive import Blank, parse_primitive
-from liquid.exceptions import LiquidSyntaxError
+from liquid.exceptions import LiquidSyntaxError, LiquidTypeError
 from liquid.expression import Expression
 from liquid.undefined import is_undefined
 from liquid.token import (
@@ -227,6 +232,8 @@ def ruby_contains(token: Any, left: object, right: object) -> bool:
     Ruby's condition asks ``left.respond_to?(:include?)``; a boolean or a number does not
     (``{% if site.show_frame contains "." %}`` with ``show_frame: true`` in the contrast theme).
     """
+    if isinstance(left, Mapping) and not isinstance(right, Hashable):  # Hash#include? of an array: no such key
+        return False
     if isinstance(left, (str, Collection)):
         return _contains(token, left, right)
     return False
@@ -245,12 +252,102 @@ class RubyContainsExpression(ContainsExpression):
                              await self.right.evaluate_async(context))
 
 
-def with_ruby_contains(expression: Expression) -> Expression:
-    """*expression* with each python-liquid ``contains`` replaced by :class:`RubyContainsExpression`."""
+def _orderable(value: object) -> bool:
+    """Whether Ruby's value has ``<`` (String, Numeric, Time, Date); Liquid's condition is nil for any other."""
+    return isinstance(value, (str, Decimal, date)) or (isinstance(value, (int, float)) and not isinstance(value, bool))
+
+
+def ruby_lt(token: Any, left: object, right: object, swapped: bool = False) -> bool:
+    """Liquid's ``<`` (and ``>``: sides swapped, *swapped* true): false, not an error, unless both sides have
+    ``<`` and neither is a hash (an array, a drop, ``nil``, a boolean, ``empty``); times and dates compare
+    among themselves (``site.time > page.date``), a date with a number as its Julian day; a string against a
+    number stays an error, as in Ruby."""
+    return _ruby_order(token, left, right, swapped, _lt)
+
+
+def ruby_le(token: Any, left: object, right: object, swapped: bool = False) -> bool:
+    """Liquid's ``<=`` (and ``>=``), as :func:`ruby_lt`."""
+    return _ruby_order(token, left, right, swapped, lambda _token, left, right: _le(left, right))
+
+
+def _ruby_order(token: Any, left: object, right: object, swapped: bool,
+                compare: Callable[[Any, object, object], bool]) -> bool:
+    left = left.__liquid__() if hasattr(left, "__liquid__") else left
+    right = right.__liquid__() if hasattr(right, "__liquid__") else right
+    if not (_orderable(left) and _orderable(right)):
+        return False
+    if isinstance(left, datetime) and isinstance(right, datetime):  # naive ones are local, as Ruby's Time
+        return compare(token, left.timestamp(), right.timestamp())
+    receiver, other = (right, left) if swapped else (left, right)
+    if type(receiver) is date and isinstance(other, (int, float, Decimal)):  # Date#<=> reads it as a Julian day
+        return compare(token, _julian_day(left), _julian_day(right))
+    if type(receiver) is date or type(other) is date:
+        if type(receiver) is not type(other):
+            raise LiquidTypeError(f"comparison of {_ruby_class(receiver)} with {_ruby_class(other)} failed",
+                                  token=token)
+        return compare(token, _julian_day(left), _julian_day(right))
+    return compare(token, left, right)
+
+
+def _ruby_class(value: object) -> str:
+    return {date: "Date", datetime: "Time", str: "String", int: "Integer", float: "Float"}.get(type(value), "Object")
+
+
+def _julian_day(value: object) -> object:
+    """A date as Ruby's ``Date#ajd`` (its Julian day number less a half), anything else as it is."""
+    return value.toordinal() + 1721424.5 if type(value) is date else value
+
+
+class RubyLtExpression(LtExpression):
+    """``<`` as Ruby Liquid evaluates it (:func:`ruby_lt`), for the interpreter."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> object:
+        return ruby_lt(self.token, self.left.evaluate(context), self.right.evaluate(context))
+
+
+class RubyGtExpression(GtExpression):
+    """``>`` as Ruby Liquid evaluates it (:func:`ruby_lt`), for the interpreter."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> object:
+        return ruby_lt(self.token, self.right.evaluate(context), self.left.evaluate(context), True)
+
+
+class RubyLeExpression(LeExpression):
+    """``<=`` as Ruby Liquid evaluates it (:func:`ruby_le`), for the interpreter."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> object:
+        return ruby_le(self.token, self.left.evaluate(context), self.right.evaluate(context))
+
+
+class RubyGeExpression(GeExpression):
+    """``>=`` as Ruby Liquid evaluates it (:func:`ruby_le`), for the interpreter."""
+
+    __slots__ = ()
+
+    def evaluate(self, context: "RenderContext") -> object:
+        return ruby_le(self.token, self.right.evaluate(context), self.left.evaluate(context), True)
+
+
+_RUBY_OPERATORS: dict[type, type] = {
+    ContainsExpression: RubyContainsExpression, LtExpression: RubyLtExpression, GtExpression: RubyGtExpression,
+    LeExpression: RubyLeExpression, GeExpression: RubyGeExpression,
+}
+
+
+def with_ruby_operators(expression: Expression) -> Expression:
+    """*expression* with each python-liquid ``contains``, ``<``, ``>``, ``<=``, ``>=`` replaced by its
+    Ruby Liquid counterpart (:class:`RubyContainsExpression`, :class:`RubyLtExpression`...)."""
     for name in ("left", "right", "expression"):
         child = getattr(expression, name, None)
         if isinstance(child, Expression):
-            setattr(expression, name, with_ruby_contains(child))
-    if type(expression) is ContainsExpression:
-        return RubyContainsExpression(expression.token, expression.left, expression.right)
+            setattr(expression, name, with_ruby_operators(child))
+    ruby = _RUBY_OPERATORS.get(type(expression))
+    if ruby is not None:
+        return ruby(expression.token, expression.left, expression.right)  # type: ignore[attr-defined]
     return expression

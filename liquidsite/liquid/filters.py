@@ -389,7 +389,7 @@ def _ruby_class(value: Any) -> str:
 
 
 def _selectable(value: Any) -> list[Any] | None:
-    if isinstance(value, Mapping) and not isinstance(value, Drop):
+    if isinstance(value, Mapping) and not isinstance(value, Drop) and not is_nil(value):  # undefined is a Mapping
         return list(value.values())
     if isinstance(value, (list, tuple)):
         return list(value)

@@ -30,7 +30,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 
 from ..lazy_re import lazy_pattern
-from .expressions import with_ruby_contains, words_after_dots
+from .expressions import with_ruby_operators, words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, expression
 from .messages import ruby_condition_error
 
@@ -46,6 +46,15 @@ _OPERATORS = frozenset(("==", "!=", "<>", "<", ">", ">=", "<=", "contains"))
 _CONDITION = lazy_pattern(rf"({QUOTED_FRAGMENT})\s*([=!<>a-z_]+)?\s*({QUOTED_FRAGMENT})?", re.S)
 _AND_OR = r"\b(?:\s?and\s?|\s?or\s?)\b"
 _EXPRESSIONS_AND_OPERATORS = lazy_pattern(rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{QUOTED_FRAGMENT}|\S+)\s*)+)", re.S)
+
+
+#: A ``(`` outside quotes that opens no range: python-liquid groups with it, Liquid's strict parser fails on
+#: it (``Expected dotdot``) and its lax one reads ``(a`` and ``b)`` as variables (``(true)`` is nil).
+_GROUPING = lazy_pattern(r"""'[^']*'|"[^"]*"|(\((?![^()]*\.\.))""")
+
+
+def _groups(markup: str) -> bool:
+    return "(" in markup and any(found.group(1) for found in _GROUPING.finditer(markup))
 
 
 class UnknownOperator(Expression):
@@ -104,8 +113,9 @@ def parse_condition(env: "JekyllEnvironment", tag: "Token", stream: TokenStream)
     warned = len(env.parse_warnings)
     try:
         strict = BooleanExpression.parse(env, words_after_dots(stream.into_inner(tag=tag)))
-        if len(env.parse_warnings) == warned:
-            strict.expression = with_ruby_contains(strict.expression)
+        grouped = env.mode != Mode.STRICT and markup_token is not None and _groups(markup_token.value)
+        if len(env.parse_warnings) == warned and not grouped:
+            strict.expression = with_ruby_operators(strict.expression)
             return strict
         del env.parse_warnings[warned:]  # python-liquid recovered from an error Liquid does not accept
     except LiquidSyntaxError as err:
@@ -124,7 +134,7 @@ def parse_condition(env: "JekyllEnvironment", tag: "Token", stream: TokenStream)
     rejected = ruby_condition_error(markup)
     if rejected is not None:  # the warning Jekyll prints before falling back
         env.error(LiquidSyntaxError(f'{rejected} in "{markup}"', token=where))
-    condition.expression = with_ruby_contains(condition.expression)
+    condition.expression = with_ruby_operators(condition.expression)
     return condition
 
 

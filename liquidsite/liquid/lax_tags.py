@@ -11,25 +11,31 @@ ignored. An ``assign`` value is a variable read by :mod:`.lax_variables`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterator, Optional
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Iterator, Optional, TextIO
 
 from liquid import Mode
-from liquid.builtin.expressions import Identifier, LoopExpression, Nil, parse_identifier, tokenize
+from liquid.builtin.expressions import Identifier, LoopExpression, Nil, StringLiteral, parse_identifier, tokenize
+from liquid.builtin.content import ContentNode, Literal
 from liquid.builtin.tags.assign_tag import AssignTag
 from liquid.builtin.tags.capture_tag import CaptureTag
 from liquid.builtin.tags.cycle_tag import CycleTag
+from liquid.builtin.tags.tablerow_tag import TablerowNode, TablerowTag
 from liquid.builtin.tags.for_tag import (
     ENDFORBLOCK, ENDFORELSEBLOCK, TAG_ELSE, TAG_ENDFOR, BreakTag, ContinueTag, ForTag,
 )
-from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.exceptions import LiquidError, LiquidSyntaxError, LiquidTypeError
+from liquid.expression import Expression
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
-from liquid.token import TOKEN_ASSIGN, TOKEN_EXPRESSION, TOKEN_TAG
+from liquid.token import TOKEN_ASSIGN, TOKEN_EXPRESSION, TOKEN_TAG, TOKEN_WORD
+from liquid.undefined import is_undefined
 
 from ..lazy_re import lazy_pattern
 from .drops import CurrentSiteDrop, Drop, PageDrop
 from .expressions import parse_filtered_expression, words_after_dots
 from .lax_variables import QUOTED_FRAGMENT, lax_variable_markup
+from .lexer import RAW_OPENER
 
 if TYPE_CHECKING:
     from liquid.ast import Node
@@ -59,7 +65,8 @@ def lax_loop_markup(markup: str) -> Optional[str]:
 
 
 class RubyLoopExpression(LoopExpression):
-    """A loop over a Jekyll drop (``site``, a document, a collection) yields its keys, as in Jekyll.
+    """A loop over a Jekyll drop (``site``, a document, a collection) yields its keys, as in Jekyll,
+    and ``limit:``/``offset:`` slice as Liquid's ``collection_segment`` does.
 
     A drop's ``each`` yields a key and a value, and Liquid's one-parameter block keeps the key;
     a hash (data, front matter) still yields ``[key, value]`` pairs.
@@ -70,6 +77,34 @@ class RubyLoopExpression(LoopExpression):
             keys = list(obj)
             return iter(keys), len(keys)
         return super()._to_iter(obj, context)
+
+    def evaluate(self, context: "RenderContext") -> tuple[Iterator[object], int]:
+        """The items ``offset <= index < offset + limit`` (python-liquid reads ``limit: 0`` as no limit and
+        fails on a negative one); a string is one item whatever the two say (``slice_collection``), and
+        ``offset: continue`` resumes where the last loop of the same markup stopped (``from + taken``)."""
+        key = f"{self.identifier}-{self.iterable}"
+        if isinstance(self.offset, StringLiteral) and self.offset.value == "continue":
+            start = context.stopindex(key)
+        else:
+            start = self._integer(self.offset, context) or 0
+        collection = self.iterable.evaluate(context)
+        it, length = self._to_iter(collection, context)
+        limit = self._integer(self.limit, context)
+        if not isinstance(collection, str):
+            low = min(max(start, 0), length)
+            high = length if limit is None else min(max(limit + start, low), length)
+            it, length = islice(it, low, high), high - low
+        context.stopindex(key=key, index=start + length)
+        return (reversed(list(it)) if self.reversed else it), length
+
+    def _integer(self, expression: Optional[Expression], context: "RenderContext") -> Optional[int]:
+        """An attribute's integer, None when it is absent or nil (Liquid's ``Utils.to_integer``)."""
+        value = None if expression is None else expression.evaluate(context)
+        if value is None or is_undefined(value) or expression is None:
+            return None
+        if isinstance(value, float):  # Ruby's ``Integer("1.5")`` fails
+            raise LiquidTypeError("invalid integer", token=expression.token)
+        return self._to_int(value, token=expression.token)
 
 
 def _ruby_loop(expr: LoopExpression) -> RubyLoopExpression:
@@ -96,6 +131,12 @@ class LaxForTag(ForTag):
             if err.token is None or err.token.start_index < 0:  # an error at the end of the markup
                 err.token = expr_token
             self.env.error(err)  # the warning Jekyll prints before falling back
+        else:
+            loop = _LAX_FOR.match(expr_token.value) if expr.reversed else None
+            if loop is not None and not loop.group(3):  # ``reversed`` after an attribute: strict Liquid fails,
+                expr.reversed = False  # and the lax grammar takes it only right after the collection
+                self.env.error(LiquidSyntaxError(  # worded by ``messages.syntax_text`` as Liquid's
+                    "expected 'reversed', 'offset' or 'limit'", token=expr_token._replace(kind=TOKEN_WORD)))
         parse_block = get_parser(self.env).parse_block
         block = parse_block(stream, ENDFORBLOCK)
         default = None
@@ -198,4 +239,50 @@ class RubyCycleTag(CycleTag):
     def parse(self, stream: TokenStream) -> "CycleNode":
         node = super().parse(stream)
         node.args = [arg for arg in node.args if not isinstance(arg, Nil)] or node.args[:1]
+        return node
+
+
+class RubyTablerowNode(TablerowNode):
+    """``tablerow``, whose empty row Ruby Liquid writes for any collection but ``nil`` and ``false``
+    (an empty array, a number: ``<tr class="row1">\\n</tr>\\n``), where python-liquid writes nothing."""
+
+    def render_to_output(self, context: "RenderContext", buffer: TextIO) -> int:
+        collection = self.expression.iterable.evaluate(context)
+        if collection is None or collection is False or is_undefined(collection):
+            return False
+        if self.expression.evaluate(context)[1] == 0:
+            buffer.write('<tr class="row1">\n</tr>\n')
+            return True
+        return super().render_to_output(context, buffer)
+
+
+class RubyTablerowTag(TablerowTag):
+    """``tablerow`` sliced by ``limit:``/``offset:`` as ``for`` is (Liquid's ``slice_collection``), its
+    cells keeping whitespace-only text (Ruby Liquid removes blank strings from ``if``, ``unless``,
+    ``case`` and ``for`` only)."""
+
+    node_class = RubyTablerowNode
+
+    def parse(self, stream: TokenStream) -> TablerowNode:
+        node = super().parse(stream)
+        node.expression = _ruby_loop(node.expression)
+        node.block.blank = False
+        return node
+
+
+#: Ruby Liquid's ``WhitespaceOrNothing`` (``/\A\s*\z/``): its ``\s`` is ASCII whitespace only.
+_RUBY_WHITESPACE = frozenset(" \t\n\v\f\r")
+
+
+class RubyLiteral(Literal):
+    """Template text, blank (dropped from a block tag that holds nothing else) only when Ruby Liquid's
+    ASCII ``\\s`` covers it: python-liquid's ``str.isspace`` also takes ``\\u3000``, NBSP, ``\\x85``...
+    A ``raw`` block's text (its token starts at the ``raw`` tag) is blank only when empty (``Raw#blank?``)."""
+
+    def parse(self, stream: TokenStream) -> ContentNode:
+        token = stream.current
+        node = super().parse(stream)
+        if node.text and node.blank and (not _RUBY_WHITESPACE.issuperset(node.text)
+                                         or RAW_OPENER.match(token.source, token.start_index) is not None):
+            node.blank = False
         return node

@@ -67,7 +67,7 @@ def _lookup(markup: str) -> str:
     head, rest = parts[0], parts[1:]
     if head.startswith("["):
         path = f"[{expression(head[1:-1])}]"
-    elif head.rstrip("?") in _KEYWORDS:
+    elif head.rstrip("?") in _KEYWORDS or head in _LITERALS:  # `(true)` looks up a variable named true
         path = f'["{head.rstrip("?")}"]'
     elif _IDENTIFIER.match(head.rstrip("?")):
         path = head.rstrip("?")

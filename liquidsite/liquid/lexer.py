@@ -32,7 +32,7 @@ _TRIM_GROUPS = re.compile(r"\(\?P<(rstrip|rss|rst|rsc|rsr|rsd)>-\?\)")
 RUBY_STRIPPED = " \t\n\v\f\r\0"
 
 #: A raw block's opening tag, with the trim marker that trims the text after the whole block.
-_RAW_OPENER = re.compile(r"\{%-?\s*raw\s*(-?)%\}")
+RAW_OPENER = re.compile(r"\{%-?\s*raw\s*(-?)%\}")
 
 
 @lru_cache(maxsize=8)
@@ -65,7 +65,7 @@ def _trim_like_ruby(
             yield token
             continue
         if source[start:start + len(value)] != value:  # a raw block's text (the token starts at the tag)
-            opener = _RAW_OPENER.match(source, start)
+            opener = RAW_OPENER.match(source, start)
             after_raw = bool(opener and opener.group(1))
             yield token
             continue

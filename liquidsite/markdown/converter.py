@@ -226,7 +226,8 @@ class HtmlConverter:
             for ref in parent_ial[":refs"]:
                 m = _AUTO_IDS_REF.match(ref)
                 if m:
-                    attr["id"] = f"{m.group(1) or ''}{basic_generate_id(el.options.get('raw_text') or '')}".lstrip()
+                    generated = basic_generate_id(el.options.get("raw_text") or "")
+                    attr["id"] = f"{m.group(1) or ''}{generated}".lstrip(WHITESPACE)
                     break
         return self.format_as_block_html("dt", attr, self.inner(el, indent), indent)
 
@@ -312,7 +313,7 @@ class HtmlConverter:
                 return self.format_as_block_html("div", el.attr, result, indent)
             return self.format_as_span_html("span", el.attr, f"${el.value}$")
         attr = dict(el.attr)
-        attr["class"] = f"{attr.get('class') or ''} kdmath".lstrip()
+        attr["class"] = f"{attr.get('class') or ''} kdmath".lstrip(WHITESPACE)
         if block:
             return self.format_as_block_html("div", attr, f"$$\n{el.value}\n$$", indent)
         return self.format_as_span_html("span", attr, f"${el.value}$")
@@ -499,7 +500,7 @@ class HtmlConverter:
         return m.group(1)
 
     def add_syntax_highlighter_to_class_attr(self, attr: dict[str, str], lang: Optional[str]) -> None:
-        attr["class"] = ((attr.get("class") or "") + self.highlighter_class).lstrip()
+        attr["class"] = ((attr.get("class") or "") + self.highlighter_class).lstrip(WHITESPACE)
         if lang:
             attr["class"] = _LANGUAGE_OR_START.sub(
                 lambda m: f"language-{lang}{' ' if m.group(1) is not None else ''}", attr["class"], count=1)

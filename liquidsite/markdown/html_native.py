@@ -42,12 +42,14 @@ TYPOGRAPHIC_NAMES = frozenset("mdash ndash hellip laquo raquo".split())
 # Markup-significant characters stay literal in native code (the converter escapes them).
 CODE_LITERAL_POINTS = frozenset({60, 62, 34, 38})
 HEADER_NAMES = frozenset("h1 h2 h3 h4 h5 h6".split())
-_WHITESPACE_RUN = lazy_pattern(r"\s+")
-_HIGHLIGHTER_CLASS = lazy_pattern(r"\s+\bhighlighter-\w+\b|\bhighlighter-\w+\b\s*")
-_LANGUAGE_CLASS = lazy_pattern(r"\blanguage-\S+")
-_ALIGN_IN_STYLE = lazy_pattern(r"(?:;\s*)?text-align:\s+(center|left|right)")
+# Ruby's ``\s``, ``\S`` and ``\w`` are ASCII (NBSP is no space to them); its ``\b`` stays Unicode.
+_S, _NS, _W = r"[ \t\n\v\f\r]", r"[^ \t\n\v\f\r]", r"[A-Za-z0-9_]"
+_WHITESPACE_RUN = lazy_pattern(_S + "+")
+_HIGHLIGHTER_CLASS = lazy_pattern(rf"{_S}+\bhighlighter-{_W}+\b|\bhighlighter-{_W}+\b{_S}*")
+_LANGUAGE_CLASS = lazy_pattern(rf"\blanguage-{_NS}+")
+_ALIGN_IN_STYLE = lazy_pattern(rf"(?:;{_S}*)?text-align:{_S}+(center|left|right)")
 _MATH_TYPE = lazy_pattern(r"\bmath/tex\b")
-_ANY_ALIGN = lazy_pattern(r"text-align:\s+(center|left|right|justify|inherit)")
+_ANY_ALIGN = lazy_pattern(rf"text-align:{_S}+(center|left|right|justify|inherit)")
 _TYPOGRAPHIC_CHARS = {"mdash": "\u2014", "ndash": "\u2013", "hellip": "\u2026",
                       "laquo": "\u00ab", "raquo": "\u00bb", "lsquo": "\u2018",
                       "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d"}
@@ -162,9 +164,9 @@ def _strip_whitespace(el: Element) -> None:
     if not el.children:
         return
     if el.children[0].type == "text":
-        el.children[0].value = el.children[0].value.lstrip()
+        el.children[0].value = el.children[0].value.lstrip(P.WHITESPACE)
     if el.children[-1].type == "text":
-        el.children[-1].value = el.children[-1].value.rstrip()
+        el.children[-1].value = el.children[-1].value.rstrip(P.WHITESPACE)
 
 
 def _remove_whitespace_children(el: Element) -> None:
@@ -172,7 +174,7 @@ def _remove_whitespace_children(el: Element) -> None:
     last = len(children) - 1
     el.children = [
         c for i, c in enumerate(children)
-        if not (c.type == "text" and not c.value.strip()
+        if not (c.type == "text" and not c.value.strip(P.WHITESPACE)
                 and (i == 0 or i == last or (children[i - 1].is_block() and children[i + 1].is_block())))
     ]
 
@@ -247,7 +249,7 @@ def _convert_code(el: Element) -> None:
     if is_span and "class" in el.attr:
         el.attr["class"] = _HIGHLIGHTER_CLASS.sub("", el.attr["class"])
     if language:
-        el.attr["class"] = f"{language} {el.attr.get('class') or ''}".rstrip()
+        el.attr["class"] = f"{language} {el.attr.get('class') or ''}".rstrip(P.WHITESPACE)
     el.value = "".join(pieces)
     el.children = []
 
@@ -330,7 +332,7 @@ def _convert_table(el: Element) -> None:
                 if found:
                     style = style[:found.start()] + style[found.end():]
                     cell.attr["style"] = style
-                if not style.strip():
+                if not style.strip(P.WHITESPACE):
                     del cell.attr["style"]
             alignments.append(found.group(1) if found else "default")
         el.options["alignment"] = alignments

@@ -146,7 +146,7 @@ class ListParsers(_Base):
                 continue
             first = children[0]
             if (first.type == "p" and len(children) >= 2 and children[1].type == "eob"
-                    and first.options.get("ial")):
+                    and first.options.get("ial") is not None):  # Ruby: an empty IAL hash is true
                 del children[1]
             if first.type == "p" and (
                 len(children) < 2 or children[1].type != "blank"

@@ -44,7 +44,7 @@ class DartLexer(RegexLexer):
             rule(r"'", "s", "sqs"),
             rule(r'r"[^"]*"', "sx"),
             rule(r"r'[^']*'", "sx"),
-            rule(rf"#{ID}*", "ss", flags=re.I),
+            rule(rf"#{ID}*", "ss"),  # Rouge interpolates `id` as a Regexp: `/i` stops at it
             rule(rf"@{ID}", "nd"),
             rule(rf"(?:{'|'.join(KEYWORDS)})\b", "k"),
             rule(rf"(?:{'|'.join(DECLARATIONS)})\b", "kd"),

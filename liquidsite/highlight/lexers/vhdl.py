@@ -47,7 +47,7 @@ class VHDLLexer(RegexLexer):
             rule(r"-?\d+[.]\d+", "mf"),
             rule(r'[box]?"[^"]*"', "s1", flags=re.I),
             rule(r"'[^']?'", "sc"),
-            rule(rf"'{ID}", "na", flags=re.I),
+            rule(rf"'{ID}", "na"),  # Rouge interpolates `id` as a Regexp: `/i` stops at it
             rule(r"[(),:;]", "p"),
             rule(r"(?:true|false|null)\b", "nb", flags=re.I),
             rule(ID, _identifier),
