@@ -131,9 +131,19 @@ class Server:
                 self.process.wait(timeout=20)
 
 
+def home_path(site: str) -> str:
+    """The site's home page on a server: ``/`` under its ``baseurl``."""
+    import yaml
+
+    with open(os.path.join(site, "_config.yml"), encoding="utf-8") as handle:
+        baseurl = str((yaml.safe_load(handle) or {}).get("baseurl") or "").strip("/")
+    return f"/{baseurl}/" if baseurl else "/"
+
+
 def first_page(command: list[str], site: str, port: int, env: dict[str, str]) -> float:
-    """Seconds from launching *command* in *site* until ``GET /`` on *port* answers 200 (the server is
-    stopped then): what a user waits for after typing the serve command."""
+    """Seconds from launching *command* in *site* until its home page on *port* answers 200 (the
+    server is stopped then): what a user waits for after typing the serve command."""
+    home = home_path(site)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -142,7 +152,7 @@ def first_page(command: list[str], site: str, port: int, env: dict[str, str]) ->
                 raise SystemExit(f"{command[0]} serve stopped (exit {process.returncode}) before serving a page")
             try:
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                connection.request("GET", "/")
+                connection.request("GET", home)
                 if connection.getresponse().status == 200:
                     return time.perf_counter() - started
             except OSError:
