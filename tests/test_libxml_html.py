@@ -45,3 +45,17 @@ def test_known_cases() -> None:
     assert inner_html('<img alt="a<!-- b -->&{c}<d>">') == '<img alt="a<!-- b -->&{c}&lt;d&gt;">'
     assert inner_html("<ul><li></li></ul>") == "<ul><li></ul>"
     assert inner_html("<li></li>") == "<li>"
+
+
+def test_a_line_starting_with_body_is_found_as_rubys_multiline_caret_finds_it() -> None:
+    """Ruby's ``/^\\s*?<body/i``: blanks before ``<body`` reaching the start or holding a line break
+    (found in linear time: Python's ``re`` with that pattern took minutes on pages of blank lines)."""
+    from liquidsite.plugins.libxml_html import _line_starts_with_body
+
+    assert _line_starts_with_body(" \t<BODY>")
+    assert _line_starts_with_body("<p>x</p>\n  \f<body class=a>")
+    assert _line_starts_with_body("x \n\n \v<Body")
+    assert not _line_starts_with_body("x <body>")
+    assert not _line_starts_with_body("x\n y<body>")
+    assert not _line_starts_with_body("<bod y>\n")
+    assert not _line_starts_with_body("x\n" + " \n" * 50_000 + "x<body>")

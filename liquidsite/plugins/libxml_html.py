@@ -512,9 +512,23 @@ def _build(html: str) -> DocumentBuilder:
     return builder
 
 
-#: Nokogiri keeps the ``<body>`` element itself of a fragment with a line starting so (its ``/html/body``
-#: XPath, chosen by Ruby's ``/^\s*?<body/i``, whose ``^`` matches at the start of every line)
-_LINE_STARTS_WITH_BODY = re.compile(r"^[ \t\r\n\f\v]*?<body", re.I | re.M)
+_BODY_TAG = re.compile(r"<body", re.I)
+_RUBY_SPACE = " \t\r\n\f\v"
+
+
+def _line_starts_with_body(html: str) -> bool:
+    """Whether Ruby's ``/^\\s*?<body/i`` matches *html* (its ``^`` matches at the start of every line):
+    Nokogiri then keeps the ``<body>`` element itself of a fragment (its ``/html/body`` XPath). So it
+    does when the blanks before a ``<body`` reach the start of *html* or hold a line break. Not that
+    pattern in Python's ``re``, which tries it again from each line start in a run of blank lines: a
+    page indented with thousands of them took a second."""
+    for found in _BODY_TAG.finditer(html):
+        start = found.start()
+        while start > 0 and html[start - 1] in _RUBY_SPACE:
+            start -= 1
+        if start == 0 or "\n" in html[start:found.start()]:
+            return True
+    return False
 
 
 def parse_fragment(html: str) -> Element:
@@ -522,7 +536,7 @@ def parse_fragment(html: str) -> Element:
     the body's nodes (the body itself when a line of *html* starts with ``<body``), under a nameless root."""
     body = next(_build("<html><body>" + html).root.iter("body"))
     fragment = Element("", [])
-    fragment.children = [body] if _LINE_STARTS_WITH_BODY.search(html) else body.children
+    fragment.children = [body] if _line_starts_with_body(html) else body.children
     return fragment
 
 
