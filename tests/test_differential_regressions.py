@@ -141,3 +141,19 @@ their data has one. Observed from Jekyll 4.3.1
     built = build_site({"_posts/2024-01-04-d.md": "---\nsize: 5\n---\nd\n",
                         "s.html": "---\n---\n{{ site.posts.first.size }}|{{ site.posts.first | size }}\n"})
     assert built.read("s.html") == "5|0\n"
+
+
+def test_a_collection_named_pages_is_what_site_pages_gives(build_site) -> None:
+    """Jekyll's ``SiteDrop#[]`` looks collections up before its own methods (``posts`` apart), so a
+    theme's ``pages`` collection (jekyll-gitbook's table of contents) shadows ``site.pages``.
+    Observed from Jekyll 4.3.1."""
+    built = build_site({
+        "_config.yml": "collections:\n  pages:\n    output: true\n  html_pages:\n    output: false\n",
+        "_pages/about.md": "---\ntitle: About\n---\nabout\n",
+        "_html_pages/h.md": "---\ntitle: H\n---\nh\n",
+        "index.html": "---\ntitle: Index\n---\n{{ site.pages | size }}:{% for p in site.pages %}[{{ p.title }}]"
+                      "{% endfor %}|{{ site.html_pages | map: 'title' | join: ',' }}|{{ site['pages'].size }}|"
+                      "{{ site.collections | map: 'label' | join: ',' }}\n",
+    })
+    assert built.code == 0, built.log
+    assert built.read("index.html") == "1:[About]|H|1|html_pages,pages,posts\n"

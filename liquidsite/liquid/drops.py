@@ -323,6 +323,12 @@ class SiteDrop(Drop):
         }
 
     def __getitem__(self, key: str) -> Any:
+        # A collection named like a site method but ``posts`` (``pages``, ``html_pages``...) is what
+        # ``site.<name>`` gives, as Jekyll's ``SiteDrop#[]`` looks collections up first.
+        if key != "posts" and key in self.site.collections:
+            if key not in self._cache:
+                self._cache[key] = [d.drop for d in self.site.collections[key].docs]
+            return self._cache[key]
         if key in ("pages", "html_pages"):
             # Converters add pages while the site renders (a Sass source map): later pages see them.
             note(SITE_PAGES)
@@ -331,10 +337,6 @@ class SiteDrop(Drop):
             if cached is None or cached[0] != count:
                 self._listed[key] = cached = (count, self._properties()[key]())
             return cached[1]
-        if key != "posts" and key in self.site.collections:
-            if key not in self._cache:
-                self._cache[key] = [d.drop for d in self.site.collections[key].docs]
-            return self._cache[key]
         return super().__getitem__(key)
 
     def __contains__(self, key: object) -> bool:
