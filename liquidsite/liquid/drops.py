@@ -355,6 +355,8 @@ class CurrentSiteDrop(Mapping[str, Any]):
 
     __slots__ = ("base", "document")
 
+    sizeless = SiteDrop.sizeless
+
     def __init__(self, base: SiteDrop, document: Any) -> None:
         self.base = base
         self.document = document

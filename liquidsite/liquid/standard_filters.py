@@ -26,7 +26,7 @@ from liquid.exceptions import FilterArgumentError
 
 from ..lazy_re import lazy_pattern
 from ..utils import awk_split, ruby_capitalize, ruby_downcase
-from .drops import CurrentSiteDrop, Drop
+from .drops import Drop
 from .ruby import from_number, is_nil, scalar_to_s, to_number, to_s
 from .strftime import parse_time, strftime
 
@@ -181,7 +181,7 @@ def lookup(item: Any, prop: Any) -> Any:
 
 
 def _size(value: Any) -> int:
-    if (isinstance(value, Drop) and value.sizeless) or isinstance(value, CurrentSiteDrop):
+    if getattr(value, "sizeless", False):
         return 0  # Jekyll's drops are Ruby objects without #size (a page is a Hash, counted by its keys)
     if isinstance(value, (str, list, tuple, Mapping)):
         return len(value)
