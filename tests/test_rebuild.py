@@ -203,3 +203,45 @@ def test_a_failed_rebuild_writes_nothing_and_the_next_edit_recovers(watched: Reb
     assert tree(served) == before
     assert edit(watched, "about.md", "---\nlayout: default\ntitle: About\n---\nFixed.\n") == "incremental"
     assert tree(served) == full_build(source, tmp_path / "full")
+
+
+def test_after_a_full_build_fails_while_reading_the_next_edit_builds_in_full(
+        watched: Rebuilder, tmp_path: Path) -> None:
+    # A post added with a broken data file in the same burst: a full build that stops while reading,
+    # leaving a site half read. Fixing the data file changes no file's existence, yet the rebuild
+    # must not render from that half-read site (nor from the previous build's outputs).
+    source, served = Path(watched.source), tmp_path / "served"
+    write_tree(source, SITE)
+    watched.build()
+    (source / "_data/menu.yml").write_text("- name: Home\n- name: [Posts\n")
+    added = source / "_posts/2024-03-01-third.md"
+    added.write_text("---\nlayout: default\ntitle: Third\n---\nA new post.\n")
+    result = watched.rebuild({str(source / "_data/menu.yml"), str(added)})
+    assert result.kind == "full" and result.error is not None
+    assert edit(watched, "_data/menu.yml", "- name: Home\n- name: Writing\n") == "full"
+    built = full_build(source, tmp_path / "full")
+    assert tree(served) == built
+    assert "Third" in built["index.html"] and "Home Writing" in built["2024/03/01/third.html"]
+
+
+def test_a_file_created_during_a_build_and_deleted_after_it_is_a_deletion(
+        watched: Rebuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The source is listed before the build reads it; a post created in between is read and written
+    # by that build, so its deletion later must rebuild in full, not be dropped as a file that never was.
+    source, served = Path(watched.source), tmp_path / "served"
+    write_tree(source, SITE)
+    late = source / "_posts/2024-03-01-late.md"
+    listed = Rebuilder._walk_source
+
+    def list_then_create(self: Rebuilder) -> set[str]:
+        found = listed(self)
+        late.write_text("---\nlayout: default\ntitle: Late\n---\nLate post.\n")
+        return found
+
+    monkeypatch.setattr(Rebuilder, "_walk_source", list_then_create)
+    watched.build()
+    monkeypatch.setattr(Rebuilder, "_walk_source", listed)
+    assert "Late" in tree(served)["index.html"]
+    assert edit(watched, "_posts/2024-03-01-late.md", None) == "full"
+    built = full_build(source, tmp_path / "full")
+    assert tree(served) == built and "Late" not in built["index.html"]

@@ -142,15 +142,16 @@ def storm_step(source: Path, rng: random.Random, step: int) -> None:
 
 def test_a_storm_of_1000_file_events_settles_to_a_full_build(serve_site, tmp_path):
     served = serve_site(SITE)
-    rng = random.Random(16)
+    rng = random.Random(16)  # the storm's own: the readers' threads must not draw from it
     stop = threading.Event()
     reads: list[int] = []
 
-    def reader() -> None:
+    def reader(seed: int) -> None:
+        paths = random.Random(seed)
         while not stop.is_set():
-            reads.append(fetch(served.port, rng.choice(PATHS)))
+            reads.append(fetch(served.port, paths.choice(PATHS)))
 
-    readers = [threading.Thread(target=reader, daemon=True) for _ in range(4)]
+    readers = [threading.Thread(target=reader, args=(seed,), daemon=True) for seed in range(4)]
     for thread in readers:
         thread.start()
     started = time.monotonic()

@@ -106,10 +106,17 @@ class Rebuilder:
         if self.site is not None:
             site.net.carry_over(self.site.net)  # network answers outlive a full rebuild
         self.site = site
+        # Until this build is written, a selection must not start from it: one that fails while
+        # reading leaves a site half read, and the index still describes the build before.
+        self.index.complete = False
         # Listed before the build reads the source: a file deleted while the build runs was read,
         # so its deletion must still count as one (listed after, it was dropped and stayed served).
         self.known = self._walk_source()
         site.process()
+        # A file created while the build ran, after that listing, was read by it if the build holds it:
+        # its deletion must count as one too, not be dropped as an editor's temporary file.
+        self.known |= {os.path.abspath(item.path) for item in site.each_site_file()}
+        self.known |= {os.path.abspath(layout.path) for layout in site.layouts.values()}
         # The site lives until the next full build: keep the cyclic collector from walking it
         # during edits (a large site otherwise makes some one-page rebuilds pause for a second).
         gc.collect()
