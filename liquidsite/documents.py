@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from .lazy_re import lazy_pattern
 from . import url as urls
-from .errors import LiquidsiteError
+from .errors import LiquidRenderError, LiquidsiteError
 from .frontmatter import read_text, split, split_without_data
 from .log import logger
 from .timeutil import parse_date
@@ -509,6 +509,7 @@ class Excerpt:
         self.doc = doc
         self.content = self._extract(doc.content)
         self._output: Optional[str] = None
+        self._rendering = False
 
     @property
     def relative_path(self) -> str:
@@ -547,7 +548,17 @@ class Excerpt:
     @property
     def output(self) -> str:
         if self._output is None:
-            self._output = self.doc.site.renderer.render_excerpt(self)
+            if self._rendering:
+                # The excerpt's Liquid reads the excerpt itself (a listing of posts with their
+                # excerpts, or ``jsonify`` of one, in a post's first paragraph): Jekyll recurses
+                # until Ruby's stack overflows and stops with this message, naming the excerpt.
+                path = os.path.join(os.path.abspath(self.doc.path), "#excerpt")
+                raise LiquidRenderError(f"stack level too deep in {path}", path)
+            self._rendering = True
+            try:
+                self._output = self.doc.site.renderer.render_excerpt(self)
+            finally:
+                self._rendering = False
         return self._output
 
     def __str__(self) -> str:

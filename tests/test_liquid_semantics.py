@@ -172,12 +172,11 @@ ZONED = [
      "Tue Mar  5 05:00:00 2024|03/05/24|05:00:00|03/05/24| 5-MAR-2024|%+|2024-10|24|10|5am|MAR|TUE|65|000|000000"),
     ("{{ site.posts | sort: \"title\" | first | map: \"title\" }}", "title"),
     ("{{ site.posts[0] | jsonify }}",
-     '{"name":"2024-03-05-hello.md","id":"/2024/03/05/hello","next":null,"previous":null,'
-     '"relative_path":"_posts/2024-03-05-hello.md","content":"<p>Hi <em>there</em></p>\\n",'
-     '"excerpt":"<p>Hi <em>there</em></p>\\n","output":"<p>Hi <em>there</em></p>\\n","title":"Hello",'
-     '"categories":[],"path":"_posts/2024-03-05-hello.md","url":"/2024/03/05/hello.html",'
-     '"date":"2024-03-05 00:00:00 -0500","tags":["a","b"],"collection":"posts","draft":false,"slug":"hello","ext":".md"'
-     '}'),
+     '{"name":"2024-03-05-hello.md","id":"/2024/03/05/hello","relative_path":"_posts/2024-03-05-hello.md",'
+     '"excerpt":"<p>Hi <em>there</em></p>\\n","title":"Hello","categories":[],"collection":"posts","next":n'
+     'ull,"tags":["a","b"],"previous":null,"content":"<p>Hi <em>there</em></p>\\n","output":"<p>Hi <em>ther'
+     'e</em></p>\\n","path":"_posts/2024-03-05-hello.md","url":"/2024/03/05/hello.html","date":"2024-03-05 '
+     '00:00:00 -0500","draft":false,"slug":"hello","ext":".md"}'),
 ]
 
 

@@ -116,23 +116,24 @@ class DocumentDrop(Drop):
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         doc = self.doc
-        # Jekyll's order of DocumentDrop's methods, which ``jsonify`` shows.
+        # The order of DocumentDrop's getter methods as Jekyll 4.3.1 on Ruby 3.1 lists them (Ruby's
+        # method table order, observed with ``{{ site.posts | jsonify }}``), which ``jsonify`` shows.
         return {
             "name": lambda: doc.data.get("name") or doc.basename,
             "id": lambda: doc.id,
-            "next": lambda: _drop_or_none(doc.next_doc()),
-            "previous": lambda: _drop_or_none(doc.previous_doc()),
             "relative_path": lambda: doc.relative_path,
-            "content": lambda: doc.content,
             "excerpt": self._excerpt,
-            "output": lambda: doc.output,
             "title": lambda: doc.data.get("title"),
             "categories": lambda: doc.data.get("categories"),
+            "collection": lambda: doc.collection.label,
+            "next": lambda: _drop_or_none(doc.next_doc()),
+            "tags": lambda: doc.data.get("tags"),
+            "previous": lambda: _drop_or_none(doc.previous_doc()),
+            "content": lambda: doc.content,
+            "output": lambda: doc.output,
             "path": lambda: doc.relative_path,
             "url": lambda: doc.url,
             "date": lambda: doc.date,
-            "tags": lambda: doc.data.get("tags"),
-            "collection": lambda: doc.collection.label,
         }
 
     # content, output and excerpt change while the site renders: never cache them.

@@ -496,7 +496,9 @@ def to_json(value: Any, depth: int = 0) -> str:
         return "[" + ",".join(to_json(item, depth + 1) for item in value) + "]"
     if isinstance(value, Drop):
         data = value.to_dict()
-        if isinstance(value, DocumentDrop) and depth >= 1:
+        # DocumentDrop#hash_for_json collapses next and previous from JSON depth 2 on (a document
+        # printed alone or in an array shows its neighbours whole, and theirs collapsed).
+        if isinstance(value, DocumentDrop) and depth >= 2:
             for key in ("previous", "next"):
                 if isinstance(data.get(key), Drop):
                     data[key] = _collapse(data[key])
