@@ -31,6 +31,8 @@ class Child:
         self._scratch = tempfile.mkdtemp(prefix="liquidsite-forked-")
         self._result = os.path.join(self._scratch, "result")
         self._stderr = os.path.join(self._scratch, "stderr")
+        #: what the work wrote to the standard error, once :meth:`result` has taken it
+        self.stderr = b""
         sys.stdout.flush()
         sys.stderr.flush()
         self.parent = os.getpid()
@@ -54,6 +56,7 @@ class Child:
                 return None
             with open(self._stderr, "rb") as handle:
                 captured = handle.read()
+            self.stderr = captured
             if captured:
                 sys.stderr.flush()
                 os.write(2, captured)

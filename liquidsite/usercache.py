@@ -3,11 +3,15 @@
 Jekyll keeps nothing between sites, so a fresh clone of a site (no ``.jekyll-cache``)
 minifies, converts and compiles everything again. Some of that work depends on
 nothing site-specific: terser's output for a vendor script (al-folio's 641 kB and
-302 kB distill bundles take seconds), nbconvert's export of a notebook. Those
+302 kB distill bundles take seconds), nbconvert's export of a notebook, a theme's
+compiled stylesheet (libsass takes half a second on acad-homepage's). Those
 results are kept here too, keyed by a digest of everything they depend on (the
 tool and its version, its options, the input), so that another site, or a fresh
 clone of the same one, finds them. A build's output is the same bytes with or
-without this cache: an entry is only ever what the tool gave for that key.
+without this cache: an entry is only ever what the tool gave for that key. Sass
+(:mod:`.sass`) names each Sass file by its place under the source or a load path
+rather than its absolute path, and shares a stylesheet only when its CSS and map
+name no path of the site and compiling it warned of nothing.
 
 Where: ``$LIQUIDSITE_CONTENT_CACHE`` names the folder (``off`` disables the cache,
 as the test suite does), else ``content/`` in liquidsite's user cache
