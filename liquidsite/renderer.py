@@ -7,6 +7,8 @@ incremental rebuilds).
 
 from __future__ import annotations
 
+import os
+
 from typing import TYPE_CHECKING, Any, Union
 
 from . import dependencies
@@ -51,12 +53,13 @@ class Renderer:
         }
 
     def liquid_path(self, item: Any) -> str:
-        """The name Jekyll gives a file in Liquid messages."""
+        """The name Jekyll gives a file in Liquid messages: a page's path, a document's absolute
+        path (``Document#path``; ``--profile`` names it by its relative path)."""
         from .documents import Page
 
         if isinstance(item, Page):
             return item.page_path
-        return item.relative_path
+        return os.path.abspath(item.path)
 
     def render(self, item: Renderable) -> str:
         """The full output of a page or document (Jekyll's ``Renderer#run``)."""
@@ -78,7 +81,7 @@ class Renderer:
         output = item.content
         if item.render_with_liquid:
             logger.debug("Rendering Liquid:", item.relative_path)
-            output = self.render_liquid(output, payload, self.liquid_path(item))
+            output = self.render_liquid(output, payload, self.liquid_path(item), item.relative_path)
         item.content = self.convert(item, output)
         self.site.site_plugins.hooks.trigger_item(item, "post_convert")
         output = item.content
@@ -137,5 +140,7 @@ class Renderer:
         self._assign_highlighter_options(payload, doc.converter())
         output = excerpt.content
         if doc.data.get("render_with_liquid") is not False and ("{%" in output or "{{" in output):
-            output = self.render_liquid(output, payload, excerpt.relative_path)
+            # Jekyll names an excerpt ``Excerpt#path``: its document's absolute path and "/#excerpt".
+            path = os.path.join(self.liquid_path(doc), "#excerpt")
+            output = self.render_liquid(output, payload, path, excerpt.relative_path)
         return self.convert(doc, output)

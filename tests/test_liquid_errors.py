@@ -205,3 +205,24 @@ def test_warnings_for_markup_python_liquid_words_otherwise(build_site) -> None:
         'Liquid Warning: Liquid syntax error (line 3): Expected id but found end_of_string in "{{ 1 | }}" in '
         'index.html',
     ]
+
+
+def test_documents_are_named_by_their_absolute_path(build_site, tmp_path):
+    # Jekyll 4.3.1 names a document by Document#path (absolute), a page by its relative path:
+    #   Liquid Warning: Liquid syntax error (line 1): Expected id but found end_of_string in "{{ "x" | }}"
+    #     in SRC/_posts/2024-01-01-one.md
+    #   Liquid Exception: Liquid syntax error (line 1): Syntax Error in tag 'if' - Valid syntax: if [expression]
+    #     in SRC/_things/t.md
+    built = build_site({
+        "_config.yml": "collections:\n  things:\n    output: true\n",
+        "_posts/2024-01-01-one.md": '---\ntitle: One\n---\nOne {{ "x" | }} two.\n',
+        "_things/t.md": "---\n---\nT {% if %}\n",
+    })
+    source = tmp_path.resolve()
+    assert built.code == 1
+    assert _liquid_lines(built.log) == [
+        'Liquid Warning: Liquid syntax error (line 1): Expected id but found end_of_string in "{{ "x" | }}" in '
+        f"{source}/_posts/2024-01-01-one.md",
+        "Liquid Exception: Liquid syntax error (line 1): Syntax Error in tag 'if' - Valid syntax: if [expression] "
+        f"in {source}/_things/t.md",
+    ]
