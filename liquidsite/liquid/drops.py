@@ -251,13 +251,14 @@ class StaticFileDrop(Drop):
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         f = self.file
+        # StaticFileDrop's methods in Jekyll 4.3.1's order on Ruby 3.1 (``jsonify`` shows it)
         return {
             "name": lambda: f.name,
-            "extname": lambda: f.extname,
-            "modified_time": lambda: f.modified_time,
             "basename": lambda: f.basename,
+            "extname": lambda: f.extname,
             "path": lambda: f.relative_path,
             "collection": lambda: f.collection.label if f.collection is not None else None,
+            "modified_time": lambda: f.modified_time,
         }
 
     def _fallback(self) -> Mapping[str, Any]:
@@ -280,13 +281,14 @@ class CollectionDrop(Drop):
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         c = self.collection
+        # CollectionDrop's methods in Jekyll 4.3.1's order on Ruby 3.1 (``jsonify`` shows it)
         return {
-            "output": lambda: c.write,
             "label": lambda: c.label,
-            "docs": lambda: [d.drop for d in c.docs],
             "files": lambda: [f.drop for f in c.files],
-            "directory": lambda: c.directory,
+            "docs": lambda: [d.drop for d in c.docs],
+            "output": lambda: c.write,
             "relative_directory": lambda: c.relative_directory,
+            "directory": lambda: c.directory,
         }
 
     def _fallback(self) -> Mapping[str, Any]:

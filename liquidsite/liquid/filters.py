@@ -29,7 +29,7 @@ from liquid.token import TOKEN_EXPRESSION, Token
 from ..lazy_re import lazy_pattern
 from ..errors import InvalidDateError
 from ..utils import RUBY_SPACE, awk_split, slugify
-from .drops import DocumentDrop, Drop
+from .drops import CollectionDrop, DocumentDrop, Drop
 from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, string_to_i, to_s
 from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
                                with_ruby_arity)
@@ -496,6 +496,9 @@ def to_json(value: Any, depth: int = 0) -> str:
         return "[" + ",".join(to_json(item, depth + 1) for item in value) + "]"
     if isinstance(value, Drop):
         data = value.to_dict()
+        if isinstance(value, CollectionDrop):
+            # CollectionDrop#docs holds Document objects, not drops: JSON prints each as its to_s
+            data["docs"] = [doc.ruby_to_s() for doc in data["docs"]]
         # DocumentDrop#hash_for_json collapses next and previous from JSON depth 2 on (a document
         # printed alone or in an array shows its neighbours whole, and theirs collapsed).
         if isinstance(value, DocumentDrop) and depth >= 2:
