@@ -29,7 +29,8 @@ class BlockParsers(_Base):
     BLANK_LINE_START = P.BLANK_LINE
     EOB_MARKER_START = P.EOB_MARKER
     PARAGRAPH_START = P.PARAGRAPH_START
-    SETEXT_HEADER_START = rx("^" + P.OPT_SPACE + r"(?P<contents>[^ \t].*)\n(?P<level>[-=])[-=]*[ \t\r\f\v]*\n")
+    # ``.*+``: a line with no underline fails at once instead of giving its characters back one by one
+    SETEXT_HEADER_START = rx("^" + P.OPT_SPACE + r"(?P<contents>[^ \t].*+)\n(?P<level>[-=])[-=]*[ \t\r\f\v]*\n")
     ATX_HEADER_START = rx(r"^(?P<level>#{1,6})[\t ]*(?P<contents>[^ \t].*)\n")
     BLOCKQUOTE_START = P.BLOCKQUOTE_START
     CODEBLOCK_START = P.INDENT
