@@ -20,6 +20,7 @@ from .html_tags import HtmlParsers, StopBlockParsing
 from .lists import ListParsers
 from .patterns import WHITESPACE
 from ..regex_starts import first_chars
+from .prefilter import searcher
 from .scanner import Scanner, has_line_anchor
 from .spans import SPAN_PARSER_TABLE, SpanParsers
 from .tables import TableParsers
@@ -326,23 +327,32 @@ class KramdownParser(
         if len(self.stack) > MAX_SPAN_DEPTH:
             parsers, by_char, any_char = [], {}, ()
         src = self.src
+        string = src.string
+        end = len(string)
+        # the scanner's scan_until, inlined with what it looks up for the pattern looked up once
+        search, search_rest = searcher(used_re), has_line_anchor(used_re)
         stop_found = False
-        while not src.eos() and not stop_found:
-            result = src.scan_until(used_re)
-            if result is None:
+        while src.pos < end:
+            start = src.pos
+            if search_rest and start and string[start - 1] != "\n":
+                src.offset = start
+                src.m = found = search(string[start:], 0)
+            else:
+                src.offset = 0
+                src.m = found = search(string, start)
+            if found is None:
                 if stop_re is None:
-                    self.add_text(src.rest())
-                    src.terminate()
+                    self.add_text(string[start:])
+                    src.pos = end
                 break
-            self.add_text(result)
+            pos = src.pos = found.end() + src.offset
+            self.add_text(string[start:pos])
             if stop_re is not None and src.check(stop_re) is not None:
                 stop_found = stop_ok() if stop_ok is not None else True
-            if stop_found:
-                break
-            pos = src.pos
-            string = src.string
+                if stop_found:
+                    break
             mid_line = pos > 0 and string[pos - 1] != "\n"
-            for index in by_char.get(string[pos], any_char) if pos < len(string) else any_char:
+            for index in by_char.get(string[pos], any_char) if pos < end else any_char:
                 start_re, method = parsers[index]
                 if mid_line and has_line_anchor(start_re):
                     matched = src.match(start_re)
