@@ -69,10 +69,14 @@ def _ranges(ranges: tuple[tuple[int, int], ...]) -> str:
 
 # Onigmo's Unicode classes from Python's: ``\\w`` without the other numbers (``½``), with the
 # alphabetic marks and symbols (``ि``, ``Ⓐ``). [[:alpha:]] adds ``_`` here, as the names need it.
+# An ASCII character is decided by a small class first: ``re`` tests a character against a class
+# holding characters beyond the BMP range by range, which made the tag and attribute patterns
+# spend some hundred steps on each character of a name (none of those classes holds ASCII).
 _NOT_OTHER_NUMBER = "(?![" + _ranges(OTHER_NUMBERS) + "])"
 _ALPHABETIC_MARK = _ranges(OTHER_ALPHABETIC)
-_ALNUM_OR_UNDERSCORE = f"(?:{_NOT_OTHER_NUMBER}(?u:\\w)|[{_ALPHABETIC_MARK}])"
-_NAME_CHAR = f"(?:{_NOT_OTHER_NUMBER}(?u:\\w)|[{_ALPHABETIC_MARK}\\-.])"
+_NON_ASCII_ALNUM = f"(?=[^\\x00-\\x7f])(?:{_NOT_OTHER_NUMBER}(?u:\\w)|[{_ALPHABETIC_MARK}])"
+_ALNUM_OR_UNDERSCORE = f"(?:[A-Za-z0-9_]|{_NON_ASCII_ALNUM})"
+_NAME_CHAR = f"(?:[A-Za-z0-9_\\-.]|{_NON_ASCII_ALNUM})"
 
 # REXML::Parsers::BaseParser's UNAME_STR, ``[[:alpha:]_][-[:alnum:]._]*`` (optionally prefixed),
 # which kramdown's HTML tag and attribute patterns use: not the XML 1.0 names above (``<a·b>``,
