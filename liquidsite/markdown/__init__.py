@@ -63,12 +63,12 @@ def render(text: str, options: Optional[Mapping[str, Any]] = None) -> str:
         from .parser import KramdownParser
 
         _classes[:] = [KramdownParser, GFMParser, HtmlConverter]
-    KramdownParser, GFMParser, HtmlConverter = _classes
+    kramdown_parser, gfm_parser, converter = _classes
     opts = dict(_resolved_for(options))
-    parser_class = GFMParser if str(opts.get("input") or "").lower() == "gfm" else KramdownParser
+    parser_class = gfm_parser if str(opts.get("input") or "").lower() == "gfm" else kramdown_parser
     root = parser_class(text, opts).parse()
     converter_options = {**opts, **root.options.get("options", {})}
-    return HtmlConverter(root, converter_options).convert(root)
+    return converter(root, converter_options).convert(root)
 
 
 render.honours = [  # type: ignore[attr-defined]
