@@ -83,19 +83,24 @@ class HtmlConverter:
     # -- dispatch ------------------------------------------------------------------
 
     def convert(self, el: Element, indent: int = -2) -> str:
-        method = self.methods.get(el.type)
-        if method is None:  # looked up once per element type and document, not once per element
-            method = self.methods[el.type] = getattr(self, f"convert_{el.type}", self.convert_unknown)
-        return method(el, indent)
+        return (self.methods.get(el.type) or self.method(el.type))(el, indent)
+
+    def method(self, type: str) -> Callable[[Element, int], str]:
+        """The method converting elements of *type*, looked up once per type and document."""
+        method = self.methods[type] = getattr(self, f"convert_{type}", self.convert_unknown)
+        return method
 
     def inner(self, el: Element, indent: int) -> str:
         indent += self.indent
-        self.stack.append(el)
-        if len(self.stack) > MAX_CONVERT_DEPTH:
+        stack = self.stack
+        stack.append(el)
+        if len(stack) > MAX_CONVERT_DEPTH:
             result = ""
-        else:
-            result = "".join([self.convert(child, indent) for child in el.children])
-        self.stack.pop()
+        else:  # convert() inlined: this runs for every element
+            methods = self.methods
+            result = "".join([(methods.get(child.type) or self.method(child.type))(child, indent)
+                              for child in el.children])
+        stack.pop()
         return result
 
     def convert_unknown(self, el: Element, indent: int) -> str:
