@@ -49,18 +49,26 @@ def _resolved_for(options: Optional[Mapping[str, Any]]) -> tuple[tuple[str, Any]
     return resolved
 
 
+#: the parser classes (kramdown's, GFM's) and the converter class, once the first document loaded them
+_classes: list[Any] = []
+
+
 def render(text: str, options: Optional[Mapping[str, Any]] = None) -> str:
     """Convert Markdown *text* to HTML the way kramdown (as configured by *options*) does."""
-    # The parser and converter load with the first document: a site without Markdown never needs them.
-    from .converter import HtmlConverter
-    from .gfm import GFMParser
-    from .parser import KramdownParser
+    if not _classes:
+        # The parser and converter load with the first document: a site without Markdown never needs
+        # them. Not an import statement in each call: that cost a twentieth of converting a title.
+        from .converter import HtmlConverter
+        from .gfm import GFMParser
+        from .parser import KramdownParser
 
+        _classes[:] = [KramdownParser, GFMParser, HtmlConverter]
+    kramdown_parser, gfm_parser, converter = _classes
     opts = dict(_resolved_for(options))
-    parser_class = GFMParser if str(opts.get("input") or "").lower() == "gfm" else KramdownParser
+    parser_class = gfm_parser if str(opts.get("input") or "").lower() == "gfm" else kramdown_parser
     root = parser_class(text, opts).parse()
     converter_options = {**opts, **root.options.get("options", {})}
-    return HtmlConverter(root, converter_options).convert(root)
+    return converter(root, converter_options).convert(root)
 
 
 render.honours = [  # type: ignore[attr-defined]

@@ -135,18 +135,19 @@ class GFMParser(KramdownParser):
     # -- second pass ---------------------------------------------------------------
 
     def update_elements(self, element: Element) -> None:
+        hard_line_break = self.hard_line_break
         new_children: list[Element] = []
         for child in element.children:
-            if child.type == "text" and self.hard_line_break in child.value:
-                new_children.extend(self.split_hard_breaks(element, child))
-            elif child.type == "html_element":
-                new_children.append(child)
-            elif child.type == "header" and self.options.get("auto_ids") and "id" not in child.attr:
+            ctype = child.type
+            if ctype == "text":
+                if hard_line_break in child.value:
+                    new_children.extend(self.split_hard_breaks(element, child))
+                    continue
+            elif ctype == "header" and self.options.get("auto_ids") and "id" not in child.attr:
                 child.attr["id"] = self.generate_gfm_header_id(child.options.get("raw_text") or "")
-                new_children.append(child)
-            else:
+            elif ctype != "html_element" and child.children:  # a leaf has nothing to update
                 self.update_elements(child)
-                new_children.append(child)
+            new_children.append(child)
         element.children = new_children
 
     def split_hard_breaks(self, element: Element, child: Element) -> list[Element]:

@@ -4,6 +4,7 @@ the ``markdown="0|1|block|span"`` attribute that switches parsing inside an elem
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from ..lazy_re import lazy_pattern
@@ -33,6 +34,7 @@ _NEWLINES = lazy_pattern(r"\n+")
 TagHandler = Callable[[Element, bool, bool], None]
 
 
+@lru_cache(maxsize=256)
 def _end_tag_lookahead(name: str) -> re.Pattern[str]:
     return re.compile(r"(?=</" + re.escape(name) + r"\s*>)", re.IGNORECASE | re.DOTALL | re.ASCII)
 

@@ -20,6 +20,7 @@ from .html_tags import HtmlParsers, StopBlockParsing
 from .lists import ListParsers
 from .patterns import WHITESPACE
 from ..regex_starts import first_chars
+from .prefilter import searcher
 from .scanner import Scanner, has_line_anchor
 from .spans import SPAN_PARSER_TABLE, SpanParsers
 from .tables import TableParsers
@@ -62,16 +63,20 @@ _stop_union_cache: dict[tuple[str, str], re.Pattern[str]] = {}
 
 
 Dispatch = tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
+#: a parser's start pattern and its method (the class's function: it is called with the parser)
+Parser = tuple[re.Pattern[str], Callable[[Any], Any]]
 #: a set of span parsers: their start patterns' union, its source, the parsers, their dispatch table
-SpanSetup = tuple[re.Pattern[str], str, list[tuple[re.Pattern[str], Callable[[], Any]]], Dispatch]
+SpanSetup = tuple[re.Pattern[str], str, list[Parser], Dispatch]
 #: by the patterns' ids (hashing a pattern hashes its compiled code), holding the patterns
 _dispatch_cache: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], Dispatch]] = {}
-#: a parser class's block parsers (start pattern, method name), span parsers by name (the same),
-#: the union of the span start patterns with its source, the block dispatch table
-ParserSetup = tuple[list[tuple[re.Pattern[str], str]], dict[str, tuple[re.Pattern[str], str]],
-                    tuple[re.Pattern[str], str], Dispatch]
+#: a parser class's block parsers, span parsers by name, the union of the span start patterns with
+#: its source, the block dispatch table
+ParserSetup = tuple[list[Parser], dict[str, Parser], tuple[re.Pattern[str], str], Dispatch]
+SetupKey = tuple[type, tuple[str, ...], tuple[str, ...]]
 #: by parser class and the names of its block and span parsers
-_parser_setups: dict[tuple[type, tuple[str, ...], tuple[str, ...]], ParserSetup] = {}
+_parser_setups: dict[SetupKey, ParserSetup] = {}
+#: the same, the span setups of the sets of span parsers used so far
+_span_setups: dict[SetupKey, dict[Optional[tuple[str, ...]], SpanSetup]] = {}
 
 
 def dispatch_table(patterns: tuple[re.Pattern[str], ...]) -> Dispatch:
@@ -159,21 +164,19 @@ class KramdownParser(
         setup = _parser_setups.get(key)
         if setup is None:
             setup = _parser_setups[key] = self.parser_setup()
-        block_parsers, span_parsers, (self.span_start_re, self.span_start_src), self.block_dispatch = setup
-        self.block_parsers: list[tuple[re.Pattern[str], Callable[[], bool]]] = [
-            (start_re, getattr(self, method)) for start_re, method in block_parsers
-        ]
-        self.span_parsers_by_name: dict[str, tuple[re.Pattern[str], Callable[[], Any]]] = {
-            name: (start_re, getattr(self, method)) for name, (start_re, method) in span_parsers.items()
-        }
-        self.span_setups: dict[Optional[tuple[str, ...]], SpanSetup] = {}
+        self.block_parsers, self.span_parsers_by_name, (self.span_start_re, self.span_start_src), \
+            self.block_dispatch = setup
+        self.span_setups = _span_setups.setdefault(key, {})
 
     def parser_setup(self) -> ParserSetup:
         """What :meth:`configure_parser` needs for this class and set of parsers, worked out once:
         each document of a build (most of them one-line titles through ``markdownify``) needs the
-        same, and working it out again was a third of converting a short title."""
-        block_parsers = [(getattr(self, f"{name.upper()}_START"), f"parse_{name}") for name in self.block_parser_names]
-        span_parsers = {name: (SPAN_PARSER_TABLE[name][0], SPAN_PARSER_TABLE[name][2])
+        same, and working it out again was a third of converting a short title. The parsers are the
+        class's functions, not methods bound to a parser: binding them cost a tenth of that again."""
+        cls = type(self)
+        block_parsers = [(getattr(cls, f"{name.upper()}_START"), getattr(cls, f"parse_{name}"))
+                         for name in self.block_parser_names]
+        span_parsers = {name: (SPAN_PARSER_TABLE[name][0], getattr(cls, SPAN_PARSER_TABLE[name][2]))
                         for name in self.span_parser_names}
         return (block_parsers, span_parsers, self.span_parser_regexps(tuple(self.span_parser_names)),
                 dispatch_table(tuple(start_re for start_re, _ in block_parsers)))
@@ -268,7 +271,7 @@ class KramdownParser(
                 else:
                     matched = src.match(start_re)
                 if matched is not None:
-                    if method():
+                    if method(self):
                         break
                     if src.pos != pos:  # a parser that declined yet moved on: the rest try the new place
                         pos = src.pos
@@ -326,23 +329,32 @@ class KramdownParser(
         if len(self.stack) > MAX_SPAN_DEPTH:
             parsers, by_char, any_char = [], {}, ()
         src = self.src
+        string = src.string
+        end = len(string)
+        # the scanner's scan_until, inlined with what it looks up for the pattern looked up once
+        search, search_rest = searcher(used_re), has_line_anchor(used_re)
         stop_found = False
-        while not src.eos() and not stop_found:
-            result = src.scan_until(used_re)
-            if result is None:
+        while src.pos < end:
+            start = src.pos
+            if search_rest and start and string[start - 1] != "\n":
+                src.offset = start
+                src.m = found = search(string[start:], 0)
+            else:
+                src.offset = 0
+                src.m = found = search(string, start)
+            if found is None:
                 if stop_re is None:
-                    self.add_text(src.rest())
-                    src.terminate()
+                    self.add_text(string[start:])
+                    src.pos = end
                 break
-            self.add_text(result)
+            pos = src.pos = found.end() + src.offset
+            self.add_text(string[start:pos])
             if stop_re is not None and src.check(stop_re) is not None:
                 stop_found = stop_ok() if stop_ok is not None else True
-            if stop_found:
-                break
-            pos = src.pos
-            string = src.string
+                if stop_found:
+                    break
             mid_line = pos > 0 and string[pos - 1] != "\n"
-            for index in by_char.get(string[pos], any_char) if pos < len(string) else any_char:
+            for index in by_char.get(string[pos], any_char) if pos < end else any_char:
                 start_re, method = parsers[index]
                 if mid_line and has_line_anchor(start_re):
                     matched = src.match(start_re)
@@ -350,7 +362,7 @@ class KramdownParser(
                     src.offset = 0
                     src.m = matched = start_re.match(string, pos)
                 if matched is not None:
-                    method()
+                    method(self)
                     break
             else:
                 self.add_text(src.getch())

@@ -4,6 +4,10 @@ Translated from kramdown's Ruby regexps. Ruby's ``\\s``, ``\\w`` and ``\\d`` are
 and its ``^``/``$`` are always line anchors, so patterns compile with ``re.ASCII |
 re.MULTILINE``; Ruby's ``/m`` is ``re.DOTALL``. Ruby's ``\\Z`` (end, or before a final
 newline) is written ``(?=\\n?\\Z)``.
+
+Where kramdown takes the rest of a line lazily (``.*?\\n``) the port takes it greedily
+(``.*\\n``): ``.`` stops at a newline, so both match the same, but ``re`` steps through a
+lazy repeat character by character, which made matching a long line ten times slower.
 """
 
 from __future__ import annotations
@@ -65,10 +69,14 @@ def _ranges(ranges: tuple[tuple[int, int], ...]) -> str:
 
 # Onigmo's Unicode classes from Python's: ``\\w`` without the other numbers (``½``), with the
 # alphabetic marks and symbols (``ि``, ``Ⓐ``). [[:alpha:]] adds ``_`` here, as the names need it.
+# An ASCII character is decided by a small class first: ``re`` tests a character against a class
+# holding characters beyond the BMP range by range, which made the tag and attribute patterns
+# spend some hundred steps on each character of a name (none of those classes holds ASCII).
 _NOT_OTHER_NUMBER = "(?![" + _ranges(OTHER_NUMBERS) + "])"
 _ALPHABETIC_MARK = _ranges(OTHER_ALPHABETIC)
-_ALNUM_OR_UNDERSCORE = f"(?:{_NOT_OTHER_NUMBER}(?u:\\w)|[{_ALPHABETIC_MARK}])"
-_NAME_CHAR = f"(?:{_NOT_OTHER_NUMBER}(?u:\\w)|[{_ALPHABETIC_MARK}\\-.])"
+_NON_ASCII_ALNUM = f"(?=[^\\x00-\\x7f])(?:{_NOT_OTHER_NUMBER}(?u:\\w)|[{_ALPHABETIC_MARK}])"
+_ALNUM_OR_UNDERSCORE = f"(?:[A-Za-z0-9_]|{_NON_ASCII_ALNUM})"
+_NAME_CHAR = f"(?:[A-Za-z0-9_\\-.]|{_NON_ASCII_ALNUM})"
 
 # REXML::Parsers::BaseParser's UNAME_STR, ``[[:alpha:]_][-[:alnum:]._]*`` (optionally prefixed),
 # which kramdown's HTML tag and attribute patterns use: not the XML 1.0 names above (``<a·b>``,
@@ -164,7 +172,7 @@ LAZY_END_SRC = (
 )
 LAZY_END = rx(LAZY_END_SRC)
 
-PATTERN_TAIL = r"[\t| ].*?\n"
+PATTERN_TAIL = r"[\t| ].*\n"
 LIST_START_UL_SRC = "^(" + OPT_SPACE + r"[+*-])(" + PATTERN_TAIL + ")"
 LIST_START_OL_SRC = "^(" + OPT_SPACE + r"\d+\.)(" + PATTERN_TAIL + ")"
 LIST_START_UL = rx(LIST_START_UL_SRC)
@@ -174,8 +182,8 @@ LIST_START = rx(LIST_START_SRC)
 DEFINITION_LIST_START_SRC = "^(" + OPT_SPACE + ":)(" + PATTERN_TAIL + ")"
 DEFINITION_LIST_START = rx(DEFINITION_LIST_START_SRC)
 
-PARAGRAPH_START = rx("^" + OPT_SPACE + r"[^ \t].*?\n")
-PARAGRAPH_MATCH = rx(r"^.*?\n")
+PARAGRAPH_START = rx("^" + OPT_SPACE + r"[^ \t].*\n")
+PARAGRAPH_MATCH = rx(r"^.*\n")
 PARAGRAPH_END = rx(LAZY_END_SRC + "|" + DEFINITION_LIST_START_SRC)
 
 BLOCK_BOUNDARY = rx(BLANK_LINE_SRC + "|" + EOB_MARKER_SRC + "|" + IAL_BLOCK_START_SRC + r"|" + END)

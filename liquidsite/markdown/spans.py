@@ -55,6 +55,12 @@ SPAN_PARSER_TABLE: dict[str, tuple[re.Pattern[str], str, str]] = {
     "escaped_chars": (P.ESCAPED_CHARS, r"\\", "parse_escaped_chars"),
 }
 
+#: for each emphasis delimiter, the pattern closing it and the doubled delimiter that does not close an em
+_EMPHASIS_STOPS = {
+    delim: (re.compile(re.escape(delim)), re.compile(re.escape(delim * 2) + "(?!" + re.escape(delim) + ")"))
+    for delim in ("*", "**", "_", "__")
+}
+
 SQ_PUNCT = r"[!\"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"
 SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
 
@@ -119,8 +125,7 @@ class SpanParsers(_Base):
 
         def sub_parse(delim: str, elem: str) -> tuple[bool, Element, re.Pattern[str]]:
             el = Element(elem)
-            stop_re = re.compile(re.escape(delim))
-            double = re.compile(re.escape(delim * 2) + "(?!" + re.escape(delim) + ")")
+            stop_re, double = _EMPHASIS_STOPS[delim]
 
             def stop_ok() -> bool:
                 string, pos = src.string, src.pos

@@ -23,8 +23,10 @@ TABLE_SEP_LINE = rx(r"^([+|: \t-]*?-[+|: \t-]*?)[ \t]*\n")
 TABLE_HSEP_ALIGN = rx(r"[ \t]?(:?)-+(:?)[ \t]?")
 TABLE_FSEP_LINE = rx(r"^[+|: \t=]*?=[+|: \t=]*?[ \t]*\n")
 TABLE_ROW_LINE = rx(r"^(.*?)[ \t]*\n")
-TABLE_PIPE_CHECK = r"(?:\||.*?[^\\\n]\|)"
-TABLE_LINE = rx(TABLE_PIPE_CHECK + r".*?\n")
+# A pipe on the line, first checked by a scan to its last pipe: without it, a line of a paragraph
+# costs re a step per character for the lazy repeat (the block parsers try this on every line).
+TABLE_PIPE_CHECK = r"(?=.*\|)(?:\||.*?[^\\\n]\|)"
+TABLE_LINE = rx(TABLE_PIPE_CHECK + r".*\n")
 TABLE_PIPE_AT_START = rx("^" + TABLE_PIPE_CHECK)
 _LEADING_PIPE = lazy_pattern(r"^\s*\|", re.ASCII)
 _CODE_ELEMENT = lazy_pattern(r"(<code.*?>.*?</code>)")
@@ -41,7 +43,7 @@ def _ruby_split_lines(text: str) -> list[str]:
 
 
 class TableParsers(_Base):
-    TABLE_START = rx("^" + P.OPT_SPACE + r"(?=\S)" + TABLE_PIPE_CHECK + r".*?\n")
+    TABLE_START = rx("^" + P.OPT_SPACE + r"(?=\S)" + TABLE_PIPE_CHECK + r".*\n")
 
     def parse_table(self) -> bool:
         if not self.after_block_boundary():
