@@ -75,7 +75,7 @@ class Renderer:
         if layout is not None:
             payload["layout"] = dict(layout.data)
         self.site.site_plugins.hooks.trigger_item(item, "pre_render", payload)
-        output = item.content
+        output = item.content_to_render()
         if item.render_with_liquid:
             logger.debug("Rendering Liquid:", item.relative_path)
             output = self.render_liquid(output, payload, self.liquid_path(item))
