@@ -237,3 +237,18 @@ def test_a_generated_page_shows_its_gems_template_as_content_until_it_renders(bu
         '/robots.txt 44 Sitemap: {{ "sitemap.xml" | absolute_url }}\n|'
         '/feed.xml 4270 <?xml version="1.0" encoding="utf-8"?>{% if p|\n')
     assert built.files["robots.txt"] == "Sitemap: https://example.org/sitemap.xml\n"
+
+
+def test_a_mapping_or_sequence_as_a_mapping_key_is_read_as_psych_reads_it(build_site):
+    """lsieun.github.io's front matter `typora-root-url: {{ site.url }}` is a flow mapping whose key is a
+    mapping: Psych reads it (a Ruby Hash can be a key), PyYAML refused it and the page lost its front matter.
+    Observed from Jekyll 4.3.1."""
+    built = build_site({"index.md": (
+        '---\ntitle: "Architecture"\ntypora-root-url: {{ site.url }}\nk: {[1, 2]: a, {x: 1}: b}\n---\n'
+        "[{{ page.title }}] [{{ page.typora-root-url }}] [{{ page.k }}] [{{ page.k | jsonify }}] "
+        "[{{ page.typora-root-url | size }}]\n{% for p in page.k %}({{ p[0] }}|{{ p[1] }}){% endfor %}\n")})
+    assert built.code == 0, built.log
+    assert "YAML Exception" not in built.log
+    assert built.read("index.html") == (
+        "<p>[Architecture] [{{“site.url”=&gt;nil}=&gt;nil}] [{[1, 2]=&gt;”a”, {“x”=&gt;1}=&gt;”b”}] "
+        "[{“[1, 2]”:”a”,”{\"x\"=&gt;1}”:”b”}] [1]\n(12|a)({“x”=&gt;1}|b)</p>\n")
