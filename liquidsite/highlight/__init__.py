@@ -416,6 +416,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "vb": ("vb", "VisualBasicLexer"),
     "verilog": ("verilog", "VerilogLexer"),
     "vhdl": ("vhdl", "VHDLLexer"),
+    "vue": ("vue", "VueLexer"),
     "viml": ("viml", "VimLLexer"),
     "xml": ("html", "XMLLexer"),
     "yaml": ("yaml", "YAMLLexer"),
