@@ -207,10 +207,13 @@ def render_selection(site: "Site", selection: "Selection") -> None:
             site.render_item(item)
         return
     claimed, taken, workers = set(claims), 0, min(site.jobs, len(claims))
+    global _carry_leaks  # noqa: PLW0603 - read by the workers forked below
+    leaking = {at for at in claims if reads_leaked_payload(index.order[at])}
+    _carry_leaks = bool(leaking)
     with _Pool(site, index.order, claims, workers) as pool:
         for item in outputs:
             position = index.position[item]
-            result = pool.result(position) if position in claimed else None
+            result = pool.result(position) if position in claimed and position not in leaking else None
             if result is None:
                 site.render_item(item)
             else:
