@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import signal
 import sys
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from .dependencies import EXCERPT_SUFFIX, SITE_PAGES
 from .documents import Page
 from .errors import ConfigError
 from .log import Level, Progress, logger
+from .renderer import UNCHANGED
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -78,6 +80,17 @@ class ParentOnly(BaseException):
 
 
 _in_worker = False  # set in a forked worker only
+_carry_leaks = False  # set when a page of the order reads the payload's leaked content or layout
+
+#: a bare ``content`` or ``layout`` in Liquid markup: what Jekyll's shared payload leaks into a body
+_LEAKED_NAME = re.compile(r"(?:\{\{|\{%)(?:(?!%\}|\}\}).)*?(?<![\w.\-\]])(?:content|layout)\b", re.S)
+
+
+def reads_leaked_payload(item: Renderable) -> bool:
+    """Whether *item*'s own Liquid names ``content`` or ``layout``, which in Jekyll hold what the
+    render before it left (so the parent renders it, in order). Includes it calls are not read."""
+    source = item.source()
+    return isinstance(source, str) and bool(item.render_with_liquid) and _LEAKED_NAME.search(source) is not None
 
 
 def parent_only() -> None:
@@ -142,6 +155,9 @@ def render(site: "Site") -> None:
         progress.done()
         return
     pages_before, taken, workers = len(site.pages), 0, min(jobs, len(order))
+    global _carry_leaks  # noqa: PLW0603 - read by the workers forked below
+    leaking = {at for at, item in enumerate(order) if reads_leaked_payload(item)}
+    _carry_leaks = bool(leaking)
     for start, stop in _rounds(order, len(order) - len(site.pages)):
         # The first render of a round stays here: what it imports, compiles and parses (Markdown,
         # highlighters, the layouts), every worker then has without doing it again.
@@ -158,6 +174,8 @@ def render(site: "Site") -> None:
                 result = pool.result(position)
                 if result is not None and SITE_PAGES in result.read and len(site.pages) != pages_forked:
                     result = None  # it listed the pages the workers have, without those added since
+                if position in leaking:
+                    result = None  # it reads what the render before it left in the payload
                 if result is None:
                     site.render_item(order[position])
                 else:
@@ -189,10 +207,13 @@ def render_selection(site: "Site", selection: "Selection") -> None:
             site.render_item(item)
         return
     claimed, taken, workers = set(claims), 0, min(site.jobs, len(claims))
+    global _carry_leaks  # noqa: PLW0603 - read by the workers forked below
+    leaking = {at for at in claims if reads_leaked_payload(index.order[at])}
+    _carry_leaks = bool(leaking)
     with _Pool(site, index.order, claims, workers) as pool:
         for item in outputs:
             position = index.position[item]
-            result = pool.result(position) if position in claimed else None
+            result = pool.result(position) if position in claimed and position not in leaking else None
             if result is None:
                 site.render_item(item)
             else:
@@ -235,6 +256,9 @@ class Result:
     logs: list[tuple[int, str, str, str]] = field(default_factory=list)  # level, topic, message, once-key
     excerpts: list[tuple[int, str]] = field(default_factory=list)  # (position of the document, output)
     taken: bool = False  # False: the parent renders the page itself
+    #: what the render changed in Jekyll's shared payload (content, layout; each None when unchanged,
+    #: else a 1-tuple), carried when a page of the order reads what the one before it left there
+    leak: Optional[tuple[Optional[tuple[Any]], Optional[tuple[Any]]]] = None
 
     def apply(self, site: "Site", order: list[Renderable], item: Renderable) -> None:
         """Make the parent's *item* what the worker's render made of it, log lines included."""
@@ -248,6 +272,10 @@ class Result:
                 warned.add(once)
             logger.replay(Level(level), topic, message, once)
         item.output, item.content = self.output, self.content
+        if self.leak is not None:
+            content, layout = self.leak
+            site.renderer.apply_leak((UNCHANGED if content is None else content[0],
+                                      UNCHANGED if layout is None else layout[0]))
         for position, output in self.excerpts:
             excerpt = getattr(order[position], "excerpt", None)
             if excerpt is not None and excerpt._output is None:
@@ -404,6 +432,9 @@ def _render_one(site: "Site", item: Renderable, position: int, claimed: set[int]
         return result
     result.taken = True
     result.output, result.content = item.output, item.content
+    if _carry_leaks:
+        content, layout = site.renderer.leak_update
+        result.leak = (None if content is UNCHANGED else (content,), None if layout is UNCHANGED else (layout,))
     result.logs = list(capture.logs)
     result.excerpts = [(at, str(e._output)) for at, e in excerpts if e._output is not None]
     for path, value in capture.cached:  # the parent takes this render: its cache entries are the build's

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 Renderable = Union["Page", "Document"]
 
+#: a part of the shared payload a render left as it was (see ``Renderer.leaked``)
+UNCHANGED: Any = object()
+
 
 class Renderer:
     """Renders the site's pages and documents with one Liquid environment."""
@@ -33,6 +36,12 @@ class Renderer:
         self.site = site
         self.liquid = LiquidRenderer(site)
         self.stats = RenderStats() if site.config.get("profile") else None
+        # Jekyll renders every page and document of a build with one payload and never clears its
+        # ``content`` and ``layout``: a body reading them sees what the previous render left, the
+        # input of its last layout and its layouts' merged data (which win over this page's layout
+        # data until the layouts render). What the last render left, and what it changed:
+        self.leaked: tuple[Any, Any] = (None, None)
+        self.leak_update: tuple[Any, Any] = (UNCHANGED, UNCHANGED)
 
     def render_liquid(self, source: str, payload: dict[str, Any], path: str, profile_name: str = "") -> str:
         if self.stats is None:
@@ -73,21 +82,34 @@ class Renderer:
             drop = DocumentDrop(item)
             paginator = None
         payload = self.payload(drop, paginator, item)
+        payload["content"], payload["layout"] = self.leaked
         self._assign_highlighter_options(payload, item.converter())
         layout = self.site.layouts.get(str(item.layout_name))
-        if layout is not None:
-            payload["layout"] = dict(layout.data)
+        if layout is not None:  # Jekyll's assign_layout_data!: the leaked data wins
+            payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
         self.site.site_plugins.hooks.trigger_item(item, "pre_render", payload)
-        output = item.content
+        output = item.content_to_render()
         if item.render_with_liquid:
             logger.debug("Rendering Liquid:", item.relative_path)
             output = self.render_liquid(output, payload, self.liquid_path(item), item.relative_path)
         item.content = self.convert(item, output)
         self.site.site_plugins.hooks.trigger_item(item, "post_convert")
         output = item.content
+        content_before = payload["content"]
         if item.place_in_layout:
             output = self.place_in_layouts(item, output, payload)
+        self.leak_update = (
+            UNCHANGED if payload["content"] is content_before else payload["content"],
+            payload["layout"] if item.place_in_layout or layout is not None else UNCHANGED,
+        )
+        self.apply_leak(self.leak_update)
         return output
+
+    def apply_leak(self, update: tuple[Any, Any]) -> None:
+        """Take what a render changed in the shared payload (a worker's, in the parent)."""
+        content, layout = update
+        self.leaked = (self.leaked[0] if content is UNCHANGED else content,
+                       self.leaked[1] if layout is UNCHANGED else layout)
 
     @staticmethod
     def _assign_highlighter_options(payload: dict[str, Any], converter: Any) -> None:

@@ -185,6 +185,7 @@ class Site:
             self.dependencies.start(self.render_order())
             install_tracking(self, drops=True, renderer=True)
         hooks = self.site_plugins.hooks
+        self.renderer.leaked = (None, None)  # each build's payload is new (Site#site_payload)
         hooks.trigger("site", "pre_render", self, self.renderer.payload(None))
         if selection is not None:
             pool.render_selection(self, selection)  # in order, in this process or in workers (--jobs)

@@ -29,8 +29,47 @@ _PSYCH_TIMESTAMP = re.compile(r"""^(?P<year>[0-9]{4})-(?P<month>1[012]|0?[0-9])-
     (?:[ \t]*(?P<tz>Z|(?P<tz_sign>[-+])(?P<tz_hour>[0-9][0-9]?)(?::?(?P<tz_minute>[0-9][0-9]?))?))?$""", re.X)
 
 
-class _Loader(_BaseLoader):
-    """PyYAML's safe loader reading timestamps as Psych does."""
+class HashableMap(dict):
+    """A mapping used as a mapping key, which Psych allows (a Ruby Hash can be a key; PyYAML refuses):
+    Typora's ``typora-root-url: {{ site.url }}`` front matter is the mapping ``{{"site.url"=>nil}=>nil}``."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self.items()))
+
+
+class HashableSeq(list):
+    """A sequence used as a mapping key (``{[1, 2]: a}``), as Psych reads it."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(self))
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return HashableMap((_hashable(key), _hashable(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return HashableSeq(_hashable(item) for item in value)
+    return value
+
+
+class _KeysLikePsych:
+    """Mapping keys that are themselves mappings or sequences, which Psych accepts."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if not any(isinstance(key, yaml.CollectionNode) for key, _value in node.value):
+            return super().construct_mapping(node, deep)  # type: ignore[misc]
+        self.flatten_mapping(node)  # type: ignore[attr-defined]
+        mapping = {}
+        for key_node, value_node in node.value:
+            collection = isinstance(key_node, yaml.CollectionNode)
+            key = self.construct_object(key_node, deep=deep or collection)  # type: ignore[attr-defined]
+            mapping[_hashable(key) if collection else key] = self.construct_object(  # type: ignore[attr-defined]
+                value_node, deep=deep)
+        return mapping
+
+
+class _Loader(_KeysLikePsych, _BaseLoader):
+    """PyYAML's safe loader reading timestamps (and collections as keys) as Psych does."""
 
 
 def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
@@ -64,7 +103,7 @@ def ruby_offset(offset: dt.timedelta) -> str:
     return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
-class _RedefiningLoader(yaml.SafeLoader):
+class _RedefiningLoader(_KeysLikePsych, yaml.SafeLoader):
     """The pure-Python loader for texts that define an anchor twice, which Psych allows.
 
     Psych keeps the latest definition (an alias refers to the anchor defined last before it);

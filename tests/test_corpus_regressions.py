@@ -218,3 +218,67 @@ def test_cycle_drops_its_nil_values_as_ruby_liquid_does(build_site):
     )})
     assert built.files["index.html"] == (
         "[<r>|</r>][<r>|</r>][<r>|</r>][<r>|</r>]\n(a1)(a)(a)\n<|x><|false>\n")
+
+
+def test_a_generated_page_shows_its_gems_template_as_content_until_it_renders(build_site):
+    """mediumish's lunr index prints `page.content` of every page in `site.pages`: jekyll-sitemap's robots.txt
+    and sitemap.xml and jekyll-feed's feed.xml are PageWithoutAFile pages whose content is the gem's (minified)
+    Liquid template until they render, after every other page. Observed from Jekyll 4.3.1."""
+    built = build_site({
+        "_config.yml": "url: https://example.org\nplugins: [jekyll-sitemap, jekyll-feed]\n"
+                       "time: 2024-01-01 00:00:00 +0000\n",
+        "_posts/2020-01-01-a.md": "---\ntitle: A\n---\nhello\n",
+        "search.txt": "---\n---\n{% for p in site.pages %}{% if p.url != page.url %}{{ p.url }} {{ p.content | size }} "
+                      "{{ p.content | slice: 0, 45 }}|{% endif %}{% endfor %}\n",
+    })
+    assert built.code == 0, built.log
+    assert built.files["search.txt"] == (
+        '/sitemap.xml 1569 <?xml version="1.0" encoding="UTF-8"?>\n{% if |'
+        '/robots.txt 44 Sitemap: {{ "sitemap.xml" | absolute_url }}\n|'
+        '/feed.xml 4270 <?xml version="1.0" encoding="utf-8"?>{% if p|\n')
+    assert built.files["robots.txt"] == "Sitemap: https://example.org/sitemap.xml\n"
+
+
+def test_a_mapping_or_sequence_as_a_mapping_key_is_read_as_psych_reads_it(build_site):
+    """lsieun.github.io's front matter `typora-root-url: {{ site.url }}` is a flow mapping whose key is a
+    mapping: Psych reads it (a Ruby Hash can be a key), PyYAML refused it and the page lost its front matter.
+    Observed from Jekyll 4.3.1."""
+    built = build_site({"index.md": (
+        '---\ntitle: "Architecture"\ntypora-root-url: {{ site.url }}\nk: {[1, 2]: a, {x: 1}: b}\n---\n'
+        "[{{ page.title }}] [{{ page.typora-root-url }}] [{{ page.k }}] [{{ page.k | jsonify }}] "
+        "[{{ page.typora-root-url | size }}]\n{% for p in page.k %}({{ p[0] }}|{{ p[1] }}){% endfor %}\n")})
+    assert built.code == 0, built.log
+    assert "YAML Exception" not in built.log
+    assert built.read("index.html") == (
+        "<p>[Architecture] [{{“site.url”=&gt;nil}=&gt;nil}] [{[1, 2]=&gt;”a”, {“x”=&gt;1}=&gt;”b”}] "
+        "[{“[1, 2]”:”a”,”{\"x\"=&gt;1}”:”b”}] [1]\n(12|a)({“x”=&gt;1}|b)</p>\n")
+
+
+#: Jekyll renders a build with one payload and never clears its `content` and `layout` (lsieun.github.io's post
+#: about jekyll-plantuml shows `{{ content }}` in a code block without `{% raw %}`)
+LEAKING_SITE = {
+    "_layouts/default.html": '<main x="{{ layout.x }}" y="{{ layout.y }}">{{ content }}</main>\n',
+    "_layouts/post.html": "---\nlayout: default\nx: post-x\ny: post-y\n---\n<article>{{ content }}</article>\n",
+    "_layouts/plain.html": "---\nx: plain-x\n---\n[{{ content }}]\n",
+    "a.md": "---\nlayout: post\n---\nA body\n",
+    "b.md": "---\nlayout: plain\n---\nB sees content=({{ content }}) layout.x=({{ layout.x }}) "
+            "layout.y=({{ layout.y }})\n",
+    "c.md": "---\n---\nC sees content=({{ content }}) layout=({{ layout }})\n",
+    "d.md": "---\nlayout: post\n---\nD sees content=({{ content }}) x=({{ layout.x }})\n",
+}
+
+
+def test_a_body_sees_the_content_and_layout_the_render_before_it_left(build_site):
+    """Observed from Jekyll 4.3.1: b sees a's last layout input and its layouts' data (over its own layout's),
+    c (no layout) sees b's; a page without layouts resets `layout` and leaves `content` as it was."""
+    built = build_site(LEAKING_SITE, "--jobs", "1")
+    assert built.code == 0, built.log
+    assert built.read("a.html") == '<main x="post-x" y="post-y"><article><p>A body</p>\n</article>\n</main>\n'
+    assert built.read("b.html") == (
+        "[<p>B sees content=(&lt;article&gt;&lt;p&gt;A body&lt;/p&gt;\n&lt;/article&gt;\n) layout.x=(post-x) "
+        "layout.y=(post-y)</p>\n]\n")
+    b_body = ("&lt;p&gt;B sees content=(&lt;article&gt;&lt;p&gt;A body&lt;/p&gt;\n&lt;/article&gt;\n) "
+              "layout.x=(post-x) layout.y=(post-y)&lt;/p&gt;\n")
+    assert built.read("c.html") == f"<p>C sees content=({b_body}) layout=({{“x”=&gt;”plain-x”}})</p>\n"
+    assert built.read("d.html") == (
+        f'<main x="post-x" y="post-y"><article><p>D sees content=({b_body}) x=(post-x)</p>\n</article>\n</main>\n')

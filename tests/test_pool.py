@@ -113,6 +113,23 @@ def test_order_dependent_site_is_the_one_process_build(tmp_path: Path, jobs: int
 
 
 @needs_fork
+def test_pages_reading_the_payload_the_render_before_left_are_the_one_process_build(tmp_path: Path) -> None:
+    # Jekyll's payload keeps the last render's `content` and `layout` (test_corpus_regressions.LEAKING_SITE)
+    files = {
+        "_layouts/default.html": '<main x="{{ layout.x }}">{{ content }}</main>\n',
+        "_layouts/post.html": "---\nlayout: default\nx: post-x\n---\n<article>{{ content }}</article>\n",
+        "_layouts/plain.html": "---\nx: plain-x\n---\n[{{ content }}]\n",
+        **{f"p{n:02d}.md": f"---\nlayout: {'post' if n % 3 else 'plain'}\n---\nP{n}\n" for n in range(30)},
+        "p10b.md": "---\nlayout: plain\n---\nB ({{ content | size }}) ({{ layout.x }})\n",
+        "p20c.md": "---\n---\nC ({{ content | strip_html | strip }}) ({{ layout }})\n",
+    }
+    built = _same_as_one_process(tmp_path, files)
+    # observed from Jekyll 4.3.1
+    assert built.read("p10b.html") == "[<p>B (31) (post-x)</p>\n]\n"
+    assert built.read("p20c.html") == '<p>C (P20) ({“layout”=&gt;”default”, “x”=&gt;”post-x”})</p>\n'
+
+
+@needs_fork
 def test_cache_written_by_workers_is_the_one_process_cache(tmp_path: Path) -> None:
     source = tmp_path / "site"
     write_tree(source, ORDER_DEPENDENT)

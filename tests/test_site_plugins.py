@@ -229,3 +229,13 @@ def test_a_plugin_liquidsite_lacks_is_named_and_the_build_goes_on(build_site) ->
     assert "Plugin Warning: 'jekyll-spaceship' is not built into liquidsite; the site is built without it." in built.log
     assert "jekyll-feed' is not" not in built.log
     assert "feed.xml" in built.files
+
+
+def test_library_gems_in_plugins_are_not_named_as_missing(build_site) -> None:
+    # bulma-clean-theme lists kramdown-parser-gfm, mzlogin's blog rouge: Jekyll requires them, silently
+    # (observed: Jekyll 4.3.1 builds this site with no warning); liquidsite has both built in
+    built = build_site({"_config.yml": "plugins: [kramdown-parser-gfm, rouge, kramdown]\n",
+                        "index.md": "---\n---\n```ruby\nx = 1\n```\n"})
+    assert built.code == 0, built.log
+    assert "Plugin Warning" not in built.log
+    assert '<span class="n">x</span> <span class="o">=</span> <span class="mi">1</span>' in built.read("index.html")

@@ -323,6 +323,7 @@ def _escape(text: str) -> str:
 # Rouge tags with a lexer of their own in ``lexers/`` (module name, class name).
 _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "apache": ("apache", "ApacheLexer"),
+    "applescript": ("applescript", "AppleScriptLexer"),
     "awk": ("awk", "AwkLexer"),
     "batchfile": ("batchfile", "BatchfileLexer"),
     "bibtex": ("bibtex", "BibTeXLexer"),
@@ -354,6 +355,7 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "groovy": ("groovy", "GroovyLexer"),
     "haskell": ("haskell", "HaskellLexer"),
     "hlsl": ("hlsl", "HLSLLexer"),
+    "handlebars": ("handlebars", "HandlebarsLexer"),
     "html": ("html", "HTMLLexer"),
     "idlang": ("idlang", "IDLangLexer"),
     "ini": ("ini", "INILexer"),
@@ -414,6 +416,8 @@ _OWN_LEXERS: dict[str, tuple[str, str]] = {
     "vb": ("vb", "VisualBasicLexer"),
     "verilog": ("verilog", "VerilogLexer"),
     "vhdl": ("vhdl", "VHDLLexer"),
+    "vue": ("vue", "VueLexer"),
+    "viml": ("viml", "VimLLexer"),
     "xml": ("html", "XMLLexer"),
     "yaml": ("yaml", "YAMLLexer"),
 }

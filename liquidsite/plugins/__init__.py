@@ -137,9 +137,10 @@ def ruby_equivalent(plugin: RubyPlugin, attribute: str) -> Optional[BuiltinPlugi
     return found
 
 
-#: gems al-folio lists in ``plugins:`` that are libraries, not plugins: Jekyll requires them and they
-#: register nothing (``terser`` is what al-folio's ``_plugins/terser.rb`` of 2024–2025 minifies with)
-LIBRARY_GEMS = frozenset(("terser",))
+#: gems sites list in ``plugins:`` that are libraries, not plugins: Jekyll requires them and they
+#: register nothing (``terser`` is what al-folio's ``_plugins/terser.rb`` of 2024–2025 minifies with;
+#: kramdown, its GFM parser and Rouge, which Jekyll loads anyway, are liquidsite's own ports)
+LIBRARY_GEMS = frozenset(("terser", "kramdown", "kramdown-parser-gfm", "rouge"))
 
 
 def warn_unknown(config: Mapping[str, Any]) -> None:
