@@ -52,10 +52,6 @@ class Convertible:
         site resets an output to it before rendering it again (``selection.py``)."""
         return self.content
 
-    def content_to_render(self) -> str:
-        """What the render starts from (a generated page's ``content`` is its gem's template until then)."""
-        return self.content
-
     def converter(self):  # noqa: ANN201 - converters module type
         return self.site.converter_for(self.extname)
 

@@ -88,7 +88,7 @@ class Renderer:
         if layout is not None:  # Jekyll's assign_layout_data!: the leaked data wins
             payload["layout"] = deep_merge(layout.data, payload["layout"] or {})
         self.site.site_plugins.hooks.trigger_item(item, "pre_render", payload)
-        output = item.content_to_render()
+        output = item.content
         if item.render_with_liquid:
             logger.debug("Rendering Liquid:", item.relative_path)
             output = self.render_liquid(output, payload, self.liquid_path(item), item.relative_path)

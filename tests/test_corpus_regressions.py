@@ -220,25 +220,6 @@ def test_cycle_drops_its_nil_values_as_ruby_liquid_does(build_site):
         "[<r>|</r>][<r>|</r>][<r>|</r>][<r>|</r>]\n(a1)(a)(a)\n<|x><|false>\n")
 
 
-def test_a_generated_page_shows_its_gems_template_as_content_until_it_renders(build_site):
-    """mediumish's lunr index prints `page.content` of every page in `site.pages`: jekyll-sitemap's robots.txt
-    and sitemap.xml and jekyll-feed's feed.xml are PageWithoutAFile pages whose content is the gem's (minified)
-    Liquid template until they render, after every other page. Observed from Jekyll 4.3.1."""
-    built = build_site({
-        "_config.yml": "url: https://example.org\nplugins: [jekyll-sitemap, jekyll-feed]\n"
-                       "time: 2024-01-01 00:00:00 +0000\n",
-        "_posts/2020-01-01-a.md": "---\ntitle: A\n---\nhello\n",
-        "search.txt": "---\n---\n{% for p in site.pages %}{% if p.url != page.url %}{{ p.url }} {{ p.content | size }} "
-                      "{{ p.content | slice: 0, 45 }}|{% endif %}{% endfor %}\n",
-    })
-    assert built.code == 0, built.log
-    assert built.files["search.txt"] == (
-        '/sitemap.xml 1569 <?xml version="1.0" encoding="UTF-8"?>\n{% if |'
-        '/robots.txt 44 Sitemap: {{ "sitemap.xml" | absolute_url }}\n|'
-        '/feed.xml 4270 <?xml version="1.0" encoding="utf-8"?>{% if p|\n')
-    assert built.files["robots.txt"] == "Sitemap: https://example.org/sitemap.xml\n"
-
-
 def test_a_mapping_or_sequence_as_a_mapping_key_is_read_as_psych_reads_it(build_site):
     """lsieun.github.io's front matter `typora-root-url: {{ site.url }}` is a flow mapping whose key is a
     mapping: Psych reads it (a Ruby Hash can be a key), PyYAML refused it and the page lost its front matter.

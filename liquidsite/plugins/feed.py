@@ -20,7 +20,6 @@ from ..log import logger
 from .common import (
     absolute_url, empty, liquid_truthy, normalize_whitespace, ruby_str, smartify, strip_html, xml_escape, xmlschema,
 )
-from .gem_templates import FEED_TEMPLATE
 from .generated import GeneratedPage
 from .base import PRIORITIES, BuiltinPlugin
 
@@ -109,7 +108,7 @@ def _add_feed(site: "Site", path: str, collection: str, category: Optional[str],
             posts.append(_select_posts(site, data))
         return render_feed(site, page, posts[0])
 
-    page = GeneratedPage(site, "", path, content, data, template=FEED_TEMPLATE)
+    page = GeneratedPage(site, "", path, content, data)
     site.pages.append(page)
 
 

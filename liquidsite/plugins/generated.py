@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..documents import Page
 from ..errors import InvalidDateError
@@ -18,24 +18,16 @@ class GeneratedPage(Page):
     feed sees every page generated and every post rendered before it (and again when
     a watched site renders the page again). Front matter defaults apply under the
     plugin's own data, as they do to any Jekyll page.
-
-    *template*: the Liquid source Jekyll's page holds until it renders (a gem's template, which
-    liquidsite renders in Python instead). Until this page renders, ``content`` is that text, as
-    another page reading it through ``site.pages`` sees it in Jekyll; the render itself starts
-    from :meth:`content_to_render`.
     """
 
     #: Set on redirect pages, which Jekyll's Doctor never reports as sharing a destination.
     allow_shared_destination = False
 
     def __init__(
-        self, site: "Site", dir: str, name: str, content: "str | Callable[[], str]", data: dict[str, Any],
-        template: Optional[str] = None,
+        self, site: "Site", dir: str, name: str, content: "str | Callable[[], str]", data: dict[str, Any]
     ) -> None:  # noqa: D107 - no file to read, unlike Page
         self._locate(site, dir, name)
         self._source = self._content = content
-        self._template, self._original = template, content
-        self._unrendered = template is not None
         self.body_line = 1
         self.front_matter = dict(data)
         # Jekyll's default_proc: defaults fill only the keys the plugin did not set (even to nil)
@@ -43,23 +35,16 @@ class GeneratedPage(Page):
 
     @property
     def content(self) -> str:
-        if self._unrendered:
-            return self._template or ""
-        return self.content_to_render()
-
-    @content.setter
-    def content(self, value: "str | Callable[[], str]") -> None:
-        # a rendered text, or the source again (a watched site resetting the page before it renders anew)
-        self._unrendered = self._template is not None and value is self._original
-        self._source = self._content = value
-
-    def content_to_render(self) -> str:
         if callable(self._content):
             try:
                 self._content = self._content()
             except InvalidDateError as err:  # as Jekyll's Liquid Exception names the page
                 raise InvalidDateError(f"{err} in {self.page_path}") from None
         return self._content
+
+    @content.setter
+    def content(self, value: "str | Callable[[], str]") -> None:
+        self._source = self._content = value
 
     def source(self) -> "str | Callable[[], str]":
         return self._source

@@ -12,7 +12,6 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from ..dependencies import DATA_SUFFIX, STATIC_FILES, note
-from .gem_templates import ROBOTS_TEMPLATE, SITEMAP_TEMPLATE
 from .generated import GeneratedPage
 from .common import absolute_url, empty, liquid_truthy, xml_escape, xmlschema
 from .base import PRIORITIES, BuiltinPlugin
@@ -37,12 +36,11 @@ def generate(site: "Site") -> None:
         xsl = "/sitemap.xsl" in existing
         site.pages.append(GeneratedPage(
             site, "", "sitemap.xml", lambda: render_sitemap(site, static_files, xsl),
-            {"layout": None, "xsl": xsl}, template=SITEMAP_TEMPLATE,
+            {"layout": None, "xsl": xsl},
         ))
     if "/robots.txt" not in existing:
         robots = f"Sitemap: {absolute_url(site, 'sitemap.xml')}\n"
-        site.pages.append(GeneratedPage(site, "", "robots.txt", lambda: robots, {"layout": None},
-                                        template=ROBOTS_TEMPLATE))
+        site.pages.append(GeneratedPage(site, "", "robots.txt", robots, {"layout": None}))
 
 
 def _loc(site: "Site", url: str) -> str:
