@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 import sass as libsass
 from conftest import run_build, write_tree
+from test_sass_early import _children
 
-from liquidsite import forked, sass, usercache
+from liquidsite import sass, usercache
 
 SITE = {
     "_sass/_base.scss": "$c: red;\n@mixin m { color: $c; }\n.x { margin: 0; }\n",
@@ -72,14 +73,7 @@ def test_a_shared_result_forks_no_child(tmp_path: Path, monkeypatch) -> None:
     cache = tmp_path / "content"
     write_tree(tmp_path / "one", SITE)
     write_tree(tmp_path / "two", SITE)
-    started: list[str] = []
-    real = forked.Child.__init__
-
-    def spy(child: forked.Child, work) -> None:
-        started.append(work.args[1].origin)
-        real(child, work)
-
-    monkeypatch.setattr(forked.Child, "__init__", spy)
+    started = _children(monkeypatch)
     first = _build(tmp_path / "one", cache)
     assert sorted(started) == ["css/main.scss", "css/plain.scss"]
     assert len(_entries(cache)) == 2  # results taken from the children are shared too
