@@ -259,6 +259,8 @@ class Result:
     #: what the render changed in Jekyll's shared payload (content, layout; each None when unchanged,
     #: else a 1-tuple), carried when a page of the order reads what the one before it left there
     leak: Optional[tuple[Optional[tuple[Any]], Optional[tuple[Any]]]] = None
+    #: the cache entries the render added (:data:`.cache.deferred_writes`), written by the parent
+    cached: list[tuple[str, bytes, str]] = field(default_factory=list)
 
     def apply(self, site: "Site", order: list[Renderable], item: Renderable) -> None:
         """Make the parent's *item* what the worker's render made of it, log lines included."""
@@ -272,6 +274,7 @@ class Result:
                 warned.add(once)
             logger.replay(Level(level), topic, message, once)
         item.output, item.content = self.output, self.content
+        cache.keep(self.cached)
         if self.leak is not None:
             content, layout = self.leak
             site.renderer.apply_leak((UNCHANGED if content is None else content[0],
@@ -403,7 +406,7 @@ class _Capture:
 
     logs: list[tuple[int, str, str, str]] = field(default_factory=list)
     excerpts: list["Excerpt"] = field(default_factory=list)
-    cached: list[tuple[str, str]] = field(default_factory=list)
+    cached: list[tuple[str, bytes, str]] = field(default_factory=list)
 
 
 def _render_one(site: "Site", item: Renderable, position: int, claimed: set[int], capture: _Capture,
@@ -437,8 +440,7 @@ def _render_one(site: "Site", item: Renderable, position: int, claimed: set[int]
         result.leak = (None if content is UNCHANGED else (content,), None if layout is UNCHANGED else (layout,))
     result.logs = list(capture.logs)
     result.excerpts = [(at, str(e._output)) for at, e in excerpts if e._output is not None]
-    for path, value in capture.cached:  # the parent takes this render: its cache entries are the build's
-        cache.write_entry(path, value)
+    result.cached = list(capture.cached)  # the parent takes this render: its cache entries are the build's
     return result
 
 
