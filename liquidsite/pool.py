@@ -140,7 +140,8 @@ def _one_process_reason(site: "Site", jobs: int, count: int) -> Optional[str]:
 def render(site: "Site") -> None:
     """Render the site's render order, in workers when it pays (see the module docstring)."""
     order = site.render_order()
-    progress = Progress("Rendering:", lambda: len(site.render_order()))
+    pages = len(site.pages)  # the total grows by the pages rendering adds (Sass source maps)
+    progress = Progress("Rendering:", lambda: len(order) + len(site.pages) - pages)
     jobs = site.jobs
     reason = _one_process_reason(site, jobs, len(order))
     if reason is not None:
