@@ -84,6 +84,12 @@ class SiteView(Protocol):
     def safe(self) -> bool: ...
 
     @property
+    def dependencies(self) -> Optional[Any]:
+        """A watched site's index of what each render read (``serve``, ``--watch``: its files
+        change between builds); None for a one-shot build."""
+        ...
+
+    @property
     def environment(self) -> str: ...
 
     @property

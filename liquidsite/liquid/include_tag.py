@@ -207,10 +207,13 @@ class IncludeFiles:
         )
 
     def template(self, path: str) -> "BoundTemplate":
-        """The parsed include at *path*, parsed once per build (and again only if it changed)."""
+        """The parsed include at *path*, parsed once per build (and again only if it changed: a
+        watched site's files change between its builds; a one-shot build's never asks)."""
+        cached = self.parsed.get(path)
+        if cached is not None and self.site.dependencies is None:
+            return cached[1]
         stat = os.stat(path)
         key = (stat.st_mtime_ns, stat.st_size)
-        cached = self.parsed.get(path)
         if cached is not None and cached[0] == key:
             return cached[1]
         source = read_text(path)
