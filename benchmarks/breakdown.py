@@ -40,6 +40,7 @@ PARTS: list[tuple[str, tuple[str, ...]]] = [
     ("Liquid", ("liquidsite/liquid/", "liquid/", "<liquid template>")),
 ]
 OTHER = "pipeline (other)"
+NATIVE = "no Python frame (start-up, native code)"
 IMPORTS = "imports"
 
 
@@ -76,12 +77,12 @@ def report(raw: str, rate: int, top: int) -> str:
     with open(raw, encoding="utf-8") as handle:
         for line in handle:
             stack, _, count = line.rstrip("\n").rpartition(" ")
-            frames = [frame for frame in stack.split(";") if frame.strip() and not frame.startswith("process ")]
-            if not frames or not count.isdigit():
+            if not count.isdigit():
                 continue
-            part = part_of(frames)
+            frames = [frame for frame in stack.split(";") if frame.strip() and not frame.startswith("process ")]
+            part = part_of(frames) if frames else NATIVE
             samples[part] += int(count)
-            functions[part][_short(frames[-1])] += int(count)
+            functions[part][_short(frames[-1]) if frames else "-"] += int(count)
     total = sum(samples.values()) or 1
     lines = ["| part | CPU | share | where most of it is |", "|---|---|---|---|"]
     for part, count in samples.most_common():
