@@ -31,7 +31,7 @@ from ..errors import InvalidDateError
 from ..utils import RUBY_SPACE, awk_split, slugify
 from .drops import CollectionDrop, DocumentDrop, Drop
 from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, string_to_i, to_s
-from .standard_filters import (LiquidArgumentError, hash_key, iterate, ruby_compare, to_integer, to_time,
+from .standard_filters import (LiquidArgumentError, RubyError, hash_key, iterate, ruby_compare, to_integer, to_time,
                                with_ruby_arity)
 from .strftime import _zone_name, strftime
 from . import uri
@@ -293,15 +293,17 @@ class JekyllFilters:
         return buffer.getvalue()
 
     def sort(self, value: Any, prop: Any = None, nils: Any = "first") -> Any:
+        """``input.sort``, or each item keyed by ``item_property``: a hash's items are its pairs
+        (``[key, value]``, so sorting a hash by a property is a ``TypeError``), anything but an
+        array or a hash has no ``sort``/``map`` (``NoMethodError``)."""
         if is_nil(value):
             raise LiquidArgumentError("Cannot sort a null object.")
-        if is_nil(prop) and isinstance(value, Mapping) and not isinstance(value, Drop):  # Hash#sort: its pairs
-            keys = _sorted_strictly(list(value))
-            return [[key, value[key]] for key in keys]
-        items = (list(value.values()) if isinstance(value, Mapping)
-                 else list(value) if isinstance(value, (list, tuple)) else [value])
+        pairs = isinstance(value, Mapping) and not isinstance(value, Drop)
         if is_nil(prop):
-            return _sorted_strictly(items)
+            if pairs:  # Hash#sort: its pairs
+                keys = _sorted_strictly(list(value))
+                return [[key, value[key]] for key in keys]
+            return _sorted_strictly(_sortable(value, "sort"))
         if nils == "first":
             order = -1
         elif nils == "last":
@@ -310,6 +312,7 @@ class JekyllFilters:
             raise LiquidArgumentError(
                 f"Invalid nils order: '{scalar_to_s(nils)}' is not a valid nils order. It must be 'first' or 'last'."
             )
+        items = [[key, item] for key, item in value.items()] if pairs else _sortable(value, "map")
         keyed = [(_item_property(item, prop), item) for item in items]
 
         def compare(a: tuple[Any, Any], b: tuple[Any, Any]) -> int:
@@ -358,6 +361,16 @@ class JekyllFilters:
         return random.sample(value, min(max(number, 0), len(value)))
 
 
+def _sortable(value: Any, method: str) -> list[Any]:
+    """The items of an array (a drop's values), or Ruby's ``NoMethodError`` for *method* (``sort``,
+    ``map``) called on anything else."""
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, Mapping):
+        return list(value.values())
+    raise _no_method(method, value)
+
+
 def _sorted_strictly(items: list[Any]) -> list[Any]:
     """``Array#sort`` without a block. Strings alone (compared by their bytes) or numbers alone
     sort by a key, as they compare under ``<=>``, without a Python call per comparison: a site's
@@ -383,9 +396,9 @@ def _strict_compare(left: Any, right: Any) -> int:
 def _ruby_class(value: Any) -> str:
     if is_nil(value):
         return "NilClass"
-    return {bool: "TrueClass" if value else "FalseClass", int: "Integer", float: "Float", str: "String",
-            list: "Array", dict: "Hash"}.get(type(value),
-                                             "Hash" if isinstance(value, Mapping) else type(value).__name__)
+    return {bool: "TrueClass" if value else "FalseClass", int: "Integer", float: "Float", Decimal: "Float",
+            str: "String", list: "Array", dict: "Hash", dt.datetime: "Time", dt.date: "Date"}.get(
+                type(value), "Hash" if isinstance(value, Mapping) else type(value).__name__)
 
 
 def _selectable(value: Any) -> list[Any] | None:
@@ -421,28 +434,57 @@ def _is_array_or_hash(value: Any) -> bool:
 
 
 def _item_property(item: Any, prop: Any) -> Any:
-    """Jekyll's ``item_property``: dotted paths into hashes and drops, numeric strings as numbers."""
+    """Jekyll's ``item_property``: ``item[prop]`` as Ruby reads it (``read_liquid_attribute``: a
+    dotted path steps through whatever answers ``[]``, and is ``false`` past a missing step),
+    numeric strings as numbers."""
     name = scalar_to_s(prop)
-    if isinstance(item, Mapping):
-        if "." in name:
-            data: Any = item
-            for key in name.split("."):
-                data = data.get(key) if isinstance(data, Mapping) else None
-                if data is None:
-                    break
-            found = data
-        else:
-            found = item.get(name)
-    elif isinstance(item, str):  # String#[]: the text itself when the string holds it
-        found = name if name in item else None
+    if "." not in name:
+        found = _ruby_index(item, name)
     else:
-        found = None
+        found = item
+        for key in name.split("."):  # `data.respond_to?(:[]) && data[key]`
+            found = _ruby_index(found, key) if _answers_index(found) else False
     text = scalar_to_s(found) if not isinstance(found, (list, Mapping)) else ""
     if _INTEGER_LIKE.match(text):
         return int(text)
     if _FLOAT_LIKE.match(text):
         return float(text)
     return found
+
+
+#: What Ruby 3.1's error_highlight adds to a NoMethodError raised on these lines of Jekyll 4.3.1's
+#: ``filters.rb`` (the source line and a pointer; Jekyll's log squeezes the whitespace).
+_NO_METHOD_SNIPPETS = {
+    "sort": "\n\n        input.sort\n             ^^^^^",
+    "map": "\n\n      input.map { |item| [item_property(item, property), item] }\n           ^^^^\nDid you mean?  tap",
+    "[]": '\n\n      return liquid_data[property] unless property.include?(".")\n                        ^^^^^^^^^^',
+}
+
+
+def _no_method(method: str, value: Any) -> RubyError:
+    """Ruby's ``NoMethodError`` for *method* called on *value* in Jekyll's filters."""
+    text = inspect(value)  # `5:Integer`, `nil:NilClass`, a date's inspect alone
+    receiver = text if text.startswith("#<") else f"{text}:{_ruby_class(value)}"
+    return RubyError(f"undefined method `{method}' for {receiver}{_NO_METHOD_SNIPPETS[method]}")
+
+
+def _answers_index(value: Any) -> bool:
+    """Ruby's ``respond_to?(:[])``: nil, booleans, floats, dates and times do not."""
+    return not (is_nil(value) or isinstance(value, (bool, float, Decimal, dt.date)))
+
+
+def _ruby_index(data: Any, key: str) -> Any:
+    """``data[key]`` in Ruby, *key* a String: a hash's or drop's value, a string's substring; an
+    integer or an array raises ``TypeError``, what has no ``[]`` ``NoMethodError``."""
+    if isinstance(data, Mapping) and not is_nil(data):  # an undefined variable is a Mapping
+        return data.get(key)
+    if isinstance(data, str):  # String#[]: the text itself when the string holds it
+        return key if key in data else None
+    if isinstance(data, (list, tuple)) or (isinstance(data, int) and not isinstance(data, bool)):
+        raise RubyError("no implicit conversion of String into Integer")
+    if not _answers_index(data):
+        raise _no_method("[]", data)
+    return None
 
 
 def _compare_property(value: Any, target: Any) -> bool:

@@ -15,6 +15,7 @@ from typing import Callable, Optional
 from liquid.exceptions import LiquidError, LiquidSyntaxError, UndefinedError, UnknownFilterError
 
 from ..lazy_re import lazy_pattern
+from .standard_filters import RubyError
 
 _TOKEN_NAMES = {"'.'": "dot", "word": "id", "pipe": "pipe", "','": "comma", "':'": "colon",
                 "string": "string", "integer": "number", "float": "number", "'['": "open_square",
@@ -145,8 +146,11 @@ def jekyll_line(err: LiquidError, source: str = "") -> Optional[int]:
 
 
 def jekyll_message(err: LiquidError, path: str, source: str = "") -> str:
-    """``Liquid syntax error (line 3): Unknown tag 'foo' in index.html``."""
+    """``Liquid syntax error (line 3): Unknown tag 'foo' in index.html``; a filter's Ruby exception
+    (:class:`RubyError`) as Ruby words it, with no line."""
     text = _text(err)
+    if isinstance(err, RubyError):
+        return f"{text} in {path}"
     line = jekyll_line(err, source)
     where = f" (line {line})" if line else ""
     if isinstance(err, LiquidSyntaxError) and not getattr(err, "jekyll_runtime", False):

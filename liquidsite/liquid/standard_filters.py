@@ -43,6 +43,20 @@ class LiquidArgumentError(FilterArgumentError):
         super().__init__(message, token=None)
 
 
+class RubyError(FilterArgumentError):
+    """A Ruby exception other than ``ArgumentError`` raised by a filter's Ruby code (``TypeError``,
+    ``NoMethodError``): ``where: "title", "x"`` over numbers is ``Integer#[]("title")``.
+
+    Liquid wraps only ``ArgumentError`` (``Liquid error (line N): ...``); this one stops the build
+    as it is: Jekyll prints ``Liquid Exception: MESSAGE in PATH``, no line, PATH the page or layout
+    rendering, also when the filter ran in an include. It is a ``FilterArgumentError`` only so that
+    python-liquid gives it the filter's token: its line locates the error for the terminal's and
+    the overlay's ``file:line``."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, token=None)
+
+
 def with_ruby_arity(func: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a filter so a wrong argument count fails as Ruby words it.
 
@@ -299,9 +313,11 @@ def _sort_natural(value: Any, prop: Any = None) -> Any:
         return []
     if prop is None:
         return sorted(items, key=functools.cmp_to_key(nil_safe_casecmp))
-    if all(isinstance(item, (Mapping, list, str)) for item in items):
-        return sorted(items, key=functools.cmp_to_key(lambda a, b: nil_safe_casecmp(lookup(a, prop), lookup(b, prop))))
-    return None
+    if not all(isinstance(item, (Mapping, list, str)) or _is_integer(item) for item in items):  # respond_to?(:[])
+        return None
+    if len(items) > 1 and isinstance(prop, str) and any(_is_integer(item) for item in items):
+        raise _property_error(prop)  # Integer#[] takes no String (compared only with two items or more)
+    return sorted(items, key=functools.cmp_to_key(lambda a, b: nil_safe_casecmp(lookup(a, prop), lookup(b, prop))))
 
 
 def _where(value: Any, prop: Any, target: Any = None) -> Any:
@@ -356,7 +372,21 @@ def hash_key(value: Any) -> Any:
 
 
 def _map(value: Any, prop: Any) -> list[Any]:
-    return [lookup(item, prop) if prop != "to_liquid" else item for item in iterate(value)]
+    items = iterate(value)
+    if prop == "to_liquid":
+        return items
+    if isinstance(prop, str) and any(_is_integer(item) for item in items):
+        raise _property_error(prop)  # Integer#[] takes no String
+    return [lookup(item, prop) for item in items]
+
+
+def _is_integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _property_error(prop: Any) -> LiquidArgumentError:
+    """Liquid's ``raise_property_error``: a ``TypeError`` reading a property of the items."""
+    return LiquidArgumentError(f"cannot select the property '{scalar_to_s(prop)}'")
 
 
 def _compact(value: Any, prop: Any = None) -> list[Any] | None:
@@ -374,8 +404,8 @@ def _property_readable(items: list[Any], prop: Any) -> bool:
     item without ``[]`` (a float, nil, a date...) makes the result nil, an Integer (whose
     ``[]`` takes a bit index) or an array fails, whichever comes first."""
     for item in items:
-        if isinstance(item, (list, tuple)) or (isinstance(item, int) and not isinstance(item, bool)):
-            raise LiquidArgumentError(f"cannot select the property '{scalar_to_s(prop)}'")
+        if isinstance(item, (list, tuple)) or _is_integer(item):
+            raise _property_error(prop)
         if is_nil(item) or isinstance(item, (bool, float, dt.date)):
             return False
     return True
@@ -643,4 +673,4 @@ def register(env: "JekyllEnvironment") -> None:
 
 
 __all__ = ["register", "to_s", "iterate", "lookup", "nil_safe_compare", "ruby_compare", "to_integer",
-           "to_time", "ruby_split", "ruby_equal", "hash_key", "LiquidArgumentError"]
+           "to_time", "ruby_split", "ruby_equal", "hash_key", "LiquidArgumentError", "RubyError"]

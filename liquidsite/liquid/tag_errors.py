@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 
+from .standard_filters import RubyError
+
 
 class JekyllTagError(Exception):
     """A fatal error of a Jekyll tag; ``str(err)`` is Jekyll's message without `` in PATH``.
@@ -53,6 +55,8 @@ class IncludedLiquidError(JekyllTagError):
         return token.source.count("\n", 0, token.start_index) + 1
 
     def __str__(self) -> str:
+        if isinstance(self.error, RubyError):
+            return str(self.error.message)
         kind = "Liquid syntax error" if isinstance(self.error, LiquidSyntaxError) else "Liquid error"
         where = f" ({self.include_path} line {self.line})" if self.line is not None else ""
         message = self.error.message
