@@ -7,7 +7,7 @@ source extension.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from . import markdown
 
@@ -39,6 +39,15 @@ class Converter:
     def convert(self, content: str, origin: str) -> str:
         return content
 
+    #: whether :meth:`setup` ran (Jekyll sets a converter up on its first conversion)
+    set_up = False
+
+    def setup(self) -> None:
+        """What the first conversion does before converting (Jekyll's ``Converter#setup``)."""
+
+    def before_config_read(self) -> None:
+        """Liquid is about to read this converter's settings in the configuration (``site.kramdown``)."""
+
 
 class MarkdownConverter(Converter):
     # Jekyll's Markdown converter sets both to a newline, so a highlighted block always
@@ -60,7 +69,26 @@ class MarkdownConverter(Converter):
             kramdown["syntax_highlighter"] = config["highlighter"]
         self.options = markdown.jekyll_options(kramdown)
         self.cache = cache
+        self.config = config
+        self.set_up = False
         _warn_math_engine(kramdown.get("math_engine"))
+
+    #: what a read of ``site.kramdown`` does before the converter is set up; a render worker
+    #: (:mod:`liquidsite.pool`) leaves the page to the parent, which has seen every conversion
+    #: of the render order before it, as one process has
+    unsettled_read: Callable[[], None] = staticmethod(lambda: None)
+
+    def setup(self) -> None:
+        """Jekyll's ``KramdownParser#setup``, run by the first conversion (``Markdown#convert``):
+        it writes its defaults into the site's ``kramdown`` configuration, which ``site.kramdown``
+        and ``{{ site | jsonify }}`` show from then on."""
+        if not self.set_up:
+            self.set_up = True
+            kramdown_setup(self.config)
+
+    def before_config_read(self) -> None:
+        if not self.set_up:
+            self.unsettled_read()
 
     def matches(self, ext: str) -> bool:
         return ext.lower() in self.extensions
@@ -69,7 +97,49 @@ class MarkdownConverter(Converter):
         return ".html"
 
     def convert(self, content: str, origin: str) -> str:
+        self.setup()
         return self.cache.getset(content, lambda: markdown.render(content, self.options))
+
+
+#: ``KramdownParser::CODERAY_DEFAULTS``
+_CODERAY_DEFAULTS = {"css": "style", "bold_every": 10, "line_numbers": "inline", "line_number_start": 1,
+                     "tab_width": 4, "wrap": "div"}
+
+
+def kramdown_setup(config: Any) -> None:
+    """What ``KramdownParser#setup`` writes into ``config["kramdown"]`` (in place, key order
+    kept): ``syntax_highlighter``, ``syntax_highlighter_opts`` (``default_lang``, ``guess_lang``),
+    ``coderay``, and the legacy ``coderay`` options merged into the highlighter's."""
+    kramdown = config.get("kramdown")
+    if not isinstance(kramdown, dict):  # `config["kramdown"] || {}`: a hash the configuration does not hold
+        return
+    if _nil_or_false(kramdown.get("syntax_highlighter")):
+        coderay = kramdown.get("enable_coderay")
+        kramdown["syntax_highlighter"] = "coderay" if not _nil_or_false(coderay) else (
+            "rouge" if _nil_or_false(config.get("highlighter")) else config["highlighter"])
+    if _nil_or_false(kramdown.get("syntax_highlighter_opts")):
+        kramdown["syntax_highlighter_opts"] = {}
+    opts = kramdown["syntax_highlighter_opts"]
+    if not isinstance(opts, dict):
+        return
+    if _nil_or_false(opts.get("default_lang")):
+        opts["default_lang"] = "plaintext"
+    opts["guess_lang"] = kramdown.get("guess_lang")
+    if _nil_or_false(kramdown.get("coderay")):
+        kramdown["coderay"] = {}
+    coderay = kramdown["coderay"]
+    if isinstance(coderay, dict) and coderay:
+        merged = {**opts, **_CODERAY_DEFAULTS, **coderay}
+        stripped: dict[Any, Any] = {}
+        for key, value in merged.items():
+            text = str(key)
+            stripped[text[len("coderay_"):] if text.startswith("coderay_") else text] = value
+        kramdown["syntax_highlighter_opts"] = stripped
+
+
+def _nil_or_false(value: Any) -> bool:
+    """What Ruby's ``||=`` replaces."""
+    return value is None or value is False
 
 
 def _warn_math_engine(engine: Any) -> None:

@@ -128,6 +128,9 @@ def ruby_class(value: Any) -> str:
 class Page(Convertible):
     """A file outside collections with front matter (Jekyll's Page)."""
 
+    #: the Ruby class ``Page#inspect`` names
+    ruby_class_name = "Jekyll::Page"
+
     #: front matter keys set to null that ``data`` fills from the defaults (read-only; see ``setting``)
     _nulled_defaults: dict[str, Any] = {}
 

@@ -262,6 +262,8 @@ class Result:
     leak: Optional[tuple[Optional[tuple[Any]], Optional[tuple[Any]]]] = None
     #: the cache entries the render added (:data:`.cache.deferred_writes`), written by the parent
     cached: list[tuple[str, bytes, str]] = field(default_factory=list)
+    #: the Markdown converter had been set up (it writes into the configuration) by this render's end
+    markdown_set_up: bool = False
 
     def apply(self, site: "Site", order: list[Renderable], item: Renderable) -> None:
         """Make the parent's *item* what the worker's render made of it, log lines included."""
@@ -284,6 +286,10 @@ class Result:
             excerpt = getattr(order[position], "excerpt", None)
             if excerpt is not None and excerpt._output is None:
                 excerpt._output = output
+        if self.markdown_set_up:
+            for converter in site.converters:
+                if converter.kind == "markdown":
+                    converter.setup()
         site.note_rendered(item, source, self.read)
 
 
@@ -365,6 +371,9 @@ def _work(site: "Site", order: list[Renderable], claims: list[int], counter: "Sy
     cache.deferred_writes = capture.cached
     copy: Any = site  # this process's copy of the site: its methods are replaced here only
     copy.net.fetch = copy.net.warn_once = _parent_only
+    for converter in copy.converters:
+        if converter.kind == "markdown":  # `site.kramdown` before the converter is set up in this process
+            converter.unsettled_read = _parent_only
     renderer = copy.renderer
     render_excerpt = renderer.render_excerpt
 
@@ -440,6 +449,7 @@ def _render_one(site: "Site", item: Renderable, position: int, claimed: set[int]
         content, layout = site.renderer.leak_update
         result.leak = (None if content is UNCHANGED else (content,), None if layout is UNCHANGED else (layout,))
     result.logs = list(capture.logs)
+    result.markdown_set_up = any(converter.kind == "markdown" and converter.set_up for converter in site.converters)
     result.excerpts = [(at, str(e._output)) for at, e in excerpts if e._output is not None]
     result.cached = list(capture.cached)  # the parent takes this render: its cache entries are the build's
     return result

@@ -33,6 +33,8 @@ class ConverterView(Protocol):
 
     def convert(self, content: str, origin: str) -> str: ...
 
+    def before_config_read(self) -> None: ...
+
 
 class ExcerptRenderer(Protocol):
     """The site's renderer (``renderer.Renderer``) as an excerpt asks it for its output."""

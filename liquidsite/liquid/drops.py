@@ -114,6 +114,10 @@ class DocumentDrop(Drop):
             return doc.output
         return doc.content if doc.content is not None else "NO CONTENT"
 
+    def ruby_inspect(self) -> str:
+        """``Document#inspect``: how Ruby prints the document inside an array or hash."""
+        return f"#<Jekyll::Document {self.doc.relative_path} collection={self.doc.collection.label}>"
+
     def _properties(self) -> dict[str, Callable[[], Any]]:
         doc = self.doc
         # The order of DocumentDrop's getter methods as Jekyll 4.3.1 on Ruby 3.1 lists them (Ruby's
@@ -212,6 +216,12 @@ class PageDrop(Drop):
         note_body(self.page)
         return self.page.content or ""
 
+    def ruby_inspect(self) -> str:
+        """``Page#inspect``: how Ruby prints a page of ``site.pages`` inside an array or hash."""
+        from .ruby import inspect
+
+        return f"#<{self.page.ruby_class_name} @relative_path={inspect(self.page.relative_path)}>"
+
     def _properties(self) -> dict[str, Callable[[], Any]]:
         page = self.page
         return {
@@ -248,6 +258,12 @@ class StaticFileDrop(Drop):
     def __init__(self, file: "StaticFile") -> None:
         super().__init__()
         self.file = file
+
+    def ruby_inspect(self) -> str:
+        """``StaticFile#inspect``: how Ruby prints the file inside an array or hash."""
+        from .ruby import inspect
+
+        return f"#<Jekyll::StaticFile @relative_path={inspect(self.file.relative_path)}>"
 
     def _properties(self) -> dict[str, Callable[[], Any]]:
         f = self.file
@@ -340,6 +356,9 @@ class SiteDrop(Drop):
             if cached is None or cached[0] != count:
                 self._listed[key] = cached = (count, self._properties()[key]())
             return cached[1]
+        if key == "kramdown":  # the Markdown converter fills it in when it first converts
+            for converter in self.site.converters:
+                converter.before_config_read()
         return super().__getitem__(key)
 
     def __contains__(self, key: object) -> bool:

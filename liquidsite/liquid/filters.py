@@ -29,7 +29,7 @@ from liquid.token import TOKEN_EXPRESSION, Token
 from ..lazy_re import lazy_pattern
 from ..errors import InvalidDateError
 from ..utils import RUBY_SPACE, awk_split, slugify
-from .drops import CollectionDrop, DocumentDrop, Drop
+from .drops import CollectionDrop, CurrentSiteDrop, DocumentDrop, Drop, PageDrop, SiteDrop
 from .ruby import float_to_s, inspect, is_nil, ruby_join, scalar_to_s, string_to_i, to_s
 from .standard_filters import (LiquidArgumentError, RubyError, hash_key, iterate, ruby_compare, to_integer, to_time,
                                with_ruby_arity)
@@ -208,7 +208,7 @@ class JekyllFilters:
 
     @staticmethod
     def inspect(value: Any) -> str:
-        return xml_escape(inspect(value))
+        return xml_escape(inspect_value(value))
 
     @staticmethod
     def to_integer(value: Any) -> int:
@@ -520,8 +520,9 @@ def _ordinal(day: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
-def to_json(value: Any, depth: int = 0) -> str:
-    """Ruby's ``to_json`` after Jekyll's ``as_liquid``: compact, UTF-8, drops as their hashes."""
+def to_json(value: Any, depth: int = 0, pretty: bool = False) -> str:
+    """Ruby's ``to_json`` after Jekyll's ``as_liquid``: compact, UTF-8, drops as their hashes;
+    *pretty*: ``JSON.pretty_generate`` (json 2.6's layout), as ``Drop#inspect`` prints."""
     if is_nil(value):
         return "null"
     if value is True:
@@ -535,8 +536,14 @@ def to_json(value: Any, depth: int = 0) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)  # json 2.6 leaves U+2028/U+2029 as they are
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(to_json(item, depth + 1) for item in value) + "]"
-    if isinstance(value, Drop):
+        items = [to_json(item, depth + 1, pretty) for item in value]
+        if not pretty:
+            return "[" + ",".join(items) + "]"
+        inner = "  " * (depth + 1)
+        return "[\n" + ",\n".join(inner + item for item in items) + "\n" + "  " * depth + "]"
+    if isinstance(value, (SiteDrop, CurrentSiteDrop)):
+        value = _site_hash(value)
+    elif isinstance(value, Drop):
         data = value.to_dict()
         if isinstance(value, CollectionDrop):
             # CollectionDrop#docs holds Document objects, not drops: JSON prints each as its to_s
@@ -549,8 +556,52 @@ def to_json(value: Any, depth: int = 0) -> str:
                     data[key] = _collapse(data[key])
         value = data
     if isinstance(value, Mapping):
-        return "{" + ",".join(f"{to_json(scalar_to_s(k))}:{to_json(v, depth + 1)}" for k, v in value.items()) + "}"
+        members = [(to_json(scalar_to_s(k)), to_json(v, depth + 1, pretty)) for k, v in value.items()]
+        if not pretty:
+            return "{" + ",".join(f"{key}:{item}" for key, item in members) + "}"
+        inner = "  " * (depth + 1)
+        return "{\n" + ",\n".join(f"{inner}{key}: {item}" for key, item in members) + "\n" * bool(members) \
+            + "  " * depth + "}"
     return to_json(scalar_to_s(value))
+
+
+def _site_hash(site: Mapping[str, Any]) -> dict[str, Any]:
+    """``SiteDrop#to_h`` as JSON sees it: its methods hand out Jekyll's Document and Page objects
+    (not drops), which JSON prints as their ``to_s`` (a document's output once rendered, else its
+    content; a page's content), in ``posts``, ``html_pages``, ``documents``, ``pages``,
+    ``related_posts`` and the lists of ``tags`` and ``categories``."""
+    data = dict(site.items())
+    for key in ("posts", "html_pages", "documents", "pages", "related_posts"):
+        if isinstance(data.get(key), list):
+            data[key] = [_object_to_s(item) for item in data[key]]
+    for key in ("tags", "categories"):
+        if isinstance(data.get(key), Mapping):
+            data[key] = {name: [_object_to_s(item) for item in items] for name, items in data[key].items()}
+    return data
+
+
+def _object_to_s(item: Any) -> Any:
+    ruby_to_s = getattr(item, "ruby_to_s", None)
+    return ruby_to_s() if ruby_to_s is not None else item
+
+
+def inspect_value(value: Any, nested: bool = False) -> str:
+    """What Ruby's ``inspect`` prints for a value Liquid hands a filter: a Jekyll drop is its
+    ``JSON.pretty_generate`` (``Drop#inspect``; a page is a hash in Jekyll), and inside an array
+    or a hash the documents, pages and static files that Jekyll's lists hold as Ruby objects
+    print as those objects do (``#<Jekyll::Document _posts/a.md collection=posts>``)."""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(inspect_value(item, True) for item in value) + "]"
+    if isinstance(value, (Drop, CurrentSiteDrop)):
+        ruby_inspect = getattr(value, "ruby_inspect", None)
+        if nested and ruby_inspect is not None:
+            return str(ruby_inspect())
+        if not isinstance(value, PageDrop):
+            return to_json(value, pretty=True)
+    if isinstance(value, Mapping) and not is_nil(value):
+        items = value.to_dict().items() if isinstance(value, Drop) else value.items()
+        return "{" + ", ".join(f"{inspect_value(k, True)}=>{inspect_value(v, True)}" for k, v in items) + "}"
+    return inspect(value)
 
 
 def _collapse(drop: Drop) -> dict[str, Any]:

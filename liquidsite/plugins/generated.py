@@ -20,6 +20,8 @@ class GeneratedPage(Page):
     plugin's own data, as they do to any Jekyll page.
     """
 
+    ruby_class_name = "Jekyll::PageWithoutAFile"
+
     #: Set on redirect pages, which Jekyll's Doctor never reports as sharing a destination.
     allow_shared_destination = False
 
