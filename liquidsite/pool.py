@@ -20,9 +20,11 @@ carry back: a render that used the network (the answers and the once-per-build
 warnings live in the parent), one that added pages (Sass source maps), one that listed
 ``site.pages`` after the parent added pages, or one that failed (the parent's render
 raises the same error, with the same log before it), and one that would have filled
-process-wide state whose first filling the order decides (:func:`parent_only`). The
-documents, the pages and each Sass page onwards are separate rounds of workers, forked from
-the parent as it is then.
+process-wide state whose first filling the order decides (:func:`parent_only`). A body
+that reads what Jekyll's one payload per build leaks from the render before it (``content``,
+``layout``, named in its own text or in any include it reaches: :class:`LeakReaders`) is
+rendered by the parent too, in order. The documents, the pages and each Sass page onwards are
+separate rounds of workers, forked from the parent as it is then.
 
 What stays in one process: ``--jobs 1``, platforms other than Linux, ``--profile``
 (its table counts renders), ``--incremental`` (which outputs render depends on the
@@ -84,13 +86,85 @@ _carry_leaks = False  # set when a page of the order reads the payload's leaked 
 
 #: a bare ``content`` or ``layout`` in Liquid markup: what Jekyll's shared payload leaks into a body
 _LEAKED_NAME = re.compile(r"(?:\{\{|\{%)(?:(?!%\}|\}\}).)*?(?<![\w.\-\]])(?:content|layout)\b", re.S)
+#: an ``include``/``include_relative`` tag and its markup
+_INCLUDE_TAG = re.compile(r"\{%-?\s*(include(?:_relative)?)\s+((?:(?!%\}).)*?)-?%\}", re.S)
+#: a ``{% liquid %}`` tag whose lines include a file (``include NAME``): not followed, taken as a reader
+_LIQUID_INCLUDE = re.compile(r"\{%-?\s*liquid\b(?:(?!%\}).)*?\binclude", re.S)
 
 
-def reads_leaked_payload(item: Renderable) -> bool:
-    """Whether *item*'s own Liquid names ``content`` or ``layout``, which in Jekyll hold what the
-    render before it left (so the parent renders it, in order). Includes it calls are not read."""
-    source = item.source()
-    return isinstance(source, str) and bool(item.render_with_liquid) and _LEAKED_NAME.search(source) is not None
+class LeakReaders:
+    """Which renders read what Jekyll's shared payload leaks into a body (``content``, ``layout``:
+    what the render before it left there, so the parent renders them, in order): the body's own
+    Liquid naming them, or any include it reaches, transitively; an include whose name is only
+    known when the page renders (``{% include {{ x }} %}``, ``{% liquid include ... %}``) may.
+
+    One per build: each include file is read and scanned once, however many bodies include it."""
+
+    def __init__(self, site: "Site") -> None:
+        self.site = site
+        self._scanned: dict[str, tuple[bool, list[tuple[str, str]]]] = {}
+        dirs = [site.in_source_dir(str(site.config.get("includes_dir") or "_includes"))]
+        theme = site.theme
+        if theme is not None and theme.includes_path is not None:
+            dirs.append(theme.includes_path)
+        self._include_dirs = dirs
+
+    def __call__(self, item: Renderable) -> bool:
+        source = item.source()
+        if not isinstance(source, str) or not item.render_with_liquid:
+            return False
+        reads, includes = _scan(source)
+        if reads:
+            return True
+        seen: set[str] = set()
+        while includes:
+            tag, name = includes.pop()
+            path = self._locate(tag, name, item)
+            if path is None or path in seen:
+                continue
+            seen.add(path)
+            scanned = self._scanned.get(path)
+            if scanned is None:
+                try:
+                    with open(path, encoding="utf-8", errors="replace") as file:
+                        scanned = _scan(file.read())
+                except OSError:
+                    scanned = (False, [])
+                self._scanned[path] = scanned
+            if scanned[0]:
+                return True
+            includes.extend(scanned[1])
+        return False
+
+    def _locate(self, tag: str, name: str, item: Renderable) -> Optional[str]:
+        """The file the include names, as the tag finds it (None: not found, the render fails);
+        ``include_relative`` looks in the page's folder, also from an include."""
+        dirs = [os.path.dirname(os.path.abspath(item.path))] if tag == "include_relative" else self._include_dirs
+        for base in dirs:
+            path = base.rstrip("/") + "/" + name.lstrip("/")
+            if os.path.isfile(path):
+                return path
+        return None
+
+
+def _scan(source: str) -> tuple[bool, list[tuple[str, str]]]:
+    """Whether *source* reads the leaked names or may (an include named at render time), and the
+    includes it names (tag, file)."""
+    if _LEAKED_NAME.search(source) is not None:
+        return True, []
+    includes: list[tuple[str, str]] = []
+    if "include" not in source:  # most bodies: no tag to look for
+        return False, includes
+    if _LIQUID_INCLUDE.search(source) is not None:
+        return True, []
+    for match in _INCLUDE_TAG.finditer(source):
+        markup = match.group(2).strip()
+        if "{{" in markup:
+            return True, []
+        name = markup.split(None, 1)[0] if markup else ""
+        if name:
+            includes.append((match.group(1), name))
+    return False, includes
 
 
 def parent_only() -> None:
@@ -157,6 +231,7 @@ def render(site: "Site") -> None:
         return
     pages_before, taken, workers = len(site.pages), 0, min(jobs, len(order))
     global _carry_leaks  # noqa: PLW0603 - read by the workers forked below
+    reads_leaked_payload = LeakReaders(site)
     leaking = {at for at, item in enumerate(order) if reads_leaked_payload(item)}
     _carry_leaks = bool(leaking)
     for start, stop in _rounds(order, len(order) - len(site.pages)):
@@ -209,6 +284,7 @@ def render_selection(site: "Site", selection: "Selection") -> None:
         return
     claimed, taken, workers = set(claims), 0, min(site.jobs, len(claims))
     global _carry_leaks  # noqa: PLW0603 - read by the workers forked below
+    reads_leaked_payload = LeakReaders(site)
     leaking = {at for at in claims if reads_leaked_payload(index.order[at])}
     _carry_leaks = bool(leaking)
     with _Pool(site, index.order, claims, workers) as pool:

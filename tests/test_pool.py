@@ -130,6 +130,54 @@ def test_pages_reading_the_payload_the_render_before_left_are_the_one_process_bu
     assert built.read("p20c.html") == '<p>C (P20) ({“layout”=&gt;”default”, “x”=&gt;”post-x”})</p>\n'
 
 
+#: Pages whose includes (not their own text) read what the render before them left in the payload.
+LEAKING_THROUGH_INCLUDES = {
+    "_layouts/default.html": '<main x="{{ layout.x }}">{{ content }}</main>\n',
+    "_layouts/post.html": "---\nlayout: default\nx: post-x\n---\n<article>{{ content }}</article>\n",
+    "_layouts/plain.html": "---\nx: plain-x\n---\n[{{ content }}]\n",
+    **{f"p{n:02d}.md": f"---\nlayout: {'post' if n % 3 else 'plain'}\n---\nP{n}\n" for n in range(30)},
+    "_includes/leak.html": "({{ content | size }}) ({{ layout.x }})",
+    "_includes/outer.html": "outer {% include inner.html %}",
+    "_includes/inner.html": "inner ({{ content | strip_html | strip }}) ({{ layout }})",
+    "_includes/dyn.html": "dyn ({{ content | size }})",
+    "_includes/plain.html": "no leak here {{ page.title }}",
+    "p10b.md": "---\nlayout: plain\n---\nB {% include leak.html %}\n",
+    "p20c.md": "---\n---\nC {% include outer.html %}\n",
+    "p25d.md": "---\ninc: dyn.html\n---\nD {% include {{ page.inc }} %}\n",
+    "sub/p27e.md": "---\n---\nE {% include_relative rel.html %}\n",
+    "sub/rel.html": "rel ({{ content | size }})",
+    "p28f.md": "---\nlayout: post\n---\nF {% include plain.html %}\n",
+    "p29g.md": "---\n---\n{% liquid\n  include plain.html\n%}\n",
+}
+
+
+def test_the_pages_reading_the_leaked_payload_include_those_whose_includes_read_it(tmp_path: Path) -> None:
+    """Followed through includes (nested, relative); a name known only when the page renders counts."""
+    from liquidsite.config import load_config
+    from liquidsite.pool import LeakReaders
+    from liquidsite.site import Site
+
+    write_tree(tmp_path, LEAKING_THROUGH_INCLUDES)
+    site = Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": True}))
+    site.read()
+    reads = LeakReaders(site)
+    assert sorted(page.relative_path for page in site.pages if reads(page)) == [
+        "p10b.md", "p20c.md", "p25d.md", "p29g.md", "sub/p27e.md"]
+
+
+@needs_fork
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_pages_whose_includes_read_the_leaked_payload_are_the_one_process_build(tmp_path: Path, jobs: int) -> None:
+    built = _same_as_one_process(tmp_path, LEAKING_THROUGH_INCLUDES, jobs=jobs)
+    assert built.code == 0, built.log
+    # observed from Jekyll 4.3.1
+    assert built.read("p10b.html") == "[<p>B (31) (post-x)</p>\n]\n"
+    assert built.read("p20c.html") == "<p>C outer inner (P20) ({“layout”=&gt;”default”, “x”=&gt;”post-x”})</p>\n"
+    assert built.read("p25d.html") == "<p>D dyn (31)</p>\n"
+    assert built.read("sub/p27e.html") == "<p>E rel (11)</p>\n"
+    assert built.read("p28f.html") == '<main x="post-x"><article><p>F no leak here</p>\n</article>\n</main>\n'
+
+
 @needs_fork
 def test_cache_written_by_workers_is_the_one_process_cache(tmp_path: Path) -> None:
     source = tmp_path / "site"
