@@ -183,3 +183,31 @@ def test_a_filters_ruby_error_stops_the_build_naming_the_page(build_site, tmp_pa
     with pytest.raises(LiquidRenderError) as raised:
         site.process()
     assert report(raised.value).location.removeprefix(f"{tmp_path}/") == location
+
+
+POST = {"_posts/2024-01-01-one.md": "---\ntitle: One\n---\nOne.\n"}
+
+
+@pytest.mark.parametrize("name,body,message", [
+    # the site drop is Enumerable over [key, value] pairs: Array#[]("a")
+    ("a.html", '{{ site | where: "a", "b" | size }}', "no implicit conversion of String into Integer in a.html"),
+    # a page is a hash: its values, the nil excerpt among them
+    ("b.html", '{{ page | where: "a", "b" | size }}',
+     "undefined method `[]' for nil:NilClass return liquid_data[property] unless property.include?(\".\") "
+     "^^^^^^^^^^ in b.html"),
+    # a post's drop fails on its first pair, before its excerpt is read
+    ("_posts/2024-01-02-c.html", '{{ page | where: "a", "b" | size }}',
+     "no implicit conversion of String into Integer in {root}/_posts/2024-01-02-c.html"),
+    ("d.html", '{{ site | group_by: "a" | size }}', "no implicit conversion of String into Integer in d.html"),
+])
+def test_where_and_group_by_over_drops_fail_as_jekyll(build_site, tmp_path: Path, name: str, body: str,
+                                                      message: str) -> None:
+    built = build_site({**POST, name: f"---\ntitle: X\n---\n{body}\n"})
+    assert built.code == 1
+    assert "  Liquid Exception: " + message.format(root=tmp_path) in built.log.splitlines()
+
+
+def test_sort_of_a_page_sorts_its_pairs(build_site) -> None:
+    built = build_site({**POST, "e.html": "---\ntitle: X\n---\n{{ page | sort | size }}\n"})
+    assert built.code == 0, built.log
+    assert built.read("e.html") == "7\n"  # observed from Jekyll 4.3.1

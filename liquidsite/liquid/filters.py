@@ -16,7 +16,7 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from liquid import BoundTemplate
 from liquid.builtin.expressions.primitive import Blank, Empty
@@ -298,9 +298,9 @@ class JekyllFilters:
         array or a hash has no ``sort``/``map`` (``NoMethodError``)."""
         if is_nil(value):
             raise LiquidArgumentError("Cannot sort a null object.")
-        pairs = isinstance(value, Mapping) and not isinstance(value, Drop)
+        pairs = isinstance(value, Mapping)  # a hash, or a drop (Enumerable over its pairs)
         if is_nil(prop):
-            if pairs:  # Hash#sort: its pairs
+            if pairs:  # Hash#sort: its pairs, in the order of their (distinct) keys
                 keys = _sorted_strictly(list(value))
                 return [[key, value[key]] for key in keys]
             return _sorted_strictly(_sortable(value, "sort"))
@@ -312,7 +312,7 @@ class JekyllFilters:
             raise LiquidArgumentError(
                 f"Invalid nils order: '{scalar_to_s(nils)}' is not a valid nils order. It must be 'first' or 'last'."
             )
-        items = [[key, item] for key, item in value.items()] if pairs else _sortable(value, "map")
+        items = _pairs(value) if pairs else _sortable(value, "map")
         keyed = [(_item_property(item, prop), item) for item in items]
 
         def compare(a: tuple[Any, Any], b: tuple[Any, Any]) -> int:
@@ -362,12 +362,10 @@ class JekyllFilters:
 
 
 def _sortable(value: Any, method: str) -> list[Any]:
-    """The items of an array (a drop's values), or Ruby's ``NoMethodError`` for *method* (``sort``,
-    ``map``) called on anything else."""
+    """The items of an array, or Ruby's ``NoMethodError`` for *method* (``sort``, ``map``) called
+    on anything else but a hash or a drop."""
     if isinstance(value, (list, tuple)):
         return list(value)
-    if isinstance(value, Mapping):
-        return list(value.values())
     raise _no_method(method, value)
 
 
@@ -401,12 +399,24 @@ def _ruby_class(value: Any) -> str:
                 type(value), "Hash" if isinstance(value, Mapping) else type(value).__name__)
 
 
-def _selectable(value: Any) -> list[Any] | None:
-    if isinstance(value, Mapping) and not isinstance(value, Drop) and not is_nil(value):  # undefined is a Mapping
-        return list(value.values())
+def _selectable(value: Any) -> Iterable[Any] | None:
+    """What ``where``/``where_exp``/``find`` select from: a hash's values (a page is a hash in
+    Jekyll), a Jekyll drop's ``[key, value]`` pairs (it is Enumerable over them), an array's items;
+    None for what has no ``select`` (given back as it is)."""
     if isinstance(value, (list, tuple)):
         return list(value)
-    return None
+    if not isinstance(value, Mapping) or is_nil(value):  # an undefined variable is a Mapping
+        return None
+    if isinstance(value, (Drop, CurrentSiteDrop)) and not isinstance(value, PageDrop):
+        return _pairs(value)
+    return list(value.values())
+
+
+def _pairs(value: Mapping[str, Any]) -> Iterator[list[Any]]:
+    """A hash's or drop's ``[key, value]`` pairs as Ruby's ``each`` yields them: one at a time, so a
+    filter failing on the first never reads the others (a document's excerpt renders when read)."""
+    for key in list(value):
+        yield [key, value[key]]
 
 
 def _where(value: Any, prop: Any, target: Any) -> Iterator[Any] | None:
@@ -420,11 +430,11 @@ def _where(value: Any, prop: Any, target: Any) -> Iterator[Any] | None:
     return (item for item in items if _compare_property(_item_property(item, prop), target))
 
 
-def _groupable(value: Any) -> list[Any] | None:
+def _groupable(value: Any) -> Iterable[Any] | None:
     if isinstance(value, (list, tuple)):
         return list(value)
     if isinstance(value, Mapping) and not is_nil(value):
-        return [list(pair) for pair in value.items()]
+        return _pairs(value)
     return None
 
 
