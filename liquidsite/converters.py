@@ -42,11 +42,19 @@ class Converter:
     #: whether :meth:`setup` ran (Jekyll sets a converter up on its first conversion)
     set_up = False
 
-    def setup(self) -> None:
-        """What the first conversion does before converting (Jekyll's ``Converter#setup``)."""
+    def setup(self, quiet: bool = False) -> None:
+        """What the first conversion does before converting (Jekyll's ``Converter#setup``);
+        *quiet*: without the warnings it gives (a render worker gave them)."""
 
     def before_config_read(self) -> None:
         """Liquid is about to read this converter's settings in the configuration (``site.kramdown``)."""
+
+
+def _log_once(key: str, lines: list[tuple[str, str]]) -> None:
+    from .log import logger
+
+    for topic, message in lines:
+        logger.warn(topic, message, once=key)
 
 
 class MarkdownConverter(Converter):
@@ -78,13 +86,19 @@ class MarkdownConverter(Converter):
     #: of the render order before it, as one process has
     unsettled_read: Callable[[], None] = staticmethod(lambda: None)
 
-    def setup(self) -> None:
+    #: how the converter's warnings are given: each line once per build (``JekyllEnvironment.warn_once``)
+    warn_once: Callable[[str, list[tuple[str, str]]], None] = staticmethod(_log_once)
+
+    def setup(self, quiet: bool = False) -> None:
         """Jekyll's ``KramdownParser#setup``, run by the first conversion (``Markdown#convert``):
         it writes its defaults into the site's ``kramdown`` configuration, which ``site.kramdown``
-        and ``{{ site | jsonify }}`` show from then on."""
+        and ``{{ site | jsonify }}`` show from then on, and warns of legacy CodeRay settings."""
         if not self.set_up:
             self.set_up = True
-            kramdown_setup(self.config)
+            kramdown_setup(self.config, _no_warning if quiet else self._deprecation)
+
+    def _deprecation(self, message: str) -> None:
+        self.warn_once(f"kramdown setup\0{message}", [("Deprecation:", message)])
 
     def before_config_read(self) -> None:
         if not self.set_up:
@@ -106,15 +120,18 @@ _CODERAY_DEFAULTS = {"css": "style", "bold_every": 10, "line_numbers": "inline",
                      "tab_width": 4, "wrap": "div"}
 
 
-def kramdown_setup(config: Any) -> None:
+def kramdown_setup(config: Any, warn: Callable[[str], None]) -> None:
     """What ``KramdownParser#setup`` writes into ``config["kramdown"]`` (in place, key order
     kept): ``syntax_highlighter``, ``syntax_highlighter_opts`` (``default_lang``, ``guess_lang``),
-    ``coderay``, and the legacy ``coderay`` options merged into the highlighter's."""
+    ``coderay``, and the legacy ``coderay`` options merged into the highlighter's; *warn* gives
+    its deprecation messages."""
     kramdown = config.get("kramdown")
     if not isinstance(kramdown, dict):  # `config["kramdown"] || {}`: a hash the configuration does not hold
         return
     if _nil_or_false(kramdown.get("syntax_highlighter")):
         coderay = kramdown.get("enable_coderay")
+        if not _nil_or_false(coderay):
+            warn("You are using 'enable_coderay', use syntax_highlighter: coderay in your configuration file.")
         kramdown["syntax_highlighter"] = "coderay" if not _nil_or_false(coderay) else (
             "rouge" if _nil_or_false(config.get("highlighter")) else config["highlighter"])
     if _nil_or_false(kramdown.get("syntax_highlighter_opts")):
@@ -129,12 +146,20 @@ def kramdown_setup(config: Any) -> None:
         kramdown["coderay"] = {}
     coderay = kramdown["coderay"]
     if isinstance(coderay, dict) and coderay:
+        warn("You are using 'kramdown.coderay' in your configuration, please use 'syntax_highlighter_opts' instead.")
         merged = {**opts, **_CODERAY_DEFAULTS, **coderay}
         stripped: dict[Any, Any] = {}
         for key, value in merged.items():
             text = str(key)
-            stripped[text[len("coderay_"):] if text.startswith("coderay_") else text] = value
+            cleaned = text[len("coderay_"):] if text.startswith("coderay_") else text
+            if cleaned != text:
+                warn(f"You are using '{text}'. Normalizing to {cleaned}.")
+            stripped[cleaned] = value
         kramdown["syntax_highlighter_opts"] = stripped
+
+
+def _no_warning(message: str) -> None:
+    pass
 
 
 def _nil_or_false(value: Any) -> bool:
@@ -185,4 +210,7 @@ def build_converters(site: "Site") -> list[Converter]:
     from .cache import Cache
 
     markdown_cache = Cache(site.cache_root, "Jekyll::Converters::Markdown")
-    return [MarkdownConverter(site.config, markdown_cache), SassConverter(site), IdentityConverter()]
+    markdown_converter = MarkdownConverter(site.config, markdown_cache)
+    # once per build, also when render workers set their own converters up (see liquidsite.pool)
+    markdown_converter.warn_once = lambda key, lines: site.renderer.liquid.env.warn_once(key, lines)
+    return [markdown_converter, SassConverter(site), IdentityConverter()]

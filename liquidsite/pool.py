@@ -365,7 +365,7 @@ class Result:
         if self.markdown_set_up:
             for converter in site.converters:
                 if converter.kind == "markdown":
-                    converter.setup()
+                    converter.setup(quiet=True)  # its warnings are among the worker's, replayed above
         site.note_rendered(item, source, self.read)
 
 

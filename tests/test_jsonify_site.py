@@ -78,3 +78,36 @@ def test_kramdown_settings_are_as_read_until_the_first_markdown_conversion(tmp_p
         '"smart_quotes":"lsquo,rsquo,ldquo,rdquo","input":"GFM","hard_wrap":false,"guess_lang":true,'
         '"footnote_nr":1,"show_warnings":false}\n'
     )
+
+
+CODERAY = {
+    "_config.yml": "kramdown:\n  coderay:\n    coderay_line_numbers: table\n    bold_every: 5\n"
+                   "  syntax_highlighter_opts:\n    css: class\n",
+    "a.html": "---\n---\nfirst, no Markdown: {{ site.kramdown.coderay | size }}\n",
+    **{f"b{n}.md": f"---\n---\nB{n}\n" for n in range(3)},
+    "z.html": "---\n---\n{{ site.kramdown | jsonify }}\n",
+}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_first_markdown_conversion_fills_in_kramdown_and_warns_of_coderay_settings(tmp_path: Path,
+                                                                                      jobs: str) -> None:
+    """Observed from Jekyll 4.3.1; with two workers a Markdown page converted in a worker sets the
+    converter up there, and z.html (which reads the settings) is the parent's, which applied it."""
+    write_tree(tmp_path, CODERAY)
+    built = run_build(tmp_path, "--jobs", jobs, env={"LIQUIDSITE_POOL_THRESHOLD": "1"})
+    assert built.code == 0, built.log
+    deprecations = [line.strip() for line in built.log.splitlines() if "Deprecation:" in line]
+    assert deprecations == [
+        "Deprecation: You are using 'kramdown.coderay' in your configuration, please use 'syntax_highlighter_opts' "
+        "instead.",
+        "Deprecation: You are using 'coderay_line_numbers'. Normalizing to line_numbers.",
+    ]
+    assert built.read("a.html") == "first, no Markdown: 2\n"
+    assert built.read("z.html") == (
+        '{"auto_ids":true,"toc_levels":[1,2,3,4,5,6],"entity_output":"as_char","smart_quotes":"lsquo,rsquo,ldquo,'
+        'rdquo","input":"GFM","hard_wrap":false,"guess_lang":true,"footnote_nr":1,"show_warnings":false,'
+        '"coderay":{"coderay_line_numbers":"table","bold_every":5},"syntax_highlighter_opts":{"css":"style",'
+        '"default_lang":"plaintext","guess_lang":true,"bold_every":5,"line_numbers":"table","line_number_start":1,'
+        '"tab_width":4,"wrap":"div"},"syntax_highlighter":"rouge"}\n'
+    )
