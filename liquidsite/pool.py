@@ -86,8 +86,8 @@ _carry_leaks = False  # set when a page of the order reads the payload's leaked 
 
 #: a bare ``content`` or ``layout`` in Liquid markup: what Jekyll's shared payload leaks into a body
 _LEAKED_NAME = re.compile(r"(?:\{\{|\{%)(?:(?!%\}|\}\}).)*?(?<![\w.\-\]])(?:content|layout)\b", re.S)
-#: an ``include``/``include_relative`` tag and its markup
-_INCLUDE_TAG = re.compile(r"\{%-?\s*(include(?:_relative)?)\s+((?:(?!%\}).)*?)-?%\}", re.S)
+#: an ``include``/``include_relative`` tag (or jekyll-include-cache's ``include_cached``) and its markup
+_INCLUDE_TAG = re.compile(r"\{%-?\s*(include(?:_relative|_cached)?)\s+((?:(?!%\}).)*?)-?%\}", re.S)
 #: a ``{% liquid %}`` tag whose lines include a file (``include NAME``): not followed, taken as a reader
 _LIQUID_INCLUDE = re.compile(r"\{%-?\s*liquid\b(?:(?!%\}).)*?\binclude", re.S)
 

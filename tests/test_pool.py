@@ -149,6 +149,7 @@ LEAKING_THROUGH_INCLUDES = {
     "p28f.md": "---\nlayout: post\n---\nF {% include plain.html %}\n",
     "p29g.md": "---\n---\n{% liquid\n  include plain.html\n%}\n",
 }
+SCANNED_ONLY = {"p29h.md": "---\n---\n{% include_cached leak.html %}\n"}  # jekyll-include-cache's tag
 
 
 def test_the_pages_reading_the_leaked_payload_include_those_whose_includes_read_it(tmp_path: Path) -> None:
@@ -157,12 +158,12 @@ def test_the_pages_reading_the_leaked_payload_include_those_whose_includes_read_
     from liquidsite.pool import LeakReaders
     from liquidsite.site import Site
 
-    write_tree(tmp_path, LEAKING_THROUGH_INCLUDES)
+    write_tree(tmp_path, {**LEAKING_THROUGH_INCLUDES, **SCANNED_ONLY})
     site = Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": True}))
     site.read()
     reads = LeakReaders(site)
     assert sorted(page.relative_path for page in site.pages if reads(page)) == [
-        "p10b.md", "p20c.md", "p25d.md", "p29g.md", "sub/p27e.md"]
+        "p10b.md", "p20c.md", "p25d.md", "p29g.md", "p29h.md", "sub/p27e.md"]
 
 
 @needs_fork
@@ -176,6 +177,19 @@ def test_pages_whose_includes_read_the_leaked_payload_are_the_one_process_build(
     assert built.read("p25d.html") == "<p>D dyn (31)</p>\n"
     assert built.read("sub/p27e.html") == "<p>E rel (11)</p>\n"
     assert built.read("p28f.html") == '<main x="post-x"><article><p>F no leak here</p>\n</article>\n</main>\n'
+
+
+@needs_fork
+def test_a_page_whose_cached_include_reads_the_leaked_payload_is_the_one_process_build(tmp_path: Path) -> None:
+    """jekyll-include-cache renders a pair first in the parent; the workers must still carry what
+    their renders leave in the payload, or the parent renders it from a stale one."""
+    files = {name: text for name, text in LEAKING_THROUGH_INCLUDES.items()
+             if name.startswith("_layouts/") or name == "_includes/leak.html" or len(name) == len("p00.md")}
+    files.update({"_config.yml": "plugins: [jekyll-include-cache]\n",
+                  "p12h.md": "---\nlayout: plain\n---\nH {% include_cached leak.html %}\n"})
+    built = _same_as_one_process(tmp_path, files)
+    assert built.code == 0, built.log
+    assert built.read("p12h.html") == "[<p>H (11) (plain-x)</p>\n]\n"  # observed from Jekyll 4.3.1
 
 
 @needs_fork
