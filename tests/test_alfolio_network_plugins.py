@@ -124,6 +124,7 @@ def server(monkeypatch):
         yield canned
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_online_then_offline_from_the_cache_then_offline_without_it(tmp_path, server):
     files = site(server.base)
     built = build_in_process(tmp_path, files)
@@ -157,6 +158,7 @@ def test_online_then_offline_from_the_cache_then_offline_without_it(tmp_path, se
         assert f"{plugin}: " in bare.log and "(offline) and nothing is cached" in bare.log
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_network_failure_uses_the_cache_and_never_hangs(tmp_path, server, monkeypatch):
     files = site(server.base)
     assert build_in_process(tmp_path, files).code == 0
@@ -266,6 +268,7 @@ Hello, World!||false
 """
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_twitter_error_answer_as_the_gem_writes_it(tmp_path, monkeypatch):
     """Observed with the gem's tag against a local server answering 404."""
     canned = CannedServer({"/oembed?url=https%3A%2F%2Fx.com%2Fmissing": (404, "text/plain", b"nope")})
@@ -286,6 +289,7 @@ class _FakeSite:
         self.config = {"source": str(source), **config}
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_a_silent_host_costs_one_timeout_per_build(tmp_path, monkeypatch):
     import socket
     import time
@@ -304,6 +308,7 @@ def test_a_silent_host_costs_one_timeout_per_build(tmp_path, monkeypatch):
     listener.close()
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_serve_keeps_answers_across_full_rebuilds(tmp_path, server):
     first = net.Network(_FakeSite(tmp_path, disable_disk_cache=True))
     assert first.fetch(server.base + "/data.json", "p").body == DATA
@@ -341,6 +346,7 @@ def test_get_json_skips_what_it_cannot_read_and_says_no_config(tmp_path):
     assert unset.code == 0 and "jekyll-get-json: No config" in unset.log
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_after_a_timeout_no_host_is_asked(tmp_path, monkeypatch, server):
     import socket
 
@@ -393,6 +399,7 @@ def test_get_json_merges_unless_activesupport_is_loaded(tmp_path):
     assert kept.read("index.html") == '{"a":[2,3],"b":"yml","c":{"x":1}}'
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_a_stored_answer_keeps_its_charset(tmp_path):
     latin = CannedServer({"/page": (200, "text/html; charset=ISO-8859-1", "Café".encode("latin-1"))})
     with latin.running():

@@ -113,6 +113,7 @@ def test_an_unbuilt_site_is_a_clear_error(tmp_path, monkeypatch, capsys):
     assert "_site is not a directory: build the site first (liquidsite build)" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_external_links_are_fetched_only_when_asked(tmp_path, monkeypatch, capsys):
     served = tmp_path / "served"
     write_tree(served, {"there.html": "ok"})

@@ -6,6 +6,8 @@ whose subject is the ``liquidsite`` process itself.
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import run_build, run_cli, write_tree
 
 HINT_BOX = (
@@ -104,6 +106,7 @@ def test_alias_with_source_and_destination_flags(tmp_path):
     assert not (tmp_path / "src/_site").exists()
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_doctor_exits_1_on_conflicts(tmp_path):
     write_tree(tmp_path, {"_config.yml": 'url: "https://example.org"\n', "index.html": "---\n---\nx\n",
                           "clash.html": "---\npermalink: /index.html\n---\ny\n"})
@@ -123,6 +126,7 @@ def test_clean_removes_destination_and_cache(tmp_path):
     assert not (tmp_path / "_site").exists() and not (tmp_path / ".jekyll-cache").exists()
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_profile_prints_jekylls_tables(tmp_path):
     (tmp_path / "_layouts").mkdir()
     (tmp_path / "_layouts/default.html").write_text("<html>{{ content }}</html>\n")

@@ -104,6 +104,7 @@ print("done")
 """ % JEKYLL_TINY
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_a_file_two_jekyll_builds_write_differently_is_unstable_not_identical(tmp_path: Path) -> None:
     mirror = tmp_path / "mirror"
     commit = _git_repo(mirror / "ada+tiny" / "repo", TINY)

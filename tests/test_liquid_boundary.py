@@ -8,6 +8,8 @@ interpreter is the only place where "before the import" is observable.
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import subprocess
 import sys
@@ -67,6 +69,7 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_importing_liquidsite_and_building_leaves_python_liquid_unchanged() -> None:
     result = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps(PROBES)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)

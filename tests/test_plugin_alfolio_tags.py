@@ -172,6 +172,7 @@ def test_jupyter_notebook_tag(tmp_path):
     )
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_third_party_libraries_download(tmp_path):
     """``download: true``: each file fetched once into assets/libs/NAME and the URL pointed there
     (observed from the gem against the same local server)."""

@@ -83,6 +83,7 @@ def test_quiet_writes_false(build_site):
     assert built.stderr == ""
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_noscript_false_writes_the_script_alone_and_asks_nothing(build_site, server):
     built = build_site({"_config.yml": "plugins: [jekyll-gist]\ngist:\n  noscript: false\n", "index.html": PAGE})
     assert built.read("index.html") == NOSCRIPT_FALSE
@@ -90,6 +91,7 @@ def test_noscript_false_writes_the_script_alone_and_asks_nothing(build_site, ser
     assert "Warning" not in built.log
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_fetched_code_escaped_cached_and_used_offline(build_site, server):
     files = {"_config.yml": "plugins: [jekyll-gist]\n", "index.html": PAGE}
     online = expected(ESCAPED, "<noscript><pre># Best\n</pre></noscript>", "<noscript><pre></pre></noscript>",

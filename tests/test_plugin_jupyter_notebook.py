@@ -34,6 +34,7 @@ NOTEBOOK = json.dumps({
 FILES = {"_config.yml": "plugins: [jekyll-jupyter-notebook]\n", "assets/jupyter/n.ipynb": NOTEBOOK}
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_notebook_converted_to_ipynb_html(tmp_path):
     pytest.importorskip("nbconvert")
     site = build(tmp_path, FILES)

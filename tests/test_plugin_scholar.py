@@ -60,6 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize(("site", "page"), PAGES)
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_fixture_page_is_what_jekyll_scholar_builds(built: dict[str, Path], site: str, page: str) -> None:
     assert (built[site] / page).read_bytes() == (HERE / site / "expected" / page).read_bytes()
 
@@ -171,6 +172,7 @@ BRACKETS_CSL = b"""<?xml version="1.0" encoding="utf-8"?>
 BOOK = "@book{a, title={Title}, year={2000}}\n"
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_named_styles_are_the_csl_styles_gems_snapshot_kept_in_the_cache(tmp_path: Path, capsys) -> None:
     """csl-styles 2.0.2's vendor/styles commit, asked once; offline, the kept copy formats."""
     from liquidsite.plugins.scholar import styles

@@ -199,6 +199,7 @@ def _log(capsys: pytest.CaptureFixture[str]) -> str:
 
 
 @pytest.mark.usefixtures("engine", "bundle_server")
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_a_watched_site_minifies_an_edited_script_again(tmp_path) -> None:
     source, served = tmp_path / "src", tmp_path / "served"
     write_tree(source, _site({"page.md": "---\n---\ntext\n"}))

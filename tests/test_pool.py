@@ -360,6 +360,7 @@ def _tree(root: Path) -> dict[str, str]:
 
 
 @needs_fork
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_a_watched_site_rebuilds_an_edit_in_workers_as_a_full_build(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """``serve``'s rebuild of what an edit touches (``Site.process(selection)``) through the workers:

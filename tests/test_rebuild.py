@@ -135,6 +135,7 @@ def edit(rebuilder: Rebuilder, name: str, text: Optional[str]) -> str:
     return result.kind
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_hooks_run_under_a_watched_build_as_in_a_full_build(watched: Rebuilder, tmp_path: Path) -> None:
     source, served = Path(watched.source), tmp_path / "served"
     write_tree(source, SITE)
@@ -151,6 +152,7 @@ def test_hooks_run_under_a_watched_build_as_in_a_full_build(watched: Rebuilder, 
     assert "about.html" not in tree(served)
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_an_edit_renders_and_writes_only_what_it_touches(watched: Rebuilder, tmp_path: Path) -> None:
     write_tree(Path(watched.source), SITE)
     watched.build()
@@ -178,6 +180,7 @@ def register(api):
 '''
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_a_site_plugin_generator_makes_every_rebuild_full(watched: Rebuilder, tmp_path: Path) -> None:
     source, served = Path(watched.source), tmp_path / "served"
     files = dict(SITE, **{"_plugins/words.py": GENERATOR})
@@ -205,6 +208,7 @@ def test_a_failed_rebuild_writes_nothing_and_the_next_edit_recovers(watched: Reb
     assert tree(served) == full_build(source, tmp_path / "full")
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_after_a_full_build_fails_while_reading_the_next_edit_builds_in_full(
         watched: Rebuilder, tmp_path: Path) -> None:
     # A post added with a broken data file in the same burst: a full build that stops while reading,
@@ -224,6 +228,7 @@ def test_after_a_full_build_fails_while_reading_the_next_edit_builds_in_full(
     assert "Third" in built["index.html"] and "Home Writing" in built["2024/03/01/third.html"]
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_a_file_created_during_a_build_and_deleted_after_it_is_a_deletion(
         watched: Rebuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The source is listed before the build reads it; a post created in between is read and written

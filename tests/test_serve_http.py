@@ -64,6 +64,7 @@ def test_client_closing_the_connection_prints_no_traceback(server, capfd):
     "/..%2fsecret.txt", "/..%5csecret.txt", "/%5c..%5csecret.txt", "/..\\secret.txt", "/%255c..%255csecret.txt",
     "/leak.txt", "/up/secret.txt", "/%00/secret.txt", "//../secret.txt",
 ])
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_traversal_attempts_are_refused(server, attempt):
     site_server, _ = server
     status, body = get(site_server, attempt)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import gc
 import weakref
 
@@ -11,6 +13,7 @@ from liquidsite.config import load_config
 from liquidsite.site import Site
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_site_is_freed_after_converter_lookups(tmp_path):
     (tmp_path / "index.md").write_text("---\n---\n*hi*\n")
     site = Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": True}))

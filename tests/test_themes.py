@@ -136,6 +136,7 @@ def archive_server() -> Iterator[str]:
         server.server_close()
 
 
+@pytest.mark.slow  # over 0.4 s: the fast tier stays under a minute
 def test_a_remote_theme_is_downloaded_once_and_then_built_from_the_cache(tmp_path, monkeypatch, archive_server) -> None:
     site = tmp_path / "site"
     write_tree(site, {**SITE, "_config.yml": "title: Site Title\nremote_theme: Me/TinyTheme@main\n"
