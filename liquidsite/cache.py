@@ -90,21 +90,15 @@ class _Store:
 
     def forget(self) -> None:
         """Forget the packs (their folder was removed) and what was not written."""
-        for fd in self.fds:
-            os.close(fd)
-        self.fds, self.index, self.fresh = [], None, {}
+        self.forget_packs()
+        self.fresh = {}
 
     def flush(self) -> None:
         """Write the entries this process added as one new pack; merge small packs when many."""
         if not self.fresh:
             return
         fresh, self.fresh = self.fresh, {}
-        encoded = {}
-        for digest, value in fresh.items():
-            try:
-                encoded[digest] = value.encode("utf-8", "surrogatepass")
-            except UnicodeEncodeError:  # cannot happen for str; kept out rather than fail a build
-                continue
+        encoded = {digest: value.encode("utf-8", "surrogatepass") for digest, value in fresh.items()}
         try:
             path = _write_pack(self.directory, encoded)
         except OSError:  # a read-only or full disk: the build goes on without its cache

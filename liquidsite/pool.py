@@ -103,11 +103,9 @@ class LeakReaders:
     def __init__(self, site: "Site") -> None:
         self.site = site
         self._scanned: dict[str, tuple[bool, list[tuple[str, str]]]] = {}
-        dirs = [site.in_source_dir(str(site.config.get("includes_dir") or "_includes"))]
-        theme = site.theme
-        if theme is not None and theme.includes_path is not None:
-            dirs.append(theme.includes_path)
-        self._include_dirs = dirs
+        from .liquid.include_tag import includes_load_paths
+
+        self._include_dirs = includes_load_paths(site)  # where the include tag looks
 
     def __call__(self, item: Renderable) -> bool:
         source = item.source()

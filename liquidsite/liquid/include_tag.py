@@ -155,6 +155,15 @@ def _bare_value(markup: str) -> tuple[Any, Optional[list[object]]]:
     return None, (segments or None)
 
 
+def includes_load_paths(site: "SiteView") -> list[str]:
+    """``site.includes_load_paths``: the site's includes directory, then the theme's."""
+    dirs = [site.in_source_dir(str(site.config.get("includes_dir", "_includes")))]
+    theme = site.theme
+    if theme is not None and theme.includes_path is not None:
+        dirs.append(theme.includes_path)
+    return dirs
+
+
 @dataclass
 class IncludeFiles:
     """One build's include files: where each name was found, each file parsed once.
@@ -171,12 +180,7 @@ class IncludeFiles:
 
     @property
     def include_dirs(self) -> list[str]:
-        """``site.includes_load_paths``: the site's includes directory, then the theme's."""
-        dirs = [self.site.in_source_dir(str(self.site.config.get("includes_dir", "_includes")))]
-        theme = self.site.theme
-        if theme is not None and theme.includes_path is not None:
-            dirs.append(theme.includes_path)
-        return dirs
+        return includes_load_paths(self.site)
 
     @property
     def stats(self) -> Optional["RenderStats"]:
