@@ -7,7 +7,7 @@ keyed by the template's source, the environment's dialect (error mode, strictnes
 the tags and filters registered and where they come from) and a fingerprint of the
 code that parses and compiles (liquidsite's Liquid modules and plugins, python-liquid's
 version, Python's). The environment, its site and its filter functions are never
-pickled: they are named (``persistent_id``) and found again in the loading
+pickled: they are named (:func:`_named`) and found again in the loading
 environment, as are the objects a tag shares with its nodes (the build's include files).
 Only objects of python-liquid's and liquidsite's own classes are stored:
 a template holding anything else (a site plugin's tag, say) is parsed every build, as
@@ -177,28 +177,38 @@ class TemplateCache:
 
 
 class _Pickler(pickle.Pickler):
+    """Pickles a compiled template, naming what belongs to the environment.
+
+    Everything is decided in ``reducer_override``, which pickle calls only for objects other than
+    strings, numbers and plain containers (``persistent_id`` would be called for every object, and
+    was half the cost of storing a template); the environment's objects are all instances,
+    functions or methods, so none is a plain container."""
+
     def __init__(self, handle: io.BytesIO, cache: TemplateCache) -> None:
         super().__init__(handle, protocol=pickle.HIGHEST_PROTOCOL)
         self.names = cache.named()
 
     def reducer_override(self, obj: Any) -> Any:  # noqa: ANN401 - pickle's protocol
-        if type(obj) is Identifier:  # a str whose constructor takes its token by keyword only
-            return (_identifier, (str(obj), obj.token))
-        return NotImplemented
-
-    def persistent_id(self, obj: Any) -> Any:  # noqa: ANN401 - pickle's protocol
         named = self.names.get(id(obj))
         if named is not None:
-            return named
+            return (_named, named)
+        if type(obj) is Identifier:  # a str whose constructor takes its token by keyword only
+            return (_identifier, (str(obj), obj.token))
         if isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType)):
             module = getattr(obj, "__module__", "") or ""  # pickled by name
             if module.startswith(_OWN_MODULES):
-                return _global_name(obj, module)
+                name = _global_name(obj, module)
+                return NotImplemented if name is None else (_named, name)
         else:
             module = type(obj).__module__
         if not module.startswith(_OWN_MODULES):
             raise _Foreign(f"{module}: {obj!r:.60}")
-        return None
+        return NotImplemented
+
+
+def _named(kind: str, name: str) -> Any:  # noqa: ANN401 - any object named
+    """Stands in the pickle for an object of the loading environment (see :meth:`_Unpickler.find_class`)."""
+    raise pickle.UnpicklingError(f"{kind} {name}: only a template cache's unpickler finds it")
 
 
 def _identifier(name: str, token: Any) -> Identifier:  # noqa: ANN401 - a Token
@@ -222,6 +232,7 @@ class _Unpickler(pickle.Unpickler):
         super().__init__(handle)
         self.cache = cache
 
-    def persistent_load(self, pid: Any) -> Any:  # noqa: ANN401 - pickle's protocol
-        kind, name = pid
-        return self.cache.find(kind, name)
+    def find_class(self, module: str, name: str) -> Any:  # noqa: ANN401 - pickle's protocol
+        if module == __name__ and name == "_named":
+            return self.cache.find
+        return super().find_class(module, name)
