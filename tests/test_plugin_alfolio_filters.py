@@ -6,7 +6,10 @@ on a fixture site with these same templates and files.
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
+from conftest import write_tree
 from inprocess import build
 
 from liquidsite.plugins import regex_replace
@@ -91,6 +94,27 @@ def test_cache_bust_hashes_the_file_or_the_sass_folder(tmp_path):
         "/base/assets/js/a.js?v=c4d3d9bcb102c361c5952adbe9d38c8a|"
         "https://me.example.org/base/assets/css/main.css?v=c22634cbe22cca996e3bd86b7ea0bb10"
     )
+
+
+def test_cache_bust_hashes_each_file_once_a_build_and_again_in_the_next(tmp_path):
+    """A watched site's next build sees the edited file (the digests live as long as one build)."""
+    from liquidsite.config import load_config
+    from liquidsite.site import Site
+
+    write_tree(tmp_path, {"_config.yml": CONFIG, "assets/js/a.js": "1\n", "assets/_sass/_a.scss": "$c: red;\n",
+                          "index.html": '---\n---\n{{ "assets/js/a.js" | bust_file_cache }}'
+                                        '{{ "assets/js/a.js" | bust_file_cache }}|{{ "x.css" | bust_css_cache }}'})
+    site = Site(load_config({"source": str(tmp_path), "destination": str(tmp_path / "_site"), "quiet": True}))
+    site.process()
+    first = (tmp_path / "_site" / "index.html").read_text()
+    (tmp_path / "assets" / "js" / "a.js").write_text("2\n")
+    (tmp_path / "assets" / "_sass" / "_a.scss").write_text("$c: blue;\n")
+    site.process()
+    second = (tmp_path / "_site" / "index.html").read_text()
+    texts = ("1\n", "2\n", "$c: red;\n", "$c: blue;\n")
+    one, two, red, blue = (hashlib.md5(text.encode()).hexdigest() for text in texts)
+    assert first == f"assets/js/a.js?v={one}assets/js/a.js?v={one}|x.css?v={red}"
+    assert second == f"assets/js/a.js?v={two}assets/js/a.js?v={two}|x.css?v={blue}"
 
 
 def test_cache_bust_reads_the_whole_name_without_assets_and_names_a_missing_file(tmp_path):

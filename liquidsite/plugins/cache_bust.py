@@ -68,15 +68,26 @@ def sass_digest(source: str) -> str:
 
 
 def register_filters(env: "JekyllEnvironment", separator: str) -> None:
-    """Both filters, writing *separator* between the URL and its digest."""
+    """Both filters, writing *separator* between the URL and its digest.
+
+    The gem reads and hashes the file at every call; a build's sources do not change while it
+    renders, so each digest is made once per environment, which is once per build (al-folio
+    busts some twenty URLs on every page)."""
     source = env.site.source
+    digests: dict[str, str] = {}
+    sass: list[str] = []
 
     def bust_file_cache(file_name: Any) -> str:
         url = scalar_to_s(file_name)
-        return f"{url}{separator}{file_digest(source, url)}"
+        digest = digests.get(url)
+        if digest is None:
+            digest = digests[url] = file_digest(source, url)
+        return f"{url}{separator}{digest}"
 
     def bust_css_cache(file_name: Any) -> str:
-        return f"{scalar_to_s(file_name)}{separator}{sass_digest(source)}"
+        if not sass:
+            sass.append(sass_digest(source))
+        return f"{scalar_to_s(file_name)}{separator}{sass[0]}"
 
     env.add_filter("bust_file_cache", with_ruby_arity(bust_file_cache))
     env.add_filter("bust_css_cache", with_ruby_arity(bust_css_cache))
