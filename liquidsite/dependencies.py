@@ -79,6 +79,9 @@ def note_all_of(item: Any) -> None:
 class RenderPosition(Protocol):
     """The selective render under way (:class:`liquidsite.selection.Selection`)."""
 
+    #: the render order's position of the output rendering
+    position: int
+
     def unrendered_source(self, item: Any) -> Optional[str]: ...
 
 
@@ -103,6 +106,8 @@ class DependencyIndex:
         self.reads: dict[Any, set[str]] = {}  # output -> keys it read
         self.readers: dict[str, set[Any]] = {}  # key -> outputs that read it
         self.pending: set[Any] = set()  # outputs a failed selective render left unrendered
+        self.added_by: dict[Any, int] = {}  # page a render added (a Sass source map) -> that render's position
+        self._pages_seen = 0
         self.rendering: Optional[RenderPosition] = None  # the selection being rendered
         self.written: dict[str, Any] = {}  # destination -> signature of what is there
         self.changed: list[str] = []  # destinations the last process wrote or removed
@@ -116,13 +121,20 @@ class DependencyIndex:
         self.by_path = {}
         for item, path in self.source_path.items():
             self.by_path.setdefault(path, []).append(item)
-        self.raw, self.reads, self.readers, self.pending = {}, {}, {}, set()
+        self.raw, self.reads, self.readers, self.pending, self.added_by = {}, {}, {}, set(), {}
+        self._pages_seen = 0  # of site.pages, looked through for pages renders added
 
     def rendered(self, item: Any, source: Any, keys: set[str]) -> None:
         """*item* rendered from *source* and read *keys* (besides its own file, layouts and Sass)."""
         self.raw[item] = source
         keys.add(self.source_path.get(item) or os.path.abspath(item.path))
         site = item.site
+        position = self.position.get(item)
+        if position is not None and self.rendering is None and len(site.pages) > self._pages_seen:
+            for page in site.pages[self._pages_seen:]:  # renders append the pages they add
+                if page not in self.position:
+                    self.added_by.setdefault(page, position)
+            self._pages_seen = len(site.pages)
         name, seen = item.layout_name, []
         while name is not None:
             layout = site.layouts.get(str(name))
@@ -145,6 +157,15 @@ class DependencyIndex:
         for key in keys:
             found |= self.readers.get(key, set())
         return found
+
+    def listed_pages(self, pages: list[Any]) -> list[Any]:
+        """*pages* as ``site.pages`` listed them when a full build rendered what a selective render is
+        rendering now: without the pages later renders added (a Sass source map, added as its
+        stylesheet renders, is only listed by what renders after it)."""
+        if self.rendering is None or not self.added_by:
+            return pages
+        now = self.rendering.position
+        return [page for page in pages if self.added_by.get(page, -1) < now]
 
     def unrendered_source(self, item: Any) -> Optional[str]:
         """During a selective render, the source text of *item* if a full build would not have

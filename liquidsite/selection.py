@@ -14,9 +14,12 @@ the caller processes the whole site:
 - a file deleted, a page that lost its front matter, a static file that gained one;
 - front matter that orders or lists documents or makes URLs (dates, tags,
   categories, permalink...) or that a generator reads (``generate_reads``);
-- any page or document edit when a built-in generator may read bodies, and any
-  edit at all when the site's own plugins generate or hook into reading (what
-  they read is unknown, so only a full process runs them as a build does);
+- any page or document edit when a built-in generator may read bodies, an edit
+  of a file a generator declares it read (``generate_inputs``: a bibliography, a
+  layout it copied, a page a paginated copy repeats), a page with generated copies
+  of another kind, and any edit at all when the site's own plugins generate or
+  hook into reading (what they read is unknown, so only a full process runs them
+  as a build does);
 - a file of the site's plugins.
 """
 
@@ -28,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
 
 from .dependencies import DATA, DATA_SUFFIX, EXCERPT_SUFFIX, SASS, STATIC_FILES, DependencyIndex
 from .documents import Document, Excerpt, Layout, Page, StaticFile
+from .plugins.base import ANY_FRONT_MATTER
 from .reader import Reader
 from .site_plugins import plugin_dirs
 from .tracking import install_tracking
@@ -143,12 +147,20 @@ def select(site: "Site", paths: Iterable[str]) -> Optional[Selection]:
     if index is None or not index.complete or not _reading_is_known(site):
         return None
     edit = _Edit(site, index)
+    generated_from = _generator_inputs(site)
     for path in sorted({os.path.abspath(p) for p in paths}):
-        if not edit.apply(path):
+        if any(path == read or _under(path, read) for read in generated_from) or not edit.apply(path):
             return None
     # Templates may be cached by the renderer: an edited layout or include gets a fresh one.
     install_tracking(site, drops=False, renderer=edit.templates_changed)
     return Selection(index, edit.touched, edit.keys, edit.previous, edit.statics)
+
+
+def _generator_inputs(site: "Site") -> set[str]:
+    """The files and folders the built-in generators read besides front matter (``generate_inputs``)."""
+    return {os.path.abspath(path) for plugin in site.builtin_plugins
+            if plugin.generate is not None and plugin.generate_inputs is not None
+            for path in plugin.generate_inputs(site)}
 
 
 def _reading_is_known(site: "Site") -> bool:
@@ -211,10 +223,15 @@ class _Edit:
         reads_any_file = isinstance(item, Document) and item.collection.label == "posts"
         if not reads_any_file and not has_yaml_header(path):
             return False  # now a static file
+        # Generated copies (pagination pages) share the file: they get the new body too. A generator's
+        # page of another kind at the same path (a paginated copy of another page) only a process remakes.
+        copies = self.index.by_path.get(path, [item])
+        if any(type(copy) is not type(item) for copy in copies):
+            return False
         fresh = _read_again(item)
-        # Generated copies (pagination pages) share the file: they get the new body too.
-        copies = [c for c in self.index.by_path.get(path, [item]) if c is item or type(c) is type(item)]
         old_data = self.index.read_data.get(item) or {}
+        if isinstance(fresh, Document) and "date" in old_data and "date" not in fresh.data:
+            fresh.date  # noqa: B018 - fills data["date"] as reading the site did (the site's time, for a dateless one)
         if fresh.data != old_data:
             generator_keys = [key for p in generated_from for key in p.generate_reads or ()]
             if len(copies) > 1 or not _front_matter_edit_is_local(item, fresh, old_data, generator_keys):
@@ -255,6 +272,8 @@ def _front_matter_edit_is_local(item: Renderable, fresh: Renderable, old_data: d
                                 generator_keys: list[str]) -> bool:
     """True when new front matter leaves every list, order and URL of the site as it was and
     no generator read what changed, so only the outputs that read it need to render again."""
+    if ANY_FRONT_MATTER in generator_keys:
+        return False
     keys = [*LISTING_KEYS, *generator_keys]
     if isinstance(item, Document):
         sort_by = item.collection.metadata.get("sort_by") if isinstance(item.collection.metadata, dict) else None

@@ -33,6 +33,10 @@ class TrackingSiteDrop(SiteDrop):
             note(f"site.{key}")
         return super().__getitem__(key)
 
+    def listed_pages(self) -> list[Any]:
+        index = self.site.dependencies
+        return index.listed_pages(self.site.pages) if index is not None else self.site.pages
+
 
 def _as_full_build_saw(item: Any, key: str) -> tuple[bool, Any]:
     """During a selective render, what a full build would have shown of an output it had not
@@ -112,7 +116,9 @@ def install_tracking(site: "Site", drops: bool, renderer: bool) -> None:
 
     A page's or document's ``drop`` is a cached property, so assigning the
     instance attribute is how every list (``site.posts``, ``page.next``,
-    ``paginator.posts``...) comes to hand out the tracking drop.
+    ``paginator.posts``...) comes to hand out the tracking drop. A generated page with
+    a drop of its own (jekyll-archives-v2's) keeps it: it is what the page renders with,
+    and only a full process, which runs the generator, changes what it holds.
     """
     from .documents import Document, Page
 
@@ -126,8 +132,8 @@ def install_tracking(site: "Site", drops: bool, renderer: bool) -> None:
         return
     for collection in site.collections.values():
         for doc in collection.docs:
-            if isinstance(doc, Document):
+            if isinstance(doc, Document) and type(doc).drop is Document.drop:
                 doc.__dict__["drop"] = TrackingDocumentDrop(doc)
     for page in site.pages:
-        if isinstance(page, Page):
+        if isinstance(page, Page) and type(page).drop is Page.drop:
             page.__dict__["drop"] = TrackingPageDrop(page)

@@ -329,10 +329,10 @@ class SiteDrop(Drop):
         return {
             "posts": lambda: [d.drop for d in sorted(site.posts.docs, key=lambda d: d.sort_key(), reverse=True)],
             "time": lambda: site.time,
-            "html_pages": lambda: [p.drop for p in site.pages if p.html or p.url.endswith("/")],
+            "html_pages": lambda: [p.drop for p in self.listed_pages() if p.html or p.url.endswith("/")],
             "config": lambda: None,
             "documents": lambda: [d.drop for d in site.documents],
-            "pages": lambda: [p.drop for p in site.pages],
+            "pages": lambda: [p.drop for p in self.listed_pages()],
             "data": lambda: site.config.get("data") or site.data,
             "categories": lambda: site.post_attr_hash("categories"),
             "related_posts": lambda: None,
@@ -351,7 +351,7 @@ class SiteDrop(Drop):
         if key in ("pages", "html_pages"):
             # Converters add pages while the site renders (a Sass source map): later pages see them.
             note(SITE_PAGES)
-            count = len(self.site.pages)
+            count = len(self.listed_pages())
             cached = self._listed.get(key)
             if cached is None or cached[0] != count:
                 self._listed[key] = cached = (count, self._properties()[key]())
@@ -363,6 +363,10 @@ class SiteDrop(Drop):
 
     def __contains__(self, key: object) -> bool:
         return (key != "posts" and key in self.site.collections) or super().__contains__(key)
+
+    def listed_pages(self) -> list[Any]:
+        """The pages ``site.pages`` lists now (a watched site's selective render may hide some)."""
+        return self.site.pages
 
     def _fallback(self) -> Mapping[str, Any]:
         return self.site.config

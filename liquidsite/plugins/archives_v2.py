@@ -23,7 +23,7 @@ from ..liquid.drops import Drop
 from ..log import logger
 from ..utils import deep_merge, slugify
 from .archives import ArchivePage, archive_date, grouped
-from .base import BuiltinPlugin
+from .base import ANY_FRONT_MATTER, BuiltinPlugin
 from .common import ruby_inspect
 
 if TYPE_CHECKING:
@@ -227,6 +227,8 @@ def register_hooks(hooks: "Hooks") -> None:
     hooks.register("site", "post_write", _forget_archives)
 
 
+# archives group documents by their dates and by the configured keys, or by every list-valued key
 PLUGIN = BuiltinPlugin(
-    "jekyll-archives-v2", generate=generate, register_hooks=register_hooks, loads_active_support=True
+    "jekyll-archives-v2", generate=generate, register_hooks=register_hooks, loads_active_support=True,
+    generate_reads=(ANY_FRONT_MATTER,),
 )

@@ -8,13 +8,16 @@ so the pipeline never probes modules for optional attributes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 if TYPE_CHECKING:
     from ..converters import Converter
     from ..hooks import Hooks
     from ..liquid.environment import JekyllEnvironment
     from ..site import Site
+
+#: In ``generate_reads``: every front matter key (a generator configured to group or sort by any key)
+ANY_FRONT_MATTER = "*"
 
 #: Jekyll's generator priorities by name (``Jekyll::Plugin::PRIORITIES``).
 PRIORITIES = {"lowest": -100, "low": -10, "normal": 0, "high": 10, "highest": 100}
@@ -39,6 +42,11 @@ class BuiltinPlugin:
     #: read anything, bodies included. A watched site's rebuild after an edit that changes
     #: something ``generate`` read processes the whole site (see ``selection.py``).
     generate_reads: Optional[tuple[str, ...]] = None
+    #: the files ``generate`` read other than pages' and documents' front matter (a bibliography,
+    #: a layout it copied, data it merged into, the pages a generated page copies), as absolute
+    #: paths of files or folders: asked after a build, an edit of one of them processes the whole
+    #: site on a watched rebuild, since only ``generate`` would carry the edit into the site
+    generate_inputs: Optional[Callable[["Site"], Iterable[str]]] = None
     #: the gem's converter (``Jekyll::Converter``) for this site, tried before Jekyll's own: the gems
     #: built in declare ``priority :highest``
     converter: Optional[Callable[["Site"], "Converter"]] = None

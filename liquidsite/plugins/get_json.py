@@ -83,4 +83,16 @@ def generate(site: "Site") -> None:
         site.data[name] = deep_merge(site.data.get(name), loaded)
 
 
-PLUGIN = BuiltinPlugin(GEM, priority=PRIORITIES["highest"], generate=generate)
+def generate_inputs(site: "Site") -> list[str]:
+    """The data folder (a watched rebuild reads it again without the merged JSON) and the local JSON files."""
+    config = site.config.get("jekyll_get_json")
+    entries = [entry for entry in (config if isinstance(config, list) else [config]) if isinstance(entry, dict)]
+    if not entries:
+        return []
+    local = [str(entry.get("json")) for entry in entries]
+    return [site.in_source_dir(str(site.config.get("data_dir", "_data"))),
+            *(os.path.join(site.source, path) for path in local if not path.startswith(("http://", "https://")))]
+
+
+PLUGIN = BuiltinPlugin(GEM, priority=PRIORITIES["highest"], generate=generate, generate_reads=(),
+                       generate_inputs=generate_inputs)

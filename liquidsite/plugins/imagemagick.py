@@ -137,4 +137,12 @@ def generate(site: "Site") -> None:
         logger.warn("ImageMagick:", f"flags Pillow does not apply: {' '.join(sorted(ignored))}")
 
 
-PLUGIN = BuiltinPlugin("jekyll-imagemagick", generate=generate)
+def generate_inputs(site: "Site") -> list[str]:
+    """The images the variants are made from (a watched rebuild would copy an edited one, not convert it)."""
+    settings = _settings(site)
+    if not settings.get("enabled"):
+        return []
+    return [os.path.join(site.source, directory.lstrip("/"), name) for directory, name in _inputs(site, settings)]
+
+
+PLUGIN = BuiltinPlugin("jekyll-imagemagick", generate=generate, generate_reads=(), generate_inputs=generate_inputs)

@@ -290,4 +290,7 @@ def register_liquid(env: "JekyllEnvironment") -> None:
     env.add_tag(JupyterNotebookTag)
 
 
-PLUGIN = BuiltinPlugin("jekyll-jupyter-notebook", register_liquid=register_liquid, generate=generate)
+# the generator turns static notebooks into pages: it reads no page or document, and an edited notebook,
+# a file without front matter read as a page, is processed in full on a watched rebuild
+PLUGIN = BuiltinPlugin("jekyll-jupyter-notebook", register_liquid=register_liquid, generate=generate,
+                       generate_reads=())

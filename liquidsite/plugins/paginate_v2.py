@@ -33,7 +33,7 @@ from ..documents import Page
 from ..errors import FatalError
 from ..log import logger
 from ..utils import deep_merge, slugify
-from .base import PRIORITIES, BuiltinPlugin
+from .base import ANY_FRONT_MATTER, PRIORITIES, BuiltinPlugin
 from .paginate import read_missing
 
 if TYPE_CHECKING:
@@ -522,5 +522,18 @@ def generate(site: "Site") -> None:
         logger.info("Pagination:", f"Complete, processed {count} pagination page(s)")
 
 
-PLUGIN = BuiltinPlugin("jekyll-paginate-v2", priority=PRIORITIES["lowest"], generate=generate)
+def generate_inputs(site: "Site") -> set[str]:
+    """The files the generated pages copy: each paginated page's template (gone from the site's pages),
+    the layouts autopages are read from, and the pages whose Liquid source the copies render."""
+    copies = [page for page in site.pages if isinstance(page, PaginationPage)]
+    read = {page.template_page.path for page in copies}
+    read |= {page.path for page in site.pages if isinstance(page, AutoPage)}
+    shared = {page.page_path for page in copies if page.render_with_liquid}
+    return read | {page.path for page in site.pages
+                   if not isinstance(page, (PaginationPage, AutoPage)) and page.page_path in shared}
+
+
+# the generator sorts and filters by configurable keys (``sort_field``, ``category``, ``tag``, ``locale``)
+PLUGIN = BuiltinPlugin("jekyll-paginate-v2", priority=PRIORITIES["lowest"], generate=generate,
+                       generate_reads=(ANY_FRONT_MATTER,), generate_inputs=generate_inputs)
 

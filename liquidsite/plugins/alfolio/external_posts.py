@@ -303,7 +303,8 @@ def _plugin(behaviour: Behaviour) -> BuiltinPlugin:
             for entry in _entries(site, source, behaviour):
                 create_document(site, source, entry, behaviour)
 
-    return BuiltinPlugin(PLUGIN_NAME, priority=PRIORITIES["high"], generate=generate)
+    # the posts come from the configured feeds and pages: no page or document is read
+    return BuiltinPlugin(PLUGIN_NAME, priority=PRIORITIES["high"], generate=generate, generate_reads=())
 
 
 PLUGIN = _plugin(Behaviour())

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from ..base import PRIORITIES, BuiltinPlugin
 from .converter import converter
-from .details import generate
+from .details import generate, generate_inputs
 from .tags import register_liquid
 
 PLUGIN = BuiltinPlugin("jekyll-scholar", priority=PRIORITIES["high"], register_liquid=register_liquid,
-                       generate=generate, converter=converter)
+                       generate=generate, generate_reads=(), generate_inputs=generate_inputs, converter=converter)

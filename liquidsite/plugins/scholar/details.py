@@ -44,3 +44,11 @@ def generate(site: "Site") -> None:
             page_data["title"] = page_data["entry"]["title"]
         name = re.sub(r"[:\s]+", "_", entry.key) + ".html"
         site.pages.append(DetailsPage(site, name, layout.content, page_data, scholar.details_path(entry)))
+
+
+def generate_inputs(site: "Site") -> list[str]:
+    """What the details pages were made from: the bibliography files and the layout copied into each page."""
+    scholar = Scholar(site, merged(site.config), TagOptions())
+    if not scholar.generate_details():
+        return []
+    return [*scholar.bibtex_paths(), site.layouts[scholar.details_layout()].path]
