@@ -110,6 +110,7 @@ class DependencyIndex:
         self._pages_seen = 0
         self.rendering: Optional[RenderPosition] = None  # the selection being rendered
         self.written: dict[str, Any] = {}  # destination -> signature of what is there
+        self.overwritten: set[Any] = set()  # files the full write wrote over with a later file of the site
         self.changed: list[str] = []  # destinations the last process wrote or removed
 
     def start(self, order: list[Any]) -> None:

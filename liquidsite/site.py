@@ -233,15 +233,19 @@ class Site:
             writer.remove_obsolete(self)
 
     def write(self, selection: Optional["Selection"] = None) -> None:
+        index = self.dependencies
         if selection is None:
             writer.report_conflicts(self)
-        index = self.dependencies
+            if index is not None:
+                index.overwritten = writer.overwritten(self)
         written = []
         for item in self.each_site_file() if selection is None else selection.written():
             if not self.regenerator.regenerate(item):
                 continue
             if index is None:
                 writer.write_item(self, item)
+            elif selection is not None and item in index.overwritten:
+                pass  # a later file of the site shares its destination: a full build leaves that one there
             elif writer.write_if_changed(self, item, index.written):
                 written.append(item.destination(self.dest))
             if not isinstance(item, StaticFile):

@@ -86,6 +86,17 @@ def report_conflicts(site: "Site") -> bool:
     return found
 
 
+def overwritten(site: "Site") -> set[Any]:
+    """The files whose destination a later file of the site's writing order writes again (a page whose
+    permalink names a static file): what a watched site's selective write must not write."""
+    last: dict[str, Any] = {}
+    for item in site.each_site_file():
+        if not getattr(item, "allow_shared_destination", False):
+            last[item.destination(site.dest)] = item
+    return {item for item in site.each_site_file() if not getattr(item, "allow_shared_destination", False)
+            and last[item.destination(site.dest)] is not item}
+
+
 def _prepare(path: str) -> None:
     """Make room for a file at *path*: its directory exists, no directory sits in its place."""
     directory = os.path.dirname(path)

@@ -114,3 +114,17 @@ def test_generators_declare_what_they_read_and_rebuilds_equal_full_builds(watche
     assert '<p class="entry">Three, renamed: <p>Third body.</p>' in final["page/2/index.html"]
     assert "<h3>Beta Results</h3>" in final["bibliography/beta2021.html"]
     assert "Grace with Bob, Carol." in final["about.html"]
+
+
+def test_a_page_whose_destination_a_static_file_takes_is_not_written_over_it(watched: Rebuilder,
+                                                                             tmp_path: Path) -> None:
+    """An al-folio fork's CV page has the permalink of its PDF: Jekyll writes the page, then the file
+    over it; a rebuild after an edit of the page leaves the PDF there too."""
+    source, served = Path(watched.source), tmp_path / "served"
+    write_tree(source, {"_config.yml": "title: CV\n", "cv.md": "---\npermalink: /assets/cv.pdf\n---\nMy CV.\n",
+                        "assets/cv.pdf": "%PDF-1.4 the file\n", "index.md": "---\n---\nHome\n"})
+    watched.build()
+    assert (served / "assets/cv.pdf").read_text() == "%PDF-1.4 the file\n"
+    assert edit(watched, "cv.md", "---\npermalink: /assets/cv.pdf\n---\nMy CV, edited.\n") == "incremental"
+    assert tree(served) == full_build(source, tmp_path / "full")
+    assert (served / "assets/cv.pdf").read_text() == "%PDF-1.4 the file\n"
