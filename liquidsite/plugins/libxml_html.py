@@ -274,10 +274,13 @@ class DocumentBuilder:
 
     def _start(self, tag: str, attrs: list[tuple[str, Optional[str]]], closed: bool) -> None:
         self.prolog = False
-        unique: list[tuple[str, Optional[str]]] = []
-        for name, value in attrs:
-            if all(name != seen for seen, _ in unique):
-                unique.append((name, value))
+        unique = attrs
+        if len(attrs) > 1 and len({name for name, _ in attrs}) < len(attrs):
+            unique, seen = [], set()
+            for name, value in attrs:
+                if name not in seen:
+                    seen.add(name)
+                    unique.append((name, value))
         self._auto_close(tag)  # libxml2 closes what the tag closes even when it then drops a misplaced tag
         if self._misplaced(tag):
             self.discarded += 1
@@ -293,18 +296,15 @@ class DocumentBuilder:
         if self.discarded and tag in ("html", "body", "head"):
             self.discarded -= 1
             return
-        names = [e.tag for e in self.stack]
-        if tag not in names[1:]:
-            return
+        stack = self.stack
         priority = _END_PRIORITY.get(tag, 100)
-        for name in reversed(names[1:]):
+        for index in range(len(stack) - 1, 0, -1):  # the innermost open element called *tag*
+            name = stack[index].tag
             if name == tag:
-                break
-            if _END_PRIORITY.get(name, 100) > priority:
+                del stack[index:]
                 return
-        while self.current != tag:
-            self.stack.pop()
-        self.stack.pop()
+            if _END_PRIORITY.get(name, 100) > priority:
+                return  # a stronger element is open inside it
 
     def handle_data(self, data: str) -> None:
         if self.prolog:  # htmlParseDocument skips blanks before the content (and between comments there)
