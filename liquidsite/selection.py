@@ -207,6 +207,9 @@ class _Edit:
         data_dir = site.in_source_dir(str(site.config.get("data_dir", "_data")))
         if _under(path, data_dir):
             site.data = Reader(site).read_data(data_dir)
+            for plugin in site.builtin_plugins:  # what they add to the data, as the full build did
+                if plugin.generate is not None and plugin.generate_data_only:
+                    plugin.generate(site)
             self.keys.add(DATA)
         elif any(_under(path, d) for d in _sass_dirs(site)):
             self.keys.add(SASS)

@@ -79,7 +79,8 @@ EDITS = [
     ("blog.html", SITE["blog.html"].replace("<p>", "<p class=\"entry\">"), "full"),
     ("_bibliography/refs.bib", BIB + BIB.replace("alpha2020", "beta2021").replace("Alpha", "Beta"), "full"),
     ("_layouts/bibtex.html", SITE["_layouts/bibtex.html"].replace("h2", "h3"), "full"),
-    ("_data/people.yml", "lead: Grace\n", "full"),
+    # the data folder is read again, and the JSON merged into it again
+    ("_data/people.yml", "lead: Grace\n", "incremental"),
     ("assets/json/people.json", '{"members": ["Bob", "Carol"]}', "full"),
 ]
 

@@ -47,6 +47,9 @@ class BuiltinPlugin:
     #: paths of files or folders: asked after a build, an edit of one of them processes the whole
     #: site on a watched rebuild, since only ``generate`` would carry the edit into the site
     generate_inputs: Optional[Callable[["Site"], Iterable[str]]] = None
+    #: ``generate`` only adds to ``site.data`` (jekyll-get-json): a watched rebuild that reads the
+    #: data folder again runs it again, rather than processing the whole site
+    generate_data_only: bool = False
     #: the gem's converter (``Jekyll::Converter``) for this site, tried before Jekyll's own: the gems
     #: built in declare ``priority :highest``
     converter: Optional[Callable[["Site"], "Converter"]] = None

@@ -84,15 +84,12 @@ def generate(site: "Site") -> None:
 
 
 def generate_inputs(site: "Site") -> list[str]:
-    """The data folder (a watched rebuild reads it again without the merged JSON) and the local JSON files."""
+    """The local JSON files (a watched rebuild reading the data folder again merges them again itself)."""
     config = site.config.get("jekyll_get_json")
     entries = [entry for entry in (config if isinstance(config, list) else [config]) if isinstance(entry, dict)]
-    if not entries:
-        return []
     local = [str(entry.get("json")) for entry in entries]
-    return [site.in_source_dir(str(site.config.get("data_dir", "_data"))),
-            *(os.path.join(site.source, path) for path in local if not path.startswith(("http://", "https://")))]
+    return [os.path.join(site.source, path) for path in local if not path.startswith(("http://", "https://"))]
 
 
 PLUGIN = BuiltinPlugin(GEM, priority=PRIORITIES["highest"], generate=generate, generate_reads=(),
-                       generate_inputs=generate_inputs)
+                       generate_inputs=generate_inputs, generate_data_only=True)
