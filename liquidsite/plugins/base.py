@@ -43,7 +43,7 @@ class BuiltinPlugin:
     #: something ``generate`` read processes the whole site (see ``selection.py``).
     generate_reads: Optional[tuple[str, ...]] = None
     #: the files ``generate`` read other than pages' and documents' front matter (a bibliography,
-    #: a layout it copied, data it merged into, the pages a generated page copies), as absolute
+    #: a layout it copied, a JSON file, the pages a generated page copies), as absolute
     #: paths of files or folders: asked after a build, an edit of one of them processes the whole
     #: site on a watched rebuild, since only ``generate`` would carry the edit into the site
     generate_inputs: Optional[Callable[["Site"], Iterable[str]]] = None
