@@ -147,7 +147,10 @@ def select(site: "Site", paths: Iterable[str]) -> Optional[Selection]:
     if index is None or not index.complete or not _reading_is_known(site):
         return None
     edit = _Edit(site, index)
-    generated_from = _generator_inputs(site)
+    try:
+        generated_from = _generator_inputs(site)
+    except Exception:  # noqa: BLE001 - a generator's inputs unknown (its configuration broken): the full
+        return None  # process runs it, and reports what is wrong as a build does
     for path in sorted({os.path.abspath(p) for p in paths}):
         if any(path == read or _under(path, read) for read in generated_from) or not edit.apply(path):
             return None

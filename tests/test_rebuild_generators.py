@@ -10,6 +10,7 @@ build's, which is the oracle here: what Jekyll writes is tested on the full buil
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Iterator
 
@@ -129,3 +130,21 @@ def test_a_page_whose_destination_a_static_file_takes_is_not_written_over_it(wat
     assert edit(watched, "cv.md", "---\npermalink: /assets/cv.pdf\n---\nMy CV, edited.\n") == "incremental"
     assert tree(served) == full_build(source, tmp_path / "full")
     assert (served / "assets/cv.pdf").read_text() == "%PDF-1.4 the file\n"
+
+
+def test_a_generator_whose_inputs_cannot_be_listed_makes_the_rebuild_full(watched: Rebuilder,
+                                                                          tmp_path: Path) -> None:
+    source = Path(watched.source)
+    write_tree(source, {"_config.yml": "plugins: [jekyll-get-json]\njekyll_get_json:\n  - data: x\n    json: x.json\n",
+                        "x.json": '{"a": 1}', "index.md": "---\n---\n{{ site.data.x.a }}\n"})
+    watched.build()
+    site = watched.site
+    assert site is not None
+
+    def unknown(site: object) -> list[str]:
+        raise ValueError("a configuration this generator cannot read")
+
+    site.builtin_plugins = [dataclasses.replace(p, generate_inputs=unknown) if p.gem == "jekyll-get-json" else p
+                            for p in site.builtin_plugins]
+    assert edit(watched, "index.md", "---\n---\n[{{ site.data.x.a }}]\n") == "full"
+    assert tree(tmp_path / "served") == full_build(source, tmp_path / "full")
