@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .lazy_re import lazy_pattern
 from .errors import InvalidDateError
+from .rubytime import parse_time
 
 _DATE_RE = lazy_pattern(
     r"^\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
@@ -59,7 +60,10 @@ def parse_date(value: Any, tz: dt.tzinfo, message: str = "Input could not be par
     text = str(value)
     match = _DATE_RE.match(text)
     if not match:
-        raise InvalidDateError(f"Invalid date '{text}': {message}")
+        parsed = parse_time(text, tz)  # Ruby's Time.parse, for the other forms Jekyll reads
+        if parsed is None:
+            raise InvalidDateError(f"Invalid date '{text}': {message}")
+        return parsed.astimezone(tz)
     parts = match.groupdict()
     try:
         micro = int((parts["f"] or "0")[:6].ljust(6, "0"))

@@ -28,7 +28,8 @@ from ..lazy_re import lazy_pattern
 from ..utils import awk_split, ruby_capitalize, ruby_downcase
 from .drops import Drop
 from .ruby import from_number, is_nil, scalar_to_s, to_number, to_s
-from .strftime import parse_time, strftime
+from ..rubytime import parse_time
+from .strftime import strftime
 
 if TYPE_CHECKING:
     from .environment import JekyllEnvironment

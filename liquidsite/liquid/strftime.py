@@ -13,12 +13,12 @@ import re
 from typing import Callable
 
 from ..lazy_re import lazy_pattern
+from ..rubytime import MONTH_NAMES
 from ..timeutil import ruby_offset
 
 _DIRECTIVE = lazy_pattern(r"%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])")
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_MONTHS = MONTH_NAMES
 
 
 #: formatted moments: a site formats the same dates on every page (recent posts, archives)
@@ -152,75 +152,3 @@ _TEXT: dict[str, Callable[[dt.datetime, bool], str]] = {
     "c": lambda m, d: strftime(m, "%a %b %e %H:%M:%S %Y"),
     "v": lambda m, d: strftime(m, "%e-%^b-%Y"),
 }
-
-
-_MONTH_NUMBERS = {name[:3].lower(): index + 1 for index, name in enumerate(_MONTHS)}
-_ISO_RE = lazy_pattern(
-    r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
-    r"(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
-    r"\s*(Z|UTC|GMT|[-+]\d{2}:?\d{2})?\s*$"
-)
-_TIME_RE = lazy_pattern(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.I)
-
-
-def parse_time(text: str, local: dt.tzinfo) -> dt.datetime | None:
-    """A subset of Ruby's ``Time.parse``: ISO 8601, RFC 2822 and ``March 5, 2024``-style dates.
-
-    Returns None where Ruby raises ``ArgumentError`` (the filter then prints its input).
-    """
-    match = _ISO_RE.match(text)
-    if match:
-        year, month, day, hour, minute, second, frac, zone_text = match.groups()
-        try:
-            naive = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-                                int(second or 0), int((frac or "0")[:6].ljust(6, "0")))
-        except ValueError:
-            return None
-        return naive.replace(tzinfo=_zone_from(zone_text, local))
-    from email.utils import parsedate_tz  # RFC 2822 dates only: not on every start
-
-    parts = parsedate_tz(text)
-    if parts is not None and re.search(r"\d{1,2}:\d{2}", text):
-        naive = dt.datetime(*parts[:6])
-        tz = local if parts[9] is None else dt.timezone(dt.timedelta(seconds=parts[9]))
-        return naive.replace(tzinfo=tz)
-    return _parse_month_name(text, local)
-
-
-def _zone_from(text: str | None, local: dt.tzinfo) -> dt.tzinfo:
-    if not text:
-        return local
-    if text in ("Z", "UTC", "GMT"):
-        return dt.timezone.utc
-    digits = text[1:].replace(":", "")
-    offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
-    return dt.timezone(-offset if text[0] == "-" else offset)
-
-
-def _parse_month_name(text: str, local: dt.tzinfo) -> dt.datetime | None:
-    """``March 5, 2024``, ``5 Mar 2024 10:00``, ``Mar 2024``: a month name with day and year."""
-    month_match = re.search(r"\b(" + "|".join(_MONTH_NUMBERS) + r")[a-z]*\.?", text, re.I)
-    if month_match is None:
-        return None
-    rest = text[: month_match.start()] + " " + text[month_match.end():]
-    time_match = _TIME_RE.search(rest)
-    hour = minute = second = 0
-    if time_match:
-        hour, minute, second = int(time_match.group(1)), int(time_match.group(2)), int(time_match.group(3) or 0)
-        meridian = (time_match.group(4) or "").lower()
-        if meridian.startswith("p") and hour < 12:
-            hour += 12
-        elif meridian.startswith("a") and hour == 12:
-            hour = 0
-        rest = rest[: time_match.start()] + " " + rest[time_match.end():]
-    numbers = [int(n) for n in re.findall(r"\d+", rest)]
-    year = next((n for n in numbers if n > 31), None)
-    days = [n for n in numbers if n <= 31]
-    if year is None:
-        return None
-    day = days[0] if days else 1
-    try:
-        naive = dt.datetime(year, _MONTH_NUMBERS[month_match.group(1)[:3].lower()], day, hour, minute, second)
-    except ValueError:
-        return None
-    return naive.replace(tzinfo=local)
