@@ -89,12 +89,10 @@ def report_conflicts(site: "Site") -> bool:
 def overwritten(site: "Site") -> set[Any]:
     """The files whose destination a later file of the site's writing order writes again (a page whose
     permalink names a static file): what a watched site's selective write must not write."""
-    last: dict[str, Any] = {}
-    for item in site.each_site_file():
-        if not getattr(item, "allow_shared_destination", False):
-            last[item.destination(site.dest)] = item
-    return {item for item in site.each_site_file() if not getattr(item, "allow_shared_destination", False)
-            and last[item.destination(site.dest)] is not item}
+    files = [(item.destination(site.dest), item) for item in site.each_site_file()
+             if not getattr(item, "allow_shared_destination", False)]
+    last = dict(files)
+    return {item for destination, item in files if last[destination] is not item}
 
 
 def _prepare(path: str) -> None:

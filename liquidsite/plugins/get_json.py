@@ -62,14 +62,17 @@ def _load(site: "Site", location: str) -> Optional[str]:
         return None
 
 
+def _entries(config: Any) -> list[dict[Any, Any]]:
+    """The ``jekyll_get_json:`` entries (one, or a list), what is no mapping left out as by the gem."""
+    return [entry for entry in (config if isinstance(config, list) else [config]) if isinstance(entry, dict)]
+
+
 def generate(site: "Site") -> None:
     config = site.config.get("jekyll_get_json")
     if not config:
         logger.warn(f"{GEM}:", "No config")
         return
-    for entry in config if isinstance(config, list) else [config]:
-        if not isinstance(entry, dict):
-            continue
+    for entry in _entries(config):
         text = _load(site, str(entry.get("json")))
         try:
             loaded = json.loads(text) if text is not None else None
@@ -85,9 +88,7 @@ def generate(site: "Site") -> None:
 
 def generate_inputs(site: "Site") -> list[str]:
     """The local JSON files (a watched rebuild reading the data folder again merges them again itself)."""
-    config = site.config.get("jekyll_get_json")
-    entries = [entry for entry in (config if isinstance(config, list) else [config]) if isinstance(entry, dict)]
-    local = [str(entry.get("json")) for entry in entries]
+    local = [str(entry.get("json")) for entry in _entries(site.config.get("jekyll_get_json"))]
     return [os.path.join(site.source, path) for path in local if not path.startswith(("http://", "https://"))]
 
 
