@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from . import markdown
+from .errors import ConversionError
+from .log import logger
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -112,7 +114,13 @@ class MarkdownConverter(Converter):
 
     def convert(self, content: str, origin: str) -> str:
         self.setup()
-        return self.cache.getset(content, lambda: markdown.render(content, self.options))
+        try:
+            return self.cache.getset(content, lambda: markdown.render(content, self.options))
+        except markdown.GemError as err:  # Jekyll's lines for the gem's Ruby exception
+            logger.error("Conversion error:",
+                         f"Jekyll::Converters::Markdown encountered an error while converting '{origin}':")
+            logger.error("", str(err))
+            raise ConversionError(f"{origin}: {err}", origin) from err
 
 
 #: ``KramdownParser::CODERAY_DEFAULTS``

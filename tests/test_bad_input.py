@@ -195,3 +195,13 @@ def test_invalid_last_modified_at_names_the_sitemap(tmp_path, capsys):
     }, capsys)
     assert code == 1
     assert "Invalid Date: '\"x\"' is not a valid datetime. in sitemap.xml" in log
+
+
+# Jekyll: "Conversion error: Jekyll::Converters::Markdown encountered an error while converting
+# 'index.md':" then "undefined method `value' for nil:NilClass" (kramdown-parser-gfm 1.1.0 reads the
+# text of a list item's empty paragraph), exit 1.
+def test_a_markdown_input_the_gfm_gem_fails_on(tmp_path, capsys):
+    code, log, _ = build(tmp_path, {"index.md": "---\n---\n* \0\n"}, capsys)
+    assert code == 1
+    assert "Conversion error: Jekyll::Converters::Markdown encountered an error while converting 'index.md':" in log
+    assert "undefined method `value' for nil:NilClass" in log

@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import Any, Mapping, Optional
 
 from . import options as kd_options
+from .errors import GemError
 
-__all__ = ["render", "jekyll_options"]
+__all__ = ["GemError", "render", "jekyll_options"]
 
 jekyll_options = kd_options.jekyll_options
 

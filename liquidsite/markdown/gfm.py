@@ -15,6 +15,7 @@ from typing import Any
 from ..lazy_re import lazy_pattern
 from . import patterns as P
 from .element import Element
+from .errors import GemError
 from .entities import entity
 from .parser import KramdownParser
 from .patterns import rx
@@ -121,6 +122,8 @@ class GFMParser(KramdownParser):
             items = li.children
             if not items or items[0].type != "p":
                 continue
+            if not items[0].children:  # the gem reads `children[0].value` of an empty paragraph (`* \0`)
+                raise GemError("undefined method `value' for nil:NilClass")
             text_el = items[0].children[0]
             value, unchecked = _TASK_UNCHECKED.subn(BOX_UNCHECKED, text_el.value)
             value, checked = _TASK_CHECKED.subn(BOX_CHECKED, value)
